@@ -1,0 +1,32 @@
+import { createThemeContract } from '@vanilla-extract/css';
+
+const tone = { surface: null, border: null, text: null, emphasis: null };
+
+/** The one theme contract: every component reads these variables, every theme fills them. */
+export const vars = createThemeContract({
+  color: {
+    text: null,
+    textMuted: null,
+    surface: null,
+    surfaceRaised: null,
+    surfaceSunken: null,
+    border: null,
+    borderStrong: null,
+    accent: null,
+    textOnAccent: null,
+    link: null,
+    linkVisited: null,
+    linkHover: null,
+    focusRing: null,
+    tone: { info: tone, finding: tone, caution: tone },
+  },
+  font: { body: null, heading: null, ui: null, mono: null },
+  fontSize: { xs: null, sm: null, md: null, lg: null, xl: null, xxl: null, xxxl: null },
+  fontWeight: { regular: null, medium: null, bold: null },
+  lineHeight: { tight: null, heading: null, body: null },
+  measure: null,
+  space: { none: null, xxs: null, xs: null, sm: null, md: null, lg: null, xl: null, xxl: null, xxxl: null },
+  radius: { sm: null, md: null, lg: null, pill: null },
+  shadow: { sm: null, md: null },
+  motion: { duration: { fast: null, normal: null }, easing: null },
+});

@@ -1,0 +1,55 @@
+import type { ColorTokens } from './tokens';
+
+/** Every foreground/background pair the components actually use, with the minimum it must meet. */
+export interface TextPair {
+  name: string;
+  foreground: (c: ColorTokens) => string;
+  background: (c: ColorTokens) => string;
+  /** 4.5 for text (WCAG AA), 7 for body text (our aim), 3 for non-text UI. */
+  minimum: number;
+}
+
+const tones = ['info', 'finding', 'caution'] as const;
+
+export const textPairs: TextPair[] = [
+  { name: 'Body text on surface', foreground: (c) => c.text, background: (c) => c.surface, minimum: 7 },
+  { name: 'Body text on raised surface', foreground: (c) => c.text, background: (c) => c.surfaceRaised, minimum: 7 },
+  { name: 'Body text on sunken surface', foreground: (c) => c.text, background: (c) => c.surfaceSunken, minimum: 7 },
+  { name: 'Muted text on surface', foreground: (c) => c.textMuted, background: (c) => c.surface, minimum: 4.5 },
+  { name: 'Muted text on raised surface', foreground: (c) => c.textMuted, background: (c) => c.surfaceRaised, minimum: 4.5 },
+  { name: 'Muted text on sunken surface', foreground: (c) => c.textMuted, background: (c) => c.surfaceSunken, minimum: 4.5 },
+  { name: 'Link on surface', foreground: (c) => c.link, background: (c) => c.surface, minimum: 4.5 },
+  { name: 'Link on raised surface', foreground: (c) => c.link, background: (c) => c.surfaceRaised, minimum: 4.5 },
+  { name: 'Visited link on surface', foreground: (c) => c.linkVisited, background: (c) => c.surface, minimum: 4.5 },
+  { name: 'Hovered link on surface', foreground: (c) => c.linkHover, background: (c) => c.surface, minimum: 4.5 },
+  { name: 'Text on accent (buttons)', foreground: (c) => c.textOnAccent, background: (c) => c.accent, minimum: 4.5 },
+  { name: 'Accent on surface (headings, rules)', foreground: (c) => c.accent, background: (c) => c.surface, minimum: 4.5 },
+  { name: 'Focus ring on surface', foreground: (c) => c.focusRing, background: (c) => c.surface, minimum: 3 },
+  { name: 'Strong border on surface', foreground: (c) => c.borderStrong, background: (c) => c.surface, minimum: 3 },
+  ...tones.flatMap((tone): TextPair[] => [
+    {
+      name: `${tone} callout text`,
+      foreground: (c) => c.tone[tone].text,
+      background: (c) => c.tone[tone].surface,
+      minimum: 7,
+    },
+    {
+      name: `${tone} callout figure`,
+      foreground: (c) => c.tone[tone].emphasis,
+      background: (c) => c.tone[tone].surface,
+      minimum: 4.5,
+    },
+    {
+      name: `${tone} callout link`,
+      foreground: (c) => c.link,
+      background: (c) => c.tone[tone].surface,
+      minimum: 4.5,
+    },
+    {
+      name: `${tone} callout border`,
+      foreground: (c) => c.tone[tone].border,
+      background: (c) => c.tone[tone].surface,
+      minimum: 3,
+    },
+  ]),
+];

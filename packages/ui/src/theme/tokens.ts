@@ -1,0 +1,163 @@
+/**
+ * Raw token values for each theme. Kept as plain data (not vanilla-extract calls) so that
+ * tests and the Storybook foundations pages can read the live values, e.g. to compute contrast.
+ */
+
+export interface ToneTokens {
+  /** Background of a callout in this tone. */
+  surface: string;
+  /** Left rule / outline of the callout. */
+  border: string;
+  /** Body text on `surface`. */
+  text: string;
+  /** The key figure and label on `surface`. */
+  emphasis: string;
+}
+
+export interface ColorTokens {
+  text: string;
+  textMuted: string;
+  surface: string;
+  surfaceRaised: string;
+  surfaceSunken: string;
+  border: string;
+  /** Borders of interactive or meaningful UI (≥ 3:1 against the surface). */
+  borderStrong: string;
+  accent: string;
+  /** Text placed on `accent` (buttons). */
+  textOnAccent: string;
+  link: string;
+  linkVisited: string;
+  linkHover: string;
+  focusRing: string;
+  tone: {
+    info: ToneTokens;
+    finding: ToneTokens;
+    caution: ToneTokens;
+  };
+}
+
+export const lightColors: ColorTokens = {
+  text: '#1b2126',
+  textMuted: '#4a5560',
+  surface: '#fbfaf7',
+  surfaceRaised: '#ffffff',
+  surfaceSunken: '#f1eee8',
+  border: '#d8d2c6',
+  borderStrong: '#7c7567',
+  accent: '#0b5d66',
+  textOnAccent: '#ffffff',
+  link: '#0b55a0',
+  linkVisited: '#6a3d9a',
+  linkHover: '#083f77',
+  focusRing: '#c2410c',
+  tone: {
+    info: { surface: '#eaf2fa', border: '#2f6db0', text: '#15304d', emphasis: '#154a80' },
+    finding: { surface: '#e7f3ed', border: '#1f7a55', text: '#133b2b', emphasis: '#11603f' },
+    caution: { surface: '#fcf1de', border: '#b45309', text: '#47290a', emphasis: '#8a3c05' },
+  },
+};
+
+export const darkColors: ColorTokens = {
+  text: '#e8ecef',
+  textMuted: '#aab5be',
+  surface: '#121619',
+  surfaceRaised: '#1b2126',
+  surfaceSunken: '#0c0f11',
+  border: '#343e46',
+  borderStrong: '#7d8a94',
+  accent: '#62c6cf',
+  textOnAccent: '#0a1c1f',
+  link: '#8cc4ff',
+  linkVisited: '#c9a9f4',
+  linkHover: '#b9dbff',
+  focusRing: '#ffb454',
+  tone: {
+    info: { surface: '#15273a', border: '#5e9fe0', text: '#d7e7f8', emphasis: '#9ccaf7' },
+    finding: { surface: '#12291f', border: '#4fbf8c', text: '#d3efe1', emphasis: '#8de0b7' },
+    caution: { surface: '#2d2111', border: '#eaa045', text: '#f8e5c8', emphasis: '#f6c27a' },
+  },
+};
+
+/** Modular type scale: 18px body, ratio 1.2 (minor third), in rem. */
+const scaleRatio = 1.2;
+const base = 1.125;
+const step = (n: number) => `${(base * scaleRatio ** n).toFixed(3).replace(/\.?0+$/, '')}rem`;
+
+export const typography = {
+  font: {
+    body: '"Iowan Old Style", "Charter", "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif',
+    heading:
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
+    ui: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
+    mono: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace',
+  },
+  fontSize: {
+    xs: step(-2),
+    sm: step(-1),
+    md: step(0),
+    lg: step(1),
+    xl: step(2),
+    xxl: step(3),
+    xxxl: step(4),
+  },
+  fontWeight: { regular: '400', medium: '500', bold: '700' },
+  lineHeight: { tight: '1.15', heading: '1.25', body: '1.65' },
+  /** Comfortable reading measure for long-form text. */
+  measure: '66ch',
+} as const;
+
+export const space = {
+  none: '0',
+  xxs: '0.25rem',
+  xs: '0.5rem',
+  sm: '0.75rem',
+  md: '1rem',
+  lg: '1.5rem',
+  xl: '2rem',
+  xxl: '3rem',
+  xxxl: '4.5rem',
+} as const;
+
+export const radius = { sm: '4px', md: '8px', lg: '14px', pill: '999px' } as const;
+
+export const motion = {
+  duration: { fast: '120ms', normal: '200ms' },
+  easing: 'cubic-bezier(0.2, 0, 0, 1)',
+} as const;
+
+export const lightShadows = {
+  sm: '0 1px 2px rgb(27 33 38 / 0.08)',
+  md: '0 2px 4px rgb(27 33 38 / 0.06), 0 8px 24px rgb(27 33 38 / 0.08)',
+} as const;
+
+export const darkShadows = {
+  sm: '0 1px 2px rgb(0 0 0 / 0.5)',
+  md: '0 2px 4px rgb(0 0 0 / 0.4), 0 8px 24px rgb(0 0 0 / 0.45)',
+} as const;
+
+/** Breakpoints in px. Media queries cannot read CSS variables, so these are constants. */
+export const breakpoints = { mobile: 320, phone: 390, tablet: 768, desktop: 1280 } as const;
+export type Breakpoint = keyof typeof breakpoints;
+
+export const themeNames = ['light', 'dark'] as const;
+export type ThemeName = (typeof themeNames)[number];
+
+export const themeTokens = {
+  light: {
+    color: lightColors,
+    ...typography,
+    space,
+    radius,
+    shadow: lightShadows,
+    motion,
+  },
+  dark: {
+    color: darkColors,
+    ...typography,
+    space,
+    radius,
+    shadow: darkShadows,
+    motion,
+  },
+} as const;
