@@ -1,0 +1,1 @@
+export { Pullquote, pullquoteSizes, type PullquoteProps, type PullquoteSize } from './Pullquote';

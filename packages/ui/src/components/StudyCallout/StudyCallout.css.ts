@@ -1,0 +1,128 @@
+import { createVar, globalStyle, style } from '@vanilla-extract/css';
+import { recipe } from '@vanilla-extract/recipes';
+import { vars } from '../../theme/contract.css';
+
+/** The tone's colours, set once by the root variant and read by every part of the callout. */
+const toneSurface = createVar();
+const toneBorder = createVar();
+const toneText = createVar();
+const toneEmphasis = createVar();
+
+function tone(name: 'finding' | 'caution' | 'info') {
+  return {
+    vars: {
+      [toneSurface]: vars.color.tone[name].surface,
+      [toneBorder]: vars.color.tone[name].border,
+      [toneText]: vars.color.tone[name].text,
+      [toneEmphasis]: vars.color.tone[name].emphasis,
+    },
+  };
+}
+
+export const root = recipe({
+  base: {
+    display: 'block',
+    marginBlock: vars.space.xl,
+    paddingBlock: vars.space.lg,
+    paddingInline: vars.space.lg,
+    backgroundColor: toneSurface,
+    color: toneText,
+    borderInlineStart: `6px solid ${toneBorder}`,
+    borderRadius: `0 ${vars.radius.md} ${vars.radius.md} 0`,
+    fontFamily: vars.font.body,
+    fontSize: vars.fontSize.md,
+    lineHeight: vars.lineHeight.body,
+    overflowWrap: 'break-word',
+    '@media': {
+      // Phones: the box uses the full column, with a little less padding.
+      'screen and (max-width: 479px)': {
+        paddingInline: vars.space.md,
+      },
+    },
+  },
+  variants: {
+    tone: {
+      finding: tone('finding'),
+      caution: tone('caution'),
+      info: tone('info'),
+    },
+  },
+  defaultVariants: { tone: 'finding' },
+});
+
+export const heading = style({
+  margin: 0,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.md,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.heading,
+  color: toneEmphasis,
+  textWrap: 'balance',
+});
+
+/** The key figure, e.g. "44.5%": the first thing a reader's eye lands on. */
+export const figure = style({
+  margin: 0,
+  marginBlockStart: vars.space.xs,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.xxxl,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.tight,
+  fontVariantNumeric: 'tabular-nums lining-nums',
+  letterSpacing: '-0.01em',
+  color: toneEmphasis,
+});
+
+export const body = style({
+  marginBlockStart: vars.space.xs,
+});
+
+globalStyle(`${body} > p`, { margin: 0 });
+globalStyle(`${body} > p + p`, { marginBlockStart: vars.space.xs });
+
+/** Sample size, design, journal and citation: one quiet line of facts under the finding. */
+export const facts = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'baseline',
+  columnGap: vars.space.sm,
+  rowGap: vars.space.xxs,
+  margin: 0,
+  marginBlockStart: vars.space.md,
+  paddingBlockStart: vars.space.sm,
+  borderBlockStart: `1px solid ${toneBorder}`,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.heading,
+});
+
+export const fact = style({
+  display: 'flex',
+  alignItems: 'baseline',
+  gap: vars.space.sm,
+  selectors: {
+    // A small dot between facts, drawn (not typed) so screen readers do not read it out.
+    '& + &::before': {
+      content: '""',
+      alignSelf: 'center',
+      width: '4px',
+      height: '4px',
+      borderRadius: vars.radius.pill,
+      backgroundColor: toneBorder,
+    },
+  },
+});
+
+export const factLabel = style({
+  margin: 0,
+});
+
+export const factValue = style({
+  margin: 0,
+});
+
+export const sampleSize = style({
+  fontVariantNumeric: 'tabular-nums',
+  fontWeight: vars.fontWeight.bold,
+  whiteSpace: 'nowrap',
+});

@@ -1,0 +1,129 @@
+import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { visuallyHidden } from '../../styles/a11y.css';
+import * as styles from './StudyCallout.css';
+
+export const studyCalloutTones = ['finding', 'caution', 'info'] as const;
+export type StudyCalloutTone = (typeof studyCalloutTones)[number];
+
+export const studyCalloutHeadingLevels = [2, 3, 4] as const;
+export type StudyCalloutHeadingLevel = (typeof studyCalloutHeadingLevels)[number];
+
+export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'>, 'title'> {
+  /** The key figure, e.g. "44.5%". */
+  figure: ReactNode;
+  /** What the figure measured, in plain words. */
+  children: ReactNode;
+  /** A short label for the study, e.g. "Second opinions on spine surgery". Default "At a glance". */
+  title?: ReactNode;
+  /** How many took part: shown "n = 155", read "155 patients". */
+  sampleSize?: number;
+  /** What the sample size counts; default "patients". */
+  population?: string;
+  /** The kind of study: "Second-opinion review", "Randomized trial", "Case series", "Audit"… */
+  design?: string;
+  journal?: string;
+  year?: number | string;
+  /** A <Citation/> element for the study. */
+  citation?: ReactNode;
+  /** `finding` for a result, `caution` for a weak or disputed one, `info` for background. */
+  tone?: StudyCalloutTone;
+  /** Level of the callout's heading, to fit the page's outline. Default 3. */
+  headingLevel?: StudyCalloutHeadingLevel;
+}
+
+// Fixed locale: the server and the browser must print the same digits ("1,200").
+const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function joinClassNames(...names: Array<string | undefined>): string {
+  return names.filter(Boolean).join(' ');
+}
+
+function hasContent(node: ReactNode): boolean {
+  return node !== undefined && node !== null && node !== false && node !== '';
+}
+
+/**
+ * One study at a glance: its key figure, what it measured, how many took part, what kind of study
+ * it was and where it was published. An <aside> named by its heading, which screen readers hear as
+ * "Study: …" (NHS.UK pattern) so the box says what it is before what it holds.
+ */
+export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function StudyCallout(
+  {
+    figure,
+    children,
+    title,
+    sampleSize,
+    population = 'patients',
+    design,
+    journal,
+    year,
+    citation,
+    tone = 'finding',
+    headingLevel = 3,
+    className,
+    ...asideProps
+  },
+  ref,
+) {
+  const headingId = useId();
+  const Heading = `h${headingLevel}` as const;
+
+  const hasSampleSize = sampleSize !== undefined && Number.isFinite(sampleSize);
+  const count = hasSampleSize ? integerFormat.format(sampleSize) : '';
+  // "patients" reads "1 patient" for a single case; other nouns are used as given.
+  const countedNoun = sampleSize === 1 && population === 'patients' ? 'patient' : population;
+  const source = [journal, year].filter((part) => part !== undefined && part !== '').join(', ');
+  const hasCitation = hasContent(citation);
+  const hasFacts = hasSampleSize || Boolean(design) || source !== '' || hasCitation;
+
+  return (
+    <aside
+      ref={ref}
+      aria-labelledby={headingId}
+      className={joinClassNames(styles.root({ tone }), className)}
+      {...asideProps}
+    >
+      <Heading id={headingId} className={styles.heading}>
+        {/* The space sits outside the hidden span: name computation trims text inside it. */}
+        <span className={visuallyHidden}>Study:</span> {hasContent(title) ? title : 'At a glance'}
+      </Heading>
+      <p className={styles.figure}>{figure}</p>
+      <div className={styles.body}>{children}</div>
+      {hasFacts ? (
+        <dl className={styles.facts}>
+          {hasSampleSize ? (
+            <div className={styles.fact}>
+              <dt className={visuallyHidden}>Sample size</dt>
+              <dd className={styles.factValue}>
+                {/* Seen as the researchers' shorthand, heard in words. */}
+                <span aria-hidden="true" className={styles.sampleSize}>
+                  {`n\u00a0=\u00a0${count}`}
+                </span>
+                <span className={visuallyHidden}>{`${count} ${countedNoun}`}</span>
+              </dd>
+            </div>
+          ) : null}
+          {design ? (
+            <div className={styles.fact}>
+              <dt className={visuallyHidden}>Study design</dt>
+              <dd className={styles.factValue}>{design}</dd>
+            </div>
+          ) : null}
+          {source !== '' || hasCitation ? (
+            <div className={styles.fact}>
+              {/* Without a journal the label is shown, so a lone citation marker still reads as a source. */}
+              <dt className={source !== '' ? visuallyHidden : styles.factLabel}>
+                {source !== '' ? 'Published in' : 'Source'}
+              </dt>
+              <dd className={styles.factValue}>
+                {source}
+                {citation}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+    </aside>
+  );
+});
+StudyCallout.displayName = 'StudyCallout';

@@ -1,0 +1,8 @@
+export {
+  StudyCallout,
+  studyCalloutTones,
+  studyCalloutHeadingLevels,
+  type StudyCalloutProps,
+  type StudyCalloutTone,
+  type StudyCalloutHeadingLevel,
+} from './StudyCallout';
