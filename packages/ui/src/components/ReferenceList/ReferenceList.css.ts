@@ -1,0 +1,111 @@
+import { style } from '@vanilla-extract/css';
+import { recipe, type RecipeVariants } from '@vanilla-extract/recipes';
+import { focusRingRule } from '../../styles/a11y.css';
+import { vars } from '../../theme/contract.css';
+
+export const root = style({
+  marginBlockStart: vars.space.xxl,
+  paddingBlockStart: vars.space.lg,
+  borderBlockStart: `1px solid ${vars.color.border}`,
+  maxWidth: vars.measure,
+  color: vars.color.text,
+});
+
+export const heading = style({
+  margin: 0,
+  marginBlockEnd: vars.space.md,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.lg,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.heading,
+  color: vars.color.text,
+});
+
+/**
+ * Native list markers, so the number stays part of each item for screen readers. The marker
+ * gutter is sized by the widest number (1, 2 or 3+ digits); markers sit outside the text and
+ * are right-aligned by the browser, so 9. and 10. line up on the full stop.
+ */
+export const list = recipe({
+  base: {
+    margin: 0,
+    fontFamily: vars.font.ui,
+    fontSize: vars.fontSize.sm,
+    lineHeight: vars.lineHeight.body,
+    listStyleType: 'decimal',
+    listStylePosition: 'outside',
+  },
+  variants: {
+    digits: {
+      1: { paddingInlineStart: '2.5ch' },
+      2: { paddingInlineStart: '3.5ch' },
+      3: { paddingInlineStart: '4.5ch' },
+    },
+  },
+  defaultVariants: { digits: 1 },
+});
+export type ListVariants = NonNullable<RecipeVariants<typeof list>>;
+
+export const item = style({
+  paddingBlock: vars.space.xxs,
+  paddingInlineStart: vars.space.xxs,
+  // Long DOIs and URLs break anywhere rather than widening a 320px screen.
+  overflowWrap: 'anywhere',
+  scrollMarginTop: vars.space.xxl,
+  borderRadius: vars.radius.sm,
+  selectors: {
+    '& + &': { marginBlockStart: vars.space.xxs },
+    '&::marker': {
+      color: vars.color.textMuted,
+      fontVariantNumeric: 'tabular-nums lining-nums',
+      fontWeight: vars.fontWeight.medium,
+    },
+    // Arriving from a citation: mark the entry the reader jumped to.
+    '&:target': {
+      backgroundColor: vars.color.tone.info.surface,
+      boxShadow: `-${vars.space.xxs} 0 0 0 ${vars.color.tone.info.border}`,
+    },
+  },
+});
+
+export const link = style({
+  color: vars.color.link,
+  textDecorationLine: 'underline',
+  textDecorationThickness: '1px',
+  textUnderlineOffset: '0.15em',
+  selectors: {
+    '&:visited': { color: vars.color.linkVisited },
+    '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
+    '&:focus-visible': focusRingRule,
+  },
+});
+
+export const backlinks = style({
+  marginInlineEnd: vars.space.xs,
+  fontWeight: vars.fontWeight.bold,
+  whiteSpace: 'nowrap',
+});
+
+export const backlinkArrow = style({
+  color: vars.color.textMuted,
+  marginInlineEnd: '0.15em',
+});
+
+/** Single-letter backlinks are small: padding widens the tap target without spacing the text out. */
+export const backlink = style([
+  link,
+  {
+    display: 'inline-block',
+    minWidth: '1.5em',
+    paddingInline: '0.2em',
+    textAlign: 'center',
+    fontStyle: 'italic',
+  },
+]);
+
+export const note = style({
+  display: 'block',
+  marginBlockStart: vars.space.xxs,
+  color: vars.color.textMuted,
+  fontStyle: 'italic',
+});
