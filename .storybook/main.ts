@@ -1,0 +1,40 @@
+import { defineMain } from '@storybook/react-vite/node';
+import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
+import type { PluginOption } from 'vite';
+
+/** Flattens Vite's nested plugin arrays so each plugin can be inspected by name. */
+function flattenPlugins(plugins: PluginOption[] | undefined): PluginOption[] {
+  return (plugins ?? []).flatMap((plugin) => (Array.isArray(plugin) ? flattenPlugins(plugin) : [plugin]));
+}
+
+function pluginName(plugin: PluginOption): string {
+  return plugin && typeof plugin === 'object' && 'name' in plugin ? String(plugin.name) : '';
+}
+
+export default defineMain({
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../packages/ui/src/**/*.mdx', '../packages/ui/src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-themes'],
+  core: {
+    // The design system is built offline and in CI: no telemetry calls, no "what's new" fetches.
+    disableTelemetry: true,
+    disableWhatsNewNotifications: true,
+  },
+  typescript: { reactDocgen: 'react-docgen' },
+  async viteFinal(config) {
+    const { mergeConfig } = await import('vite');
+    // Storybook runs Vite from the repo root, which has no vite.config. Guard anyway: the blog's
+    // Remix plugin must never end up in here (it takes over the dev server and the build).
+    const plugins = flattenPlugins(config.plugins).filter((plugin) => !/remix/i.test(pluginName(plugin)));
+    return mergeConfig(
+      { ...config, plugins },
+      {
+        // Components style themselves with vanilla-extract (*.css.ts), compiled at build time.
+        plugins: [vanillaExtractPlugin()],
+        // Storybook's own preview runtime (with axe-core for the a11y panel) is one ~2 MB chunk;
+        // that is expected for a docs site and not worth a warning on every build.
+        build: { chunkSizeWarningLimit: 2500 },
+      },
+    );
+  },
+});

@@ -1,0 +1,104 @@
+import { DocsContainer, type DocsContainerProps } from '@storybook/addon-docs/blocks';
+import { withThemeByDataAttribute } from '@storybook/addon-themes';
+import type { Preview } from '@storybook/react-vite';
+import { useEffect, useState, type PropsWithChildren } from 'react';
+import { GLOBALS_UPDATED } from 'storybook/internal/core-events';
+import { create, type ThemeVars } from 'storybook/theming';
+
+// The design system's global theme (light default, dark by preference or data-theme), imported
+// from source like the stories themselves; consumers get the same file via '@cited/ui/theme'.
+import '../packages/ui/src/theme/themes.css';
+import './preview.css';
+
+import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
+import { axeRunOptions } from './a11y';
+
+/** Docs pages (MDX and autodocs) painted with the design system's own surface and text colours. */
+function docsThemeFor(base: ThemeName, colors: ColorTokens): ThemeVars {
+  return create({
+    base,
+    appBg: colors.surfaceSunken,
+    appContentBg: colors.surface,
+    appPreviewBg: colors.surface,
+    appBorderColor: colors.border,
+    barBg: colors.surfaceRaised,
+    textColor: colors.text,
+    textMutedColor: colors.textMuted,
+    colorSecondary: colors.link,
+    fontBase: typography.font.ui,
+    fontCode: typography.font.mono,
+  });
+}
+
+const docsThemes: Record<ThemeName, ThemeVars> = {
+  light: docsThemeFor('light', lightColors),
+  dark: docsThemeFor('dark', darkColors),
+};
+
+function isThemeName(value: unknown): value is ThemeName {
+  return value === 'light' || value === 'dark';
+}
+
+/** The theme chosen in the toolbar, as the docs page first sees it (from the URL's globals). */
+function initialDocsTheme(): ThemeName {
+  const fromUrl = /(?:^|;)theme:(light|dark)(?:;|$)/.exec(new URLSearchParams(window.location.search).get('globals') ?? '');
+  return isThemeName(fromUrl?.[1]) ? fromUrl[1] : 'light';
+}
+
+/** Follows the toolbar's theme switch so docs pages change colour along with their stories. */
+function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
+  const { channel } = props.context;
+  const [themeName, setThemeName] = useState<ThemeName>(initialDocsTheme);
+  useEffect(() => {
+    const onGlobalsUpdated = ({ globals }: { globals: Record<string, unknown> }) => {
+      if (isThemeName(globals.theme)) setThemeName(globals.theme);
+    };
+    channel.on(GLOBALS_UPDATED, onGlobalsUpdated);
+    return () => channel.off(GLOBALS_UPDATED, onGlobalsUpdated);
+  }, [channel]);
+  return <DocsContainer {...props} theme={docsThemes[themeName]} />;
+}
+
+/** Viewports at the design system's breakpoints: small phone, phone, tablet, desktop. */
+const viewportOptions = {
+  mobile: { name: `Small phone (${breakpoints.mobile}px)`, styles: { width: `${breakpoints.mobile}px`, height: '640px' }, type: 'mobile' },
+  phone: { name: `Phone (${breakpoints.phone}px)`, styles: { width: `${breakpoints.phone}px`, height: '844px' }, type: 'mobile' },
+  tablet: { name: `Tablet (${breakpoints.tablet}px)`, styles: { width: `${breakpoints.tablet}px`, height: '1024px' }, type: 'tablet' },
+  desktop: { name: `Desktop (${breakpoints.desktop}px)`, styles: { width: `${breakpoints.desktop}px`, height: '800px' }, type: 'desktop' },
+} as const;
+
+const preview: Preview = {
+  decorators: [
+    // Sets data-theme on <html>, exactly how the blog forces a theme.
+    withThemeByDataAttribute({
+      themes: { light: 'light', dark: 'dark' },
+      defaultTheme: 'light',
+      attributeName: 'data-theme',
+    }),
+  ],
+  parameters: {
+    layout: 'padded',
+    a11y: {
+      // Violations fail the story (in the a11y panel and in Storybook's test runner), not just warn.
+      test: 'error',
+      options: axeRunOptions,
+    },
+    viewport: { options: viewportOptions },
+    // The theme paints the background; the backgrounds tool would only fight it.
+    backgrounds: { disable: true },
+    controls: { expanded: true, sort: 'requiredFirst' },
+    docs: { container: ThemedDocsContainer, toc: true },
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Foundations',
+          ['Colors', 'Type scale', 'Spacing', 'Radii and shadows', 'Breakpoints and motion'],
+          'Components',
+        ],
+      },
+    },
+  },
+};
+
+export default preview;

@@ -1,0 +1,160 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { contrastRatio } from '../theme/contrast';
+import { textPairs, type TextPair } from '../theme/pairs';
+import { darkColors, lightColors, themeNames, type ColorTokens, type ThemeName } from '../theme/tokens';
+import { Badge, FoundationsPage, ScrollableTable, ThemePanel } from './docs-blocks';
+import * as styles from './foundations.css';
+
+const colorsByTheme: Record<ThemeName, ColorTokens> = { light: lightColors, dark: darkColors };
+
+interface ColorEntry {
+  /** Path in the theme contract, e.g. `tone.info.surface` for `vars.color.tone.info.surface`. */
+  path: string;
+  value: string;
+}
+
+/** Every colour token of a theme, flattened to contract paths, in declaration order. */
+function flattenColors(tokens: object, prefix = ''): ColorEntry[] {
+  return Object.entries(tokens).flatMap(([key, value]): ColorEntry[] =>
+    typeof value === 'string' ? [{ path: `${prefix}${key}`, value }] : flattenColors(value as object, `${prefix}${key}.`),
+  );
+}
+
+/** Rounded down, so a pair that misses 4.5:1 by a hair never reads as "4.50:1". */
+function formatRatio(ratio: number): string {
+  return `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
+}
+
+/** The highest WCAG level a ratio reaches (AA large text and UI components both need 3:1). */
+function wcagLevel(ratio: number): string {
+  if (ratio >= 7) return 'AAA';
+  if (ratio >= 4.5) return 'AA';
+  if (ratio >= 3) return 'AA large text · UI';
+  return 'Below 3:1';
+}
+
+/** Pairs with a 3:1 minimum are borders and focus rings: shown as a line, not as text. */
+function isNonTextPair(pair: TextPair): boolean {
+  return pair.minimum < 4.5;
+}
+
+function Swatches({ colors }: { colors: ColorTokens }) {
+  return (
+    <ul className={styles.swatchGrid} aria-label="Colour tokens">
+      {flattenColors(colors).map(({ path, value }) => (
+        <li key={path} className={styles.swatchItem}>
+          <span className={styles.swatchChip} style={{ backgroundColor: value }} aria-hidden="true" />
+          <span className={styles.swatchText}>
+            <code className={styles.code}>color.{path}</code>
+            <span className={styles.code}>{value}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PairSample({ pair, colors }: { pair: TextPair; colors: ColorTokens }) {
+  const foreground = pair.foreground(colors);
+  const background = pair.background(colors);
+  if (isNonTextPair(pair)) {
+    return (
+      <span className={styles.pairLineSample} style={{ backgroundColor: background }} aria-hidden="true">
+        <span style={{ borderColor: foreground }} />
+      </span>
+    );
+  }
+  return (
+    <span className={styles.pairSample} style={{ color: foreground, backgroundColor: background }}>
+      Back pain after surgery
+    </span>
+  );
+}
+
+function ContrastTable({ theme }: { theme: ThemeName }) {
+  const colors = colorsByTheme[theme];
+  return (
+    <ScrollableTable
+      caption={`Contrast of every text pair (${theme})`}
+      head={
+        <tr>
+          <th scope="col">Pair</th>
+          <th scope="col">Specimen</th>
+          <th scope="col">Colours</th>
+          <th scope="col">Ratio</th>
+          <th scope="col">Required</th>
+          <th scope="col">Result</th>
+        </tr>
+      }
+    >
+      {textPairs.map((pair) => {
+        const foreground = pair.foreground(colors);
+        const background = pair.background(colors);
+        const ratio = contrastRatio(foreground, background);
+        const passes = ratio >= pair.minimum;
+        return (
+          <tr key={pair.name}>
+            <th scope="row">{pair.name}</th>
+            <td>
+              <PairSample pair={pair} colors={colors} />
+            </td>
+            <td className={styles.code}>
+              {foreground} on {background}
+            </td>
+            <td className={styles.numeric}>{formatRatio(ratio)}</td>
+            <td className={styles.numeric}>{pair.minimum}:1</td>
+            <td>
+              <Badge variant={passes ? 'pass' : 'fail'}>{passes ? 'Pass' : 'Fail'}</Badge>{' '}
+              <Badge variant="level">{wcagLevel(ratio)}</Badge>
+            </td>
+          </tr>
+        );
+      })}
+    </ScrollableTable>
+  );
+}
+
+function ColorsPage() {
+  return (
+    <FoundationsPage
+      title="Colors"
+      lede={
+        <>
+          Live values from <code className={styles.code}>tokens.ts</code>. Every text pair the components use is listed
+          with its contrast ratio: body text aims for 7:1 (AAA), other text needs 4.5:1 (AA), borders and the focus
+          ring need 3:1. The theme tests fail the build if any pair drops below its minimum.
+        </>
+      }
+    >
+      {themeNames.map((theme) => (
+        <ThemePanel key={theme} theme={theme}>
+          <h3 className={styles.subheading}>Tokens</h3>
+          <Swatches colors={colorsByTheme[theme]} />
+          <h3 className={styles.subheading}>Text pairs</h3>
+          <ContrastTable theme={theme} />
+        </ThemePanel>
+      ))}
+    </FoundationsPage>
+  );
+}
+
+const meta = {
+  title: 'Foundations/Colors',
+  parameters: {
+    layout: 'padded',
+    docs: {
+      description: {
+        component:
+          'Colour tokens for both themes and the contrast of every foreground/background pair. Components read colours only through `vars.color.*`; never hard-code a value from this page.',
+      },
+    },
+  },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Colors: Story = {
+  name: 'Colors',
+  render: () => <ColorsPage />,
+};

@@ -1,0 +1,87 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { vars } from '../theme/contract.css';
+import { darkShadows, lightShadows, radius } from '../theme/tokens';
+import { FoundationsPage, ScrollableTable } from './docs-blocks';
+import * as styles from './foundations.css';
+
+type Radius = keyof typeof radius;
+type Shadow = keyof typeof lightShadows;
+const radiusKeys = Object.keys(radius) as Radius[];
+const shadowKeys = Object.keys(lightShadows) as Shadow[];
+
+const radiusUse: Record<Radius, string> = {
+  sm: 'Focus rings, badges, inline code',
+  md: 'Buttons, inputs, small cards',
+  lg: 'Callouts and panels',
+  pill: 'Tags and fully rounded controls',
+};
+
+function RadiiAndShadowsPage() {
+  return (
+    <FoundationsPage
+      title="Radii and shadows"
+      lede="Corner radii are shared by both themes. Shadows differ per theme: the dark theme needs deeper, more opaque shadows to show at all."
+    >
+      <h2 className={styles.heading}>Radii</h2>
+      <ul className={styles.tileGrid}>
+        {radiusKeys.map((key) => (
+          <li key={key} className={styles.tile} style={{ borderRadius: vars.radius[key] }}>
+            <span className={styles.specimenName}>radius.{key}</span>
+            <span>{radius[key]}</span>
+            <span className={styles.note}>{radiusUse[key]}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className={styles.heading}>Shadows</h2>
+      <ul className={styles.tileGrid}>
+        {shadowKeys.map((key) => (
+          <li key={key} className={styles.shadowTile} style={{ boxShadow: vars.shadow[key] }}>
+            <span className={styles.specimenName}>shadow.{key}</span>
+            <span className={styles.note}>In the current theme</span>
+          </li>
+        ))}
+      </ul>
+      <ScrollableTable
+        caption="Shadow values per theme"
+        head={
+          <tr>
+            <th scope="col">Token</th>
+            <th scope="col">Light</th>
+            <th scope="col">Dark</th>
+          </tr>
+        }
+      >
+        {shadowKeys.map((key) => (
+          <tr key={key}>
+            <th scope="row" className={styles.code}>
+              shadow.{key}
+            </th>
+            <td className={styles.code}>{lightShadows[key]}</td>
+            <td className={styles.code}>{darkShadows[key]}</td>
+          </tr>
+        ))}
+      </ScrollableTable>
+    </FoundationsPage>
+  );
+}
+
+const meta = {
+  title: 'Foundations/Radii and shadows',
+  parameters: {
+    layout: 'padded',
+    docs: {
+      description: {
+        component: 'Corner radii (`vars.radius.*`) and elevation shadows (`vars.shadow.*`) for both themes.',
+      },
+    },
+  },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const RadiiAndShadows: Story = {
+  name: 'Radii and shadows',
+  render: () => <RadiiAndShadowsPage />,
+};

@@ -1,0 +1,66 @@
+/*
+ * Building blocks shared by the foundations pages in Storybook. Docs only: not exported from
+ * @cited/ui and not part of the published build.
+ */
+import { useId, type ReactNode } from 'react';
+import { darkTheme, lightTheme } from '../theme/themes.css';
+import type { ThemeName } from '../theme/tokens';
+import * as styles from './foundations.css';
+
+export function FoundationsPage({ title, lede, children }: { title: string; lede: ReactNode; children: ReactNode }) {
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>{title}</h1>
+      <p className={styles.lede}>{lede}</p>
+      {children}
+    </div>
+  );
+}
+
+const themeClass: Record<ThemeName, string> = { light: lightTheme, dark: darkTheme };
+const themeLabel: Record<ThemeName, string> = { light: 'Light theme', dark: 'Dark theme' };
+
+/**
+ * A section painted in one theme regardless of the page's theme (via the lightTheme/darkTheme
+ * classes), so designers can compare both themes side by side.
+ */
+export function ThemePanel({ theme, children }: { theme: ThemeName; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={`${themeClass[theme]} ${styles.themePanel}`} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {themeLabel[theme]}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A table that scrolls sideways inside its own box on narrow screens. The box is focusable and
+ * named so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function ScrollableTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be keyboard-reachable
+    <div className={styles.tableScroller} role="region" aria-label={caption} tabIndex={0}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>{head}</thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Badge({ variant, children }: { variant: keyof typeof styles.badge; children: ReactNode }) {
+  return <span className={styles.badge[variant]}>{children}</span>;
+}
+
+/** `1.125rem` → `18px`, at the browser's default 16px root size. */
+export function remToPx(rem: string): string {
+  if (rem === '0') return '0px';
+  const value = Number.parseFloat(rem);
+  if (!rem.endsWith('rem') || Number.isNaN(value)) return rem;
+  return `${Math.round(value * 16 * 100) / 100}px`;
+}
