@@ -1,0 +1,150 @@
+import { createVar, globalStyle, style } from '@vanilla-extract/css';
+import { recipe } from '@vanilla-extract/recipes';
+import { focusRingRule } from '../../styles/a11y.css';
+import { vars } from '../../theme/contract.css';
+
+/** WCAG 2.2 target size, and Apple/Google's own minimum for a comfortable tap. */
+const touchTarget = '44px';
+
+const ruleColor = createVar();
+
+export const root = recipe({
+  base: {
+    marginBlock: vars.space.xxl,
+    paddingBlock: vars.space.xl,
+    paddingInline: vars.space.xl,
+    borderRadius: vars.radius.lg,
+    borderBlockStart: `4px solid ${ruleColor}`,
+    color: vars.color.text,
+    fontFamily: vars.font.body,
+    fontSize: vars.fontSize.md,
+    lineHeight: vars.lineHeight.body,
+    overflowWrap: 'break-word',
+    '@media': {
+      'screen and (max-width: 479px)': {
+        paddingBlock: vars.space.lg,
+        paddingInline: vars.space.md,
+      },
+    },
+  },
+  variants: {
+    tone: {
+      // The end of the article: a raised card with an accent rule, the primary action filled.
+      accent: {
+        vars: { [ruleColor]: vars.color.accent },
+        backgroundColor: vars.color.surfaceRaised,
+        boxShadow: vars.shadow.md,
+      },
+      // Inside a sidebar or after other callouts: a sunken panel, nothing shouting.
+      quiet: {
+        vars: { [ruleColor]: vars.color.borderStrong },
+        backgroundColor: vars.color.surfaceSunken,
+      },
+    },
+  },
+  defaultVariants: { tone: 'accent' },
+});
+
+export const heading = style({
+  margin: 0,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.xl,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.heading,
+  color: vars.color.text,
+  textWrap: 'balance',
+});
+
+export const body = style({
+  marginBlockStart: vars.space.sm,
+  maxWidth: vars.measure,
+});
+
+globalStyle(`${body} > p`, { margin: 0 });
+globalStyle(`${body} > p + p`, { marginBlockStart: vars.space.sm });
+
+export const actions = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  columnGap: vars.space.lg,
+  rowGap: vars.space.sm,
+  marginBlockStart: vars.space.lg,
+});
+
+const actionBase = style({
+  display: 'inline-flex',
+  alignItems: 'center',
+  minHeight: touchTarget,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.md,
+  lineHeight: vars.lineHeight.heading,
+  transitionProperty: 'background-color, color, border-color, text-decoration-color',
+  transitionDuration: vars.motion.duration.fast,
+  transitionTimingFunction: vars.motion.easing,
+  selectors: {
+    '&:focus-visible': focusRingRule,
+  },
+});
+
+export const primary = recipe({
+  base: [
+    actionBase,
+    {
+      justifyContent: 'center',
+      minWidth: touchTarget,
+      paddingBlock: vars.space.xs,
+      paddingInline: vars.space.lg,
+      borderRadius: vars.radius.md,
+      borderWidth: '2px',
+      borderStyle: 'solid',
+      fontWeight: vars.fontWeight.bold,
+      textAlign: 'center',
+      textDecoration: 'none',
+      '@media': {
+        // On phones the main action spans the card: an easy target for a thumb.
+        'screen and (max-width: 479px)': { width: '100%' },
+      },
+      selectors: {
+        '&:hover': { textDecoration: 'underline', textUnderlineOffset: '0.2em' },
+      },
+    },
+  ],
+  variants: {
+    tone: {
+      accent: {
+        backgroundColor: vars.color.accent,
+        borderColor: vars.color.accent,
+        color: vars.color.textOnAccent,
+        selectors: {
+          '&:visited': { color: vars.color.textOnAccent },
+        },
+      },
+      quiet: {
+        backgroundColor: 'transparent',
+        borderColor: vars.color.accent,
+        color: vars.color.accent,
+        selectors: {
+          '&:visited': { color: vars.color.accent },
+          '&:hover': { backgroundColor: vars.color.surfaceRaised },
+        },
+      },
+    },
+  },
+  defaultVariants: { tone: 'accent' },
+});
+
+/** The optional second way forward, a plain text link so it never competes with the first. */
+export const secondary = style([
+  actionBase,
+  {
+    color: vars.color.link,
+    textDecoration: 'underline',
+    textDecorationThickness: '1px',
+    textUnderlineOffset: '0.2em',
+    selectors: {
+      '&:visited': { color: vars.color.linkVisited },
+      '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
+    },
+  },
+]);

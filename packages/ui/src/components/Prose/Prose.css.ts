@@ -1,0 +1,213 @@
+import { createVar, globalStyle, style, type GlobalStyleRule } from '@vanilla-extract/css';
+import { recipe } from '@vanilla-extract/recipes';
+import { focusRingRule } from '../../styles/a11y.css';
+import { vars } from '../../theme/contract.css';
+
+/**
+ * Article typography for rendered markdown. Every rule below is wrapped in :where() so it has zero
+ * specificity: components placed in the flow (Pullquote, StudyCallout, CTA, Citation,
+ * ReferenceList) keep their own styles with a single class, and the prose only styles bare markup.
+ */
+
+/** Space between blocks (paragraphs, lists, tables). */
+const flowSpace = createVar();
+const h1Size = createVar();
+const h2Size = createVar();
+const h3Size = createVar();
+const h4Size = createVar();
+/** Space above a section heading: more than between paragraphs, so sections read as sections. */
+const sectionSpace = createVar();
+const subsectionSpace = createVar();
+
+export const proseBase = style({
+  maxWidth: vars.measure,
+  color: vars.color.text,
+  fontFamily: vars.font.body,
+  fontSize: vars.fontSize.md,
+  lineHeight: vars.lineHeight.body,
+  // Long words, DOIs and URLs wrap instead of widening the page on a 320px phone.
+  overflowWrap: 'break-word',
+  fontKerning: 'normal',
+  textRendering: 'optimizeLegibility',
+});
+
+export const root = recipe({
+  base: proseBase,
+  variants: {
+    size: {
+      standard: {
+        vars: {
+          [flowSpace]: '1.25em',
+          [sectionSpace]: vars.space.xxl,
+          [subsectionSpace]: vars.space.xl,
+          [h1Size]: vars.fontSize.xxxl,
+          [h2Size]: vars.fontSize.xxl,
+          [h3Size]: vars.fontSize.xl,
+          [h4Size]: vars.fontSize.lg,
+        },
+      },
+      // Same 18px body, tighter rhythm and smaller headings: summaries, sidebars, cards.
+      compact: {
+        vars: {
+          [flowSpace]: '0.875em',
+          [sectionSpace]: vars.space.xl,
+          [subsectionSpace]: vars.space.lg,
+          [h1Size]: vars.fontSize.xxl,
+          [h2Size]: vars.fontSize.xl,
+          [h3Size]: vars.fontSize.lg,
+          [h4Size]: vars.fontSize.md,
+        },
+      },
+    },
+  },
+  defaultVariants: { size: 'standard' },
+});
+
+/** Styles `selector` (relative to the prose root) with zero specificity. */
+function prose(selector: string, rule: GlobalStyleRule): void {
+  globalStyle(`:where(${proseBase}) :where(${selector})`, rule);
+}
+
+/** Same, for a pseudo-element, which cannot go inside :where(). */
+function prosePseudo(selector: string, pseudoElement: string, rule: GlobalStyleRule): void {
+  globalStyle(`:where(${proseBase}) :where(${selector})${pseudoElement}`, rule);
+}
+
+function proseChild(selector: string, rule: GlobalStyleRule): void {
+  globalStyle(`:where(${proseBase}) > :where(${selector})`, rule);
+}
+
+/* Vertical rhythm: blocks are separated by one flow space; the first and last sit flush. */
+proseChild('*', { marginBlock: 0 });
+proseChild('* + *', { marginBlockStart: flowSpace });
+
+/* Headings: sans, bold, tight; more space above than below, so each binds to what follows. */
+prose('h1, h2, h3, h4, h5, h6', {
+  fontFamily: vars.font.heading,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.heading,
+  color: vars.color.text,
+  textWrap: 'balance',
+  // Anchor jumps (table of contents, "back to text") must not tuck the heading under a sticky header.
+  scrollMarginTop: vars.space.xxl,
+});
+prose('h1', { fontSize: h1Size, lineHeight: vars.lineHeight.tight, letterSpacing: '-0.01em' });
+prose('h2', { fontSize: h2Size });
+prose('h3', { fontSize: h3Size });
+prose('h4', { fontSize: h4Size });
+prose('h5, h6', { fontSize: vars.fontSize.md });
+proseChild('* + h1, * + h2', { marginBlockStart: sectionSpace });
+proseChild('* + h3, * + h4, * + h5, * + h6', { marginBlockStart: subsectionSpace });
+proseChild('h1 + *, h2 + *, h3 + *, h4 + *, h5 + *, h6 + *', { marginBlockStart: vars.space.sm });
+/* Any other element the article links to (citation markers) also clears a sticky header. */
+prose('[id]', { scrollMarginTop: vars.space.xxl });
+
+/* Links: always underlined (colour alone is not enough), visited distinct, focus unmistakable. */
+prose('a', {
+  color: vars.color.link,
+  textDecorationLine: 'underline',
+  textDecorationThickness: '1px',
+  textUnderlineOffset: '0.18em',
+});
+prose('a:visited', { color: vars.color.linkVisited });
+prose('a:hover', { color: vars.color.linkHover, textDecorationThickness: '2px' });
+prose('a:focus-visible', focusRingRule);
+
+prose('strong, b', { fontWeight: vars.fontWeight.bold });
+prose('em, i', { fontStyle: 'italic' });
+prose('small', { fontSize: vars.fontSize.sm });
+prose('abbr[title]', { textDecorationLine: 'underline', textDecorationStyle: 'dotted', cursor: 'help' });
+prose('mark', { backgroundColor: vars.color.tone.caution.surface, color: vars.color.tone.caution.text });
+/* Superscripts and subscripts must not stretch the line they sit on. */
+prose('sup, sub', { fontSize: '0.75em', lineHeight: 0, position: 'relative', verticalAlign: 'baseline' });
+prose('sup', { insetBlockStart: '-0.5em' });
+prose('sub', { insetBlockEnd: '-0.25em' });
+
+/* Lists, nested to any depth. */
+prose('ul, ol', { paddingInlineStart: '1.5em', marginBlock: 0 });
+proseChild('ul, ol', { marginBlock: 0 });
+prose('li', { paddingInlineStart: vars.space.xxs });
+prose('li + li', { marginBlockStart: vars.space.xs });
+prose('li > ul, li > ol', { marginBlockStart: vars.space.xs });
+prose('li > p', { marginBlock: 0 });
+prose('li > p + p', { marginBlockStart: vars.space.xs });
+prosePseudo('li', '::marker', { color: vars.color.textMuted });
+prosePseudo('ol > li', '::marker', { fontFamily: vars.font.ui, fontVariantNumeric: 'tabular-nums' });
+
+/* A plain quotation (not a Pullquote): indented with a rule, same text colour for readability. */
+prose('blockquote', {
+  marginInline: 0,
+  paddingInlineStart: vars.space.lg,
+  borderInlineStart: `4px solid ${vars.color.borderStrong}`,
+});
+prose('blockquote > p', { marginBlock: 0 });
+prose('blockquote > p + p', { marginBlockStart: vars.space.sm });
+
+prose('hr', {
+  height: 0,
+  border: 0,
+  borderBlockStart: `1px solid ${vars.color.border}`,
+  marginBlock: vars.space.xxl,
+});
+proseChild('hr, * + hr, hr + *', { marginBlockStart: vars.space.xxl });
+
+/* Code: rare in a health article, but a dosage table or a URL must still read cleanly. */
+prose('code, kbd, samp', {
+  fontFamily: vars.font.mono,
+  fontSize: '0.875em',
+  paddingInline: '0.3em',
+  paddingBlock: '0.1em',
+  borderRadius: vars.radius.sm,
+  backgroundColor: vars.color.surfaceSunken,
+});
+prose('pre', {
+  overflowX: 'auto',
+  padding: vars.space.md,
+  borderRadius: vars.radius.md,
+  backgroundColor: vars.color.surfaceSunken,
+  lineHeight: vars.lineHeight.heading,
+});
+prose('pre code', { padding: 0, backgroundColor: 'transparent', fontSize: vars.fontSize.sm });
+
+/* Tables keep their table semantics (no display:block); cells wrap rather than overflow. */
+prose('table', {
+  width: '100%',
+  borderCollapse: 'collapse',
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.heading,
+  fontVariantNumeric: 'tabular-nums',
+});
+prose('caption', {
+  captionSide: 'top',
+  textAlign: 'start',
+  paddingBlockEnd: vars.space.xs,
+  fontWeight: vars.fontWeight.bold,
+  color: vars.color.text,
+});
+prose('th, td', {
+  paddingBlock: vars.space.xs,
+  paddingInline: vars.space.sm,
+  textAlign: 'start',
+  verticalAlign: 'top',
+  borderBlockEnd: `1px solid ${vars.color.border}`,
+  overflowWrap: 'anywhere',
+});
+prose('th:first-child, td:first-child', { paddingInlineStart: 0 });
+prose('th:last-child, td:last-child', { paddingInlineEnd: 0 });
+prose('thead th', {
+  fontWeight: vars.fontWeight.bold,
+  verticalAlign: 'bottom',
+  borderBlockEnd: `2px solid ${vars.color.borderStrong}`,
+});
+prose('tbody th', { fontWeight: vars.fontWeight.medium });
+
+/* Images and figures other than the design system's own. */
+prose('img, video', { maxWidth: '100%', height: 'auto' });
+prose('figure', { marginInline: 0 });
+prose('figcaption', {
+  marginBlockStart: vars.space.xs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  color: vars.color.textMuted,
+});

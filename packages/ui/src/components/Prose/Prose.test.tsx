@@ -1,0 +1,63 @@
+import { render, screen } from '@testing-library/react';
+import { createRef } from 'react';
+import { Prose } from './Prose';
+
+describe('Prose', () => {
+  it('renders its markup as given, adding no roles of its own', () => {
+    render(
+      <Prose>
+        <h2>Unnecessary surgery because of MRI?</h2>
+        <p>
+          A skilled physician can make a more accurate <a href="#diagnosis">diagnosis</a>.
+        </p>
+        <ul>
+          <li>
+            Regenerative medicine
+            <ul>
+              <li>Stem cell therapy</li>
+            </ul>
+          </li>
+        </ul>
+      </Prose>,
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'Unnecessary surgery because of MRI?' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'diagnosis' })).toHaveAttribute('href', '#diagnosis');
+    expect(screen.getAllByRole('list')).toHaveLength(2);
+    expect(screen.getByRole('heading').parentElement?.getAttribute('role')).toBeNull();
+  });
+
+  it('gives each size its own class', () => {
+    const { rerender } = render(<Prose data-testid="prose">x</Prose>);
+    const standard = screen.getByTestId('prose').className;
+    rerender(
+      <Prose data-testid="prose" size="compact">
+        x
+      </Prose>,
+    );
+    expect(screen.getByTestId('prose').className).not.toBe(standard);
+  });
+
+  it('sets the article typography: serif body at the reading size and measure', () => {
+    render(<Prose data-testid="prose">text</Prose>);
+    const style = getComputedStyle(screen.getByTestId('prose'));
+    // Values are the theme's custom properties (vars), not raw values.
+    expect(style.fontFamily).toMatch(/^var\(--font-body/);
+    expect(style.fontSize).toMatch(/^var\(--fontSize-md/);
+    expect(style.maxWidth).toMatch(/^var\(--measure/);
+  });
+
+  it('forwards the ref and passes id, lang and className through', () => {
+    const ref = createRef<HTMLDivElement>();
+    render(
+      <Prose ref={ref} id="article-body" lang="en-GB" className="extra" data-testid="prose">
+        text
+      </Prose>,
+    );
+    const root = screen.getByTestId('prose');
+    expect(ref.current).toBe(root);
+    expect(root).toHaveAttribute('id', 'article-body');
+    expect(root).toHaveAttribute('lang', 'en-GB');
+    expect(root).toHaveClass('extra');
+    expect(root.classList.length).toBeGreaterThan(1);
+  });
+});
