@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { renderToPipeableStream } from 'react-dom/server';
+import { wantsHydration } from './lib/handle';
+import {
+  applySecurityHeaders,
+  DEV_CACHE_CONTROL,
+  ERROR_CACHE_CONTROL,
+  ifNoneMatchMatches,
+  notModified,
+  PAGE_CACHE_CONTROL,
+  strongEtag,
+} from './lib/http.server';
+import { NonceContext } from './lib/nonce';
+
+// Exposed to server.js through `build.entry.module`, so its HTML cache and conditional
+// requests use the same content version and ETag rules as the app.
+export { contentVersion } from './lib/articles.server';
+export { ifNoneMatchMatches } from './lib/http.server';
+
+/** How long to wait for deferred data before giving up on a render (single fetch reads this). */
+export const streamTimeout = 5_000;
+
+const isDev = import.meta.env.DEV;
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  console.error(`[render] ${request.method} ${new URL(request.url).pathname}`, error);
+};
+
+/**
+ * Every document response passes through here, whatever its status (200, 404, 500), so this is
+ * the one place for security headers, cache policy and the ETag. The whole document is rendered
+ * before responding (pages are small and fully static), which is what lets us hash it.
+ */
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+): Promise<Response> {
+  const hydrates = remixContext.staticHandlerContext.matches.some((match) =>
+    wantsHydration(remixContext.routeModules[match.route.id]?.handle),
+  );
+  const nonce = hydrates ? randomBytes(16).toString('base64') : undefined;
+
+  return new Promise((resolve, reject) => {
+    let status = responseStatusCode;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
+      {
+        onAllReady() {
+          const chunks: Buffer[] = [Buffer.from('<!DOCTYPE html>')];
+          const sink = new PassThrough();
+          sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+          sink.on('error', reject);
+          sink.on('end', () => {
+            const body = Buffer.concat(chunks);
+            resolve(finishDocument(request, status, responseHeaders, body, { nonce, hydrates }));
+          });
+          pipe(sink);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          status = 500;
+          if (!request.signal.aborted) console.error('[render]', error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+function finishDocument(
+  request: Request,
+  status: number,
+  headers: Headers,
+  body: Buffer,
+  { nonce, hydrates }: { nonce: string | undefined; hydrates: boolean },
+): Response {
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  applySecurityHeaders(headers, { nonce, dev: isDev });
+
+  if (status !== 200) {
+    headers.set('Cache-Control', ERROR_CACHE_CONTROL);
+  } else if (isDev) {
+    headers.set('Cache-Control', DEV_CACHE_CONTROL);
+  } else if (hydrates) {
+    // A nonce must not be replayed from a shared cache.
+    headers.set('Cache-Control', 'private, no-cache');
+  } else if (!headers.has('Cache-Control')) {
+    headers.set('Cache-Control', PAGE_CACHE_CONTROL);
+  }
+
+  if (status === 200) {
+    const etag = strongEtag(body);
+    headers.set('ETag', etag);
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      ifNoneMatchMatches(request.headers.get('If-None-Match'), etag)
+    ) {
+      return notModified(headers);
+    }
+  }
+  headers.set('Content-Length', String(body.byteLength));
+  return new Response(request.method === 'HEAD' ? null : body, { status, headers });
+}

@@ -1,0 +1,32 @@
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** '2024-03-12' → 'March 12, 2024'. Dates are calendar dates, so they are formatted in UTC. */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
+}
+
+export function formatReadingTime(minutes: number): string {
+  const rounded = Math.max(1, Math.round(minutes));
+  return `${rounded} min read`;
+}
+
+/** 'Back & Spine' → 'back-spine': the URL segment for a category. */
+export function slugifyCategory(category: string): string {
+  return category
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Parses `?page=` for paginated lists. Missing → 1; anything but a positive integer without
+ * leading zeros → null (the caller answers 400 rather than guessing).
+ */
+export function parsePageParam(value: string | null): number | null {
+  if (value === null) return 1;
+  if (!/^[1-9]\d{0,5}$/.test(value)) return null;
+  return Number(value);
+}

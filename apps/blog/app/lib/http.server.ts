@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * HTTP policy in one place: entry.server.tsx applies it to every document response and the
+ * resource routes (feeds, sitemap, robots) use `cachedTextResponse`.
+ */
+
+/** Pages: browsers revalidate after 5 min, CDNs keep an hour and may serve stale for a day while refreshing. */
+export const PAGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400';
+/** 404s, 400s and errors must not stick in caches once the content appears or the bug is fixed. */
+export const ERROR_CACHE_CONTROL = 'no-store';
+/** Dev: always revalidate, so an edited article shows on reload. */
+export const DEV_CACHE_CONTROL = 'no-cache';
+
+export interface CspOptions {
+  /** Per-response nonce for inline scripts; only pages that hydrate have one. */
+  nonce?: string;
+  /** Vite's dev server injects inline styles and an HMR websocket. */
+  dev?: boolean;
+}
+
+export function contentSecurityPolicy({ nonce, dev = false }: CspOptions = {}): string {
+  const script = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...(dev ? ["'unsafe-inline'"] : [])];
+  const style = ["'self'", ...(dev ? ["'unsafe-inline'"] : [])];
+  const connect = ["'self'", ...(dev ? ['ws:', 'wss:'] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${script.join(' ')}`,
+    `style-src ${style.join(' ')}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Headers every HTML response carries, including 404 and 500 pages. */
+export function applySecurityHeaders(headers: Headers, options: CspOptions = {}): void {
+  headers.set('Content-Security-Policy', contentSecurityPolicy(options));
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+}
+
+/** Strong ETag: a hash of the exact bytes sent. */
+export function strongEtag(body: string | Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/**
+ * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so `W/"x"` matches `"x"`; the header
+ * may be a comma-separated list or `*`. Anything unparseable simply does not match (→ 200).
+ */
+export function ifNoneMatchMatches(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const trimmed = header.trim();
+  if (trimmed === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  const tags = trimmed.match(/(?:W\/)?"[^"]*"/g);
+  if (!tags) return false;
+  return tags.some((tag) => tag.replace(/^W\//, '') === opaque);
+}
+
+/** 304 with the validators and caching headers a 200 would have carried (RFC 9110 §15.4.5). */
+export function notModified(headers: Headers): Response {
+  const kept = new Headers();
+  for (const name of ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Expires']) {
+    const value = headers.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return new Response(null, { status: 304, headers: kept });
+}
+
+/** For resource routes: ETag + 304, a content type and a cache policy. */
+export function cachedTextResponse(
+  request: Request,
+  body: string,
+  { contentType, cacheControl = PAGE_CACHE_CONTROL }: { contentType: string; cacheControl?: string },
+): Response {
+  const headers = new Headers({
+    'Content-Type': contentType,
+    'Cache-Control': cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  const etag = strongEtag(body);
+  headers.set('ETag', etag);
+  if (ifNoneMatchMatches(request.headers.get('If-None-Match'), etag)) return notModified(headers);
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+}

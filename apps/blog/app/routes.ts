@@ -1,0 +1,12 @@
+import { index, route, type RouteConfig } from '@remix-run/route-config';
+
+export default [
+  index('routes/_index.tsx'),
+  route('articles/:slug', 'routes/articles.$slug.tsx'),
+  route('category/:category', 'routes/category.$category.tsx'),
+  route('rss.xml', 'routes/rss[.]xml.ts'),
+  route('sitemap.xml', 'routes/sitemap[.]xml.ts'),
+  route('robots.txt', 'routes/robots[.]txt.ts'),
+  // Catch-all so unknown paths still run the root loader (categories for the 404 page).
+  route('*', 'routes/$.tsx'),
+] satisfies RouteConfig;

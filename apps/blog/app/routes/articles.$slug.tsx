@@ -1,0 +1,162 @@
+import { ArticleBody, toReferenceListData } from '@cited/content/react';
+import { CTA, Prose, ReferenceList } from '@cited/ui';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import type { TocEntry } from '@cited/content';
+import { getCatalog } from '../lib/articles.server';
+import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
+import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
+import { seoMeta } from '../lib/seo';
+import { absoluteUrl } from '../lib/site';
+import * as styles from '../styles/article.css';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { bySlug } = await getCatalog();
+  const entry = params.slug ? bySlug.get(params.slug) : undefined;
+  if (!entry?.article) {
+    // Unknown slug, or an article that fails to compile (already logged by the catalog):
+    // readers get the 404 page; every other page keeps working.
+    throw data(null, { status: 404, statusText: 'Article not found' });
+  }
+  const article = entry.article;
+  const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
+  return {
+    article,
+    canonicalUrl,
+    categorySlug: slugifyCategory(article.meta.category),
+    jsonLd: serializeJsonLd(medicalWebPageJsonLd(article, canonicalUrl)),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+  page
+    ? seoMeta({
+        title: page.article.meta.title,
+        description: page.article.meta.description,
+        canonicalUrl: page.canonicalUrl,
+        type: 'article',
+        publishedTime: page.article.meta.published,
+        modifiedTime: page.article.meta.updated ?? page.article.meta.published,
+        section: page.article.meta.category,
+      })
+    : [];
+
+/** Nests h3 entries under the preceding h2. */
+function groupToc(entries: readonly TocEntry[]): { entry: TocEntry; children: TocEntry[] }[] {
+  const groups: { entry: TocEntry; children: TocEntry[] }[] = [];
+  for (const entry of entries) {
+    const last = groups.at(-1);
+    if (entry.depth === 3 && last) last.children.push(entry);
+    else groups.push({ entry, children: [] });
+  }
+  return groups;
+}
+
+function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
+  if (entries.length < 2) return null;
+  return (
+    <nav className={styles.toc} aria-labelledby="toc-heading">
+      <h2 id="toc-heading" className={styles.tocHeading}>
+        On this page
+      </h2>
+      <ol className={styles.tocList}>
+        {groupToc(entries).map(({ entry, children }) => (
+          <li key={entry.id}>
+            <a href={`#${entry.id}`}>{entry.text}</a>
+            {children.length > 0 ? (
+              <ol>
+                {children.map((child) => (
+                  <li key={child.id}>
+                    <a href={`#${child.id}`}>{child.text}</a>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export default function ArticlePage() {
+  const { article, categorySlug, jsonLd } = useLoaderData<typeof loader>();
+  const { meta } = article;
+  const references = toReferenceListData(article);
+  return (
+    <article className={styles.article} aria-labelledby="article-title">
+      {/* Structured data, not executable script: escaped by serializeJsonLd. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>
+          <Link to={`/category/${categorySlug}`}>{meta.category}</Link>
+        </p>
+        <h1 id="article-title" className={styles.title}>
+          {meta.title}
+        </h1>
+        <p className={styles.standfirst}>{meta.description}</p>
+        <dl className={styles.facts}>
+          <div className={styles.fact}>
+            <dt>Published</dt>
+            <dd>
+              <time dateTime={meta.published}>{formatDate(meta.published)}</time>
+            </dd>
+          </div>
+          {meta.updated && meta.updated !== meta.published ? (
+            <div className={styles.fact}>
+              <dt>Updated</dt>
+              <dd>
+                <time dateTime={meta.updated}>{formatDate(meta.updated)}</time>
+              </dd>
+            </div>
+          ) : null}
+          {meta.author ? (
+            <div className={styles.fact}>
+              <dt>By</dt>
+              <dd>{meta.author}</dd>
+            </div>
+          ) : null}
+          <div className={styles.fact}>
+            <dt>Reading time</dt>
+            <dd>{formatReadingTime(article.readingTimeMinutes)}</dd>
+          </div>
+        </dl>
+        {meta.reviewedBy && meta.lastReviewed ? (
+          <div className={styles.review}>
+            <p>
+              Medically reviewed by {meta.reviewedBy} on{' '}
+              <time dateTime={meta.lastReviewed}>{formatDate(meta.lastReviewed)}</time>.
+              {meta.nextReviewDue ? (
+                <>
+                  {' '}
+                  Next review due <time dateTime={meta.nextReviewDue}>{formatDate(meta.nextReviewDue)}</time>.
+                </>
+              ) : null}
+            </p>
+          </div>
+        ) : null}
+      </header>
+      <TableOfContents entries={article.toc} />
+      <Prose>
+        <ArticleBody article={article} />
+      </Prose>
+      <ReferenceList className={styles.references} references={references} />
+      <aside className={styles.disclaimer} aria-labelledby="disclaimer-heading">
+        <h2 id="disclaimer-heading" className={styles.disclaimerHeading}>
+          About this information
+        </h2>
+        <p>
+          This article is general information, not medical advice. It cannot take your history or examination
+          into account: talk to a qualified clinician before starting, stopping or changing a treatment.
+        </p>
+        <p>If you have sudden or severe symptoms, call your local emergency number.</p>
+      </aside>
+      {meta.cta ? (
+        <CTA className={styles.cta} heading={meta.cta.heading} action={{ href: meta.cta.href, label: meta.cta.label }}>
+          {meta.cta.body}
+        </CTA>
+      ) : null}
+    </article>
+  );
+}

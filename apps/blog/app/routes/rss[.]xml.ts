@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Feed } from 'feed';
+import { getCatalog } from '../lib/articles.server';
+import { cachedTextResponse } from '../lib/http.server';
+import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, siteUrl } from '../lib/site';
+
+const FEED_SIZE = 20;
+
+function toDate(isoDate: string): Date {
+  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { articles } = await getCatalog();
+  const newest = articles.slice(0, FEED_SIZE);
+  const latest = newest[0];
+  const feed = new Feed({
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    id: `${siteUrl()}/`,
+    link: `${siteUrl()}/`,
+    language: 'en',
+    copyright: `© ${SITE_NAME}`,
+    // Derived from content, not the clock, so the feed's ETag only changes when articles do.
+    updated: latest ? toDate(latest.meta.updated ?? latest.meta.published) : new Date(0),
+    feedLinks: { rss: absoluteUrl('/rss.xml') },
+  });
+  for (const article of newest) {
+    const url = absoluteUrl(`/articles/${article.meta.slug}`);
+    feed.addItem({
+      title: article.meta.title,
+      id: url,
+      link: url,
+      description: article.meta.description,
+      date: toDate(article.meta.published),
+      category: [{ name: article.meta.category }],
+    });
+  }
+  return cachedTextResponse(request, feed.rss2(), { contentType: 'application/rss+xml; charset=utf-8' });
+}

@@ -1,0 +1,161 @@
+import { vars } from '@cited/ui/theme';
+import { globalStyle, style } from '@vanilla-extract/css';
+
+/** Horizontal gutters grow with the viewport; 320px phones keep 16px. */
+const gutter = `clamp(1rem, 4vw, ${vars.space.xl})`;
+
+export const pageWidth = style({
+  width: '100%',
+  maxWidth: '72rem',
+  marginInline: 'auto',
+  paddingInline: gutter,
+});
+
+export const skipLink = style({
+  position: 'absolute',
+  insetInlineStart: vars.space.sm,
+  top: vars.space.sm,
+  zIndex: 10,
+  padding: `${vars.space.xs} ${vars.space.md}`,
+  background: vars.color.surfaceRaised,
+  color: vars.color.link,
+  fontFamily: vars.font.ui,
+  fontWeight: vars.fontWeight.bold,
+  borderRadius: vars.radius.md,
+  boxShadow: vars.shadow.md,
+  transform: 'translateY(-200%)',
+  selectors: {
+    '&:focus': { transform: 'none' },
+    '&:visited': { color: vars.color.link },
+  },
+  '@media': { print: { display: 'none' } },
+});
+
+export const siteHeader = style({
+  borderBottom: `1px solid ${vars.color.border}`,
+  backgroundColor: vars.color.surfaceRaised,
+  '@media': { print: { borderBottom: '1px solid #000' } },
+});
+
+export const siteHeaderInner = style([
+  pageWidth,
+  {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: vars.space.lg,
+    rowGap: vars.space.xs,
+    paddingBlock: vars.space.md,
+  },
+]);
+
+export const brand = style({
+  display: 'inline-flex',
+  alignItems: 'baseline',
+  gap: vars.space.sm,
+  flexWrap: 'wrap',
+  textDecoration: 'none',
+  color: vars.color.text,
+  selectors: {
+    '&:visited, &:hover': { color: vars.color.text },
+  },
+});
+
+export const brandName = style({
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.xl,
+  fontWeight: vars.fontWeight.bold,
+  letterSpacing: '-0.01em',
+  lineHeight: vars.lineHeight.tight,
+  color: vars.color.accent,
+});
+
+export const brandTagline = style({
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  color: vars.color.textMuted,
+});
+
+export const siteNav = style({
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  '@media': { print: { display: 'none' } },
+});
+
+export const navList = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: `${vars.space.xxs} ${vars.space.md}`,
+  margin: 0,
+  padding: 0,
+  listStyle: 'none',
+});
+
+export const navLink = style({
+  display: 'inline-block',
+  paddingBlock: vars.space.xxs,
+  color: vars.color.text,
+  textDecoration: 'none',
+  fontWeight: vars.fontWeight.medium,
+  selectors: {
+    '&:visited': { color: vars.color.text },
+    '&:hover': { color: vars.color.linkHover, textDecoration: 'underline' },
+    '&[aria-current="page"]': {
+      textDecoration: 'underline',
+      textDecorationThickness: '2px',
+      textUnderlineOffset: '0.3em',
+    },
+  },
+});
+
+export const main = style([
+  pageWidth,
+  {
+    flex: '1 0 auto',
+    paddingBlock: `${vars.space.xl} ${vars.space.xxl}`,
+    selectors: { '&:focus': { outline: 'none' } },
+  },
+]);
+
+export const siteFooter = style({
+  marginTop: 'auto',
+  borderTop: `1px solid ${vars.color.border}`,
+  backgroundColor: vars.color.surfaceSunken,
+  color: vars.color.textMuted,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  '@media': { print: { display: 'none' } },
+});
+
+export const siteFooterInner = style([
+  pageWidth,
+  {
+    display: 'grid',
+    gap: vars.space.md,
+    paddingBlock: vars.space.xl,
+    '@media': {
+      'screen and (min-width: 48rem)': { gridTemplateColumns: '2fr 1fr' },
+    },
+  },
+]);
+
+export const footerHeading = style({
+  margin: `0 0 ${vars.space.xs}`,
+  fontSize: vars.fontSize.sm,
+  fontWeight: vars.fontWeight.bold,
+  color: vars.color.text,
+});
+
+export const footerText = style({ margin: `0 0 ${vars.space.xs}`, maxWidth: vars.measure });
+
+export const footerList = style({ margin: 0, padding: 0, listStyle: 'none' });
+
+globalStyle(`${siteFooter} a`, { color: vars.color.link });
+globalStyle(`${siteFooter} a:visited`, { color: vars.color.linkVisited });
+
+/** Centred reading column used by article and list pages. */
+export const readingColumn = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+});

@@ -1,0 +1,109 @@
+import { vars } from '@cited/ui/theme';
+import { globalStyle, style } from '@vanilla-extract/css';
+
+export const intro = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+  marginBottom: vars.space.xl,
+});
+
+export const pageTitle = style({
+  margin: `0 0 ${vars.space.sm}`,
+  fontFamily: vars.font.heading,
+  fontSize: `clamp(${vars.fontSize.xl}, 4vw + 0.5rem, ${vars.fontSize.xxxl})`,
+  lineHeight: vars.lineHeight.tight,
+  letterSpacing: '-0.015em',
+  textWrap: 'balance',
+});
+
+export const lede = style({
+  margin: 0,
+  fontSize: vars.fontSize.lg,
+  lineHeight: vars.lineHeight.heading,
+  color: vars.color.textMuted,
+});
+
+export const list = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+  padding: 0,
+  listStyle: 'none',
+  borderTop: `1px solid ${vars.color.border}`,
+});
+
+export const item = style({
+  paddingBlock: vars.space.lg,
+  borderBottom: `1px solid ${vars.color.border}`,
+});
+
+export const itemTitle = style({
+  margin: `0 0 ${vars.space.xs}`,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.xl,
+  lineHeight: vars.lineHeight.heading,
+});
+
+globalStyle(`${itemTitle} a`, { color: vars.color.text, textDecorationColor: vars.color.border });
+globalStyle(`${itemTitle} a:visited`, { color: vars.color.text });
+globalStyle(`${itemTitle} a:hover`, { color: vars.color.linkHover, textDecorationColor: 'currentColor' });
+
+export const itemDescription = style({ margin: `0 0 ${vars.space.sm}` });
+
+export const itemFacts = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: `${vars.space.xxs} ${vars.space.md}`,
+  margin: 0,
+  padding: 0,
+  listStyle: 'none',
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  color: vars.color.textMuted,
+});
+
+export const itemCategory = style({
+  fontWeight: vars.fontWeight.bold,
+  color: vars.color.accent,
+  textDecoration: 'none',
+  selectors: {
+    '&:visited': { color: vars.color.accent },
+    '&:hover': { textDecoration: 'underline' },
+  },
+});
+
+export const empty = style({ maxWidth: vars.measure, marginInline: 'auto' });
+
+export const pagination = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+  marginTop: vars.space.xl,
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: vars.space.md,
+  fontFamily: vars.font.ui,
+  '@media': { print: { display: 'none' } },
+});
+
+export const pageStatus = style({ margin: 0, color: vars.color.textMuted, fontSize: vars.fontSize.sm });
+
+export const pageLink = style({
+  display: 'inline-block',
+  padding: `${vars.space.xs} ${vars.space.md}`,
+  border: `1px solid ${vars.color.borderStrong}`,
+  borderRadius: vars.radius.md,
+  textDecoration: 'none',
+  fontWeight: vars.fontWeight.medium,
+  minHeight: '44px',
+  selectors: { '&:visited': { color: vars.color.link } },
+});
+
+export const errorPage = style({ maxWidth: vars.measure, marginInline: 'auto' });
+
+export const errorLinks = style({
+  paddingInlineStart: vars.space.lg,
+  lineHeight: vars.lineHeight.heading,
+});
+
+globalStyle(`${errorLinks} li`, { marginBlock: vars.space.xs });

@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The newest article's path, read from the index like a reader would find it. */
+async function firstArticlePath(page: Page): Promise<string> {
+  await page.goto('/');
+  const href = await page
+    .getByRole('list', { name: 'Articles, newest first' })
+    .getByRole('heading', { level: 2 })
+    .first()
+    .getByRole('link')
+    .getAttribute('href');
+  expect(href).toMatch(/^\/articles\//);
+  return href as string;
+}
+
+test('index → article', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const firstLink = page.getByRole('list', { name: 'Articles, newest first' }).getByRole('heading', { level: 2 }).first().getByRole('link');
+  const title = (await firstLink.textContent())?.trim() ?? '';
+  expect(title.length).toBeGreaterThan(0);
+  await firstLink.click();
+  await expect(page).toHaveURL(/\/articles\//);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'References' })).toBeVisible();
+});
+
+test('citation → reference → backlink round trip', async ({ page }) => {
+  await page.goto(await firstArticlePath(page));
+  const marker = page.getByRole('main').getByRole('link', { name: /^References? 1\b/ }).first();
+  const markerId = await marker.evaluate((link) => link.closest('sup')?.id ?? '');
+  expect(markerId).not.toBe('');
+  await marker.click();
+  await expect(page).toHaveURL(/#ref-1$/);
+  const entry = page.locator('#ref-1');
+  await expect(entry).toBeInViewport();
+  await entry.getByRole('link', { name: /^Back to citation/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`#${markerId}$`));
+  await expect(page.locator(`[id="${markerId}"]`)).toBeInViewport();
+});
+
+test('reference preview opens from the keyboard', async ({ page }) => {
+  await page.goto(await firstArticlePath(page));
+  const marker = page.getByRole('main').getByRole('link', { name: /^References? 1\b/ }).first();
+  const previewId = await marker.getAttribute('aria-describedby');
+  expect(previewId, 'citation markers carry a preview').toBeTruthy();
+  const preview = page.locator(`[id="${previewId}"]`);
+  await expect(preview).toBeHidden();
+  // Tab from the top of the page, as a keyboard user would, until the marker has focus.
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await marker.evaluate((link) => document.activeElement === link)) break;
+  }
+  await expect(marker).toBeFocused();
+  await expect(preview).toBeVisible();
+  await expect(preview).toHaveAccessibleName(/.*/);
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+});
+
+test('unknown page shows a helpful 404', async ({ page }) => {
+  const response = await page.goto('/articles/this-does-not-exist');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: /can’t find that page/ })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Browse all articles' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the article is the same page', async ({ page, browser }) => {
+    const articlePath = await firstArticlePath(page);
+    await page.goto(articlePath);
+    const withoutJs = await page.getByRole('main').innerText();
+    const jsContext = await browser.newContext({ javaScriptEnabled: true });
+    const jsPage = await jsContext.newPage();
+    await jsPage.goto(new URL(articlePath, page.url()).href);
+    expect(await jsPage.getByRole('main').innerText()).toBe(withoutJs);
+    await jsContext.close();
+    await page.getByRole('main').getByRole('link', { name: /^References? 1\b/ }).first().click();
+    await expect(page).toHaveURL(/#ref-1$/);
+  });
+});
+
+test('article pages load no JavaScript', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(await firstArticlePath(page));
+  await page.goto('/');
+  expect(scripts).toEqual([]);
+  expect(await page.locator('script:not([type="application/ld+json"]), link[rel="modulepreload"]').count()).toBe(0);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('every page passes axe (WCAG 2.2 AA) and is screenshotted', async ({ page }) => {
+      const articlePath = await firstArticlePath(page);
+      const categoryHref = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').nth(1).getAttribute('href');
+      const pages: [string, string][] = [
+        ['index', '/'],
+        ['article', articlePath],
+        ['category', categoryHref ?? '/'],
+        ['not-found', '/no/such/page'],
+      ];
+      for (const [name, url] of pages) {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(url);
+          const results = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+          expect(results.violations, `${name} at ${width}px (${colorScheme})`).toEqual([]);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${name} at ${width}px scrolls horizontally`).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: path.join(artifacts, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatReadingTime, parsePageParam, slugifyCategory } from '../app/lib/format';
+
+describe('parsePageParam', () => {
+  it.each([
+    [null, 1],
+    ['1', 1],
+    ['2', 2],
+    ['0', null],
+    ['-1', null],
+    ['01', null],
+    ['2.5', null],
+    ['abc', null],
+    ['', null],
+    ['1e3', null],
+    ['9999999999', null],
+  ])('%j → %j', (value, expected) => {
+    expect(parsePageParam(value)).toBe(expected);
+  });
+});
+
+describe('formatting', () => {
+  it('formats calendar dates without shifting the day', () => {
+    expect(formatDate('2024-03-01')).toBe('March 1, 2024');
+  });
+  it('never says 0 minutes', () => {
+    expect(formatReadingTime(0.2)).toBe('1 min read');
+    expect(formatReadingTime(6.4)).toBe('6 min read');
+  });
+  it('slugifies categories for URLs', () => {
+    expect(slugifyCategory('Back & Spine')).toBe('back-spine');
+    expect(slugifyCategory('Blog')).toBe('blog');
+    expect(slugifyCategory('Orthopédie')).toBe('orthopedie');
+  });
+});

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+
+export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverBuildPath = path.join(appDir, 'build/server/index.js');
+
+export type Handler = (request: Request) => Promise<Response>;
+
+/** The production server build behind Remix's own request handler — what server.js serves. */
+export async function loadHandler(): Promise<Handler> {
+  if (!existsSync(serverBuildPath)) {
+    throw new Error(`No server build at ${serverBuildPath}: run \`npm run build\` in apps/blog first.`);
+  }
+  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  const handler = createRequestHandler(build, 'production');
+  return (request) => handler(request);
+}
+
+export const origin = 'http://blog.test';
+
+export function get(handler: Handler, pathname: string, headers: Record<string, string> = {}): Promise<Response> {
+  return handler(new Request(`${origin}${pathname}`, { headers }));
+}
+
+/** Every <script> start tag in a document, with its attributes. */
+export function scriptTags(html: string): string[] {
+  return html.match(/<script\b[^>]*>/gi) ?? [];
+}
+
+export function jsonLdBlocks(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((match) =>
+    JSON.parse(match[1] ?? 'null'),
+  );
+}
+
+/** Text content of the <main> element, tags stripped and whitespace collapsed. */
+export function mainText(html: string): string {
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  return main
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const securityHeaderNames = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+] as const;
+
+export function expectSecurityHeaders(response: Response): void {
+  const csp = response.headers.get('content-security-policy') ?? '';
+  const missing = securityHeaderNames.filter((name) => !response.headers.get(name));
+  if (missing.length) throw new Error(`missing security headers: ${missing.join(', ')}`);
+  if (!/script-src 'self'(;|$)/.test(csp) || csp.includes('unsafe-inline')) {
+    throw new Error(`CSP allows more script than 'self': ${csp}`);
+  }
+  for (const directive of ["frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "default-src 'self'"]) {
+    if (!csp.includes(directive)) throw new Error(`CSP lacks ${directive}: ${csp}`);
+  }
+  if (response.headers.get('x-content-type-options') !== 'nosniff') throw new Error('nosniff missing');
+  if (response.headers.get('referrer-policy') !== 'strict-origin-when-cross-origin') throw new Error('referrer policy');
+  if (response.headers.get('x-frame-options') !== 'DENY') throw new Error('X-Frame-Options');
+}

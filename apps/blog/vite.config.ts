@@ -1,0 +1,33 @@
+import { vitePlugin as remix } from '@remix-run/dev';
+import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
+import { defineConfig } from 'vite';
+
+declare module '@remix-run/node' {
+  // Typed `future` for single fetch (loader data types flow through useLoaderData).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    remix({
+      // Every v3 flag on, so moving to React Router 7 is a dependency bump.
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+        v3_singleFetch: true,
+        v3_routeConfig: true,
+      },
+    }),
+    vanillaExtractPlugin(),
+  ],
+  ssr: {
+    // @cited/ui ships `.css.js` files that vanilla-extract must compile for the server bundle too;
+    // @cited/content/react renders ui components, so it has to be bundled with the same copy.
+    noExternal: ['@cited/ui', '@cited/content'],
+  },
+  server: { port: 3000 },
+});
