@@ -24,7 +24,8 @@ export const root = style({
     // Arriving from a reference's "Back to citation" link: show where the reader is.
     '&:target': {
       backgroundColor: vars.color.tone.info.surface,
-      boxShadow: `0 0 0 0.2em ${vars.color.tone.info.surface}`,
+      outline: `2px solid ${vars.color.tone.info.border}`,
+      outlineOffset: '1px',
     },
   },
 });

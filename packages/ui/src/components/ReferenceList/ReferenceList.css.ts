@@ -48,7 +48,7 @@ export type ListVariants = NonNullable<RecipeVariants<typeof list>>;
 
 export const item = style({
   paddingBlock: vars.space.xxs,
-  paddingInlineStart: vars.space.xxs,
+  paddingInline: vars.space.xs,
   // Long DOIs and URLs break anywhere rather than widening a 320px screen.
   overflowWrap: 'anywhere',
   scrollMarginTop: vars.space.xxl,
@@ -63,7 +63,7 @@ export const item = style({
     // Arriving from a citation: mark the entry the reader jumped to.
     '&:target': {
       backgroundColor: vars.color.tone.info.surface,
-      boxShadow: `-${vars.space.xxs} 0 0 0 ${vars.color.tone.info.border}`,
+      boxShadow: `inset 3px 0 0 0 ${vars.color.tone.info.border}`,
     },
   },
 });
@@ -107,5 +107,4 @@ export const note = style({
   display: 'block',
   marginBlockStart: vars.space.xxs,
   color: vars.color.textMuted,
-  fontStyle: 'italic',
 });
