@@ -62,6 +62,21 @@ describe('Pullquote', () => {
     expect(paragraphs[1]).toHaveTextContent(/^Second paragraph\.”$/);
   });
 
+  it('recognises paragraphs inside a fragment and does not wrap them in another <p>', () => {
+    render(
+      <Pullquote>
+        <>
+          <p>First paragraph.</p>
+          <p>Second paragraph.</p>
+        </>
+      </Pullquote>,
+    );
+    const quote = screen.getByRole('blockquote');
+    expect(quote.querySelectorAll('p')).toHaveLength(2);
+    expect(quote.querySelector('p p')).toBeNull();
+    expect(quote).toHaveTextContent('“First paragraph.Second paragraph.”');
+  });
+
   it('puts the citation after the attribution and the source URL on the blockquote', () => {
     render(
       <Pullquote

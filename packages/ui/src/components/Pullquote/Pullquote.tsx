@@ -1,4 +1,4 @@
-import { Children, forwardRef, isValidElement, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { Children, forwardRef, Fragment, isValidElement, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import * as styles from './Pullquote.css';
 import { withQuoteMarks, withoutOuterQuoteMarks } from './quoteMarks';
 
@@ -21,9 +21,12 @@ export interface PullquoteProps extends ComponentPropsWithoutRef<'figure'> {
 const blockTags = new Set(['p', 'ul', 'ol', 'div', 'blockquote', 'pre', 'table', 'dl', 'figure']);
 
 function isBlockContent(children: ReactNode): boolean {
-  return Children.toArray(children).some(
-    (child) => isValidElement(child) && typeof child.type === 'string' && blockTags.has(child.type),
-  );
+  return Children.toArray(children).some((child) => {
+    if (!isValidElement<{ children?: ReactNode }>(child)) return false;
+    // Paragraphs passed inside a fragment (<>…</>) are still paragraphs.
+    if (child.type === Fragment) return isBlockContent(child.props.children);
+    return typeof child.type === 'string' && blockTags.has(child.type);
+  });
 }
 
 function joinClassNames(...names: Array<string | undefined>): string {

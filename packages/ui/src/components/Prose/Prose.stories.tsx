@@ -1,0 +1,267 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Citation } from '../Citation';
+import { CTA } from '../CTA';
+import { Pullquote } from '../Pullquote';
+import { StudyCallout } from '../StudyCallout';
+import { Prose, proseSizes } from './Prose';
+
+const meta = {
+  title: 'Components/Prose',
+  component: Prose,
+  tags: ['autodocs'],
+  args: { size: 'standard' },
+  argTypes: {
+    size: { control: 'inline-radio', options: proseSizes },
+    children: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: `
+Article typography for rendered markdown, so the blog never restyles headings, paragraphs, lists,
+links, quotations, tables, rules or code by hand. Serif body at 18px and line height 1.65, sans
+headings, a reading measure of about 66 characters, links always underlined with distinct visited,
+hover and focus states, and \`scroll-margin-top\` on headings and anchors so jumps are not hidden
+under a sticky header.
+
+Every rule has zero specificity (\`:where()\`), so the design system's components placed in the
+flow (Pullquote, StudyCallout, CTA, Citation, ReferenceList) keep their own look.
+
+**Sizes:** \`standard\` for an article; \`compact\` keeps the 18px body but tightens the rhythm and
+steps the headings down, for summaries and sidebars.
+
+**Use it** once around an article's body (the markdown output). It is a plain \`<div>\`: put it
+inside the page's \`<article>\` or \`<main>\`.
+
+**Do not use it** around navigation, forms or page chrome, or to style a single paragraph; and
+do not nest one Prose inside another.
+        `,
+      },
+    },
+  },
+} satisfies Meta<typeof Prose>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Section headings, paragraphs and citations from the seed article. */
+export const Default: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <h2>Unnecessary surgery because of MRI?</h2>
+      <p>
+        At the Magaziner Center for Wellness, we tell our patients that we rarely if ever rely on an MRI. When the
+        patient expresses curiosity about our decision after a long history of getting films, we tell them that in
+        our opinion these tests are a waste of money.
+      </p>
+      <p>
+        A skilled physician can make a more accurate determination of a patient’s diagnosis and treatment plan with a
+        careful physical examination and history.
+      </p>
+      <h3>What’s better? A physical examination or MRI?</h3>
+      <p>
+        Recent research tried to assess the diagnostic accuracy of history taking for the presence of lumbosacral
+        nerve root compression or disc herniation on MRI in patients with sciatica. A total of 395 adult patients with
+        severe disabling radicular leg pain of 6–12 weeks duration were included. A few history items (simple
+        questions) had significant diagnostic value.
+        <Citation numbers={[4]} id="cite-4" />
+      </p>
+    </Prose>
+  ),
+};
+
+/** `compact`: same body size, tighter rhythm, smaller headings. */
+export const Compact: Story = {
+  ...Default,
+  args: { size: 'compact' },
+};
+
+/** Every element markdown can produce, to check them together in both themes. */
+export const AllElements: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <h2>Heading level 2: treatment options</h2>
+      <p>
+        A paragraph with <strong>strong emphasis</strong>, <em>emphasis</em>, a <a href="#options">link</a>, a{' '}
+        <a href="https://www.nhs.uk/conditions/back-pain/">link to another site</a>, an abbreviation{' '}
+        <abbr title="Platelet Rich Plasma">PRP</abbr>, inline <code>code</code> and a superscript marker.
+        <Citation numbers={[1, 2]} id="cite-1-2" />
+      </p>
+      <h3>Heading level 3: regenerative medicine</h3>
+      <ul>
+        <li>Stem cell therapy</li>
+        <li>
+          Prolotherapy, either:
+          <ul>
+            <li>dextrose prolotherapy, or</li>
+            <li>phenol-glycerol prolotherapy</li>
+          </ul>
+        </li>
+        <li>Platelet Rich Plasma (PRP) therapy</li>
+      </ul>
+      <h4>Heading level 4: what to ask your doctor</h4>
+      <ol>
+        <li>Is surgery necessary, or could it be avoided?</li>
+        <li>
+          Is the recommended surgery the right one?
+          <ol>
+            <li>Is it more extensive than the problem needs?</li>
+            <li>What happens if I wait?</li>
+          </ol>
+        </li>
+        <li>What are the non-surgical options?</li>
+      </ol>
+      <blockquote>
+        <p>
+          A plain quotation in the text, not a pull quote: “Repeated surgery and pain medications are not the answer.”
+        </p>
+      </blockquote>
+      <hr />
+      <p>
+        After a horizontal rule. Sub- and superscripts keep the line spacing even: H<sub>2</sub>O and 10
+        <sup>6</sup> cells per millilitre sit in the line without pushing it apart, as the next lines of this
+        paragraph show when it wraps onto a second and a third line at narrower widths.
+      </p>
+    </Prose>
+  ),
+};
+
+/** A table of the study figures in the seed article: table semantics kept, cells wrap on a phone. */
+export const Table: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <h2>The studies in this article</h2>
+      <table>
+        <caption>Study figures quoted in the article</caption>
+        <thead>
+          <tr>
+            <th scope="col">Study</th>
+            <th scope="col">People</th>
+            <th scope="col">Finding</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Second opinions, 14 months</th>
+            <td>155</td>
+            <td>44.5% had been told they needed surgery the second surgeon found unnecessary</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              Second opinions, 20 months
+              <Citation numbers={[3]} id="cite-3" />
+            </th>
+            <td>183</td>
+            <td>60.7% “unnecessary”, 33.3% the “wrong” surgery</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              Bone marrow concentrate injection
+              <Citation numbers={[7]} id="cite-7" />
+            </th>
+            <td>26</td>
+            <td>No adverse events from the marrow draw or the injection</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              Prolotherapy in NHS clinics
+              <Citation numbers={[8]} id="cite-8" />
+            </th>
+            <td>Not stated</td>
+            <td>91% of respondents better or no worse after 12 months</td>
+          </tr>
+        </tbody>
+      </table>
+    </Prose>
+  ),
+};
+
+/** Text that could overflow a 320px phone: a long DOI and a long compound word wrap inside the measure. */
+export const LongWords: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <p>
+        Epstein NE. Are recommended spine operations either unnecessary or too complex? Evidence from second opinions.
+        Surg Neurol Int. 2013;4(Suppl 5):S353-8. doi:{' '}
+        <a href="https://doi.org/10.4103/2152-7806.120774">https://doi.org/10.4103/2152-7806.120774</a>
+      </p>
+      <p>Pseudopseudohypoparathyroidism and intervertebral-disc-regeneration-by-mesenchymal-stem-cells both wrap.</p>
+    </Prose>
+  ),
+};
+
+/**
+ * A stretch of the seed article as it will be published: headings, paragraphs with citations, a
+ * Pullquote, StudyCallouts and the closing CTA, all in one Prose.
+ */
+export const InContext: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <p>
+        There is much debate in the medical community as to why there are so many patients who decided on a spinal
+        surgery and end up worse off after the procedure.
+      </p>
+      <p>
+        At the Magaziner Center for Wellness we present non-surgical options for chronic, difficult to treat back
+        pain. Options we provide include regenerative medicine such as stem cell therapy and prolotherapy.
+      </p>
+      <h2>Do patients with failed back surgery syndrome want more back surgery?</h2>
+      <p>
+        A study in the Journal of Medicine and Life with the title “Diagnosis and operatory treatment of the patients
+        with failed back surgery caused by herniated disk relapse,” said this:
+      </p>
+      <Pullquote attribution="Journal of Medicine and Life, 2014" citation={<Citation numbers={[1]} id="cite-1" />}>
+        “Repeated surgery is a viable option for patients who have clinical manifestations of recurrent disc
+        herniation … Supplementing repeated discectomies (surgeries to remove disc material) and decompression with
+        (spinal) fusion provide superior clinical outcomes, especially in patients with clinical and radiological
+        signs (an MRI) of lumbar segment instability.”
+      </Pullquote>
+      <p>
+        Many studies, including one in the journal Spine, suggest that repeated surgery should be avoided in these
+        patients, and pain medications as well, as there is little or no evidence that these two “solutions” will
+        offer the patient comfort.
+        <Citation numbers={[2]} id="cite-2" />
+      </p>
+      <p>
+        The paper published in the journal Surgical Neurology International found that 69 (44.5%) of the 155 second
+        opinion patients seen over a 14-month period were told by outside spine surgeons that they needed surgery; the
+        second opinion surgeon found those operations to be unnecessary.
+      </p>
+      <StudyCallout
+        title="Told they needed surgery"
+        figure="44.5%"
+        sampleSize={155}
+        design="Review of second opinions"
+        journal="Surgical Neurology International"
+      >
+        of 155 second-opinion patients (69 people), seen over 14 months, had been told by other spine surgeons that
+        they needed an operation. The second-opinion surgeon found those operations unnecessary.
+      </StudyCallout>
+      <h2>Patients who had already failed other treatments were helped by prolotherapy</h2>
+      <p>
+        Researchers in the United Kingdom looked at the use of prolotherapy in patients who had failed to respond to
+        conservative approaches including spinal manipulation and physiotherapy in (UK National Health Service) back
+        pain clinic settings. These patients had longstanding and often severe pain and disability.
+      </p>
+      <StudyCallout
+        tone="caution"
+        title="Prolotherapy after other treatments failed"
+        figure="91%"
+        design="Before-and-after study in NHS clinics"
+        citation={<Citation numbers={[8]} id="cite-8" />}
+      >
+        of those who replied were better, or no worse, 12 months after three prolotherapy injections over 3 to 5
+        weeks. Only people who answered the follow-up are counted, and there was no comparison group.
+      </StudyCallout>
+      <p>
+        One of the most important things to note is that the patients in these two studies were patients who had
+        already failed two conservative treatments or already had a surgery.
+      </p>
+      <CTA heading="Questions about this article?" action={{ href: '/contact', label: 'Contact the Magaziner Center for Wellness' }}>
+        Do you have questions about this article, or want to see if you are a candidate for treatment? Contact the
+        Magaziner Center for Wellness.
+      </CTA>
+    </Prose>
+  ),
+};

@@ -1,0 +1,225 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Citation } from '../Citation';
+import { Prose } from '../Prose';
+import { StudyCallout, studyCalloutHeadingLevels, studyCalloutTones } from './StudyCallout';
+
+const meta = {
+  title: 'Components/StudyCallout',
+  component: StudyCallout,
+  tags: ['autodocs'],
+  args: {
+    title: 'Second opinions on spine surgery',
+    figure: '60.7%',
+    children:
+      'of 183 second opinions, seen over 20 months, found that the surgery other spine surgeons had recommended was “unnecessary”. Another 33.3% found it was the “wrong” surgery, for example one more extensive than needed.',
+    sampleSize: 183,
+    population: 'second opinions',
+    design: 'Review of second opinions',
+    journal: 'Surgical Neurology International',
+    year: 2013,
+    citation: <Citation numbers={[3]} id="cite-3" />,
+    tone: 'finding',
+    // Standalone, the callout is the first heading on the page; in an article it is usually a 3.
+    headingLevel: 2,
+  },
+  argTypes: {
+    tone: { control: 'inline-radio', options: studyCalloutTones },
+    headingLevel: { control: 'inline-radio', options: studyCalloutHeadingLevels },
+    figure: { control: 'text' },
+    children: { control: 'text' },
+    title: { control: 'text' },
+    citation: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: `
+One study at a glance, for a patient: the key figure, what it measured in plain words, how many
+people took part, what kind of study it was, and where it was published, with its citation.
+It is an \`<aside>\` named by its heading; the heading starts with a visually hidden "Study:" so a
+screen reader announces "Study: Second opinions on spine surgery, complementary". The sample size
+shows as the researchers' shorthand "n = 183" and is read as "183 second opinions".
+
+**Tones:** \`finding\` for a study's result, \`caution\` for a result to read with care (small,
+uncontrolled, only respondents counted), \`info\` for background about a study (who took part).
+Colour is not the only signal: say why in the text too.
+
+**Use it** for a number the article relies on, once per study, next to the paragraph that
+discusses it. Pick the \`headingLevel\` that fits the outline (default 3, under an article's h2).
+
+**Do not use it** for several studies at once (use a table), for figures without a source (write
+them as text, and say the source is missing), or to decorate a claim the study does not support.
+Leave out a field you do not know (sample size, design, journal) rather than guess it.
+        `,
+      },
+    },
+  },
+} satisfies Meta<typeof StudyCallout>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Every field: 60.7% of 183 second opinions (Epstein, Surgical Neurology International, reference 3). */
+export const Default: Story = {};
+
+/** 69 (44.5%) of 155 second-opinion patients. The seed paragraph names the journal but carries no citation. */
+export const SecondOpinions: Story = {
+  args: {
+    title: 'Told they needed surgery',
+    figure: '44.5%',
+    children:
+      'of 155 second-opinion patients (69 people), seen over 14 months, had been told by other spine surgeons that they needed an operation. The second-opinion surgeon found those operations unnecessary.',
+    sampleSize: 155,
+    population: 'patients',
+    design: 'Review of second opinions',
+    year: undefined,
+    citation: undefined,
+  },
+};
+
+/**
+ * 17% of 274 patients (Nancy Epstein's research). In the seed copy this paragraph has no
+ * citation marker of its own, so the callout shows none rather than guess which reference it is.
+ */
+export const WithoutCitation: Story = {
+  args: {
+    title: 'Surgery recommended without need',
+    figure: '17%',
+    children:
+      'of 274 patients with neck or lower-back complaints, seen for a first or second opinion over one year, had been recommended spine surgery that was “unnecessary”: for pain alone, without nerve damage or a significant MRI finding.',
+    sampleSize: 274,
+    population: 'patients',
+    design: 'Review of first and second opinions',
+    journal: undefined,
+    year: undefined,
+    citation: undefined,
+  },
+};
+
+/** `info`: background about a study. The figure is the number of people, so no separate n. */
+export const Info: Story = {
+  args: {
+    tone: 'info',
+    title: 'History taking versus MRI',
+    figure: '395',
+    children:
+      'adults with severe leg pain from sciatica (for 6 to 12 weeks) took part. A few simple questions about their history had significant value for predicting what the MRI showed.',
+    sampleSize: undefined,
+    design: 'Diagnostic accuracy study',
+    journal: 'The Spine Journal',
+    year: 2013,
+    citation: <Citation numbers={[4]} id="cite-4" />,
+  },
+};
+
+/**
+ * `caution`: 91% of respondents were better or no worse 12 months after prolotherapy. Only
+ * those who replied are counted, and the seed text gives no sample size or journal (reference 8
+ * is missing from its list), so those fields are left out.
+ */
+export const Caution: Story = {
+  args: {
+    tone: 'caution',
+    title: 'Prolotherapy after other treatments failed',
+    figure: '91%',
+    children:
+      'of those who replied were better, or no worse, 12 months after three prolotherapy injections over 3 to 5 weeks. Only people who answered the follow-up are counted, and there was no comparison group.',
+    sampleSize: undefined,
+    design: 'Before-and-after study in NHS clinics',
+    journal: undefined,
+    year: undefined,
+    citation: <Citation numbers={[8]} id="cite-8" />,
+  },
+};
+
+/** `caution` for a safety study: 26 patients, 2 ml of their own bone marrow concentrate. */
+export const SmallSafetyStudy: Story = {
+  args: {
+    tone: 'caution',
+    title: 'Stem cell injection into the disc',
+    figure: '0',
+    children:
+      'adverse events from the marrow draw or the injection, in 26 patients given 2 ml of their own bone marrow concentrate into a painful lumbar disc. It shows the treatment was safe and feasible in them; it does not show how well it works.',
+    sampleSize: 26,
+    population: 'patients',
+    design: undefined,
+    journal: 'International Orthopaedics',
+    year: 2017,
+    citation: <Citation numbers={[7]} id="cite-7" />,
+  },
+};
+
+/** `info`: who took part in the Pain Physician study, 86% of them after earlier back surgery. */
+export const PriorSurgery: Story = {
+  args: {
+    tone: 'info',
+    title: 'The difficult cases',
+    figure: '86%',
+    children:
+      'of the patients studied had already had lower-back surgery, and all of them had been referred for a surgical opinion.',
+    sampleSize: undefined,
+    design: 'Randomized, single-blinded cross-over study',
+    journal: 'Pain Physician',
+    year: 2005,
+    citation: <Citation numbers={[9]} id="cite-9" />,
+  },
+};
+
+/** Only the required fields: no title ("At a glance"), no n, design, journal or citation. */
+export const MinimalFields: Story = {
+  args: {
+    title: undefined,
+    figure: '17%',
+    children: 'of patients seen over one year had been recommended surgery they did not need.',
+    sampleSize: undefined,
+    design: undefined,
+    journal: undefined,
+    year: undefined,
+    citation: undefined,
+  },
+};
+
+/** Long title, two figures, long text and labels (reference 3's own title): everything wraps at 320px. */
+export const VeryLongText: Story = {
+  args: {
+    title: 'Are recommended spine operations either unnecessary or too complex? Evidence from second opinions',
+    figure: '60.7% / 33.3%',
+    children:
+      'Of 183 second opinions seen over 20 months, the second-opinion surgeon documented that the operations previous spine surgeons had recommended were “unnecessary” (60.7%) or the “wrong” surgery (33.3%), for example overly extensive. Increasingly, patients, spine surgeons, hospitals and insurance carriers should be asking not only whether an operation is unnecessary, but also whether it is wrong, or right.',
+    population: 'second opinions on operations recommended by other spine surgeons',
+    design: 'Review of second opinions seen over 20 months by one spine surgeon',
+  },
+};
+
+/** The default heading level, 3, under an article section's h2. */
+export const HeadingLevelThree: Story = {
+  args: { headingLevel: 3 },
+  render: (args) => (
+    <Prose>
+      <h2>Unnecessary surgery</h2>
+      <StudyCallout {...args} />
+    </Prose>
+  ),
+};
+
+/** In the flow of the seed article, after the paragraph it sums up. */
+export const InContext: Story = {
+  args: { headingLevel: 3 },
+  render: (args) => (
+    <Prose>
+      <h2>Doctors support use of multiple surgeries</h2>
+      <p>
+        Increasingly, patients, spine surgeons, hospitals, and insurance carriers should not only be questioning
+        whether spinal operations are “unnecessary”, but also whether they are “wrong” (e.g., overly extensive), or
+        “right” (appropriate). Of 183 second opinions seen over 20 months, the second opinion surgeon documented that
+        previous spine surgeons recommended were “unnecessary” (60.7%) or the “wrong” surgery (33.3%).
+        <Citation numbers={[3]} id="cite-3-text" />
+      </p>
+      <StudyCallout {...args} />
+      <h2>Unnecessary surgery because of MRI?</h2>
+      <p>
+        At the Magaziner Center for Wellness, we tell our patients that we rarely if ever rely on an MRI.
+      </p>
+    </Prose>
+  ),
+};
