@@ -1,0 +1,83 @@
+// How the bench finds, builds and starts the blog. Kept in one place so the sections agree.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, LOOPBACK, runCommand, startProcess, stopProcess, waitForOk } from './proc.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BLOG_DIR = path.join(REPO_ROOT, 'apps/blog');
+export const ARTICLE_PATH = '/articles/failed-back-surgery-syndrome';
+export const INDEX_PATH = '/';
+/** The blog reads its articles directory from this variable (apps/blog/app/lib/articles.server.ts). */
+export const ARTICLES_DIR_ENV = 'CITED_ARTICLES_DIR';
+export const BUILD_COMMAND = ['npx', ['turbo', 'run', 'build', '--filter=@cited/blog']];
+
+/** The blog's `start` script, as `npm start` (root) → `npm run start -w @cited/blog` runs it. */
+export function blogStartScript() {
+  const manifest = JSON.parse(readFileSync(path.join(BLOG_DIR, 'package.json'), 'utf8'));
+  const script = manifest.scripts?.start;
+  if (!script) throw new Error('apps/blog/package.json has no "start" script');
+  return script;
+}
+
+/** Environment npm gives a run-script: node_modules/.bin on PATH, npm_lifecycle_event, npm_package_name. */
+function npmLikeEnv(extra) {
+  const binDirs = [path.join(BLOG_DIR, 'node_modules/.bin'), path.join(REPO_ROOT, 'node_modules/.bin')];
+  return {
+    ...process.env,
+    PATH: [...binDirs, process.env.PATH ?? ''].join(path.delimiter),
+    npm_lifecycle_event: 'start',
+    npm_package_name: '@cited/blog',
+    ...extra,
+  };
+}
+
+export function blogIsBuilt() {
+  return existsSync(path.join(BLOG_DIR, 'build/server/index.js'));
+}
+
+/**
+ * Starts the production blog exactly as `npm start` would (its start script through `sh -c`,
+ * cwd apps/blog), on a free loopback port; `exec` makes the shell become the script's process,
+ * so pid is the server (or the start script that owns it — RSS/CPU are read over the tree).
+ */
+export async function startBlog({ env = {}, readyPath = INDEX_PATH, timeoutMs = 120_000 } = {}) {
+  const port = await freePort();
+  const script = blogStartScript();
+  const proc = startProcess('blog (npm start)', '/bin/sh', ['-c', `exec ${script}`], {
+    cwd: BLOG_DIR,
+    env: npmLikeEnv({ PORT: String(port), HOST: LOOPBACK, ...env }),
+  });
+  const origin = `http://${LOOPBACK}:${port}`;
+  let startupMs;
+  try {
+    startupMs = await waitForOk(proc, new URL(readyPath, origin).href, { timeoutMs });
+  } catch (error) {
+    await stopProcess(proc);
+    throw error;
+  }
+  return { origin, port, proc, startupMs, script, stop: () => stopProcess(proc) };
+}
+
+/** `npx turbo run build --filter=@cited/blog` (optionally --force); throws with turbo's output on failure. */
+export async function buildBlog({ force = false } = {}) {
+  const [command, args] = BUILD_COMMAND;
+  const result = await runCommand(command, [...args, ...(force ? ['--force'] : [])], { cwd: REPO_ROOT });
+  if (result.code !== 0) {
+    throw new Error(`build failed (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-4000)}`);
+  }
+  return { ms: result.ms, ...parseTurboSummary(result.stdout) };
+}
+
+/** Reads turbo's "Tasks: 3 successful, 3 total / Cached: 3 cached, 3 total" summary. */
+export function parseTurboSummary(output) {
+  // turbo colours its summary; strip ANSI escapes (ESC [ … m) first.
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(plain);
+  const tasks = /Tasks:\s+(\d+) successful, (\d+) total/.exec(plain);
+  return {
+    tasks: tasks ? Number(tasks[2]) : null,
+    cachedTasks: cached ? Number(cached[1]) : null,
+    fullTurbo: /FULL TURBO/.test(plain),
+  };
+}

@@ -1,0 +1,49 @@
+// Load generator, run as its own process so it never shares an event loop with a server
+// under test. Same settings for every row: the ratios compare servers, not load generators.
+// Usage: node load-worker.js '<json options>' → prints one JSON result line on stdout.
+import autocannon from 'autocannon';
+
+const options = JSON.parse(process.argv[2]);
+
+function run(durationSeconds) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        pipelining: 1,
+        duration: durationSeconds,
+        headers: options.headers,
+        timeout: options.timeoutSeconds ?? 10,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+// Markers let the parent sample server CPU time over exactly the measured run.
+process.stdout.write('MEASURE_START\n');
+const result = await run(options.durationSeconds);
+process.stdout.write('MEASURE_END\n');
+
+process.stdout.write(
+  `${JSON.stringify({
+    requestsPerSecond: result.requests.average,
+    totalRequests: result.requests.total,
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
+    throughputBytesPerSecond: result.throughput.average,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    resets: result.resets,
+    statusCodes: result.statusCodeStats,
+    durationSeconds: result.duration,
+  })}\n`,
+);

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTurboSummary } from '../lib/app.js';
+import { median } from '../lib/stats.js';
+import { generateSite, repeatArticle, setFrontmatterKey, splitFrontmatter } from '../lib/synthetic.js';
+
+const SOURCE = `---
+title: "Back pain"
+slug: back-pain
+published: "2024-05-01"
+updated: "2024-06-01"
+---
+
+# Back pain
+
+Intro.
+
+## Options
+
+Text.
+`;
+
+describe('synthetic content', () => {
+  it('repeats the body under Part headings, keeping one frontmatter', () => {
+    const long = repeatArticle(SOURCE, 3);
+    expect(long.match(/^---$/gm)).toHaveLength(2);
+    expect(long.match(/^## Part \d$/gm)).toEqual(['## Part 1', '## Part 2', '## Part 3']);
+    expect(long.match(/^Intro\.$/gm)).toHaveLength(3);
+    expect(repeatArticle(SOURCE, 1)).not.toContain('Part 1');
+  });
+
+  it('sets or adds frontmatter keys', () => {
+    const { frontmatter } = splitFrontmatter(SOURCE);
+    expect(setFrontmatterKey(frontmatter, 'slug', 'x')).toMatch(/^slug: "x"$/m);
+    expect(setFrontmatterKey(frontmatter, 'author', 'A')).toMatch(/^author: "A"$/m);
+    expect(() => splitFrontmatter('no frontmatter')).toThrow(/frontmatter/);
+  });
+
+  it('writes N distinct articles with their own slug, title and descending dates', () => {
+    const dir = generateSite(SOURCE, 3, { now: new Date('2026-01-10T00:00:00Z') });
+    try {
+      const files = readdirSync(dir).sort();
+      expect(files).toEqual(['synthetic-0001.md', 'synthetic-0002.md', 'synthetic-0003.md']);
+      const third = readFileSync(path.join(dir, files[2]), 'utf8');
+      expect(third).toMatch(/^slug: "synthetic-3"$/m);
+      expect(third).toMatch(/^title: "Back pain \(synthetic 3\)"$/m);
+      expect(third).toMatch(/^published: "2026-01-08"$/m);
+      expect(third).not.toMatch(/^updated:/m);
+      expect(third).toContain('## Options');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseTurboSummary', () => {
+  it('reads task and cache counts through ANSI colours', () => {
+    const output = '\u001b[1m Tasks:\u001b[0m    3 successful, 3 total\n\u001b[1mCached:\u001b[0m    3 cached, 3 total\n  Time:    120ms >>> FULL TURBO\n';
+    expect(parseTurboSummary(output)).toEqual({ tasks: 3, cachedTasks: 3, fullTurbo: true });
+    expect(parseTurboSummary('Tasks: 3 successful, 3 total\nCached: 0 cached, 3 total')).toEqual({ tasks: 3, cachedTasks: 0, fullTurbo: false });
+  });
+});
+
+describe('median', () => {
+  it('handles odd, even and empty lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
