@@ -84,7 +84,7 @@ function createHtmlCache(entryModule) {
       cache.set(key, entry);
       return entry;
     },
-    send(req, res, entry) {
+    send(req, res, entry, status = 'hit') {
       const etag = entry.headers.find(([name]) => name === 'etag')?.[1];
       const notModified = etag && entryModule.ifNoneMatchMatches(req.get('if-none-match') ?? null, etag);
       res.status(notModified ? 304 : entry.status);
@@ -92,7 +92,7 @@ function createHtmlCache(entryModule) {
         if (notModified && (name === 'content-length' || name === 'content-type')) continue;
         res.setHeader(name, value);
       }
-      res.setHeader('X-HTML-Cache', 'hit');
+      res.setHeader('X-HTML-Cache', status);
       if (notModified || req.method === 'HEAD') res.end();
       else res.end(entry.body);
     },
@@ -144,8 +144,7 @@ async function main() {
         const response = await handler(new Request(request.url, { method: 'GET', headers, signal: request.signal }));
         const entry = await htmlCache.store(key, response.clone());
         if (entry) {
-          res.setHeader('X-HTML-Cache', 'miss');
-          return htmlCache.send(req, res, entry);
+          return htmlCache.send(req, res, entry, 'miss');
         }
         if (request.headers.has('if-none-match') || req.method === 'HEAD') {
           // Not cacheable: let the app answer the real (conditional / HEAD) request itself.

@@ -54,7 +54,8 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         onAllReady() {
-          const chunks: Buffer[] = [Buffer.from('<!DOCTYPE html>')];
+          // React emits <!DOCTYPE html> itself when the root element is <html>.
+          const chunks: Buffer[] = [];
           const sink = new PassThrough();
           sink.on('data', (chunk: Buffer) => chunks.push(chunk));
           sink.on('error', reject);
@@ -109,5 +110,5 @@ function finishDocument(
     }
   }
   headers.set('Content-Length', String(body.byteLength));
-  return new Response(request.method === 'HEAD' ? null : body, { status, headers });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status, headers });
 }

@@ -29,11 +29,11 @@ export function ErrorPage({ status, categories, detail }: ErrorPageProps) {
   const text = status === 404 ? copy.notFound : status >= 400 && status < 500 ? copy.badRequest : copy.server;
   return (
     <div className={styles.errorPage}>
-      <p className={styles.lede}>Error {status}</p>
+      <p className={styles.eyebrow}>Error {status}</p>
       <h1 className={styles.pageTitle}>{text.title}</h1>
       <p>{text.body}</p>
       {detail ? <pre>{detail}</pre> : null}
-      <h2>Where to go from here</h2>
+      <h2 className={styles.sectionHeading}>Where to go from here</h2>
       <ul className={styles.errorLinks}>
         <li>
           <Link to="/">Browse all articles</Link>, newest first

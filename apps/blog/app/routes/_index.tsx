@@ -4,7 +4,7 @@ import { ArticleList, Pagination } from '../components/ArticleList';
 import { getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta } from '../lib/seo';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, SITE_TAGLINE } from '../lib/site';
+import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from '../lib/site';
 import * as styles from '../styles/list.css';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +30,7 @@ export default function Index() {
   return (
     <>
       <div className={styles.intro}>
-        <h1 className={styles.pageTitle}>{SITE_TAGLINE}</h1>
+        <h1 className={styles.pageTitle}>Latest articles</h1>
         <p className={styles.lede}>
           {SITE_DESCRIPTION} {total === 1 ? '1 article' : `${total} articles`}, newest first
           {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.

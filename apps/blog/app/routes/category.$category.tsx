@@ -38,7 +38,7 @@ export default function CategoryPage() {
   return (
     <>
       <div className={styles.intro}>
-        <p className={styles.lede}>Category</p>
+        <p className={styles.eyebrow}>Category</p>
         <h1 className={styles.pageTitle}>{category.name}</h1>
         <p className={styles.lede}>
           {total === 1 ? '1 article' : `${total} articles`}, newest first

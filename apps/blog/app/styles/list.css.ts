@@ -99,7 +99,24 @@ export const pageLink = style({
   selectors: { '&:visited': { color: vars.color.link } },
 });
 
+export const eyebrow = style({
+  margin: `0 0 ${vars.space.xs}`,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  fontWeight: vars.fontWeight.bold,
+  letterSpacing: '0.06em',
+  textTransform: 'uppercase',
+  color: vars.color.textMuted,
+});
+
 export const errorPage = style({ maxWidth: vars.measure, marginInline: 'auto' });
+
+export const sectionHeading = style({
+  margin: `${vars.space.xl} 0 ${vars.space.sm}`,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.lg,
+  lineHeight: vars.lineHeight.heading,
+});
 
 export const errorLinks = style({
   paddingInlineStart: vars.space.lg,

@@ -1,0 +1,151 @@
+/**
+ * The production build against generated fixture articles (CITED_ARTICLES_DIR): pagination,
+ * broken articles, reviewer lines, JSON-LD escaping and live edits.
+ */
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeArticlesDir, writeArticle } from './fixtures/articles';
+import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, scriptTags, type Handler } from './helpers';
+
+let handler: Handler;
+let dir: string;
+const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+/** 23 articles published on consecutive days: article-01 is the oldest, article-23 the newest. */
+const dated = Array.from({ length: 23 }, (_, i) => {
+  const n = String(i + 1).padStart(2, '0');
+  return { slug: `article-${n}`, title: `Fixture article ${n}`, published: `2024-01-${n}` };
+});
+
+const hostileTitle = 'Pain </script><script>alert(1)</script> & <!-- relief';
+
+beforeAll(async () => {
+  dir = makeArticlesDir();
+  for (const article of dated) writeArticle(dir, article);
+  writeArticle(dir, {
+    slug: 'reviewed-article',
+    title: hostileTitle,
+    category: 'Back & Spine',
+    published: '2023-06-01',
+    updated: '2023-07-01',
+    reviewedBy: 'Dr Jane Roe, MD',
+    lastReviewed: '2023-07-02',
+    nextReviewDue: '2024-07-02',
+  });
+  // Broken: frontmatter that is not YAML, and a file that is not an article at all.
+  writeFileSync(path.join(dir, 'broken-frontmatter.md'), '---\ntitle: [unclosed\nslug: broken-frontmatter\n---\n\nBody.\n');
+  writeFileSync(path.join(dir, 'empty.md'), '');
+  process.env.CITED_ARTICLES_DIR = dir;
+  process.env.SITE_URL = 'https://fixtures.example.org/';
+  handler = await loadHandler();
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  errors.mockRestore();
+});
+
+function listedSlugs(html: string): string[] {
+  const list = html.slice(html.indexOf('aria-label="Articles, newest first"'));
+  return [...list.matchAll(/<h2[^>]*><a[^>]*href="\/articles\/([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+describe('pagination', () => {
+  it('shows the 20 newest on page 1, the rest on page 2, and 404s page 3', async () => {
+    const first = await get(handler, '/');
+    expect(first.status).toBe(200);
+    const page1 = await first.text();
+    expect(listedSlugs(page1)).toEqual(dated.slice(3).reverse().map((a) => a.slug));
+    expect(page1).toContain('href="/?page=2"');
+    expect(page1).toContain('rel="next"');
+
+    const second = await get(handler, '/?page=2');
+    expect(second.status).toBe(200);
+    const page2 = await second.text();
+    expect(listedSlugs(page2)).toEqual([...dated.slice(0, 3).reverse().map((a) => a.slug), 'reviewed-article']);
+    expect(page2).toContain('<link rel="canonical" href="https://fixtures.example.org/?page=2"/>');
+    expect(page2).toContain('rel="prev"');
+
+    expect((await get(handler, '/?page=3')).status).toBe(404);
+    expect((await get(handler, '/?page=two')).status).toBe(400);
+  });
+});
+
+describe('a broken article', () => {
+  it('404s on its own URL and is skipped (and logged) by the index, while the rest serve 200', async () => {
+    const broken = await get(handler, '/articles/broken-frontmatter');
+    expect(broken.status).toBe(404);
+    expectSecurityHeaders(broken);
+    expect((await get(handler, '/articles/empty')).status).toBe(404);
+
+    const index = await (await get(handler, '/?page=2')).text();
+    expect(index).not.toContain('broken-frontmatter');
+    expect((await get(handler, '/articles/article-05')).status).toBe(200);
+    expect((await get(handler, '/rss.xml')).status).toBe(200);
+    expect((await get(handler, '/sitemap.xml')).status).toBe(200);
+
+    const logged = errors.mock.calls.map((call) => call.join(' ')).join('\n');
+    expect(logged).toContain('broken-frontmatter.md');
+    expect(logged).toContain('empty.md');
+  });
+});
+
+describe('an article with a reviewer and a hostile title', () => {
+  let html: string;
+  beforeAll(async () => {
+    const response = await get(handler, '/articles/reviewed-article');
+    expect(response.status).toBe(200);
+    html = await response.text();
+  });
+
+  it('shows who reviewed it, when, and the next review date', () => {
+    expect(mainText(html)).toContain(
+      'Medically reviewed by Dr Jane Roe, MD on July 2, 2023. Next review due July 2, 2024.',
+    );
+    expect(mainText(html)).toContain('Updated July 1, 2023');
+  });
+
+  it('escapes the title in JSON-LD so it cannot close the script element', () => {
+    expect(scriptTags(html)).toEqual(['<script type="application/ld+json">']);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const [ld] = jsonLdBlocks(html) as Record<string, unknown>[];
+    expect(ld).toMatchObject({
+      '@type': 'MedicalWebPage',
+      headline: hostileTitle,
+      datePublished: '2023-06-01',
+      dateModified: '2023-07-01',
+      lastReviewed: '2023-07-02',
+      reviewedBy: { '@type': 'Person', name: 'Dr Jane Roe, MD' },
+    });
+  });
+
+  it('escapes the title in the document head and body', () => {
+    expect(html).toContain('<title>Pain &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!-- relief · cited</title>');
+    expect(html).not.toContain('<script>alert(1)');
+  });
+
+  it('is listed under its category, with a URL-safe slug', async () => {
+    const response = await get(handler, '/category/back-spine');
+    expect(response.status).toBe(200);
+    const category = await response.text();
+    expect(category).toMatch(/<h1[^>]*>Back &amp; Spine<\/h1>/);
+    expect(listedSlugs(category)).toEqual(['reviewed-article']);
+  });
+});
+
+describe('editing an article', () => {
+  it('shows the new version on the next request, with a new ETag', async () => {
+    const before = await get(handler, '/articles/article-07');
+    const etag = before.headers.get('etag');
+    const file = writeArticle(dir, { slug: 'article-07', title: 'Fixture article 07, revised', published: '2024-01-07' });
+    const future = new Date(Date.now() + 5_000);
+    utimesSync(file, future, future); // a distinct mtime even on coarse-grained filesystems
+
+    const after = await get(handler, '/articles/article-07');
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.text()).toContain('Fixture article 07, revised');
+    expect((await get(handler, '/articles/article-07', { 'If-None-Match': etag ?? '' })).status).toBe(200);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * SSR tests against the production build (build/server/index.js) through Remix's request
+ * handler, with the real articles in content/articles (the seed article).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileArticle, type Article } from '@cited/content';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  appDir,
+  expectSecurityHeaders,
+  get,
+  jsonLdBlocks,
+  loadHandler,
+  mainText,
+  scriptTags,
+  type Handler,
+} from './helpers';
+
+const SITE_URL = 'https://articles.example.org';
+const articlesDir = path.join(appDir, 'content/articles');
+
+let handler: Handler;
+let seed: Article;
+
+beforeAll(async () => {
+  delete process.env.CITED_ARTICLES_DIR;
+  process.env.SITE_URL = SITE_URL;
+  handler = await loadHandler();
+  const files = readdirSync(articlesDir).filter((name) => name.endsWith('.md'));
+  const compiled = files
+    .map((name) => compileArticle(readFileSync(path.join(articlesDir, name)), { path: path.join(articlesDir, name) }))
+    .filter((article) => article.ok);
+  expect(compiled.length, 'content/articles holds at least one publishable article').toBeGreaterThan(0);
+  seed = compiled.find((article) => /failed back surgery/i.test(article.meta.title)) ?? (compiled[0] as Article);
+});
+
+function articlePath(): string {
+  return `/articles/${seed.meta.slug}`;
+}
+
+describe('article page', () => {
+  let response: Response;
+  let html: string;
+  beforeAll(async () => {
+    response = await get(handler, articlePath());
+    html = await response.text();
+  });
+
+  it('renders 200 HTML with the title, description and category', () => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(escapeHtml(seed.meta.title))}</h1>`));
+    expect(html).toContain(`<title>${escapeHtml(seed.meta.title)} · cited</title>`);
+    expect(html).toContain(`href="/category/${seed.meta.category.toLowerCase()}"`);
+    expect(mainText(html)).toContain(`${Math.max(1, Math.round(seed.readingTimeMinutes))} min read`);
+  });
+
+  it('lists every reference, in order, with its anchor', () => {
+    expect(seed.references.length).toBeGreaterThan(0);
+    const positions = seed.references.map((reference) => html.indexOf(`id="ref-${reference.number}"`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const text = mainText(html);
+    let from = 0;
+    for (const reference of seed.references) {
+      if (!reference.title) continue;
+      const at = text.indexOf(reference.title, from);
+      expect(at, `reference ${reference.number} "${reference.title}"`).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  });
+
+  it('links citation markers to references and shows a preview without JavaScript', () => {
+    const first = seed.references[0];
+    expect(first).toBeDefined();
+    expect(html).toMatch(new RegExp(`<a[^>]*href="#ref-${first?.number}"[^>]*aria-label="Reference ${first?.number}"`));
+    expect(html).toMatch(/popover="hint"/);
+    expect(html).toMatch(/interestfor="/);
+  });
+
+  it('shows the study callout figures from the seed', () => {
+    if (!/failed back surgery/i.test(seed.meta.title)) return;
+    const text = mainText(html);
+    expect(text).toContain('44.5%');
+    expect(html).toMatch(/<aside[^>]*aria-labelledby/);
+  });
+
+  it('has a table of contents from the headings', () => {
+    const toc = html.slice(html.indexOf('aria-labelledby="toc-heading"'));
+    for (const entry of seed.toc) {
+      expect(toc).toContain(`href="#${entry.id}"`);
+      expect(html).toContain(`id="${entry.id}"`);
+    }
+  });
+
+  it('shows no reviewer when the article has none (never invented)', () => {
+    if (seed.meta.reviewedBy) return;
+    expect(html).not.toContain('Medically reviewed by');
+  });
+
+  it('ships no executable script, modulepreload or serialized loader data', () => {
+    const scripts = scriptTags(html);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toBe('<script type="application/ld+json">');
+    expect(html).not.toMatch(/rel="modulepreload"/);
+    expect(html).not.toContain('__remixContext');
+    expect(html).not.toContain('window.__');
+  });
+
+  it('carries a MedicalWebPage JSON-LD with a citation per reference', () => {
+    const [ld] = jsonLdBlocks(html) as Record<string, unknown>[];
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'MedicalWebPage',
+      headline: seed.meta.title,
+      url: `${SITE_URL}${articlePath()}`,
+      datePublished: seed.meta.published,
+      dateModified: seed.meta.updated ?? seed.meta.published,
+    });
+    expect((ld?.citation as unknown[]).length).toBe(seed.references.length);
+    if (!seed.meta.reviewedBy) expect(ld).not.toHaveProperty('reviewedBy');
+  });
+
+  it('has canonical, Open Graph and Twitter meta from SITE_URL', () => {
+    const url = `${SITE_URL}${articlePath()}`;
+    expect(html).toContain(`<link rel="canonical" href="${url}"/>`);
+    expect(html).toContain(`<meta property="og:url" content="${url}"/>`);
+    expect(html).toContain('<meta property="og:type" content="article"/>');
+    expect(html).toContain('<meta name="twitter:card" content="summary"/>');
+    expect(html).toContain(`<meta name="description" content="${escapeHtml(seed.meta.description)}"/>`);
+  });
+
+  it('has a disclaimer and the call to action', () => {
+    expect(mainText(html)).toContain('not medical advice');
+    if (seed.meta.cta) expect(mainText(html)).toContain(seed.meta.cta.heading);
+  });
+
+  it('sends security headers, a CDN cache policy and a strong ETag', () => {
+    expectSecurityHeaders(response);
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400',
+    );
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+  });
+});
+
+describe('conditional requests', () => {
+  it('answers 304 for the same ETag, W/ form, lists and *; 200 for garbage', async () => {
+    const first = await get(handler, articlePath());
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {
+      const response = await get(handler, articlePath(), { 'If-None-Match': header });
+      expect(response.status, header).toBe(304);
+      expect(await response.text()).toBe('');
+      expect(response.headers.get('etag')).toBe(etag);
+    }
+    for (const header of ['"nope"', 'garbage', '""', etag.slice(0, -2) + '"']) {
+      const response = await get(handler, articlePath(), { 'If-None-Match': header });
+      expect(response.status, header).toBe(200);
+    }
+  });
+
+  it('gives the same ETag for the same page twice (deterministic render)', async () => {
+    const [a, b] = await Promise.all([get(handler, '/'), get(handler, '/')]);
+    expect(a.headers.get('etag')).toBe(b.headers.get('etag'));
+  });
+});
+
+describe('index and category pages', () => {
+  it('lists the article with title, description, category, date and reading time', async () => {
+    const response = await get(handler, '/');
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response);
+    const text = mainText(html);
+    expect(html).toContain(`href="/articles/${seed.meta.slug}"`);
+    expect(text).toContain(seed.meta.title);
+    expect(text).toContain(seed.meta.description);
+    expect(text).toContain(seed.meta.category);
+    expect(html).toContain(`<time dateTime="${seed.meta.published}">`);
+    expect(text).toMatch(/\d+ min read/);
+    expect(scriptTags(html)).toEqual([]);
+    expect(html).toContain(`<link rel="canonical" href="${SITE_URL}/"/>`);
+  });
+
+  it('rejects bad page numbers with 400 and missing pages with 404, never 500', async () => {
+    for (const query of ['?page=abc', '?page=0', '?page=-1', '?page=1.5', '?page=']) {
+      const response = await get(handler, `/${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expectSecurityHeaders(response);
+    }
+    const beyond = await get(handler, '/?page=999');
+    expect(beyond.status).toBe(404);
+  });
+
+  it('serves the category page and 404s an unknown category', async () => {
+    const slug = seed.meta.category.toLowerCase();
+    const response = await get(handler, `/category/${slug}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(seed.meta.category)}</h1>`));
+    expect(html).toContain(`href="/articles/${seed.meta.slug}"`);
+    expect(scriptTags(html)).toEqual([]);
+    expect((await get(handler, '/category/no-such-category')).status).toBe(404);
+  });
+});
+
+describe('not found and errors', () => {
+  it.each(['/articles/no-such-article', '/no/such/path', '/articles/'])('%s → helpful 404', async (pathname) => {
+    const response = await get(handler, pathname);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expectSecurityHeaders(response);
+    const html = await response.text();
+    expect(html).toContain('<title>Page not found · cited</title>');
+    expect(html).toMatch(/<h1[^>]*>We can’t find that page<\/h1>/);
+    expect(html).toContain('href="/"');
+    expect(html).toContain(`href="/category/${seed.meta.category.toLowerCase()}"`);
+    expect(scriptTags(html)).toEqual([]);
+  });
+});
+
+describe('feeds and crawler files', () => {
+  it('serves RSS', async () => {
+    const response = await get(handler, '/rss.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    const xml = await response.text();
+    expect(xml).toContain('<rss version="2.0"');
+    expect(xml).toContain(`<link>${SITE_URL}/articles/${seed.meta.slug}</link>`);
+    expect(xml).toContain(escapeXmlText(seed.meta.title));
+    expect(response.headers.get('etag')).toBeTruthy();
+  });
+
+  it('serves a sitemap', async () => {
+    const response = await get(handler, '/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    const xml = await response.text();
+    expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(xml).toContain(`<loc>${SITE_URL}/articles/${seed.meta.slug}</loc>`);
+    expect(xml).toContain(`<loc>${SITE_URL}/</loc>`);
+  });
+
+  it('serves robots.txt pointing at the sitemap', async () => {
+    const response = await get(handler, '/robots.txt');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+}
+
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
