@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the production blog, runs each measurement next to its baseline,
 // prints PASS/FAIL per target, writes bench/results/latest.json and docs/performance.md.
-// Options: --only=build,compile,weight,ssr,lighthouse,site (content = compile,site)
+// Options (after `npm run bench --`): --only=build,compile,weight,ssr,lighthouse,site (content = compile,site)
 //          --strict (exit 1 on any FAIL)  --no-build  --duration=10 --warmup=3 --connections=50 --lighthouse-runs=3
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -140,15 +140,17 @@ async function main() {
   log(`\n${formatTable(rows)}\n`);
   log(`${summary.pass} PASS, ${summary.fail} FAIL, ${summary.error} ERROR, ${summary.skip} SKIP — ${results.durationSeconds} s`);
 
-  if (options.full) {
+  // Only a complete run (every section ran, even with FAILs) is the record; anything else goes
+  // to last-run.json (git-ignored) so a partial or broken run never overwrites it.
+  if (options.full && summary.error === 0) {
     writeJson(path.join(RESULTS_DIR, 'latest.json'), results);
     mkdirSync(path.dirname(DOC_PATH), { recursive: true });
     writeFileSync(DOC_PATH, renderMarkdown(results, details, preservedAnalysis(DOC_PATH)));
     log('wrote bench/results/latest.json and docs/performance.md');
   } else {
-    // A partial run is not the record: it never overwrites latest.json or the doc.
-    writeJson(path.join(RESULTS_DIR, 'partial.json'), results);
-    log(`partial run (${options.selected.join(', ')}): wrote bench/results/partial.json; latest.json and docs/performance.md are only written by a full run`);
+    writeJson(path.join(RESULTS_DIR, 'last-run.json'), results);
+    const why = options.full ? 'a section could not run' : `partial run (${options.selected.join(', ')})`;
+    log(`${why}: wrote bench/results/last-run.json; latest.json and docs/performance.md are only written by a complete run`);
   }
 
   if (summary.error > 0) {

@@ -24,7 +24,8 @@ export function summarize(rows) {
 /** Plain-text table for the terminal; FAIL/ERROR rows are marked so they stand out without colour. */
 export function formatTable(rows) {
   const headers = ['Section', 'Measure', 'Figure', 'Target', 'Result'];
-  const cells = rows.map((row) => [row.section, row.measure, row.figure, row.target || '—', row.status === 'FAIL' || row.status === 'ERROR' ? `${row.status} ✗` : row.status]);
+  const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  const cells = rows.map((row) => [row.section, row.measure, clip(String(row.figure), 110), row.target || '—', row.status === 'FAIL' || row.status === 'ERROR' ? `${row.status} ✗` : row.status]);
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((cell) => String(cell[i]).length)));
   const line = (values) => values.map((value, i) => String(value).padEnd(widths[i])).join('  ').trimEnd();
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
