@@ -11,6 +11,9 @@ const ruleColor = createVar();
 export const root = recipe({
   base: {
     marginBlock: vars.space.xxl,
+    // A reading component: never wider than the article's measure, even outside Prose.
+    maxWidth: vars.measure,
+    boxSizing: 'border-box',
     paddingBlock: vars.space.xl,
     paddingInline: vars.space.xl,
     borderRadius: vars.radius.lg,
@@ -53,6 +56,9 @@ export const heading = style({
   lineHeight: vars.lineHeight.heading,
   color: vars.color.text,
   textWrap: 'balance',
+  '@media': {
+    'screen and (max-width: 479px)': { fontSize: vars.fontSize.lg },
+  },
 });
 
 export const body = style({
@@ -107,6 +113,8 @@ export const primary = recipe({
       },
       selectors: {
         '&:hover': { textDecoration: 'underline', textUnderlineOffset: '0.2em' },
+        // The shared ring, keeping the button's own corners.
+        '&:focus-visible': { ...focusRingRule, borderRadius: vars.radius.md },
       },
     },
   ],

@@ -2,6 +2,7 @@ import { createVar, globalStyle, style, type GlobalStyleRule } from '@vanilla-ex
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { vars } from '../../theme/contract.css';
+import { breakpoints } from '../../theme/tokens';
 
 /**
  * Article typography for rendered markdown. Every rule below is wrapped in :where() so it has zero
@@ -18,6 +19,11 @@ const h4Size = createVar();
 /** Space above a section heading: more than between paragraphs, so sections read as sections. */
 const sectionSpace = createVar();
 const subsectionSpace = createVar();
+/** Half the space between table columns. */
+const cellGutter = createVar();
+
+/** Below the tablet breakpoint (768px). Media queries cannot read CSS variables, hence the number. */
+const narrowScreen = `screen and (max-width: ${breakpoints.tablet - 1}px)`;
 
 export const proseBase = style({
   maxWidth: vars.measure,
@@ -29,6 +35,11 @@ export const proseBase = style({
   overflowWrap: 'break-word',
   fontKerning: 'normal',
   textRendering: 'optimizeLegibility',
+  vars: { [cellGutter]: vars.space.sm },
+  '@media': {
+    // Phones: narrower gutters between table columns leave the words more room.
+    [narrowScreen]: { vars: { [cellGutter]: vars.space.xs } },
+  },
 });
 
 export const root = recipe({
@@ -44,6 +55,16 @@ export const root = recipe({
           [h2Size]: vars.fontSize.xxl,
           [h3Size]: vars.fontSize.xl,
           [h4Size]: vars.fontSize.lg,
+        },
+        '@media': {
+          // Phones: one step smaller, so a question-style heading takes two lines, not four.
+          [narrowScreen]: {
+            vars: {
+              [h1Size]: vars.fontSize.xxl,
+              [h2Size]: vars.fontSize.xl,
+              [h3Size]: vars.fontSize.lg,
+            },
+          },
         },
       },
       // Same 18px body, tighter rhythm and smaller headings: summaries, sidebars, cards.
@@ -187,11 +208,20 @@ prose('caption', {
 });
 prose('th, td', {
   paddingBlock: vars.space.xs,
-  paddingInline: vars.space.sm,
+  paddingInline: cellGutter,
   textAlign: 'start',
   verticalAlign: 'top',
   borderBlockEnd: `1px solid ${vars.color.border}`,
-  overflowWrap: 'anywhere',
+  // break-word, not anywhere: 'anywhere' lets columns shrink below their longest word.
+  overflowWrap: 'break-word',
+  hyphens: 'auto',
+});
+prose('td', {
+  '@media': {
+    // Phones: a data cell may break a long word rather than push the page sideways. Headers
+    // keep whole words, so the columns stay at least as wide as their labels.
+    [narrowScreen]: { overflowWrap: 'anywhere' },
+  },
 });
 prose('th:first-child, td:first-child', { paddingInlineStart: 0 });
 prose('th:last-child, td:last-child', { paddingInlineEnd: 0 });
@@ -201,6 +231,29 @@ prose('thead th', {
   borderBlockEnd: `2px solid ${vars.color.borderStrong}`,
 });
 prose('tbody th', { fontWeight: vars.fontWeight.medium });
+
+/*
+ * A table too wide for a phone goes in a scroll region the keyboard can reach:
+ * <div role="region" aria-labelledby="{caption id}" tabindex="0"><table>…</table></div>.
+ * The table itself keeps display:table, so screen readers keep its rows and columns.
+ */
+prose('[role="region"][tabindex]', {
+  maxWidth: '100%',
+  overflowX: 'auto',
+  borderRadius: vars.radius.sm,
+});
+prose('[role="region"][tabindex]:focus-visible', focusRingRule);
+prose('[role="region"][tabindex] > table', { minWidth: '32rem' });
+// The caption stays in view, wrapped to the phone's width, while the columns scroll under it.
+prose('[role="region"][tabindex] caption', {
+  position: 'sticky',
+  insetInlineStart: 0,
+  maxWidth: 'calc(100vw - 2 * ' + vars.space.md + ')',
+});
+prose('[role="region"][tabindex] td', {
+  // The region scrolls instead, so its cells keep whole words (and whole years) even on phones.
+  '@media': { [narrowScreen]: { overflowWrap: 'break-word' } },
+});
 
 /* Images and figures other than the design system's own. */
 prose('img, video', { maxWidth: '100%', height: 'auto' });

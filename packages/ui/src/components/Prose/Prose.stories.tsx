@@ -176,6 +176,63 @@ export const Table: Story = {
   ),
 };
 
+/**
+ * A table too wide for a phone, in a scroll region: `role="region"`, named by the caption, and
+ * `tabindex="0"` so keyboard users can scroll it. The table keeps its table semantics.
+ */
+export const WideTableInScrollRegion: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div role="region" aria-labelledby="study-designs-caption" tabIndex={0}>
+        <table>
+          <caption id="study-designs-caption">How the studies in this article were done</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Journal</th>
+              <th scope="col">Year</th>
+              <th scope="col">Design</th>
+              <th scope="col">People</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">3</th>
+              <td>Surgical Neurology International</td>
+              <td>2013</td>
+              <td>Review of second opinions</td>
+              <td>183</td>
+            </tr>
+            <tr>
+              <th scope="row">4</th>
+              <td>The Spine Journal</td>
+              <td>2013</td>
+              <td>Diagnostic accuracy study</td>
+              <td>395</td>
+            </tr>
+            <tr>
+              <th scope="row">7</th>
+              <td>International Orthopaedics</td>
+              <td>2017</td>
+              <td>Injection of bone marrow concentrate, no comparison group stated</td>
+              <td>26</td>
+            </tr>
+            <tr>
+              <th scope="row">9</th>
+              <td>Pain Physician</td>
+              <td>2005</td>
+              <td>Randomized, single-blinded cross-over study</td>
+              <td>Not stated</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </Prose>
+  ),
+};
+
 /** Text that could overflow a 320px phone: a long DOI and a long compound word wrap inside the measure. */
 export const LongWords: Story = {
   render: (args) => (

@@ -6,6 +6,8 @@ export const root = recipe({
   base: {
     margin: 0,
     marginBlock: vars.space.xl,
+    // A reading component: never wider than the article's measure, even outside Prose.
+    maxWidth: vars.measure,
     color: vars.color.text,
   },
   variants: {
@@ -28,19 +30,23 @@ export const root = recipe({
 
 export const quote = recipe({
   base: {
+    // Reset what a surrounding Prose gives a plain <blockquote> (its own rule and indent).
     margin: 0,
+    padding: 0,
+    border: 0,
     fontFamily: vars.font.body,
-    fontStyle: 'italic',
     // Long quotations (URLs, "discectomies", ellipses) must never push the page sideways at 320px.
     overflowWrap: 'break-word',
   },
   variants: {
     size: {
+      // Upright: long passages in italics are tiring to read.
       standard: {
         fontSize: vars.fontSize.lg,
         lineHeight: vars.lineHeight.body,
       },
       large: {
+        fontStyle: 'italic',
         fontSize: vars.fontSize.xxl,
         lineHeight: vars.lineHeight.heading,
         textWrap: 'balance',

@@ -22,6 +22,9 @@ function tone(name: 'finding' | 'caution' | 'info') {
 export const root = recipe({
   base: {
     display: 'block',
+    // A reading component: never wider than the article's measure, even outside Prose.
+    maxWidth: vars.measure,
+    boxSizing: 'border-box',
     marginBlock: vars.space.xl,
     paddingBlock: vars.space.lg,
     paddingInline: vars.space.lg,
@@ -33,6 +36,8 @@ export const root = recipe({
     fontSize: vars.fontSize.md,
     lineHeight: vars.lineHeight.body,
     overflowWrap: 'break-word',
+    // The facts line adapts to the callout's own width (an article column, a sidebar, a phone).
+    containerType: 'inline-size',
     '@media': {
       // Phones: the box uses the full column, with a little less padding.
       'screen and (max-width: 479px)': {
@@ -94,21 +99,37 @@ export const facts = style({
   fontFamily: vars.font.ui,
   fontSize: vars.fontSize.sm,
   lineHeight: vars.lineHeight.heading,
+  '@container': {
+    // Too narrow for one line: one fact per line, rather than a dot stranded at a line start.
+    '(max-width: 36rem)': {
+      flexDirection: 'column',
+      rowGap: vars.space.xxs,
+    },
+  },
 });
 
 export const fact = style({
   display: 'flex',
   alignItems: 'baseline',
-  gap: vars.space.sm,
+  gap: vars.space.xs,
   selectors: {
     // A small dot between facts, drawn (not typed) so screen readers do not read it out.
     '& + &::before': {
       content: '""',
       alignSelf: 'center',
+      flexShrink: 0,
       width: '4px',
       height: '4px',
+      marginInlineEnd: vars.space.xxs,
       borderRadius: vars.radius.pill,
       backgroundColor: toneBorder,
+    },
+  },
+  '@container': {
+    '(max-width: 36rem)': {
+      selectors: {
+        '& + &::before': { display: 'none' },
+      },
     },
   },
 });
