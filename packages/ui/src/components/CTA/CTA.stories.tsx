@@ -15,8 +15,18 @@ const meta = {
     headingLevel: 2,
   },
   argTypes: {
-    tone: { control: 'inline-radio', options: ctaTones },
-    headingLevel: { control: 'inline-radio', options: ctaHeadingLevels },
+    tone: {
+      control: 'inline-radio',
+      options: ctaTones,
+      // react-docgen cannot read `(typeof ctaTones)[number]`: spell the union out from the array.
+      table: { type: { summary: ctaTones.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
+    headingLevel: {
+      control: 'inline-radio',
+      options: ctaHeadingLevels,
+      // react-docgen cannot read `(typeof ctaHeadingLevels)[number]`: spell the union out from the array.
+      table: { type: { summary: ctaHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
     heading: { control: 'text' },
     children: { control: 'text' },
     action: { control: 'object' },

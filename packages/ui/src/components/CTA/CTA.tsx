@@ -14,6 +14,7 @@ export interface CTAAction {
 }
 
 export interface CTAProps extends ComponentPropsWithoutRef<'section'> {
+  /** What the reader can do, as a short heading: "Questions about this article?" */
   heading: ReactNode;
   /** Default 2: the call to action usually closes the article as a section of its own. */
   headingLevel?: CTAHeadingLevel;
@@ -23,6 +24,7 @@ export interface CTAProps extends ComponentPropsWithoutRef<'section'> {
   action: CTAAction;
   /** An optional second action, rendered as a plain text link. */
   secondaryAction?: CTAAction;
+  /** `accent` for the one call to action closing an article; `quiet` for a sidebar or a second call. */
   tone?: CTATone;
 }
 

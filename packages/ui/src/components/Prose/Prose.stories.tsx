@@ -11,7 +11,12 @@ const meta = {
   tags: ['autodocs'],
   args: { size: 'standard' },
   argTypes: {
-    size: { control: 'inline-radio', options: proseSizes },
+    size: {
+      control: 'inline-radio',
+      options: proseSizes,
+      // react-docgen cannot read `(typeof proseSizes)[number]`: spell the union out from the array.
+      table: { type: { summary: proseSizes.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
     children: { control: false },
   },
   parameters: {

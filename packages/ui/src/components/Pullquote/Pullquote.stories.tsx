@@ -23,7 +23,12 @@ const meta = {
     size: 'standard',
   },
   argTypes: {
-    size: { control: 'inline-radio', options: pullquoteSizes },
+    size: {
+      control: 'inline-radio',
+      options: pullquoteSizes,
+      // react-docgen cannot read `(typeof pullquoteSizes)[number]`: spell the union out from the array.
+      table: { type: { summary: pullquoteSizes.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
     children: { control: 'text' },
     attribution: { control: 'text' },
     citation: { control: false },

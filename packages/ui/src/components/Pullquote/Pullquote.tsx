@@ -10,10 +10,11 @@ export interface PullquoteProps extends ComponentPropsWithoutRef<'figure'> {
   children: ReactNode;
   /** Who or what is quoted, e.g. "Journal of Medicine and Life, 2014". */
   attribution?: ReactNode;
-  /** A <Citation/> element, placed after the attribution. */
+  /** A `Citation` element, placed after the attribution. */
   citation?: ReactNode;
   /** URL of the source (the blockquote's cite attribute). */
   cite?: string;
+  /** `standard` for a quoted passage in the flow; `large` for one short, punchy line. */
   size?: PullquoteSize;
 }
 

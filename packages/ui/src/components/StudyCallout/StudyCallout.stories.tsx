@@ -23,8 +23,18 @@ const meta = {
     headingLevel: 2,
   },
   argTypes: {
-    tone: { control: 'inline-radio', options: studyCalloutTones },
-    headingLevel: { control: 'inline-radio', options: studyCalloutHeadingLevels },
+    tone: {
+      control: 'inline-radio',
+      options: studyCalloutTones,
+      // react-docgen cannot read `(typeof studyCalloutTones)[number]`: spell the union out from the array.
+      table: { type: { summary: studyCalloutTones.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
+    headingLevel: {
+      control: 'inline-radio',
+      options: studyCalloutHeadingLevels,
+      // react-docgen cannot read `(typeof studyCalloutHeadingLevels)[number]`: spell the union out from the array.
+      table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
     figure: { control: 'text' },
     children: { control: 'text' },
     title: { control: 'text' },

@@ -21,9 +21,11 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
   population?: string;
   /** The kind of study: "Second-opinion review", "Randomized trial", "Case series", "Audit"… */
   design?: string;
+  /** Where it was published, spelled out for patients: "Surgical Neurology International". */
   journal?: string;
+  /** Year of publication, shown after the journal. */
   year?: number | string;
-  /** A <Citation/> element for the study. */
+  /** A `Citation` element for the study. */
   citation?: ReactNode;
   /** `finding` for a result, `caution` for a weak or disputed one, `info` for background. */
   tone?: StudyCalloutTone;
