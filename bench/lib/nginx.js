@@ -1,6 +1,6 @@
 // nginx as a caching reverse proxy in front of the app: the "one CDN node" baseline.
 // Everything (config, pid, logs, cache, temp files) lives in a fresh temp dir; loopback only.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,13 +18,9 @@ export function findNginx() {
 }
 
 export function nginxVersion(binary) {
-  try {
-    // nginx prints its version on stderr; execFileSync returns stdout, so merge streams.
-    const output = execFileSync(binary, ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return /nginx\/([\d.]+)/.exec(output)?.[1] ?? null;
-  } catch (error) {
-    return /nginx\/([\d.]+)/.exec(String(error.stderr ?? ''))?.[1] ?? null;
-  }
+  // nginx prints "nginx version: nginx/1.22.1" on stderr.
+  const result = spawnSync(binary, ['-v'], { encoding: 'utf8' });
+  return /nginx\/([\d.]+)/.exec(`${result.stderr ?? ''}${result.stdout ?? ''}`)?.[1] ?? null;
 }
 
 function versionAtLeast(version, minimum) {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from '../lib/http.js';
-import { findNginx, renderNginxConfig, startNginx } from '../lib/nginx.js';
+import { findNginx, nginxVersion, renderNginxConfig, startNginx } from '../lib/nginx.js';
 import { startTinySite } from './fixtures/tiny-site.js';
 
 describe('renderNginxConfig', () => {
@@ -45,6 +45,10 @@ describe.skipIf(!nginxBinary)('nginx in front of a tiny local page', () => {
     proxies.push(proxy);
     return { site, proxy };
   }
+
+  it('knows its version', () => {
+    expect(nginxVersion(nginxBinary)).toMatch(/^\d+\.\d+\.\d+$/);
+  });
 
   it('serves a page marked public from its cache after the first request', async () => {
     const { site, proxy } = await setUp('public, max-age=300, s-maxage=3600, stale-while-revalidate=86400');
