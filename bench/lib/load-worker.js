@@ -29,7 +29,10 @@ process.stdout.write('MEASURE_END\n');
 
 process.stdout.write(
   `${JSON.stringify({
-    requestsPerSecond: result.requests.average,
+    // Total over elapsed time: autocannon's requests.average is a mean of whole-second
+    // samples, which drops the last partial second (and is 0 for sub-second runs).
+    requestsPerSecond: result.requests.total / result.duration,
+    requestsPerSecondSampled: result.requests.average,
     totalRequests: result.requests.total,
     latencyMs: {
       p50: result.latency.p50,
