@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { Fragment } from 'react';
 import { contrastRatio } from '../theme/contrast';
 import { textPairs, type TextPair } from '../theme/pairs';
 import { darkColors, lightColors, themeNames, type ColorTokens, type ThemeName } from '../theme/tokens';
@@ -45,7 +46,19 @@ function Swatches({ colors }: { colors: ColorTokens }) {
         <li key={path} className={styles.swatchItem}>
           <span className={styles.swatchChip} style={{ backgroundColor: value }} aria-hidden="true" />
           <span className={styles.swatchText}>
-            <code className={styles.code}>color.{path}</code>
+            <code className={styles.code}>
+              {/* Long paths wrap at their dots, not mid-word. */}
+              {`color.${path}`.split('.').map((part, index) => (
+                <Fragment key={index}>
+                  {index > 0 && (
+                    <>
+                      .<wbr />
+                    </>
+                  )}
+                  {part}
+                </Fragment>
+              ))}
+            </code>
             <span className={styles.code}>{value}</span>
           </span>
         </li>

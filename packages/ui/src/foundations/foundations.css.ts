@@ -74,7 +74,6 @@ globalStyle(`${themePanel} > h2:first-child`, { marginBlockStart: 0 });
 
 export const swatchGrid = style({
   display: 'grid',
-  // Wide enough for the longest token name (color.tone.finding.emphasis) on one line.
   gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 16.5rem), 1fr))',
   gap: vars.space.sm,
   listStyle: 'none',
