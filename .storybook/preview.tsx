@@ -11,7 +11,7 @@ import '../packages/ui/src/theme/themes.css';
 import './preview.css';
 
 import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
-import { axeRunOptions } from './a11y';
+import { storybookAxeRunOptions } from './a11y';
 
 /** Docs pages (MDX and autodocs) painted with the design system's own surface and text colours. */
 function docsThemeFor(base: ThemeName, colors: ColorTokens): ThemeVars {
@@ -81,7 +81,7 @@ const preview: Preview = {
     a11y: {
       // Violations fail the story (in the a11y panel and in Storybook's test runner), not just warn.
       test: 'error',
-      options: axeRunOptions,
+      options: storybookAxeRunOptions,
     },
     viewport: { options: viewportOptions },
     // The theme paints the background; the backgrounds tool would only fight it.

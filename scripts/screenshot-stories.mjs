@@ -62,6 +62,30 @@ function serveStatic(root) {
   });
 }
 
+/**
+ * axe-core in the page, on the story root. The Storybook a11y addon runs axe on the same page
+ * after each render, and axe refuses concurrent runs, so wait for it to finish and retry.
+ */
+async function runAxe(page) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await page.evaluate(async (tags) => {
+        // eslint-disable-next-line no-undef -- injected with addScriptTag
+        const results = await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } });
+        return results.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
+        }));
+      }, axeTags);
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('Axe is already running')) throw error;
+      await page.waitForTimeout(250);
+    }
+  }
+}
+
 async function main() {
   const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter(
@@ -120,16 +144,7 @@ async function main() {
             overflowX: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           }));
           await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async (tags) => {
-            // eslint-disable-next-line no-undef -- injected above
-            const results = await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } });
-            return results.violations.map((violation) => ({
-              id: violation.id,
-              impact: violation.impact,
-              help: violation.help,
-              nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
-            }));
-          }, axeTags);
+          const violations = await runAxe(page);
 
           const problems = [];
           if (state.errorShown) problems.push(`story error: ${state.errorText.trim()}`);
