@@ -1,0 +1,210 @@
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { report, sortDiagnostics, toDiagnostics } from './diagnostics.js';
+import { readFrontmatter } from './frontmatter.js';
+import type { SourceReference } from './frontmatter.js';
+import { remarkClaims } from './plugins/claims.js';
+import { createCitedData } from './plugins/context.js';
+import type { CitedFileData } from './plugins/context.js';
+import { remarkCitedDirectives } from './plugins/directives.js';
+import { rehypeCitedHeadings } from './plugins/headings.js';
+import { remarkSafety } from './plugins/safety.js';
+import { sanitizeSchema } from './plugins/sanitize-schema.js';
+import { decodeSource, limitComplexity, maxSourceChars } from './source.js';
+import type { Article, ArticleMeta, CompileOptions, Diagnostic, NumberedReference } from './types.js';
+
+/** Deepest mdast tree handed to the (recursive) transformers; deeper subtrees are cut off and reported. */
+export const maxTreeDepth = 200;
+export const wordsPerMinute = 200;
+
+// Built once and reused: per-file state travels in file.data.cited.
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+const transformer = unified()
+  .use(remarkSafety)
+  .use(remarkCitedDirectives)
+  .use(remarkClaims)
+  .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .use(rehypeCitedHeadings)
+  .freeze();
+
+function emptyRoot(): HastRoot {
+  return { type: 'root', children: [] };
+}
+
+/** Cuts subtrees below maxTreeDepth (iteratively, so it cannot overflow itself). */
+function limitTreeDepth(tree: MdastRoot, file: VFile): void {
+  const stack: { node: MdastRoot | MdastContent; depth: number }[] = [{ node: tree, depth: 0 }];
+  let reported = false;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: MdastRoot | MdastContent; depth: number };
+    if (!('children' in node)) continue;
+    if (depth >= maxTreeDepth) {
+      if (!reported) {
+        report(file, 'source-too-deep', `Content is nested more than ${maxTreeDepth} levels deep; the deeper part is not rendered`, node.position);
+        reported = true;
+      }
+      node.children = [];
+      continue;
+    }
+    for (const child of node.children as MdastContent[]) stack.push({ node: child, depth: depth + 1 });
+  }
+}
+
+/** Words in the rendered text, not counting citation markers. */
+function countWords(tree: HastRoot): number {
+  let count = 0;
+  const stack: HastContent[] = [...tree.children];
+  const word = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+  while (stack.length > 0) {
+    const node = stack.pop() as HastContent;
+    if (node.type === 'text') count += node.value.match(word)?.length ?? 0;
+    else if (node.type === 'element' && node.tagName !== 'cited-citation') stack.push(...node.children);
+  }
+  return count;
+}
+
+function numberReferences(references: readonly SourceReference[], data: CitedFileData, file: VFile): NumberedReference[] {
+  const cited: NumberedReference[] = [];
+  const uncited: NumberedReference[] = [];
+  for (const { position, ...reference } of references) {
+    const number = data.numbers.get(reference.id);
+    if (number === undefined) {
+      report(file, 'reference-unused', `Reference "${reference.id}" is never cited`, position);
+      uncited.push({ ...reference, number: 0, backlinks: [] });
+    } else {
+      cited.push({ ...reference, number, backlinks: data.backlinks.get(reference.id) ?? [] });
+    }
+  }
+  cited.sort((a, b) => a.number - b.number);
+  uncited.forEach((reference, index) => {
+    reference.number = cited.length + index + 1;
+  });
+  return [...cited, ...uncited];
+}
+
+function finish(
+  file: VFile,
+  meta: ArticleMeta,
+  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount'>>,
+): Article {
+  const diagnostics = sortDiagnostics(toDiagnostics(file));
+  const wordCount = fields.wordCount ?? 0;
+  return {
+    meta,
+    references: fields.references ?? [],
+    toc: fields.toc ?? [],
+    wordCount,
+    readingTimeMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
+    hast: fields.hast ?? emptyRoot(),
+    diagnostics,
+    ok: diagnostics.every((diagnostic) => diagnostic.severity !== 'error'),
+    sourcePath: file.path,
+  };
+}
+
+function fallbackMeta(path: string): ArticleMeta {
+  const slug = path.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') ?? 'article';
+  return { title: slug, description: '', slug, category: '', tags: [], published: '' };
+}
+
+/**
+ * Markdown + YAML frontmatter → a validated, typed Article. Never throws: every failure, including
+ * internal ones, becomes a diagnostic and `ok: false`.
+ */
+export function compileArticle(source: string | Uint8Array, options: CompileOptions): Article {
+  const file = new VFile({ path: options.path });
+  let meta = fallbackMeta(options.path);
+  try {
+    const decoded = decodeSource(source);
+    for (const issue of decoded.issues) {
+      report(file, 'source-invalid-utf8', `The file is not valid UTF-8 (${issue.detail ?? 'invalid byte'}); invalid bytes are shown as \uFFFD`, {
+        line: issue.line,
+        column: issue.column,
+      });
+    }
+    if (decoded.text.length > maxSourceChars) {
+      file.value = decoded.text;
+      meta = readFrontmatter(decoded.text, file, options.now).meta;
+      report(file, 'source-too-large', `The article is ${decoded.text.length} characters long; the maximum is ${maxSourceChars}. The body is not rendered`, {
+        line: 1,
+        column: 1,
+      });
+      return finish(file, meta, {});
+    }
+    const limited = limitComplexity(decoded.text);
+    for (const issue of limited.issues) {
+      const place = { line: issue.line, column: issue.column };
+      if (issue.kind === 'too-deep') {
+        report(file, 'source-too-deep', 'Lists, quotes or containers are nested too deeply here; the excess nesting is flattened', place);
+      } else {
+        report(file, 'source-too-complex', 'This paragraph has too many emphasis markers or brackets; they are shown literally', place);
+      }
+    }
+    file.value = limited.text;
+    const frontmatter = readFrontmatter(limited.text, file, options.now);
+    meta = frontmatter.meta;
+    const data = createCitedData(frontmatter.references);
+    (file.data as { cited?: CitedFileData }).cited = data;
+
+    let mdast: MdastRoot;
+    try {
+      mdast = parser.parse(file);
+    } catch (error) {
+      if (error instanceof RangeError) {
+        report(file, 'source-too-deep', 'The markdown is nested too deeply to parse', { line: 1, column: 1 });
+        return finish(file, meta, {});
+      }
+      throw error;
+    }
+    limitTreeDepth(mdast, file);
+    const hast = transformer.runSync(mdast, file) as HastRoot;
+    const references = numberReferences(frontmatter.references, data, file);
+    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast) });
+  } catch (error) {
+    const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
+    report(
+      file,
+      stackOverflow ? 'source-too-deep' : 'compile-failed',
+      stackOverflow
+        ? 'The markdown is nested too deeply to compile'
+        : `Internal error while compiling: ${error instanceof Error ? error.message : String(error)}`,
+      { line: 1, column: 1 },
+    );
+    return finish(file, meta, {});
+  }
+}
+
+/** Frontmatter only (no markdown parsing): fast, for indexes and feeds. Never throws. */
+export function readArticleMeta(
+  source: string | Uint8Array,
+  options: { path: string },
+): { meta?: ArticleMeta; diagnostics: Diagnostic[] } {
+  const file = new VFile({ path: options.path });
+  try {
+    const decoded = decodeSource(source);
+    for (const issue of decoded.issues) {
+      report(file, 'source-invalid-utf8', `The file is not valid UTF-8 (${issue.detail ?? 'invalid byte'})`, { line: issue.line, column: issue.column });
+    }
+    file.value = decoded.text;
+    const frontmatter = readFrontmatter(decoded.text, file, undefined);
+    const diagnostics = sortDiagnostics(toDiagnostics(file));
+    const metaErrors = diagnostics.some(
+      (diagnostic) => diagnostic.severity === 'error' && diagnostic.ruleId.startsWith('frontmatter-'),
+    );
+    return frontmatter.present && !metaErrors ? { meta: frontmatter.meta, diagnostics } : { diagnostics };
+  } catch (error) {
+    report(file, 'compile-failed', `Internal error while reading frontmatter: ${(error as Error).message}`, { line: 1, column: 1 });
+    return { diagnostics: toDiagnostics(file) };
+  }
+}

@@ -1,0 +1,99 @@
+import type { Point, Position } from 'unist';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import type { Diagnostic } from './types.js';
+
+/** Source name on every vfile message, so reports say which tool spoke. */
+export const diagnosticSource = 'cited-content';
+
+/**
+ * Every rule this package reports, with its fixed severity. Rule ids are stable: editors search for them,
+ * AUTHORING.md documents them, tests assert them.
+ */
+export const rules = {
+  'source-invalid-utf8': { severity: 'error', summary: 'The file is not valid UTF-8 (rendered with replacement characters).' },
+  'source-too-large': { severity: 'error', summary: 'The file is larger than the maximum article size; the body is not rendered.' },
+  'source-too-deep': { severity: 'error', summary: 'Lists, quotes or containers are nested deeper than the limit; the excess nesting is flattened.' },
+  'source-too-complex': { severity: 'error', summary: 'A paragraph has more emphasis markers or brackets than the parser handles quickly; they are shown literally.' },
+  'compile-failed': { severity: 'error', summary: 'The article could not be compiled (internal error; please report it).' },
+  'frontmatter-missing': { severity: 'error', summary: 'The file does not start with a `---` YAML frontmatter block.' },
+  'frontmatter-invalid': { severity: 'error', summary: 'The frontmatter is not valid YAML or a field has the wrong shape.' },
+  'frontmatter-missing-title': { severity: 'error', summary: 'The frontmatter has no title.' },
+  'frontmatter-invalid-date': { severity: 'error', summary: 'A date field is not an ISO calendar date (YYYY-MM-DD).' },
+  'frontmatter-invalid-slug': { severity: 'error', summary: 'The slug (or the file name it defaults to) is not URL-safe.' },
+  'frontmatter-unknown-key': { severity: 'warning', summary: 'The frontmatter has a key this package does not know (often a typo).' },
+  'slug-duplicate': { severity: 'error', summary: 'Two articles have the same slug.' },
+  'reference-duplicate-id': { severity: 'error', summary: 'Two references have the same id.' },
+  'reference-missing-title': { severity: 'error', summary: 'A reference has neither a title nor a URL or DOI.' },
+  'reference-invalid-doi': { severity: 'error', summary: 'A DOI is not of the form 10.NNNN/suffix.' },
+  'reference-invalid-pmid': { severity: 'error', summary: 'A PMID is not a number.' },
+  'reference-invalid-url': { severity: 'error', summary: 'A reference URL is not an http(s) URL.' },
+  'reference-invalid': { severity: 'error', summary: 'A reference is not a mapping with a valid id, or a field has the wrong shape.' },
+  'reference-unused': { severity: 'warning', summary: 'A reference is never cited.' },
+  'reference-incomplete': { severity: 'warning', summary: 'A reference lacks authors or a year (left incomplete rather than invented).' },
+  'cite-unknown-key': { severity: 'error', summary: 'A citation names a key that is not in the references.' },
+  'cite-missing-key': { severity: 'error', summary: 'A :cite directive has no key.' },
+  'directive-unknown': { severity: 'error', summary: 'An explicit directive (with brackets/braces, or a container) has an unknown name.' },
+  'directive-missing-attribute': { severity: 'error', summary: 'A directive lacks a required attribute or body.' },
+  'directive-invalid-attribute': { severity: 'error', summary: 'A directive attribute has an invalid value.' },
+  'directive-unsafe-url': { severity: 'error', summary: 'A directive href is not http(s), relative, mailto: or tel:.' },
+  'link-unsafe-url': { severity: 'error', summary: 'A markdown link or image points at a URL scheme that is removed when rendering.' },
+  'html-ignored': { severity: 'warning', summary: 'Raw HTML in markdown is never rendered.' },
+  'claim-without-citation': { severity: 'warning', summary: 'A paragraph states a percentage or an "N of M patients" figure without a citation.' },
+  'review-overdue': { severity: 'warning', summary: 'nextReviewDue is in the past.' },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
+
+export type RuleId = keyof typeof rules;
+export const ruleIds = Object.keys(rules) as RuleId[];
+
+/** Adds a message for `ruleId` to `file`, with the rule's severity. */
+export function report(file: VFile, ruleId: RuleId, message: string, place?: Point | Position): void {
+  const vfileMessage = file.message(message, { place, ruleId, source: diagnosticSource });
+  vfileMessage.fatal = rules[ruleId].severity === 'error';
+}
+
+export function toDiagnostics(file: VFile): Diagnostic[] {
+  return file.messages.map((message) => {
+    const diagnostic: Diagnostic = {
+      severity: message.fatal ? 'error' : 'warning',
+      ruleId: message.ruleId ?? 'unknown',
+      message: message.reason,
+      file: file.path,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+    };
+    const end = message.place && 'end' in message.place ? message.place.end : undefined;
+    if (end) {
+      diagnostic.endLine = end.line;
+      diagnostic.endColumn = end.column;
+    }
+    return diagnostic;
+  });
+}
+
+/** Orders diagnostics by file, then position, so reports read top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** vfile-reporter text (file, line:column, severity, message, rule id) for a list of diagnostics. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: { color?: boolean } = {}): string {
+  const files = new Map<string, VFile>();
+  for (const diagnostic of sortDiagnostics(diagnostics)) {
+    let file = files.get(diagnostic.file);
+    if (!file) {
+      file = new VFile({ path: diagnostic.file });
+      files.set(diagnostic.file, file);
+    }
+    const start = { line: diagnostic.line, column: diagnostic.column };
+    const place: Point | Position =
+      diagnostic.endLine !== undefined && diagnostic.endColumn !== undefined
+        ? { start, end: { line: diagnostic.endLine, column: diagnostic.endColumn } }
+        : start;
+    const message = file.message(diagnostic.message, { place, ruleId: diagnostic.ruleId, source: diagnosticSource });
+    message.fatal = diagnostic.severity === 'error';
+  }
+  return reporter([...files.values()], { color: options.color ?? false, quiet: false });
+}

@@ -1,0 +1,256 @@
+import { basename, extname } from 'node:path';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { report } from './diagnostics.js';
+import type { RuleId } from './diagnostics.js';
+import {
+  dateMetaFields,
+  metaFieldSchemas,
+  referenceFieldSchemas,
+  requiredMetaFields,
+  slugPattern,
+} from './schema.js';
+import type { MetaField, ReferenceField } from './schema.js';
+import type { ArticleMeta, NumberedReference } from './types.js';
+
+/** A reference as written in the frontmatter (not yet numbered), with where it was written. */
+export interface SourceReference extends Omit<NumberedReference, 'number' | 'backlinks'> {
+  position: Position;
+}
+
+export interface FrontmatterResult {
+  meta: ArticleMeta;
+  references: SourceReference[];
+  /** True when a frontmatter block was found (even if invalid). */
+  present: boolean;
+  /** Where the slug was declared (for slug-duplicate), else the start of the file. */
+  slugPosition: Position;
+}
+
+const frontmatterOpen = /^---[ \t]*(?:\r\n|\n|\r)/;
+const frontmatterClose = /^---[ \t]*$/m;
+
+/** Splits `---\n yaml \n---` off the start of the text; offsets are into `text`. */
+export function splitFrontmatter(text: string): { yaml: string; yamlOffset: number; end: number } | undefined {
+  const open = frontmatterOpen.exec(text);
+  if (!open) return undefined;
+  const yamlOffset = open[0].length;
+  // An empty frontmatter block closes on the very next line.
+  const rest = text.slice(yamlOffset);
+  const close = frontmatterClose.exec(rest);
+  if (!close) return undefined;
+  const yamlEnd = yamlOffset + close.index;
+  return { yaml: text.slice(yamlOffset, yamlEnd), yamlOffset, end: yamlEnd + close[0].length };
+}
+
+const startOfFile: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } };
+
+function slugFromPath(path: string): string {
+  return basename(path, extname(path));
+}
+
+/**
+ * Parses and validates the frontmatter, reporting every problem to `file` at the YAML node it concerns.
+ * Always returns a usable (possibly placeholder) meta so the body can still be checked and rendered.
+ */
+export function readFrontmatter(text: string, file: VFile, now: Date | undefined): FrontmatterResult {
+  const fallbackSlug = slugFromPath(file.path);
+  const meta: ArticleMeta = {
+    title: fallbackSlug,
+    description: '',
+    slug: fallbackSlug,
+    category: '',
+    tags: [],
+    published: '',
+  };
+  const result: FrontmatterResult = { meta, references: [], present: false, slugPosition: startOfFile };
+  const block = splitFrontmatter(text);
+  if (!block) {
+    const message = frontmatterOpen.test(text)
+      ? 'The frontmatter block opened with `---` is never closed with a `---` line'
+      : 'Expected a YAML frontmatter block (between `---` lines) at the start of the file, with at least a title';
+    report(file, 'frontmatter-missing', message, startOfFile);
+    checkSlug(meta.slug, undefined, file);
+    return result;
+  }
+  result.present = true;
+
+  const place = location(text.slice(0, block.end));
+  const toPosition = (range: readonly number[] | undefined): Position => {
+    const start = place.toPoint(block.yamlOffset + (range?.[0] ?? 0));
+    const end = place.toPoint(block.yamlOffset + (range?.[1] ?? range?.[0] ?? 0));
+    return start && end ? { start, end } : startOfFile;
+  };
+
+  const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    report(file, 'frontmatter-invalid', `Invalid YAML: ${error.message.split('\n')[0]}`, toPosition(error.pos));
+  }
+  if (doc.errors.length > 0) return result;
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    report(file, 'frontmatter-invalid', `Invalid YAML: ${(error as Error).message}`, startOfFile);
+    return result;
+  }
+  const rootPosition = toPosition(doc.contents?.range ?? [0, 0]);
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents ?? null) && doc.contents !== null) {
+    report(file, 'frontmatter-invalid', 'The frontmatter must be a mapping of `key: value` lines', rootPosition);
+    return result;
+  }
+  const record = data as Record<string, unknown>;
+  const nodePosition = (path: readonly (string | number)[]): Position => {
+    const node = doc.getIn(path, true) as YamlNode | undefined;
+    return node?.range ? toPosition(node.range) : rootPosition;
+  };
+
+  for (const key of Object.keys(record)) {
+    if (!(key in metaFieldSchemas)) {
+      report(file, 'frontmatter-unknown-key', `Unknown frontmatter key \`${key}\` (ignored)`, keyPosition(doc, key, toPosition) ?? rootPosition);
+    }
+  }
+
+  for (const field of requiredMetaFields) {
+    const value = record[field];
+    if (value === undefined || value === null || value === '') {
+      const ruleId: RuleId = field === 'title' ? 'frontmatter-missing-title' : 'frontmatter-invalid';
+      report(file, ruleId, `The frontmatter has no \`${field}\``, rootPosition);
+    }
+  }
+
+  const metaRecord = meta as unknown as Record<string, unknown>;
+  for (const field of Object.keys(metaFieldSchemas) as MetaField[]) {
+    const value = record[field];
+    if (value === undefined || value === null || field === 'references') continue;
+    const parsed = metaFieldSchemas[field].safeParse(value);
+    if (parsed.success) {
+      metaRecord[field] = parsed.data;
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const ruleId: RuleId =
+      field === 'slug' ? 'frontmatter-invalid-slug' : dateMetaFields.has(field) ? 'frontmatter-invalid-date' : 'frontmatter-invalid';
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    const shown = typeof value === 'string' ? ` "${value}"` : '';
+    report(file, ruleId, `\`${field}\`${shown}${where} ${issue?.message ?? 'is invalid'}`, nodePosition([field, ...((issue?.path ?? []) as (string | number)[])]));
+  }
+
+  if (record.slug === undefined || record.slug === null) checkSlug(meta.slug, undefined, file);
+  else result.slugPosition = nodePosition(['slug']);
+
+  if (meta.nextReviewDue && now) {
+    const today = now.toISOString().slice(0, 10);
+    if (meta.nextReviewDue < today) {
+      report(file, 'review-overdue', `The medical review was due on ${meta.nextReviewDue} (today is ${today})`, nodePosition(['nextReviewDue']));
+    }
+  }
+
+  if (record.references !== undefined && record.references !== null) {
+    if (!Array.isArray(record.references) || !isSeq(doc.get('references', true))) {
+      report(file, 'frontmatter-invalid', '`references` must be a list of references', nodePosition(['references']));
+    } else {
+      result.references = readReferences(record.references, file, nodePosition);
+    }
+  }
+  return result;
+}
+
+function keyPosition(
+  doc: Document,
+  key: string,
+  toPosition: (range: readonly number[] | undefined) => Position,
+): Position | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (keyNode && (keyNode as { value?: unknown }).value === key && keyNode.range) return toPosition(keyNode.range);
+  }
+  return undefined;
+}
+
+function checkSlug(slug: string, position: Position | undefined, file: VFile): void {
+  if (!slugPattern.test(slug)) {
+    report(
+      file,
+      'frontmatter-invalid-slug',
+      `The file name "${slug}" is not a URL-safe slug: rename the file or set \`slug\` (lower-case letters, digits and single hyphens)`,
+      position ?? startOfFile,
+    );
+  }
+}
+
+const referenceRuleForField: Partial<Record<ReferenceField, RuleId>> = {
+  doi: 'reference-invalid-doi',
+  pmid: 'reference-invalid-pmid',
+  url: 'reference-invalid-url',
+};
+
+function readReferences(
+  entries: unknown[],
+  file: VFile,
+  nodePosition: (path: readonly (string | number)[]) => Position,
+): SourceReference[] {
+  const references: SourceReference[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const position = nodePosition(['references', index]);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      report(file, 'reference-invalid', `Reference ${index + 1} must be a mapping with at least an \`id\``, position);
+      return;
+    }
+    const raw = entry as Record<string, unknown>;
+    const idCheck = referenceFieldSchemas.id.safeParse(raw.id);
+    if (!idCheck.success) {
+      const shown = raw.id === undefined ? 'has no `id`' : `has an invalid id: ${idCheck.error.issues[0]?.message ?? ''}`;
+      report(file, 'reference-invalid', `Reference ${index + 1} ${shown}`, raw.id === undefined ? position : nodePosition(['references', index, 'id']));
+      return;
+    }
+    const id = idCheck.data;
+    if (seen.has(id)) {
+      report(file, 'reference-duplicate-id', `Duplicate reference id "${id}" (ids must be unique)`, nodePosition(['references', index, 'id']));
+      return;
+    }
+    seen.add(id);
+
+    const reference: SourceReference = { id, position };
+    const referenceRecord = reference as unknown as Record<string, unknown>;
+    for (const key of Object.keys(raw)) {
+      if (key === 'id') continue;
+      if (!(key in referenceFieldSchemas)) {
+        report(file, 'reference-invalid', `Reference "${id}" has an unknown field \`${key}\``, nodePosition(['references', index, key]));
+        continue;
+      }
+      const field = key as ReferenceField;
+      const value = raw[field];
+      if (value === null || value === undefined) continue;
+      const parsed = referenceFieldSchemas[field].safeParse(value);
+      if (parsed.success) {
+        referenceRecord[field] = parsed.data;
+      } else {
+        const shown = typeof value === 'string' || typeof value === 'number' ? ` "${String(value)}"` : '';
+        report(
+          file,
+          referenceRuleForField[field] ?? 'reference-invalid',
+          `Reference "${id}": \`${field}\`${shown} ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
+          nodePosition(['references', index, field]),
+        );
+      }
+    }
+
+    if (!reference.title && !reference.url && !reference.doi) {
+      report(file, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
+    }
+    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && 'year'].filter(Boolean);
+    if (missing.length > 0) {
+      report(file, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; add a note)`, position);
+    }
+    references.push(reference);
+  });
+  return references;
+}

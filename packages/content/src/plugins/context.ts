@@ -1,0 +1,32 @@
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { SourceReference } from '../frontmatter.js';
+import type { TocEntry } from '../types.js';
+
+/** Per-file state shared by the plugins through `file.data.cited` (the processor itself is reused). */
+export interface CitedFileData {
+  references: SourceReference[];
+  /** Reference key → number, in order of first citation. */
+  numbers: Map<string, number>;
+  /** Reference key → citation marker ids, in document order. */
+  backlinks: Map<string, string[]>;
+  markerCount: number;
+  toc: TocEntry[];
+  /** Where each reference was first cited, for diagnostics. */
+  firstCitation: Map<string, Position | undefined>;
+}
+
+export function createCitedData(references: SourceReference[]): CitedFileData {
+  return { references, numbers: new Map(), backlinks: new Map(), markerCount: 0, toc: [], firstCitation: new Map() };
+}
+
+export function citedData(file: VFile): CitedFileData {
+  const data = (file.data as { cited?: CitedFileData }).cited;
+  if (!data) throw new Error('cited-content plugins need file.data.cited (use compileArticle)');
+  return data;
+}
+
+/** DOM id of the reference list entry for a reference number (matches @cited/ui ReferenceList). */
+export const referenceIdPrefix = 'ref-';
+/** DOM id prefix of citation markers: cite-1, cite-2… in document order. */
+export const citationIdPrefix = 'cite-';

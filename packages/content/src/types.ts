@@ -1,0 +1,89 @@
+import type { Root } from 'hast';
+
+/** One finding about an article, positioned in its source file (1-based line and column). */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  ruleId: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface ArticleCta {
+  heading: string;
+  body?: string;
+  href: string;
+  label: string;
+}
+
+export interface ArticleMeta {
+  title: string;
+  description: string;
+  slug: string;
+  category: string;
+  tags: string[];
+  /** ISO date 'YYYY-MM-DD'. */
+  published: string;
+  updated?: string;
+  author?: string;
+  reviewedBy?: string;
+  lastReviewed?: string;
+  nextReviewDue?: string;
+  cta?: ArticleCta;
+}
+
+export const referenceTypes = ['article-journal', 'book', 'chapter', 'report', 'webpage'] as const;
+export type ReferenceType = (typeof referenceTypes)[number];
+
+/**
+ * Structurally identical to @cited/ui's ReferenceData, declared here so the core has no UI dependency.
+ */
+export interface NumberedReference {
+  id: string;
+  number: number;
+  type?: ReferenceType;
+  authors?: readonly string[];
+  title?: string;
+  journal?: string;
+  year?: number | string;
+  month?: string;
+  volume?: string;
+  issue?: string;
+  pages?: string;
+  doi?: string;
+  pmid?: string;
+  url?: string;
+  note?: string;
+  /** DOM ids of the citation markers citing this reference, in document order. */
+  backlinks?: readonly string[];
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: 2 | 3;
+}
+
+export interface Article {
+  meta: ArticleMeta;
+  /** Cited references numbered by first citation (Vancouver), then uncited ones in frontmatter order. */
+  references: NumberedReference[];
+  toc: TocEntry[];
+  wordCount: number;
+  readingTimeMinutes: number;
+  /** Sanitized hast, ready to render (custom `cited-*` elements for the components). */
+  hast: Root;
+  diagnostics: Diagnostic[];
+  /** True when there is no error diagnostic. */
+  ok: boolean;
+  sourcePath: string;
+}
+
+export interface CompileOptions {
+  path: string;
+  /** Reference time for date checks such as review-overdue (default: the current time). */
+  now?: Date;
+}

@@ -1,0 +1,16 @@
+/**
+ * URL policy for hrefs that come from authors (directive attributes, frontmatter CTA). Browsers ignore
+ * ASCII whitespace and control characters inside schemes ("java\tscript:"), so any such character makes a
+ * URL unsafe rather than being stripped and re-checked.
+ */
+const allowedSchemes = new Set(['http', 'https', 'mailto', 'tel']);
+
+export function isSafeHref(value: string): boolean {
+  if (value === '' || value !== value.trim()) return false;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(value)) return false;
+  if (value.startsWith('//') || value.startsWith('\\')) return false; // protocol-relative: another host
+  const scheme = /^([^:/?#]*):/.exec(value);
+  if (!scheme) return true; // relative: /contact, ./a, ../b, #section, ?q
+  return allowedSchemes.has((scheme[1] ?? '').toLowerCase());
+}
