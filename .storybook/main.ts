@@ -20,6 +20,8 @@ export default defineMain({
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
   },
+  // This Storybook is the design system's documentation, not a Storybook tutorial.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   typescript: { reactDocgen: 'react-docgen' },
   async viteFinal(config) {
     const { mergeConfig } = await import('vite');
