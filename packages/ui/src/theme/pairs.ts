@@ -20,6 +20,8 @@ export const textPairs: TextPair[] = [
   { name: 'Muted text on sunken surface', foreground: (c) => c.textMuted, background: (c) => c.surfaceSunken, minimum: 4.5 },
   { name: 'Link on surface', foreground: (c) => c.link, background: (c) => c.surface, minimum: 4.5 },
   { name: 'Link on raised surface', foreground: (c) => c.link, background: (c) => c.surfaceRaised, minimum: 4.5 },
+  { name: 'Link on sunken surface (quiet CTA)', foreground: (c) => c.link, background: (c) => c.surfaceSunken, minimum: 4.5 },
+  { name: 'Accent on sunken surface (quiet CTA)', foreground: (c) => c.accent, background: (c) => c.surfaceSunken, minimum: 4.5 },
   { name: 'Visited link on surface', foreground: (c) => c.linkVisited, background: (c) => c.surface, minimum: 4.5 },
   { name: 'Hovered link on surface', foreground: (c) => c.linkHover, background: (c) => c.surface, minimum: 4.5 },
   { name: 'Text on accent (buttons)', foreground: (c) => c.textOnAccent, background: (c) => c.accent, minimum: 4.5 },
