@@ -32,7 +32,7 @@ const meta = {
         component: `
 A superscript citation marker in Vancouver style: after the claim it supports, one link per
 reference to its entry in the **ReferenceList** (\`#ref-N\`). Screen readers hear
-"Reference 3" or "References 3 to 5", never a bare digit. Numbers are sorted; \`[1, 2]\` shows
+"Reference 3" or "References 3–5", never a bare digit. Numbers are sorted; \`[1, 2]\` shows
 two links "1,2" and a run of three or more (\`[3, 4, 5]\`) one link "3–5".
 
 **Use it** for every claim a study backs, right after the sentence's punctuation, with an \`id\`
@@ -61,7 +61,7 @@ export const Single: Story = {};
 /** Two references: two links, separated by a comma. */
 export const Group: Story = { args: { numbers: [1, 2], id: 'cite-1-2' } };
 
-/** Three or more consecutive references collapse into one range link, named "References 3 to 5". */
+/** Three or more consecutive references collapse into one range link, named "References 3–5". */
 export const Range: Story = { args: { numbers: [3, 4, 5], id: 'cite-3-5' } };
 
 /** Ranges and single references together; input order does not matter. */

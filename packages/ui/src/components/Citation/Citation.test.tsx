@@ -35,7 +35,7 @@ describe('Citation', () => {
     const { container } = render(<Citation numbers={[3, 4, 5]} />);
     const links = screen.getAllByRole('link');
     expect(links).toHaveLength(1);
-    const range = screen.getByRole('link', { name: 'References 3 to 5' });
+    const range = screen.getByRole('link', { name: 'References 3–5' });
     expect(range).toHaveAttribute('href', '#ref-3');
     expect(container.firstElementChild).toHaveTextContent(/^3–5$/);
   });
@@ -44,7 +44,7 @@ describe('Citation', () => {
     const { container } = render(<Citation numbers={[8, 3, 1, 4, 5, 4]} />);
     expect(screen.getAllByRole('link').map((link) => link.getAttribute('aria-label'))).toEqual([
       'Reference 1',
-      'References 3 to 5',
+      'References 3–5',
       'Reference 8',
     ]);
     expect(container.firstElementChild).toHaveTextContent(/^1,3–5,8$/);
@@ -52,7 +52,7 @@ describe('Citation', () => {
 
   it('handles two-digit numbers and a range across 9 and 10', () => {
     render(<Citation numbers={[12, 30, 9, 10, 11]} />);
-    expect(screen.getByRole('link', { name: 'References 9 to 12' })).toHaveTextContent('9–12');
+    expect(screen.getByRole('link', { name: 'References 9–12' })).toHaveTextContent('9–12');
     expect(screen.getByRole('link', { name: 'Reference 30' })).toHaveAttribute('href', '#ref-30');
   });
 
@@ -124,7 +124,7 @@ describe('Citation', () => {
       expect(html).toContain(`interestfor="${popoverId}"`);
       expect(html).toContain(`aria-describedby="${popoverId}"`);
       expect(html).toContain('href="#ref-3"');
-      expect(html).toContain('aria-label="References 3 to 5"');
+      expect(html).toContain('aria-label="References 3–5"');
       expect(html).toMatch(/^<sup[^>]* id="cite-3"/);
     });
 

@@ -32,9 +32,12 @@ export function citationSegments(numbers: readonly number[]): CitationSegment[] 
   return segments;
 }
 
-/** What a screen reader hears for a segment: never a bare digit. */
+/**
+ * What a screen reader hears for a segment: never a bare digit, and containing the printed
+ * text (WCAG 2.5.3, label in name) so voice-control users can say what they see.
+ */
 export function citationSegmentLabel({ first, last }: CitationSegment): string {
-  return first === last ? `Reference ${first}` : `References ${first} to ${last}`;
+  return first === last ? `Reference ${first}` : `References ${first}\u2013${last}`;
 }
 
 /** What is printed: "3" or "3–5" (en dash). */

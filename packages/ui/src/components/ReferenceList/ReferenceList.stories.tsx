@@ -26,7 +26,7 @@ left out with their punctuation, so an incomplete reference still reads cleanly,
 
 Each entry has the id \`ref-N\` that **Citation** markers link to. Give a reference \`backlinks\`
 (the ids of the markers that cite it, in document order) and it links back: one "↑" when cited
-once, "↑ a b c" when cited more often ("Back to citation 2 of 3" for screen readers).
+once, "↑ a b c" when cited more often ("b: back to citation 2 of 3" for screen readers).
 
 **Use it** once per article, after the body, with every reference the text cites, numbered by
 first citation. **Do not use it** for further reading or related articles (those are not cited

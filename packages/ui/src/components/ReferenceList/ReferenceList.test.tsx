@@ -135,7 +135,7 @@ describe('ReferenceList', () => {
   describe('backlinks', () => {
     it('has none when the reference is not cited', () => {
       render(<ReferenceList references={[seedReference(1)]} />);
-      expect(screen.queryByRole('link', { name: /Back to citation/ })).not.toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: /back to citation/i })).not.toBeInTheDocument();
     });
 
     it('shows one "↑" link labelled "Back to citation" when cited once', () => {
@@ -149,7 +149,7 @@ describe('ReferenceList', () => {
       render(<MultipleBacklinks />);
       const item = entry('ref-1');
       const links = ['cite-epstein-a', 'cite-epstein-b', 'cite-epstein-c'].map((id, index) => {
-        const link = within(item).getByRole('link', { name: `Back to citation ${index + 1} of 3` });
+        const link = within(item).getByRole('link', { name: `${['a', 'b', 'c'][index]}: back to citation ${index + 1} of 3` });
         expect(link).toHaveAttribute('href', `#${id}`);
         // The citation it points back to exists in the story.
         expect(document.getElementById(id)?.tagName).toBe('SUP');

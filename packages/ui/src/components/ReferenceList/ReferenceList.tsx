@@ -54,7 +54,8 @@ function Backlinks({ ids }: { ids: readonly string[] }) {
           key={id}
           href={`#${id}`}
           className={styles.backlink}
-          aria-label={`Back to citation ${index + 1} of ${ids.length}`}
+          // The visible letter leads the name (WCAG 2.5.3, label in name) so voice users can say it.
+          aria-label={`${backlinkLetter(index)}: back to citation ${index + 1} of ${ids.length}`}
         >
           {backlinkLetter(index)}
         </a>
