@@ -24,6 +24,12 @@ describe('ReferenceList', () => {
     expect(region).toHaveAttribute('aria-labelledby', heading.id);
   });
 
+  it('renders nothing at all for an article without references', () => {
+    const { container } = render(<ReferenceList references={[]} />);
+    expect(container).toBeEmptyDOMElement();
+    expect(screen.queryByRole('heading', { name: 'References' })).not.toBeInTheDocument();
+  });
+
   it('takes a custom heading and heading level', () => {
     render(<ReferenceList references={seedReferences.slice(0, 1)} heading="Sources" headingLevel={3} />);
     expect(screen.getByRole('region', { name: 'Sources' })).toBeInTheDocument();

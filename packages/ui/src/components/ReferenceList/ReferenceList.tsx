@@ -97,6 +97,8 @@ export const ReferenceList = forwardRef<HTMLElement, ReferenceListProps>(functio
   const generatedId = useId();
   const headingId = sectionProps.id ? `${sectionProps.id}-heading` : `${generatedId}heading`;
   const Heading = `h${headingLevel}` as const;
+  // A "References" heading over an empty list is noise for a screen-reader user: render nothing.
+  if (references.length === 0) return null;
   return (
     <section
       ref={ref}
