@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileArticle, type Article } from '@cited/content';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { slugifyCategory } from '../app/lib/format';
 import {
   appDir,
   expectSecurityHeaders,
@@ -53,7 +54,7 @@ describe('article page', () => {
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
     expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(escapeHtml(seed.meta.title))}</h1>`));
     expect(html).toContain(`<title>${escapeHtml(seed.meta.title)} · cited</title>`);
-    expect(html).toContain(`href="/category/${seed.meta.category.toLowerCase()}"`);
+    expect(html).toContain(`href="/category/${slugifyCategory(seed.meta.category)}"`);
     expect(mainText(html)).toContain(`${Math.max(1, Math.round(seed.readingTimeMinutes))} min read`);
   });
 
@@ -198,11 +199,11 @@ describe('index and category pages', () => {
   });
 
   it('serves the category page and 404s an unknown category', async () => {
-    const slug = seed.meta.category.toLowerCase();
+    const slug = slugifyCategory(seed.meta.category);
     const response = await get(handler, `/category/${slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(seed.meta.category)}</h1>`));
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(escapeHtml(seed.meta.category))}</h1>`));
     expect(html).toContain(`href="/articles/${seed.meta.slug}"`);
     expect(scriptTags(html)).toEqual([]);
     expect((await get(handler, '/category/no-such-category')).status).toBe(404);
@@ -219,7 +220,7 @@ describe('not found and errors', () => {
     expect(html).toContain('<title>Page not found · cited</title>');
     expect(html).toMatch(/<h1[^>]*>We can’t find that page<\/h1>/);
     expect(html).toContain('href="/"');
-    expect(html).toContain(`href="/category/${seed.meta.category.toLowerCase()}"`);
+    expect(html).toContain(`href="/category/${slugifyCategory(seed.meta.category)}"`);
     expect(scriptTags(html)).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     article,
     canonicalUrl,
     categorySlug: slugifyCategory(article.meta.category),
+    // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
+    showFrontmatterCta: Boolean(article.meta.cta) && !bodyHasCta(article.hast),
     jsonLd: serializeJsonLd(medicalWebPageJsonLd(article, canonicalUrl)),
   };
 }
@@ -41,6 +43,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
         section: page.article.meta.category,
       })
     : [];
+
+/** True when the body already has a :::cta directive (rendered inline by ArticleBody). */
+function bodyHasCta(node: { type: string; tagName?: string; children?: unknown[] }): boolean {
+  if (node.type === 'element' && node.tagName === 'cited-cta') return true;
+  return (node.children ?? []).some((child) => bodyHasCta(child as Parameters<typeof bodyHasCta>[0]));
+}
 
 /** Nests h3 entries under the preceding h2. */
 function groupToc(entries: readonly TocEntry[]): { entry: TocEntry; children: TocEntry[] }[] {
@@ -81,7 +89,7 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
 }
 
 export default function ArticlePage() {
-  const { article, categorySlug, jsonLd } = useLoaderData<typeof loader>();
+  const { article, categorySlug, jsonLd, showFrontmatterCta } = useLoaderData<typeof loader>();
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
@@ -141,7 +149,7 @@ export default function ArticlePage() {
       <Prose>
         <ArticleBody article={article} />
       </Prose>
-      <ReferenceList className={styles.references} references={references} />
+      {references.length > 0 ? <ReferenceList className={styles.references} references={references} /> : null}
       <aside className={styles.disclaimer} aria-labelledby="disclaimer-heading">
         <h2 id="disclaimer-heading" className={styles.disclaimerHeading}>
           About this information
@@ -152,7 +160,7 @@ export default function ArticlePage() {
         </p>
         <p>If you have sudden or severe symptoms, call your local emergency number.</p>
       </aside>
-      {meta.cta ? (
+      {showFrontmatterCta && meta.cta ? (
         <CTA className={styles.cta} heading={meta.cta.heading} action={{ href: meta.cta.href, label: meta.cta.label }}>
           {meta.cta.body}
         </CTA>
