@@ -71,7 +71,7 @@ globalStyle(`${review} p`, { margin: 0 });
 
 export const toc = style({
   margin: `0 0 ${vars.space.xl}`,
-  padding: `${vars.space.md} ${vars.space.lg}`,
+  padding: `${vars.space.md} clamp(${vars.space.sm}, 3vw, ${vars.space.lg})`,
   backgroundColor: vars.color.surfaceSunken,
   borderRadius: vars.radius.md,
   fontFamily: vars.font.ui,
@@ -94,7 +94,7 @@ export const tocList = style({
   lineHeight: vars.lineHeight.heading,
 });
 
-globalStyle(`${tocList} li`, { marginBlock: vars.space.xxs });
+globalStyle(`${tocList} li`, { marginBlock: vars.space.xs });
 globalStyle(`${tocList} ol`, { paddingInlineStart: vars.space.md, listStyleType: 'disc' });
 
 export const references = style({
