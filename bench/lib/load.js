@@ -3,7 +3,7 @@
 // less noisy than requests/s on a shared machine.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readTreeCpuMs } from './proc.js';
+import { readMachineCpuMs, readTreeCpuMs } from './proc.js';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./load-worker.js', import.meta.url));
 
@@ -21,7 +21,14 @@ export const DEFAULT_LOAD = { connections: 50, durationSeconds: 10, warmupSecond
 export async function runLoad(options) {
   const settings = { ...DEFAULT_LOAD, ...options };
   const cpuPids = settings.cpuPids ?? {};
-  const sampleCpu = () => Object.fromEntries(Object.entries(cpuPids).map(([name, pid]) => [name, readTreeCpuMs(pid)]));
+  // Servers under test, the load generator itself, and the whole machine: what is left of the
+  // machine's busy time is other people's work — the noise this row was measured under.
+  const sampleCpu = () => ({
+    ...Object.fromEntries(Object.entries(cpuPids).map(([name, pid]) => [name, readTreeCpuMs(pid)])),
+    loadGenerator: readTreeCpuMs(child.pid),
+    machine: readMachineCpuMs(),
+    at: performance.now(),
+  });
   const workerOptions = {
     url: settings.url,
     headers: settings.headers ?? {},
@@ -53,8 +60,18 @@ export async function runLoad(options) {
   if (code !== 0 || !resultLine) throw new Error(`load generator failed (exit ${code}): ${stderr}`);
   const result = JSON.parse(resultLine);
   result.serverCpuMs = {};
+  result.otherCpuShare = null;
   if (cpuAtStart && cpuAtEnd) {
-    for (const name of Object.keys(cpuPids)) result.serverCpuMs[name] = cpuAtEnd[name] - cpuAtStart[name];
+    let ours = cpuAtEnd.loadGenerator - cpuAtStart.loadGenerator;
+    for (const name of Object.keys(cpuPids)) {
+      result.serverCpuMs[name] = cpuAtEnd[name] - cpuAtStart[name];
+      ours += result.serverCpuMs[name];
+    }
+    result.loadGeneratorCpuMs = cpuAtEnd.loadGenerator - cpuAtStart.loadGenerator;
+    const machineBusy = cpuAtEnd.machine.busyMs - cpuAtStart.machine.busyMs;
+    const machineTotal = cpuAtEnd.machine.totalMs - cpuAtStart.machine.totalMs;
+    // Share of the machine's CPU capacity (all cores) used by processes that are not this row's.
+    result.otherCpuShare = machineTotal > 0 ? Math.max(0, machineBusy - ours) / machineTotal : null;
   }
   result.connections = settings.connections;
   return result;

@@ -201,3 +201,12 @@ export function runCommand(command, args, options = {}) {
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - startedAt }));
   });
 }
+
+/** Whole-machine CPU time from /proc/stat: { busyMs, totalMs } summed over all cores. */
+export function readMachineCpuMs() {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = user + nice + system + irq + softirq + (steal ?? 0);
+  const toMs = (ticks) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  return { busyMs: toMs(busy), totalMs: toMs(busy + idle + iowait) };
+}

@@ -51,6 +51,9 @@ describe('ceiling server and load generator on a tiny local page', () => {
     expect(result.non2xx).toBe(0);
     expect(result.errors).toBe(0);
     expect(result.serverCpuMs.ceiling).toBeGreaterThan(0);
+    expect(result.loadGeneratorCpuMs).toBeGreaterThan(0);
+    expect(result.otherCpuShare).toBeGreaterThanOrEqual(0);
+    expect(result.otherCpuShare).toBeLessThan(1);
     expect(result.connections).toBe(10);
   });
 

@@ -43,6 +43,8 @@ function summarizeLoad(result, cpuName) {
     appCpuMsPerRequest:
       result.serverCpuMs.app != null && cpuName !== 'app' && result.totalRequests > 0 ? result.serverCpuMs.app / result.totalRequests : null,
     connections: result.connections,
+    loadGeneratorCpuMsPerRequest: result.loadGeneratorCpuMs != null && result.totalRequests > 0 ? result.loadGeneratorCpuMs / result.totalRequests : null,
+    otherCpuShare: result.otherCpuShare,
   };
 }
 
@@ -117,7 +119,8 @@ export async function run(ctx) {
 
 const rps = (row) => (row ? `${Math.round(row.requestsPerSecond).toLocaleString('en-US')} req/s` : 'n/a');
 const latency = (row) => (row ? `p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms` : 'n/a');
-const cpu = (row) => (row?.serverCpuMsPerRequest != null ? `, ${row.serverCpuMsPerRequest.toFixed(2)} ms CPU/req` : '');
+const cpu = (row) =>
+  `${row?.serverCpuMsPerRequest != null ? `, ${row.serverCpuMsPerRequest.toFixed(2)} ms CPU/req` : ''}${row?.otherCpuShare != null ? `, others ${formatPercent(row.otherCpuShare, 0)} of machine` : ''}`;
 const errorsOf = (row) => (row ? row.non2xx + row.errors : 0);
 
 export function rows(data) {
@@ -173,14 +176,16 @@ export function markdown(data) {
       `${data.nginx.version ?? '(skipped)'} with proxy_cache honouring the app's own Cache-Control (no proxy_cache_valid, no ignored headers), one worker, loopback.`,
     'CPU/req is the server process tree\'s user+system CPU time over the measured run divided by the requests served — the least noise-sensitive figure here. On 2 cores the load generator itself needs most of a core, so the ceiling\'s req/s is bounded by the generator as much as by the server: the CPU/req ratio says how far apart the servers really are.',
     '',
-    '| Page | Row | req/s | p50 | p99 | max | non-2xx | errors | server CPU/req | ÷ ceiling |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '"others" is the share of the whole machine\'s CPU (all cores) used during the measured run by processes that are neither this row\'s servers nor its load generator: the noise each row was measured under.',
+    '',
+    '| Page | Row | req/s | p50 | p99 | max | non-2xx | errors | server CPU/req | ÷ ceiling | others |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [name, page] of Object.entries(data.pages)) {
     for (const [rowName, row] of Object.entries(page.rows)) {
       const share = rowName === 'ceiling' ? '100%' : formatPercent(ratio(row.requestsPerSecond, page.rows.ceiling.requestsPerSecond));
       const cpuText = row.serverCpuMsPerRequest != null ? `${row.serverCpuMsPerRequest.toFixed(3)} ms${row.appCpuMsPerRequest != null ? ` (+ app ${row.appCpuMsPerRequest.toFixed(3)} ms)` : ''}` : 'n/a';
-      lines.push(`| ${name} \`${page.path}\` | ${rowName} | ${Math.round(row.requestsPerSecond)} | ${row.latencyMs.p50} ms | ${row.latencyMs.p99} ms | ${row.latencyMs.max} ms | ${row.non2xx} | ${row.errors} | ${cpuText} | ${share} |`);
+      lines.push(`| ${name} \`${page.path}\` | ${rowName} | ${Math.round(row.requestsPerSecond)} | ${row.latencyMs.p50} ms | ${row.latencyMs.p99} ms | ${row.latencyMs.max} ms | ${row.non2xx} | ${row.errors} | ${cpuText} | ${share} | ${formatPercent(row.otherCpuShare, 0)} |`);
     }
   }
   lines.push('');
