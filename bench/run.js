@@ -91,7 +91,7 @@ async function main() {
     async blog() {
       if (!sharedBlog) {
         sharedBlog = await startBlog();
-        log(`  blog started (${sharedBlog.script}) on ${sharedBlog.origin} in ${(sharedBlog.startupMs / 1000).toFixed(2)} s`);
+        log(`  blog started (${sharedBlog.script}) on ${sharedBlog.origin} in ${(sharedBlog.startupMs / 1000).toFixed(2)} s${sharedBlog.rebuiltOnStart ? ' (after a rebuild by the start script: sources changed since the build)' : ''}`);
       }
       return sharedBlog;
     },

@@ -119,6 +119,7 @@ export const site = {
           const entry = {
             articles: count,
             startupMs: blog.startupMs,
+            rebuiltOnStart: blog.rebuiltOnStart,
             rssBytes,
             indexPath,
             firstIndexMs: firstIndex.ms,
@@ -128,6 +129,7 @@ export const site = {
             indexSamples: indexTimes.length,
             indexServerTiming: firstIndex.headers['server-timing'] ?? null,
           };
+          if (blog.rebuiltOnStart) ctx.log('  (the start script rebuilt first: sources changed since the build; measured a second start)');
           ctx.log(`  ${count} articles: start ${(entry.startupMs / 1000).toFixed(2)} s, RSS ${(rssBytes / 2 ** 20).toFixed(0)} MB, ${indexPath} first ${entry.firstIndexMs.toFixed(1)} ms, median ${entry.indexMedianMs.toFixed(2)} ms`);
           sizes.push(entry);
         } finally {
