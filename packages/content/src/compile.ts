@@ -17,7 +17,7 @@ import { createCitedData } from './plugins/context.js';
 import type { CitedFileData } from './plugins/context.js';
 import { remarkCitedDirectives } from './plugins/directives.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
-import { remarkSafety } from './plugins/safety.js';
+import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
 import { decodeSource, limitComplexity, maxSourceChars } from './source.js';
 import type { Article, ArticleMeta, CompileOptions, Diagnostic, NumberedReference } from './types.js';
@@ -34,6 +34,7 @@ const transformer = unified()
   .use(remarkClaims)
   .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSameSiteImages)
   .use(rehypeSlug)
   .use(rehypeCitedHeadings)
   .freeze();

@@ -7,6 +7,11 @@
 export const maxSourceChars = 2_000_000;
 /** Estimated container nesting (quotes, list items, indentation, ::: containers) allowed per line. */
 export const maxNestingDepth = 32;
+/**
+ * Nested ::: containers allowed. Articles never need more than one level (a quote inside a callout at
+ * most), and micromark re-tokenizes a container's content once per level, so the cost grows with depth.
+ */
+export const maxContainerDepth = 4;
 /** Emphasis delimiter runs or brackets allowed in one paragraph-like block before they are escaped. */
 export const maxInlineMarkersPerBlock = 1000;
 
@@ -173,7 +178,7 @@ export function limitComplexity(text: string): DecodedSource {
 
     if (containerOpenPattern.test(rest)) {
       containerDepth += 1;
-      if (containerDepth > maxNestingDepth) {
+      if (containerDepth > maxContainerDepth) {
         if (!reportedDeep) {
           issues.push({ kind: 'too-deep', line: lineNumber, column: 1 });
           reportedDeep = true;

@@ -14,3 +14,16 @@ export function isSafeHref(value: string): boolean {
   if (!scheme) return true; // relative: /contact, ./a, ../b, #section, ?q
   return allowedSchemes.has((scheme[1] ?? '').toLowerCase());
 }
+
+/**
+ * Images are resources the browser fetches on page load: off-site ones (including protocol-relative
+ * `//host` and backslash variants) would let a third party see who reads which health article, so only
+ * same-site relative paths are allowed.
+ */
+export function isSameSiteResource(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- browsers ignore these while parsing URLs
+  const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (compact === '') return false;
+  if (/^[/\\]{2}/.test(compact)) return false;
+  return !/^[^/?#]*:/.test(compact);
+}

@@ -6,6 +6,8 @@ import type { TocEntry } from '../types.js';
 /** Per-file state shared by the plugins through `file.data.cited` (the processor itself is reused). */
 export interface CitedFileData {
   references: SourceReference[];
+  /** Ids of `references`, for constant-time lookups per citation. */
+  referenceIds: Set<string>;
   /** Reference key → number, in order of first citation. */
   numbers: Map<string, number>;
   /** Reference key → citation marker ids, in document order. */
@@ -17,7 +19,7 @@ export interface CitedFileData {
 }
 
 export function createCitedData(references: SourceReference[]): CitedFileData {
-  return { references, numbers: new Map(), backlinks: new Map(), markerCount: 0, toc: [], firstCitation: new Map() };
+  return { references, referenceIds: new Set(references.map((reference) => reference.id)), numbers: new Map(), backlinks: new Map(), markerCount: 0, toc: [], firstCitation: new Map() };
 }
 
 export function citedData(file: VFile): CitedFileData {
@@ -26,7 +28,4 @@ export function citedData(file: VFile): CitedFileData {
   return data;
 }
 
-/** DOM id of the reference list entry for a reference number (matches @cited/ui ReferenceList). */
-export const referenceIdPrefix = 'ref-';
-/** DOM id prefix of citation markers: cite-1, cite-2… in document order. */
-export const citationIdPrefix = 'cite-';
+export { citationIdPrefix, referenceIdPrefix } from '../ids.js';

@@ -50,7 +50,7 @@ interface CitationInfo {
 
 /** Numbers the known keys (first use wins) and records a marker id for this occurrence. */
 function cite(keys: readonly string[], node: Directive, file: VFile, data: CitedFileData): CitationInfo | undefined {
-  const known = new Set(data.references.map((reference) => reference.id));
+  const known = data.referenceIds;
   const resolved: string[] = [];
   for (const key of keys) {
     if (!known.has(key)) {

@@ -1,9 +1,10 @@
-import type { Parent, Root, RootContent } from 'mdast';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Definition, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { isSameSiteResource } from '../url.js';
 
 const linkSchemes = new Set(['http', 'https', 'mailto', 'tel']);
-const imageSchemes = new Set(['http', 'https']);
 
 /** Scheme of a URL as a browser would see it (ASCII whitespace and controls inside it are ignored). */
 function schemeOf(url: string): string | undefined {
@@ -19,20 +20,43 @@ function schemeOf(url: string): string | undefined {
  */
 export function remarkSafety() {
   return (tree: Root, file: VFile): void => {
+    // Definitions first: `![alt][ref]` takes its URL from `[ref]: url` wherever that is written.
+    const definitions = new Map<string, Definition>();
+    const collect = (parent: Parent): void => {
+      for (const child of parent.children as RootContent[]) {
+        if (child.type === 'definition' && !definitions.has(child.identifier)) definitions.set(child.identifier, child);
+        else if ('children' in child) collect(child as Parent);
+      }
+    };
+    collect(tree);
+    const checkImage = (url: string, node: RootContent): void => {
+      if (!isSameSiteResource(url)) {
+        report(
+          file,
+          'image-offsite',
+          `Image "${url}" is not served from this site and is removed: use a relative path such as /images/name.jpg`,
+          node.position,
+        );
+      }
+    };
     const walk = (parent: Parent): void => {
       for (const child of parent.children as RootContent[]) {
+        if (child.type === 'image') checkImage(child.url, child);
+        else if (child.type === 'imageReference') {
+          const definition = definitions.get(child.identifier);
+          if (definition) checkImage(definition.url, child);
+        }
         if (child.type === 'html') {
           if (!/^\s*<!--/.test(child.value)) {
             report(file, 'html-ignored', 'Raw HTML is not rendered: use markdown or a directive instead', child.position);
           }
-        } else if (child.type === 'link' || child.type === 'image' || child.type === 'definition') {
+        } else if (child.type === 'link' || child.type === 'definition') {
           const scheme = schemeOf(child.url);
-          const allowed = child.type === 'image' ? imageSchemes : linkSchemes;
-          if (scheme !== undefined && !allowed.has(scheme)) {
+          if (scheme !== undefined && !linkSchemes.has(scheme)) {
             report(
               file,
               'link-unsafe-url',
-              `${child.type === 'image' ? 'Image' : 'Link'} URL with scheme "${scheme}:" is removed when rendering (allowed: ${[...allowed].join(', ')})`,
+              `Link URL with scheme "${scheme}:" is removed when rendering (allowed: ${[...linkSchemes].join(', ')})`,
               child.position,
             );
           }
@@ -41,5 +65,21 @@ export function remarkSafety() {
       }
     };
     walk(tree);
+  };
+}
+
+/** After sanitizing: removes images that are not same-site (see isSameSiteResource). */
+export function rehypeSameSiteImages() {
+  return (tree: HastRoot): void => {
+    const stack: (HastRoot | Element)[] = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop() as HastRoot | Element;
+      parent.children = (parent.children as HastContent[]).filter((child) => {
+        if (child.type !== 'element') return true;
+        if (child.tagName === 'img' && !isSameSiteResource(String(child.properties.src ?? ''))) return false;
+        stack.push(child);
+        return true;
+      }) as typeof parent.children;
+    }
   };
 }

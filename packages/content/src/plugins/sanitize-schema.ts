@@ -23,6 +23,7 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.protocols,
     href: ['http', 'https', 'mailto', 'tel'],
     cite: ['http', 'https'],
+    // An empty list would allow every scheme; rehypeSameSiteImages then narrows images to same-site paths.
     src: ['http', 'https'],
   },
   attributes: {

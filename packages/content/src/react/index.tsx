@@ -1,0 +1,129 @@
+// Render entry: the article's sanitized hast → React, with the cited-* elements mapped onto @cited/ui.
+import { CTA, Citation, Pullquote, StudyCallout, formatVancouver, studyCalloutTones, pullquoteSizes } from '@cited/ui';
+import type { CTAAction, ReferenceData, StudyCalloutTone, PullquoteSize } from '@cited/ui';
+import type { Element } from 'hast';
+import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import type { Components } from 'hast-util-to-jsx-runtime';
+import { useMemo } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { referenceIdPrefix } from '../ids.js';
+import type { Article, NumberedReference } from '../types.js';
+
+export interface ArticleBodyProps {
+  article: Article;
+}
+
+interface MappedProps {
+  node?: Element;
+  children?: ReactNode;
+}
+
+function text(node: Element | undefined, property: string): string | undefined {
+  const value = node?.properties[property];
+  if (value === undefined || value === null || value === false) return undefined;
+  const string = Array.isArray(value) ? value.join(' ') : String(value);
+  return string === '' ? undefined : string;
+}
+
+function list(node: Element | undefined, property: string): string[] {
+  return (text(node, property) ?? '').split(/\s+/).filter((item) => item !== '');
+}
+
+function numbers(node: Element | undefined, property: string): number[] {
+  return list(node, property)
+    .map(Number)
+    .filter((number) => Number.isInteger(number) && number > 0);
+}
+
+function oneOf<const T extends readonly string[]>(options: T, value: string | undefined): T[number] | undefined {
+  return value !== undefined && (options as readonly string[]).includes(value) ? value : undefined;
+}
+
+/** The ui ReferenceList's data for an article: every reference with its number and backlinks. */
+export function toReferenceListData(article: Article): ReferenceData[] {
+  return article.references.map((reference) => ({ ...reference, backlinks: [...(reference.backlinks ?? [])] }));
+}
+
+/** Source URL for a blockquote `cite` attribute: the reference's URL, else its DOI link. */
+function sourceUrl(reference: NumberedReference | undefined): string | undefined {
+  if (!reference) return undefined;
+  if (reference.url) return reference.url;
+  return reference.doi ? `https://doi.org/${reference.doi}` : undefined;
+}
+
+function buildComponents(article: Article): Components {
+  const byKey = new Map(article.references.map((reference) => [reference.id, reference]));
+  const preview = (keys: readonly string[]): string | undefined => {
+    const found = keys.map((key) => byKey.get(key)).filter((reference) => reference !== undefined);
+    if (found.length === 0) return undefined;
+    return found.map((reference) => `${reference.number}. ${formatVancouver(reference)}`).join(' ');
+  };
+  const citation = (node: Element | undefined, prefix: '' | 'Citation'): ReactNode => {
+    const property = (name: string) => (prefix === '' ? `data${name}` : `dataCitation${name}`);
+    const cited = numbers(node, property('Numbers'));
+    if (cited.length === 0) return undefined;
+    const id = prefix === '' ? text(node, 'id') : text(node, 'dataCitationId');
+    return (
+      <Citation id={id} numbers={cited} referenceIdPrefix={referenceIdPrefix} preview={preview(list(node, property('Keys')))} />
+    );
+  };
+
+  const mapped: Record<string, (props: MappedProps) => ReactNode> = {
+    'cited-citation': ({ node }) => citation(node, ''),
+    'cited-pullquote': ({ node, children }) => (
+      <Pullquote
+        attribution={text(node, 'dataAttribution')}
+        citation={citation(node, 'Citation')}
+        cite={sourceUrl(byKey.get(list(node, 'dataCitationKeys')[0] ?? ''))}
+        size={oneOf(pullquoteSizes, text(node, 'dataSize')) as PullquoteSize | undefined}
+      >
+        {children}
+      </Pullquote>
+    ),
+    'cited-study': ({ node, children }) => {
+      const sampleSize = Number(text(node, 'dataSampleSize'));
+      return (
+        <StudyCallout
+          figure={text(node, 'dataFigure') ?? ''}
+          title={text(node, 'dataTitle')}
+          sampleSize={Number.isSafeInteger(sampleSize) && sampleSize > 0 ? sampleSize : undefined}
+          population={text(node, 'dataPopulation')}
+          design={text(node, 'dataDesign')}
+          journal={text(node, 'dataJournal')}
+          year={text(node, 'dataYear')}
+          tone={oneOf(studyCalloutTones, text(node, 'dataTone')) as StudyCalloutTone | undefined}
+          citation={citation(node, 'Citation')}
+        >
+          {children}
+        </StudyCallout>
+      );
+    },
+    'cited-cta': ({ node, children }) => {
+      const href = text(node, 'dataHref');
+      const label = text(node, 'dataLabel');
+      const heading = text(node, 'dataHeading');
+      if (!href || !label || !heading) return children;
+      const secondaryHref = text(node, 'dataSecondaryHref');
+      const secondaryLabel = text(node, 'dataSecondaryLabel');
+      const secondaryAction: CTAAction | undefined =
+        secondaryHref && secondaryLabel ? { href: secondaryHref, label: secondaryLabel } : undefined;
+      return (
+        <CTA heading={heading} action={{ href, label }} secondaryAction={secondaryAction}>
+          {children}
+        </CTA>
+      );
+    },
+  };
+  // The cited-* names are custom elements, unknown to JSX.IntrinsicElements, hence the cast.
+  return mapped as unknown as Components;
+}
+
+/**
+ * The article body as React elements (no wrapper: put it inside @cited/ui's <Prose>). The reference
+ * list is not part of the body: render <ReferenceList references={toReferenceListData(article)} />.
+ */
+export function ArticleBody({ article }: ArticleBodyProps): ReactElement {
+  const components = useMemo(() => buildComponents(article), [article]);
+  return toJsxRuntime(article.hast, { Fragment, jsx, jsxs, components, passNode: true });
+}

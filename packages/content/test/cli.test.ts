@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article, packageDir, seedPath } from './helpers.js';
+
+const bin = join(packageDir, 'bin/cited-content.js');
+const temporary: string[] = [];
+
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((entry) => statSync(join(dir, entry)).mtimeMs),
+  );
+}
+
+beforeAll(() => {
+  // The bin runs the compiled CLI; rebuild when dist is missing or older than the sources.
+  const cli = join(packageDir, 'dist/cli.js');
+  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(packageDir, 'src'))) {
+    const build = spawnSync(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+  }
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cited-content-cli-'));
+  temporary.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: packageDir });
+}
+
+describe('cited-content check', () => {
+  it('exits 0 on the seed article and prints its warnings with positions and rule ids', () => {
+    const dir = tempDir();
+    copyFileSync(seedPath, join(dir, 'failed-back-surgery-syndrome.md'));
+    const result = run('check', dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md/);
+    expect(result.stdout).toMatch(/\d+:\d+(?:-\d+:\d+)?\s+warning\s+Paragraph states "17%" without a citation.*claim-without-citation/);
+    expect(result.stdout).toContain('0 errors, 4 warnings in 1 article');
+  });
+
+  it('exits 0 on a clean directory', () => {
+    const result = run('check', tempDir({ 'clean.md': article('Text.:cite[a2020]') }));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no problems');
+  });
+
+  it('exits 1 when any article has an error', () => {
+    const dir = tempDir({ 'clean.md': article('Text.:cite[a2020]'), 'broken.md': article('Text.:cite[nope2020]') });
+    const result = run('check', dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/broken\.md/);
+    expect(result.stdout).toMatch(/14:6(?:-14:\d+)?\s+error\s+Citation key "nope2020" is not in the frontmatter references\s+cite-unknown-key/);
+    expect(result.stdout).toContain('1 error');
+  });
+
+  it('exits 1 on duplicate slugs across files', () => {
+    const dir = tempDir({ 'a.md': article('Text.:cite[a2020]', 'slug: same\n'), 'b.md': article('Text.:cite[a2020]', 'slug: same\n') });
+    const result = run('check', dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('slug-duplicate');
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(run().status).toBe(2);
+    expect(run('lint', '.').status).toBe(2);
+    expect(run('check').status).toBe(2);
+    expect(run('check', 'a', 'b').status).toBe(2);
+    const missing = run('check', join(tmpdir(), 'does-not-exist-cited'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('is not a directory');
+    expect(run('--help').status).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Element, Root, RootContent } from 'hast';
+
+// String paths, not `new URL()`: under jsdom the global URL is not Node's, which fileURLToPath rejects.
+const here = dirname(fileURLToPath(import.meta.url));
+export const packageDir = join(here, '..');
+export const fixturesDir = join(here, 'fixtures');
+export const seedPath = join(here, '../../../apps/blog/content/articles/failed-back-surgery-syndrome.md');
+export const seedSource = (): Uint8Array => new Uint8Array(readFileSync(seedPath));
+export const now = new Date('2026-11-24T12:00:00Z');
+
+/** Every element in document order (iterative, so deep trees are fine). */
+export function elements(tree: Root): Element[] {
+  const found: Element[] = [];
+  const stack: RootContent[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as RootContent;
+    if (node.type !== 'element') continue;
+    found.push(node);
+    stack.push(...[...node.children].reverse());
+  }
+  return found;
+}
+
+/** A minimal valid article around `body`. */
+export function article(body: string, frontmatterExtra = ''): string {
+  return `---
+title: Test article
+description: A test.
+category: Test
+published: 2024-01-01
+${frontmatterExtra}references:
+  - id: a2020
+    authors: [Doe J]
+    title: A study of backs
+    journal: J Backs
+    year: 2020
+---
+
+${body}
+`;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkArticles, compileArticle, maxSourceChars, rules, ruleIds } from '../src/index.js';
+import { article, fixturesDir, now, packageDir } from './helpers.js';
+
+interface Expected {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** One fixture per rule: test/fixtures/<rule-id>.md must produce exactly this one diagnostic. */
+const fixtureExpectations: Record<string, Expected> = {
+  'source-invalid-utf8': { line: 16, column: 4, message: 'not valid UTF-8' },
+  'source-too-deep': { line: 16, column: 1, message: 'nested too deeply' },
+  'source-too-complex': { line: 16, column: 1, message: 'too many emphasis markers or brackets' },
+  'frontmatter-missing': { line: 1, column: 1, message: 'Expected a YAML frontmatter block' },
+  'frontmatter-invalid': { line: 4, column: 1, message: 'Invalid YAML' },
+  'frontmatter-missing-title': { line: 2, column: 1, message: 'The frontmatter has no `title`' },
+  'frontmatter-invalid-date': { line: 6, column: 10, message: '`updated` "2024-02-30" must be a real calendar date' },
+  'frontmatter-invalid-slug': { line: 6, column: 7, message: '`slug` "Not A Slug!" must be URL-safe' },
+  'frontmatter-unknown-key': { line: 6, column: 1, message: 'Unknown frontmatter key `publised`' },
+  'reference-duplicate-id': { line: 12, column: 9, message: 'Duplicate reference id "a2020"' },
+  'reference-missing-title': { line: 12, column: 5, message: 'Reference "b2021" has neither a title nor a URL or DOI' },
+  'reference-invalid-doi': { line: 12, column: 10, message: '`doi` "https://doi.org/10.1000/xyz" must look like 10.NNNN/suffix' },
+  'reference-invalid-pmid': { line: 12, column: 11, message: '`pmid` "PMC12345" must be digits only' },
+  'reference-invalid-url': { line: 12, column: 10, message: '`url` "javascript:alert(1)" must be an http(s) URL' },
+  'reference-invalid': { line: 12, column: 5, message: 'Reference 2 has no `id`' },
+  'reference-unused': { line: 12, column: 5, message: 'Reference "b2021" is never cited' },
+  'reference-incomplete': { line: 12, column: 5, message: 'Reference "b2021" has no authors or year' },
+  'cite-unknown-key': { line: 16, column: 23, message: 'Citation key "a2021" is not in the frontmatter references' },
+  'cite-missing-key': { line: 16, column: 18, message: 'needs at least one reference key' },
+  'directive-unknown': { line: 16, column: 1, message: 'Unknown directive ":::warning"' },
+  'directive-missing-attribute': { line: 16, column: 1, message: ':::study needs a `figure` attribute' },
+  'directive-invalid-attribute': { line: 16, column: 1, message: ':::study tone must be one of finding, caution, info, not "loud"' },
+  'directive-unsafe-url': { line: 16, column: 1, message: ':::cta href "javascript:alert(1)" is not' },
+  'link-unsafe-url': { line: 16, column: 3, message: 'Link URL with scheme "javascript:" is removed' },
+  'image-offsite': { line: 16, column: 9, message: 'Image "https://evil.example/pixel.png" is not served from this site' },
+  'html-ignored': { line: 16, column: 1, message: 'Raw HTML is not rendered' },
+  'claim-without-citation': { line: 16, column: 1, message: 'Paragraph states "25%" without a citation' },
+  'review-overdue': { line: 8, column: 16, message: 'The medical review was due on 2024-01-01' },
+};
+
+describe('one fixture per rule', () => {
+  it.each(Object.entries(fixtureExpectations))('%s', (ruleId, expected) => {
+    const source = new Uint8Array(readFileSync(join(fixturesDir, `${ruleId}.md`)));
+    const result = compileArticle(source, { path: `${ruleId}.md`, now });
+    expect(result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual([ruleId]);
+    const [diagnostic] = result.diagnostics;
+    expect(diagnostic).toMatchObject({
+      ruleId,
+      severity: rules[ruleId as keyof typeof rules].severity,
+      file: `${ruleId}.md`,
+      line: expected.line,
+      column: expected.column,
+    });
+    expect(diagnostic?.message).toContain(expected.message);
+    expect(result.ok).toBe(diagnostic?.severity !== 'error');
+  });
+
+  it('slug-duplicate: the second file with a slug is an error at its slug', async () => {
+    const result = await checkArticles(join(fixturesDir, 'slug-duplicate'), { now });
+    const duplicates = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'slug-duplicate');
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0]).toMatchObject({ severity: 'error', line: 6, column: 7 });
+    expect(duplicates[0]?.file).toMatch(/second\.md$/);
+    expect(duplicates[0]?.message).toMatch(/Slug "same-slug" is already used by .*first\.md/);
+    expect(result.errorCount).toBe(1);
+    expect(result.report).toContain('6:7');
+    expect(result.report).toContain('slug-duplicate');
+  });
+
+  it('source-too-large: over the limit, the body is not parsed but the frontmatter is read', () => {
+    const source = article('Word '.repeat(maxSourceChars / 5 + 10));
+    const started = performance.now();
+    const result = compileArticle(source, { path: 'large.md' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['source-too-large']);
+    expect(result.meta.title).toBe('Test article');
+    expect(result.hast.children).toEqual([]);
+  });
+
+  it('compile-failed: an internal failure becomes a diagnostic, not an exception', () => {
+    // An invalid `now` makes the review-date check throw inside the pipeline.
+    const source = article('Text.:cite[a2020]', 'nextReviewDue: 2024-01-01\n');
+    const result = compileArticle(source, { path: 'broken.md', now: new Date(Number.NaN) });
+    expect(result.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['compile-failed']);
+    expect(result.diagnostics[0]).toMatchObject({ line: 1, column: 1, severity: 'error' });
+    expect(result.ok).toBe(false);
+  });
+
+  it('every rule has a test here, and is documented in AUTHORING.md', () => {
+    const tested = new Set([...Object.keys(fixtureExpectations), 'slug-duplicate', 'source-too-large', 'compile-failed']);
+    expect(ruleIds.filter((ruleId) => !tested.has(ruleId))).toEqual([]);
+    const authoring = readFileSync(join(packageDir, 'AUTHORING.md'), 'utf8');
+    expect(ruleIds.filter((ruleId) => !authoring.includes(`\`${ruleId}\``))).toEqual([]);
+  });
+
+  it('rule ids are kebab-case', () => {
+    for (const ruleId of ruleIds) expect(ruleId).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+});
