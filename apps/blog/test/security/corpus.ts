@@ -8,7 +8,7 @@ export const CONTROL_FIXTURE = path.join(HOSTILE_DIR, 'control.md');
 export const CONTROL_SLUG = 'control-article';
 export const CONTROL_MARKER = 'CONTROL-MARKER';
 
-export type HostilePage = 'article' | 'index' | 'category' | 'feeds';
+export type HostilePage = 'article' | 'index' | 'category' | 'rss' | 'sitemap';
 
 export interface HostileCase {
   id: string;

@@ -13,7 +13,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const blogDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverBuildPath = path.join(blogDir, 'build/server/index.js');
+/** CITED_SERVER_BUILD points the handler tests at another build (used to prove they catch a weakened one). */
+export const serverBuildPath = process.env.CITED_SERVER_BUILD
+  ? path.resolve(process.env.CITED_SERVER_BUILD)
+  : path.join(blogDir, 'build/server/index.js');
 
 export function assertBuilt(): void {
   if (!existsSync(serverBuildPath)) {
@@ -154,7 +157,7 @@ export async function rawRequest(port: number, request: string | Buffer, timeout
           headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
         }
       }
-      let body = all.subarray(headerEnd + 4);
+      let body: Buffer = all.subarray(headerEnd + 4);
       if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = decodeChunked(body);
       resolve({
         status: match ? Number(match[1]) : 0,

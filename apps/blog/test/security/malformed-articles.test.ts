@@ -1,0 +1,239 @@
+/**
+ * Malformed articles: `content:check` reports each with a position, and in the running production
+ * server only that article fails (404 or an error page) while every other page keeps serving 200
+ * — including while files disappear and change under it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { compileArticle } from '@cited/content';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectSecurityHeaders } from './assertions';
+import { blogDir, startProductionServer, type RunningServer } from './harness';
+import { leaksInternals } from './html-audit';
+import { goodArticle, malformedCases } from './malformed';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(blogDir, '../..');
+const cli = path.join(repoRoot, 'packages/content/bin/cited-content.js');
+
+const NEIGHBOURS = ['good-one', 'good-two'];
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cited-malformed-'));
+  for (const entry of malformedCases) writeFileSync(path.join(dir, `${entry.name}.md`), entry.bytes());
+  for (const slug of NEIGHBOURS) writeFileSync(path.join(dir, `${slug}.md`), goodArticle(slug, `NEIGHBOUR-${slug}`));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('compileArticle on malformed files', () => {
+  it.each(malformedCases.map((entry) => [entry.name, entry] as const))('%s: reported with a position, never thrown', (_name, entry) => {
+    const file = path.join(dir, `${entry.name}.md`);
+    const started = performance.now();
+    const article = compileArticle(entry.bytes(), { path: file });
+    const elapsed = performance.now() - started;
+    const errors = article.diagnostics.filter((d) => d.severity === 'error');
+    const summary = article.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n');
+    if (!entry.mayPass) {
+      expect(article.ok, `${entry.description} was accepted:\n${summary}`).toBe(false);
+    }
+    if (!article.ok) {
+      expect(errors.length, `${entry.description}: not ok but no error diagnostic`).toBeGreaterThan(0);
+      for (const d of errors) {
+        expect(d.file, `${entry.description}: diagnostic file`).toBe(file);
+        expect(d.line, `${entry.description}: line of ${d.message}`).toBeGreaterThanOrEqual(1);
+        expect(d.column, `${entry.description}: column of ${d.message}`).toBeGreaterThanOrEqual(1);
+      }
+      if (entry.errorLine !== undefined) {
+        // YAML parsers notice some mistakes on the line after them: either line is a useful pointer.
+        const near = errors.some((d) => d.line === entry.errorLine || d.line === (entry.errorLine ?? 0) + 1);
+        expect(near, `${entry.description}: an error should point at line ${entry.errorLine}:\n${summary}`).toBe(true);
+      }
+    }
+    // A pathological file may be rejected or rendered, but must not stall a server for long.
+    expect(elapsed, `${entry.description}: compile time`).toBeLessThan(entry.heavy ? 15_000 : 2_000);
+  });
+});
+
+/**
+ * Error positions per file name from a `content:check` report, in either the grouped vfile-reporter
+ * layout ("path/file.md" then "  3:1-3:2  error  message") or one "path/file.md:3:1 error" per line.
+ */
+function errorPositionsByFile(output: string): Map<string, string[]> {
+  const positions = new Map<string, string[]>();
+  const add = (file: string, position: string) => {
+    const name = path.basename(file.trim());
+    positions.set(name, [...(positions.get(name) ?? []), position]);
+  };
+  let current: string | undefined;
+  for (const line of output.split('\n')) {
+    const inline = /(\S+\.md):(\d+:\d+)\S*\s+(?:error|✖)/.exec(line);
+    if (inline?.[1] && inline[2]) {
+      add(inline[1], inline[2]);
+      continue;
+    }
+    if (/\.md\s*$/.test(line) && !/^\s*\d+:\d+/.test(line)) {
+      current = line;
+      continue;
+    }
+    const grouped = /^\s*(\d+:\d+)(?:-\d+:\d+)?\s+error\b/.exec(line);
+    if (grouped?.[1] && current) add(current, grouped[1]);
+    if (line.trim() === '') current = undefined;
+  }
+  return positions;
+}
+
+describe('content:check on a directory of malformed files', () => {
+  it('exits non-zero and lists every broken file with file:line:column', async () => {
+    const result = await run(process.execPath, [cli, 'check', dir], { maxBuffer: 64 * 1024 * 1024 }).then(
+      ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code ?? -1,
+        output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      }),
+    );
+    expect(result.code, result.output.slice(0, 2000)).not.toBe(0);
+    const reported = errorPositionsByFile(result.output);
+    const unreported = malformedCases
+      .filter((entry) => !entry.mayPass && !(reported.get(`${entry.name}.md`)?.length))
+      .map((entry) => `${entry.name}.md (${entry.description})`);
+    expect(unreported.join('\n'), `not reported with a position:\n${result.output.slice(0, 3000)}`).toBe('');
+    // The known-good neighbours are not errors.
+    for (const slug of NEIGHBOURS) expect(reported.get(`${slug}.md`) ?? []).toEqual([]);
+    const withoutDir = result.output.split(dir).join('');
+    expect(leaksInternals(withoutDir), 'CLI stack trace').toBeUndefined();
+  }, 60_000);
+});
+
+describe('a running production server with malformed articles beside good ones', () => {
+  let server: RunningServer;
+  let serverDir: string;
+
+  beforeAll(async () => {
+    serverDir = mkdtempSync(path.join(os.tmpdir(), 'cited-malformed-server-'));
+    for (const entry of malformedCases) writeFileSync(path.join(serverDir, `${entry.name}.md`), entry.bytes());
+    for (const slug of NEIGHBOURS) writeFileSync(path.join(serverDir, `${slug}.md`), goodArticle(slug, `NEIGHBOUR-${slug}`));
+    // Files that are not articles at all: a directory, a symlink out of the tree, a dangling link.
+    mkdirSync(path.join(serverDir, 'a-directory.md'));
+    symlinkSync('/etc/passwd', path.join(serverDir, 'passwd.md'));
+    symlinkSync(path.join(serverDir, 'nowhere'), path.join(serverDir, 'dangling.md'));
+    server = await startProductionServer({ CITED_ARTICLES_DIR: serverDir });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(serverDir, { recursive: true, force: true });
+  });
+
+  async function expectHealthy(context: string): Promise<void> {
+    for (const target of ['/', ...NEIGHBOURS.map((slug) => `/articles/${slug}`), '/rss.xml', '/sitemap.xml', '/robots.txt', '/category/neighbours']) {
+      const response = await fetch(server.origin + target);
+      const body = await response.text();
+      expect(response.status, `${context}: GET ${target}\n${body.slice(0, 300)}`).toBe(200);
+      if (target.startsWith('/articles/')) expect(body).toContain(`NEIGHBOUR-${target.slice('/articles/'.length)}`);
+    }
+  }
+
+  it('every malformed article fails alone: 404 or an error page, never a crash, never a leak', async () => {
+    await expectHealthy('before');
+    for (const entry of malformedCases) {
+      const response = await fetch(`${server.origin}/articles/${entry.name}`);
+      const body = await response.text();
+      const context = `${entry.description}: GET /articles/${entry.name} → ${response.status}`;
+      if (entry.mayPass) expect([200, 404, 500], context).toContain(response.status);
+      else expect([404, 500], context).toContain(response.status);
+      expect(response.headers.get('content-type'), context).toMatch(/text\/html/);
+      expectSecurityHeaders(response.headers, context);
+      expect(leaksInternals(body), context).toBeUndefined();
+      expect(body, context).not.toMatch(/root:x:0:0/);
+    }
+    for (const name of ['passwd', 'dangling', 'a-directory']) {
+      const response = await fetch(`${server.origin}/articles/${name}`);
+      const body = await response.text();
+      expect(response.status, name).toBe(404);
+      expect(body, name).not.toMatch(/root:x:0:0|\/bin\/(ba)?sh/);
+    }
+    await expectHealthy('after requesting every malformed article');
+    const index = await (await fetch(`${server.origin}/`)).text();
+    expect(index, 'the index lists no file contents').not.toMatch(/root:x:0:0/);
+  }, 120_000);
+
+  it('an article that disappears, breaks, comes back and changes is served accordingly; the rest stay 200', async () => {
+    const file = path.join(serverDir, 'living.md');
+    const url = `${server.origin}/articles/living`;
+    writeFileSync(file, goodArticle('living', 'LIVING-V1'));
+    expect(await (await fetch(url)).text()).toContain('LIVING-V1');
+
+    unlinkSync(file);
+    expect((await fetch(url)).status, 'deleted').toBe(404);
+    await expectHealthy('after a delete');
+
+    writeFileSync(file, '---\ntitle: [broken\n---\n');
+    expect((await fetch(url)).status, 'broken').toBe(404);
+    await expectHealthy('after a break');
+
+    writeFileSync(file, goodArticle('living', 'LIVING-V2'));
+    const fixed = await fetch(url);
+    expect(fixed.status, 'fixed').toBe(200);
+    expect(await fixed.text()).toContain('LIVING-V2');
+
+    writeFileSync(file, goodArticle('living', 'LIVING-V3-LONGER'));
+    expect(await (await fetch(url)).text(), 'an edit shows on the next request').toContain('LIVING-V3-LONGER');
+  }, 60_000);
+
+  it('files rewritten, truncated and deleted while requests are in flight: no 5xx, no dropped connection', async () => {
+    const file = path.join(serverDir, 'churn.md');
+    const versions = [
+      goodArticle('churn', 'CHURN-A'),
+      '',
+      '---\ntitle: [broken\n',
+      goodArticle('churn', 'CHURN-B'.repeat(2000)),
+      null, // deleted
+    ];
+    let writes = 0;
+    let stop = false;
+    const writer = (async () => {
+      while (!stop && writes < 400) {
+        const version = versions[writes % versions.length] ?? null;
+        try {
+          if (version === null) unlinkSync(file);
+          else writeFileSync(file, version);
+        } catch {
+          /* already deleted */
+        }
+        writes += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const targets = ['/articles/churn', '/', '/rss.xml', '/sitemap.xml', '/articles/good-one'];
+    const statuses: number[] = [];
+    const failures: string[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let i = 0; i < 40; i += 1) {
+          const target = targets[(i + worker) % targets.length] as string;
+          try {
+            const response = await fetch(server.origin + target);
+            await response.arrayBuffer();
+            statuses.push(response.status);
+            if (response.status >= 500) failures.push(`${target} → ${response.status}`);
+            if (target !== '/articles/churn' && response.status !== 200) failures.push(`${target} → ${response.status}`);
+          } catch (error) {
+            failures.push(`${target}: ${(error as Error).message}`);
+          }
+        }
+      }),
+    );
+    stop = true;
+    await writer;
+    expect(failures, `during ${writes} rewrites`).toEqual([]);
+    expect(statuses.length).toBe(320);
+    await expectHealthy('after the churn');
+  }, 120_000);
+});
