@@ -1,7 +1,6 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -35,7 +34,6 @@ const transformer = unified()
   .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSameSiteImages)
-  .use(rehypeSlug)
   .use(rehypeCitedHeadings)
   .freeze();
 
@@ -59,6 +57,19 @@ function limitTreeDepth(tree: MdastRoot, file: VFile): void {
       continue;
     }
     for (const child of node.children as MdastContent[]) stack.push({ node: child, depth: depth + 1 });
+  }
+}
+
+/**
+ * Drops source positions from the rendered tree: diagnostics already carry them, and the tree is often
+ * serialized (e.g. in a Remix loader), where positions would add about a third to its size.
+ */
+function stripPositions(tree: HastRoot): void {
+  const stack: (HastRoot | HastContent)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as HastRoot | HastContent;
+    delete node.position;
+    if ('children' in node) stack.push(...node.children);
   }
 }
 
@@ -170,6 +181,7 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     }
     limitTreeDepth(mdast, file);
     const hast = transformer.runSync(mdast, file) as HastRoot;
+    stripPositions(hast);
     const references = numberReferences(frontmatter.references, data, file);
     return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast) });
   } catch (error) {

@@ -100,7 +100,8 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
   }
   const rootPosition = toPosition(doc.contents?.range ?? [0, 0]);
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents ?? null) && doc.contents !== null) {
+  const contentsIsMap = doc.contents === null || isMap(doc.contents);
+  if (typeof data !== 'object' || Array.isArray(data) || !contentsIsMap) {
     report(file, 'frontmatter-invalid', 'The frontmatter must be a mapping of `key: value` lines', rootPosition);
     return result;
   }

@@ -142,7 +142,7 @@ describe('ids', () => {
 
   it('renames heading slugs that would collide with reference, citation or footnote ids', () => {
     const result = compile('## Ref 1\n\n## Cite 1\n\n## Fn 1\n\n## Section ref 1\n\n## Plain');
-    expect(result.toc.map((entry) => entry.id)).toEqual(['section-ref-1-1', 'section-cite-1', 'section-fn-1', 'section-ref-1', 'plain']);
+    expect(result.toc.map((entry) => entry.id)).toEqual(['section-ref-1', 'section-cite-1', 'section-fn-1', 'section-ref-1-1', 'plain']);
   });
 });
 
@@ -169,5 +169,42 @@ describe('colons in prose are not directives', () => {
       ['directive-unknown', 16, 21],
       ['directive-unknown', 18, 1],
     ]);
+  });
+});
+
+describe('claims', () => {
+  it.each([
+    ['17% of them improved.', '17%'],
+    ['It worked in 44.5 percent.', '44.5 percent'],
+    ['69 (44.5%) of the 155 second opinion patients', '44.5%'],
+    ['In all, 12 of 40 patients improved.', '12 of 40 patients'],
+    ['1,204 out of 2,000 adult participants', '1,204 out of 2,000 adult participants'],
+  ])('finds the figure in %j', async (text, figure) => {
+    const { findClaim } = await import('../src/index.js');
+    expect(findClaim(text)).toBe(figure);
+  });
+
+  it.each(['A total of 395 adult patients were included.', 'Three injections over a 3 to 5 week period.', 'In July 2017, doctors wrote…'])(
+    'does not flag %j',
+    async (text) => {
+      const { findClaim } = await import('../src/index.js');
+      expect(findClaim(text)).toBeUndefined();
+    },
+  );
+
+  it('does not flag figures covered by a citing container, and flags them in uncited ones', () => {
+    const result = compile(':::study{cite=a2020 figure="50%"}\nHalf of 20 patients, 50%, improved.\n:::\n\n:::pullquote\n"It helped 90% of them."\n:::');
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.line])).toEqual([['claim-without-citation', 21]]);
+  });
+});
+
+describe('table of contents', () => {
+  it('uses h2/h3 text without citation markers, and leaves positions out of the tree', () => {
+    const result = compile('## Results:cite[a2020]\n\n### Detail\n\n#### Too deep for the outline');
+    expect(result.toc).toEqual([
+      { id: 'results', text: 'Results', depth: 2 },
+      { id: 'detail', text: 'Detail', depth: 3 },
+    ]);
+    expect(JSON.stringify(result.hast)).not.toContain('"position"');
   });
 });

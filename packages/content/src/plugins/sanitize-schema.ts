@@ -10,7 +10,7 @@ const citationAttributes = ['dataCitationId', 'dataCitationNumbers', 'dataCitati
  * markup can carry an id at all (raw HTML is dropped before this step, directive attributes are copied
  * one by one and never include `id`), so the only ids are the ones this package generates: `cite-N`
  * markers, `fn-N`/`fnref-N` footnotes (remark-rehype runs with clobberPrefix '') and heading slugs
- * (added after sanitizing). Prefixing them would break `#ref-N`/`#cite-N` links between the markers and
+ * (added after sanitizing, by rehypeCitedHeadings). Prefixing them would break `#ref-N`/`#cite-N` links between the markers and
  * the reference list (the classic double `user-content-user-content-` bug), so the prefix is off.
  */
 export const sanitizeSchema: Schema = {
