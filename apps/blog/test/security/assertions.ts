@@ -14,3 +14,8 @@ export function expectSecurityHeaders(headers: Headers | Record<string, string>,
     /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin|origin|origin-when-cross-origin)$/,
   );
 }
+
+/** Fails with every problem spelled out in full (matchers truncate long strings in reports). */
+export function expectNone(problems: readonly string[], context: string): void {
+  if (problems.length > 0) throw new Error(`${context}:\n  ${problems.join('\n  ')}`);
+}

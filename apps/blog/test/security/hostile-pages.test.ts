@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileArticle } from '@cited/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectSecurityHeaders } from './assertions';
+import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
 import { auditRss, auditSitemap } from './feeds';
 import { HANDLER_ORIGIN, loadRequestHandler, type Handler } from './harness';
@@ -85,7 +85,7 @@ async function checkCase(entry: HostileCase): Promise<void> {
 
     if (page.status === 200) {
       // Published: whole and harmless.
-      expect(auditPage(page.body, baselines.article).join('\n'), context).toBe('');
+      expectNone(auditPage(page.body, baselines.article), context);
       const text = mainText(page.body);
       expect(text, `${context}: start marker`).toContain(entry.startMarker);
       if (entry.endMarker) expect(text, `${context}: end marker`).toContain(entry.endMarker);
@@ -97,7 +97,7 @@ async function checkCase(entry: HostileCase): Promise<void> {
       expect(compiled.ok, `${context}: accepted by @cited/content but not served`).toBe(false);
       expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
       expect(page.status, context).toBe(404);
-      expect(auditPage(page.body, baselines.error).join('\n'), context).toBe('');
+      expectNone(auditPage(page.body, baselines.error), context);
       expect(page.body, `${context}: a rejected article leaked into the 404 page`).not.toContain(entry.startMarker);
       const control = await html(`/articles/${CONTROL_SLUG}`);
       expect(control.status, `${context}: control article`).toBe(200);
@@ -106,13 +106,13 @@ async function checkCase(entry: HostileCase): Promise<void> {
     if (entry.pages.includes('index')) {
       const index = await html('/');
       expect(index.status, `${entry.id}: index`).toBe(200);
-      expect(auditPage(index.body, baselines.list).join('\n'), `${entry.id}: index page`).toBe('');
+      expectNone(auditPage(index.body, baselines.list), `${entry.id}: index page`);
       if (entry.pages.includes('category')) {
         for (const link of categoryLinks(index.body)) {
           const category = await html(link);
           expect(category.status, `${entry.id}: GET ${link}`).toBeLessThan(500);
           const baseline = category.status === 200 ? baselines.list : baselines.error;
-          expect(auditPage(category.body, baseline).join('\n'), `${entry.id}: ${link}`).toBe('');
+          expectNone(auditPage(category.body, baseline), `${entry.id}: ${link}`);
           expectSecurityHeaders(category.headers, `${entry.id}: ${link}`);
         }
       }
@@ -120,12 +120,12 @@ async function checkCase(entry: HostileCase): Promise<void> {
     if (entry.pages.includes('rss')) {
       const rss = await html('/rss.xml');
       expect(rss.status, `${entry.id}: rss`).toBe(200);
-      expect(auditRss(rss.body, HANDLER_ORIGIN).join('\n'), `${entry.id}: rss.xml`).toBe('');
+      expectNone(auditRss(rss.body, HANDLER_ORIGIN), `${entry.id}: rss.xml`);
     }
     if (entry.pages.includes('sitemap')) {
       const sitemap = await html('/sitemap.xml');
       expect(sitemap.status, `${entry.id}: sitemap`).toBe(200);
-      expect(auditSitemap(sitemap.body).join('\n'), `${entry.id}: sitemap.xml`).toBe('');
+      expectNone(auditSitemap(sitemap.body), `${entry.id}: sitemap.xml`);
     }
   } finally {
     unlinkSync(file);

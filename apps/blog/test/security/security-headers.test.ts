@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectSecurityHeaders } from './assertions';
+import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_SLUG } from './corpus';
 import { get, loadRequestHandler, rawRequest, startProductionServer, type Handler, type RunningServer } from './harness';
 import { auditHtml, leaksInternals } from './html-audit';
@@ -53,7 +53,7 @@ describe('through the request handler', () => {
     expect(response.status, body.slice(0, 300)).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expectSecurityHeaders(response.headers, `${target} (${status})`);
-    expect(auditHtml(body, { origin: 'http://blog.test' }).join('\n'), target).toBe('');
+    expectNone(auditHtml(body, { origin: 'http://blog.test' }), target);
   });
 
   it('a 500 page (articles directory unreadable) carries them too, without a stack or a path', async () => {
@@ -69,7 +69,7 @@ describe('through the request handler', () => {
         expect(leaksInternals(body), target).toBeUndefined();
         expect(body).not.toContain(notADirectory);
         expect(body).not.toMatch(/ENOTDIR|scandir/);
-        expect(auditHtml(body, { origin: 'http://blog.test' }).join('\n')).toBe('');
+        expectNone(auditHtml(body, { origin: 'http://blog.test' }), `${target} (500)`);
       }
     } finally {
       process.env.CITED_ARTICLES_DIR = articlesDir;
@@ -130,7 +130,7 @@ describe('through the real server (Express answers some requests itself)', () =>
         }
       }
     }
-    expect(problems.join('\n')).toBe('');
+    expectNone(problems, 'HTML responses of the real server');
   });
 
   it('a 500 from the real server is the app’s error page with the headers, no stack, no path', async () => {
