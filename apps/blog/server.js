@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createReadableStreamFromReadable, createRequestHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
@@ -18,9 +19,22 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
 
+/**
+ * The origin of the Fetch Request. Host and X-Forwarded-Proto come from the client, so anything
+ * that is not a plain host[:port] falls back to localhost: nothing in the app reads the request's
+ * origin (canonical URLs come from SITE_URL), but `new URL` must never throw on it.
+ */
+function requestOrigin(req) {
+  const protocol = req.protocol === 'https' ? 'https' : 'http';
+  const host = req.get('host') ?? '';
+  const valid = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host);
+  const port = Number(host.match(/:(\d+)$/)?.[1] ?? 0);
+  return valid && port <= 65535 ? `${protocol}://${host}` : `${protocol}://localhost`;
+}
+
 /** Express request → Fetch Request for Remix. */
 function toFetchRequest(req, res) {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  const url = new URL(req.originalUrl, requestOrigin(req));
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const headers = new Headers();
@@ -39,8 +53,9 @@ function toFetchRequest(req, res) {
 async function sendFetchResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
+  // setHeader, not append: the response's headers replace the defaults set earlier.
   for (const [name, value] of response.headers.entries()) {
-    if (name !== 'set-cookie') res.append(name, value);
+    if (name !== 'set-cookie') res.setHeader(name, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
   if (response.body) {
@@ -48,6 +63,21 @@ async function sendFetchResponse(res, response) {
   } else {
     res.end();
   }
+}
+
+/** br or gzip if the client accepts it (q > 0), else null (identity). */
+function preferredEncoding(acceptEncoding) {
+  const accepted = new Map();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [coding = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    if (coding) accepted.set(coding, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (coding) => accepted.get(coding) ?? (accepted.has('*') ? accepted.get('*') : 0);
+  if (weightOf('br') > 0) return 'br';
+  if (weightOf('gzip') > 0) return 'gzip';
+  return null;
 }
 
 /**
@@ -66,7 +96,11 @@ function createHtmlCache(entryModule) {
   return {
     async key(req) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-      return `${await entryModule.contentVersion()}\n${req.originalUrl}`;
+      try {
+        return `${await entryModule.contentVersion()}\n${req.originalUrl}`;
+      } catch {
+        return null; // articles unreadable: no caching; the app renders (and logs) its 500 page
+      }
     },
     lookup: (key) => cache.get(key),
     async store(key, response) {
@@ -80,7 +114,20 @@ function createHtmlCache(entryModule) {
         return null;
       }
       const body = Buffer.from(await response.arrayBuffer());
-      const entry = { status: 200, headers: [...response.headers.entries()], body };
+      // Compressed once at store time (brotli at its best quality: it runs once per page
+      // version), so hits skip per-request compression entirely.
+      const encoded = {
+        br: brotliCompressSync(body, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+            [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        }),
+        gzip: gzipSync(body, { level: 9 }),
+      };
+      const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
+      const entry = { status: 200, headers, body, encoded };
       cache.set(key, entry);
       return entry;
     },
@@ -89,14 +136,47 @@ function createHtmlCache(entryModule) {
       const notModified = etag && entryModule.ifNoneMatchMatches(req.get('if-none-match') ?? null, etag);
       res.status(notModified ? 304 : entry.status);
       for (const [name, value] of entry.headers) {
-        if (notModified && (name === 'content-length' || name === 'content-type')) continue;
+        if (notModified && name === 'content-type') continue;
         res.setHeader(name, value);
       }
+      res.setHeader('Vary', 'Accept-Encoding');
       res.setHeader('X-HTML-Cache', status);
-      if (notModified || req.method === 'HEAD') res.end();
-      else res.end(entry.body);
+      if (notModified) return res.end();
+      const encoding = preferredEncoding(req.get('accept-encoding') ?? '');
+      const body = encoding ? entry.encoded[encoding] : entry.body;
+      // A Content-Encoding header makes the compression middleware leave the body alone.
+      if (encoding) res.setHeader('Content-Encoding', encoding);
+      res.setHeader('Content-Length', String(body.byteLength));
+      if (req.method === 'HEAD') res.end();
+      else res.end(body);
     },
   };
+}
+
+const errorCopy = {
+  400: ['Bad request', 'The address could not be read. Check it for typing mistakes.'],
+  404: ['Page not found', 'There is no page at this address.'],
+  405: ['Method not allowed', 'This site only serves pages to read (GET and HEAD requests).'],
+  416: ['Range not satisfiable', 'The requested part of this file does not exist.'],
+  500: ['Something went wrong', 'The page could not be shown just now. Please try again in a few minutes.'],
+};
+
+/**
+ * What Express answers by itself (undecodable paths, bad Range headers, disallowed methods,
+ * crashes outside Remix): a plain page with the same security headers as the app's pages,
+ * never Express's default handler (its own CSP, and a stack trace outside production).
+ */
+function sendPlainError(res, status, securityHeaders) {
+  const [title, text] = errorCopy[status] ?? errorCopy[status >= 500 ? 500 : 400];
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · cited</title><meta name="robots" content="noindex"></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to all articles</a></p></main></body></html>`;
+  res.status(status);
+  for (const name of res.getHeaderNames()) {
+    if (!['vary', 'allow', 'content-range'].includes(name)) res.removeHeader(name);
+  }
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(html);
 }
 
 async function main() {
@@ -105,11 +185,24 @@ async function main() {
   app.set('trust proxy', 'loopback');
   app.use(compression());
 
+  // The app's own security headers (entry.server.tsx) for responses Express makes itself.
+  let securityHeaders = {};
+  app.use((req, res, next) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    // A reading site: only GET and HEAD reach the app.
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.setHeader('Allow', 'GET, HEAD');
+    if (req.method === 'OPTIONS') return res.status(204).end();
+    return sendPlainError(res, 405, securityHeaders);
+  });
+
   let handleRemix;
   if (dev) {
     const vite = await import('vite');
     const viteServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
     app.use(viteServer.middlewares);
+    const devBuild = await viteServer.ssrLoadModule('virtual:remix/server-build');
+    securityHeaders = devBuild.entry.module.documentSecurityHeaders({ dev: true });
     // Re-import the build on every request: edits to routes and articles show on reload.
     handleRemix = async (req, res) => {
       const build = await viteServer.ssrLoadModule('virtual:remix/server-build');
@@ -121,6 +214,7 @@ async function main() {
     const build = await import(pathToFileURL(buildPath).href);
     const handler = createRequestHandler(build, 'production');
     const htmlCache = process.env.HTML_CACHE === '0' ? null : createHtmlCache(build.entry.module);
+    securityHeaders = build.entry.module.documentSecurityHeaders();
 
     // Fingerprinted assets never change: cache for a year, immutable.
     app.use(
@@ -158,6 +252,17 @@ async function main() {
 
   app.all('*', (req, res, next) => {
     handleRemix(req, res).catch(next);
+  });
+
+  // Express's own errors (e.g. 400 for an undecodable path, 416 for a bad Range) and anything
+  // thrown outside Remix. Only 5xx are logged: a client's malformed request is not our error.
+  // Four parameters: that is how Express recognises an error handler.
+  app.use((error, req, res, _next) => {
+    const status = Number(error?.status ?? error?.statusCode);
+    const code = status >= 400 && status < 600 ? status : 500;
+    if (code >= 500) console.error(`[server] ${req.method} ${req.originalUrl}`, error);
+    if (res.headersSent) return res.destroy();
+    sendPlainError(res, code, securityHeaders);
   });
 
   app.listen(port, host, () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { wantsHydration } from './lib/handle';
 import {
@@ -20,13 +20,28 @@ import { NonceContext } from './lib/nonce';
 export { contentVersion } from './lib/articles.server';
 export { ifNoneMatchMatches } from './lib/http.server';
 
+/** The document security headers, for the responses server.js makes without Remix. */
+export function documentSecurityHeaders({ dev = isDev }: { dev?: boolean } = {}): Record<string, string> {
+  const headers = new Headers();
+  applySecurityHeaders(headers, { dev });
+  return Object.fromEntries(headers.entries());
+}
+
 /** How long to wait for deferred data before giving up on a render (single fetch reads this). */
 export const streamTimeout = 5_000;
 
 const isDev = import.meta.env.DEV;
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and the client's own mistakes (405 for a POST without an action, 404s)
+  // are not server errors.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
+  // Remix reports a client's legacy `?_data=` request through handleError; it is the client's
+  // doing, not a failure of ours.
+  if (error instanceof Error && error.message.includes('should not be making ?_data requests')) {
+    console.warn(`[request] legacy ?_data request: ${new URL(request.url).pathname}`);
+    return;
+  }
   console.error(`[render] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 
@@ -86,6 +101,8 @@ function finishDocument(
   { nonce, hydrates }: { nonce: string | undefined; hydrates: boolean },
 ): Response {
   headers.set('Content-Type', 'text/html; charset=utf-8');
+  // Bodies are compressed per Accept-Encoding (server.js); say so on 304s too.
+  headers.set('Vary', 'Accept-Encoding');
   applySecurityHeaders(headers, { nonce, dev: isDev });
 
   if (status !== 200) {

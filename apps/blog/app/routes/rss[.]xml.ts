@@ -6,6 +6,14 @@ import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, siteUrl } from '../lib/site';
 
 const FEED_SIZE = 20;
 
+/**
+ * Feed readers render RSS titles and descriptions as HTML, so plain text goes in escaped:
+ * a title like "<script>…" must show as text there, not run.
+ */
+function asHtmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 function toDate(isoDate: string): Date {
   return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
 }
@@ -28,12 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const article of newest) {
     const url = absoluteUrl(`/articles/${article.meta.slug}`);
     feed.addItem({
-      title: article.meta.title,
+      title: asHtmlText(article.meta.title),
       id: url,
       link: url,
-      description: article.meta.description,
+      description: asHtmlText(article.meta.description),
       date: toDate(article.meta.published),
-      category: [{ name: article.meta.category }],
+      category: [{ name: asHtmlText(article.meta.category) }],
     });
   }
   return cachedTextResponse(request, feed.rss2(), { contentType: 'application/rss+xml; charset=utf-8' });
