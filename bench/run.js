@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBlog, REPO_ROOT, startBlog } from './lib/app.js';
+import { buildBlog, buildStamp, REPO_ROOT, startBlog } from './lib/app.js';
 import { describeMachine, gitState } from './lib/machine.js';
 import { killStartedProcesses } from './lib/proc.js';
 import { formatTable, preservedAnalysis, renderMarkdown, summarize, writeJson } from './lib/report.js';
@@ -91,6 +91,7 @@ async function main() {
     async blog() {
       if (!sharedBlog) {
         sharedBlog = await startBlog();
+        sharedBlog.buildStamp = buildStamp();
         log(`  blog started (${sharedBlog.script}) on ${sharedBlog.origin} in ${(sharedBlog.startupMs / 1000).toFixed(2)} s${sharedBlog.rebuiltOnStart ? ' (after a rebuild by the start script: sources changed since the build)' : ''}`);
       }
       return sharedBlog;
@@ -109,6 +110,12 @@ async function main() {
       try {
         const data = await section.run(ctx);
         const sectionRows = section.rows(data);
+        if (sharedBlog && sharedBlog.buildStamp !== buildStamp()) {
+          // Someone rebuilt apps/blog under the running server: its pages may link deleted assets.
+          sectionRows.push({ section: sectionRows[0]?.section ?? section.title, measure: '⚠ apps/blog was rebuilt by another process during this section', figure: 'figures may mix two builds; re-run this section', target: '', status: 'INFO' });
+          await sharedBlog.stop();
+          sharedBlog = null;
+        }
         sections[section.id] = { status: 'ok', measuredAt: new Date().toISOString(), seconds: Math.round((performance.now() - sectionStart) / 100) / 10, loadAverage1m: [loadBefore, os.loadavg()[0]].map((v) => Math.round(v * 100) / 100), data, rows: sectionRows };
         rows.push(...sectionRows);
         details.push(section.markdown(data));

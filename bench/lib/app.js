@@ -1,5 +1,5 @@
 // How the bench finds, builds and starts the blog. Kept in one place so the sections agree.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, LOOPBACK, runCommand, startProcess, stopProcess, waitForOk } from './proc.js';
@@ -93,4 +93,45 @@ export function parseTurboSummary(output) {
     cachedTasks: cached ? Number(cached[1]) : null,
     fullTurbo: /FULL TURBO/.test(plain),
   };
+}
+
+/**
+ * Identifies the build on disk (server bundle mtime + client asset names). Other people may
+ * rebuild apps/blog while the bench runs; a running server then links assets that no longer exist.
+ */
+export function buildStamp() {
+  try {
+    const serverMtime = statSync(path.join(BLOG_DIR, 'build/server/index.js')).mtimeMs;
+    const assets = readdirSync(path.join(BLOG_DIR, 'build/client/assets')).sort().join(',');
+    return `${serverMtime}:${assets}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Task hash and input file hashes of each turbo task of the blog build (turbo --dry=json). */
+export async function turboTaskHashes() {
+  const [command, args] = BUILD_COMMAND;
+  const result = await runCommand(command, [...args, '--dry=json'], { cwd: REPO_ROOT });
+  if (result.code !== 0) return null;
+  try {
+    const plan = JSON.parse(result.stdout.slice(result.stdout.indexOf('{')));
+    return Object.fromEntries(plan.tasks.map((task) => [task.taskId, { hash: task.hash, inputs: task.inputs, cache: task.cache?.status ?? null }]));
+  } catch {
+    return null;
+  }
+}
+
+/** Input files whose content differs between two turbo plans ("package/path"). */
+export function changedInputs(before, after) {
+  if (!before || !after) return [];
+  const changed = [];
+  for (const [taskId, task] of Object.entries(after)) {
+    const previous = before[taskId];
+    if (!previous || previous.hash === task.hash) continue;
+    const pkg = taskId.split('#')[0];
+    const files = new Set([...Object.keys(previous.inputs ?? {}), ...Object.keys(task.inputs ?? {})]);
+    for (const file of files) if (previous.inputs?.[file] !== task.inputs?.[file]) changed.push(`${pkg}/${file}`);
+  }
+  return [...new Set(changed)];
 }

@@ -24,6 +24,16 @@ const METRICS = {
   speedIndexMs: 'speed-index',
 };
 
+/** Up to three short descriptions of what an audit flagged (element, URL or message). */
+function auditItems(audit) {
+  const items = audit.details?.items ?? [];
+  return items.slice(0, 3).map((item) => {
+    const text = item.node?.snippet ?? item.node?.selector ?? item.description ?? item.url ?? item.source ?? JSON.stringify(item);
+    const where = item.url && item.description ? ` (${item.url})` : item.sourceLocation?.url ? ` (${item.sourceLocation.url})` : '';
+    return `${String(text).slice(0, 160)}${where}`;
+  });
+}
+
 /** Scores (0–100), metrics and the audits that cost points, from one Lighthouse result. */
 export function summarizeLhr(lhr) {
   const scores = Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100)]));
@@ -37,7 +47,7 @@ export function summarizeLhr(lhr) {
       const audit = lhr.audits[ref.id];
       if (!audit || audit.score === null || audit.score >= 1) continue;
       if (audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual') continue;
-      const entry = { category: id, id: ref.id, title: audit.title, score: audit.score, displayValue: audit.displayValue ?? null };
+      const entry = { category: id, id: ref.id, title: audit.title, score: audit.score, displayValue: audit.displayValue ?? null, items: auditItems(audit) };
       if (ref.weight > 0) failingAudits.push(entry);
       else if (ref.group !== 'hidden') opportunities.push(entry);
     }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTurboSummary } from '../lib/app.js';
+import { changedInputs, parseTurboSummary } from '../lib/app.js';
 import { median } from '../lib/stats.js';
 import { generateSite, repeatArticle, setFrontmatterKey, splitFrontmatter } from '../lib/synthetic.js';
 
@@ -67,5 +67,15 @@ describe('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('changedInputs', () => {
+  it('lists the input files whose hashes differ, per package, only for tasks whose hash changed', () => {
+    const before = { 'ui#build': { hash: 'a', inputs: { 'src/x.ts': '1', 'src/y.ts': '2' } }, 'blog#build': { hash: 'b', inputs: { 'app/r.ts': '3' } } };
+    const after = { 'ui#build': { hash: 'c', inputs: { 'src/x.ts': '1', 'src/y.ts': '9', 'src/z.ts': '4' } }, 'blog#build': { hash: 'b', inputs: { 'app/r.ts': '3' } } };
+    expect(changedInputs(before, after)).toEqual(['ui/src/y.ts', 'ui/src/z.ts']);
+    expect(changedInputs(before, before)).toEqual([]);
+    expect(changedInputs(null, after)).toEqual([]);
   });
 });
