@@ -15,6 +15,8 @@ describe('sections against a tiny local page', () => {
       options: { durationSeconds: 0.5, warmupSeconds: 0, connections: 10 },
       log: () => {},
       blog: async () => ({ origin: site.origin, port: site.port, proc: { pid: process.pid } }),
+      // Stands in for the second (HTML_CACHE=0) server.
+      startBlog: async () => ({ origin: site.origin, stop: async () => {} }),
     };
   });
   afterAll(() => site.close());
@@ -36,6 +38,8 @@ describe('sections against a tiny local page', () => {
     expect(measures).toContain('article: app ÷ ceiling req/s');
     expect(measures).toContain('article: app p99 at 10 connections');
     expect(rows.find((row) => row.measure.startsWith('non-2xx'))).toMatchObject({ figure: '0', status: 'PASS' });
+    expect(data.uncached.article.medianMs).toBeGreaterThan(0);
+    expect(rows.find((row) => row.measure === 'article: one render with HTML_CACHE=0').figure).toMatch(/ms \(median of 20 sequential\)$/);
     expect(ssr.markdown(data)).toContain('| article `/articles/failed-back-surgery-syndrome` | ceiling |');
   }, 60_000);
 

@@ -1,11 +1,12 @@
 // 1. Origin SSR next to its ceiling and a caching proxy, same pages, same load, same run.
-import { ARTICLE_PATH, INDEX_PATH } from '../app.js';
+import http from 'node:http';
+import { ARTICLE_PATH, INDEX_PATH, startBlog } from '../app.js';
 import { snapshotResponses, startCeiling } from '../ceiling.js';
 import { BROWSER_ACCEPT_ENCODING, request } from '../http.js';
 import { runLoad } from '../load.js';
 import { findNginx, NGINX_INSTALL_HINT, startNginx } from '../nginx.js';
 import { infoRow, targetRow } from '../report.js';
-import { formatMs, formatPercent, ratio } from '../stats.js';
+import { formatMs, formatPercent, median, ratio } from '../stats.js';
 
 export const id = 'ssr';
 export const title = 'Origin SSR vs ceiling vs caching proxy';
@@ -46,6 +47,34 @@ function summarizeLoad(result, cpuName) {
     loadGeneratorCpuMsPerRequest: result.loadGeneratorCpuMs != null && result.totalRequests > 0 ? result.loadGeneratorCpuMs / result.totalRequests : null,
     otherCpuShare: result.otherCpuShare,
   };
+}
+
+const UNCACHED_SAMPLES = 20;
+
+/**
+ * What a render costs when server.js's rendered-HTML cache does not have the page (first request
+ * after a deploy or an edit): a second server with HTML_CACHE=0, sequential requests, median.
+ */
+async function uncachedRenderTimes(start) {
+  const blog = await start({ env: { HTML_CACHE: '0' } });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const result = {};
+    for (const page of PAGES) {
+      const url = new URL(page.path, blog.origin);
+      const times = [];
+      for (let i = 0; i < UNCACHED_SAMPLES + 3; i += 1) {
+        const response = await request(url, { headers: REQUEST_HEADERS, agent });
+        if (response.status !== 200) throw new Error(`${page.path} answered ${response.status} with HTML_CACHE=0`);
+        if (i >= 3) times.push(response.ms); // first 3: warm-up
+      }
+      result[page.name] = { medianMs: median(times) };
+    }
+    return result;
+  } finally {
+    agent.destroy();
+    await blog.stop();
+  }
 }
 
 export async function run(ctx) {
@@ -110,7 +139,11 @@ export async function run(ctx) {
     await ceiling.stop();
     if (nginx) await nginx.stop();
   }
+  ctx.log('  render cost without the HTML cache (HTML_CACHE=0)…');
+  const uncached = await uncachedRenderTimes(ctx.startBlog ?? startBlog);
   return {
+    uncached,
+    uncachedSamples: UNCACHED_SAMPLES,
     load: { connections: load.connections, durationSeconds: load.durationSeconds, warmupSeconds: load.warmupSeconds, requestHeaders: REQUEST_HEADERS, generator: 'autocannon in a child process, one per row' },
     nginx: nginx ? { version: nginx.version } : { skipped: nginxSkipReason },
     pages,
@@ -140,6 +173,9 @@ export function rows(data) {
       out.push(infoRow('SSR', `${label}: app ÷ ceiling`, formatPercent(page.appVsCeiling)));
       if (page.rows.proxy) out.push(infoRow('SSR', `${label}: cache ÷ ceiling`, formatPercent(page.proxyVsCeiling)));
     }
+  }
+  for (const [name, entry] of Object.entries(data.uncached ?? {})) {
+    out.push(infoRow('SSR', `${name === 'article' ? 'article' : 'index /'}: one render with HTML_CACHE=0`, `${formatMs(entry.medianMs, 2)} (median of ${data.uncachedSamples} sequential)`));
   }
   out.push(targetRow('SSR', 'article: app ÷ ceiling req/s', formatPercent(article.appVsCeiling), '≥ 5%', article.appVsCeiling >= 0.05));
   out.push(targetRow('SSR', `article: app p99 at ${data.load.connections} connections`, formatMs(article.rows.app.latencyMs.p99, 0), '< 50 ms', article.rows.app.latencyMs.p99 < 50));
@@ -189,6 +225,9 @@ export function markdown(data) {
     }
   }
   lines.push('');
+  for (const [name, entry] of Object.entries(data.uncached ?? {})) {
+    lines.push(`- ${name}: one render without the rendered-HTML cache (second server with \`HTML_CACHE=0\`, sequential keep-alive requests) takes ${formatMs(entry.medianMs, 2)} (median of ${data.uncachedSamples}); the rows above are what production serves: cache hits.`);
+  }
   for (const [name, page] of Object.entries(data.pages)) {
     lines.push(`- ${name}: ${page.bytes} bytes on the wire (${page.contentEncoding ?? 'identity'}), Cache-Control \`${page.cacheControl ?? 'none'}\`, identical bytes on two requests: ${page.stableBytes ? 'yes' : 'no'}${page.proxyCache ? `, proxy on a repeat request: ${page.proxyCache.secondStatus}` : ''}.`);
   }
