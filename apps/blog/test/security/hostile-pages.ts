@@ -1,0 +1,159 @@
+/**
+ * The whole-page suite for hostile fixtures (hostile-pages-*.test.ts pick the categories, so the
+ * corpus renders in parallel workers). Every hostile fixture, rendered as WHOLE PAGES through Remix's request handler on the production
+ * build, with the fixture and a known-good control article as the only articles
+ * (CITED_ARTICLES_DIR, which the blog reads on every request), then parsed with parse5.
+ *
+ * Either the article renders with nothing executable, nothing off-site and its marker paragraphs
+ * intact, or it is rejected: a clean 404 page while the control article still returns 200. An
+ * article that @cited/content accepts must be served (never silently dropped).
+ */
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileArticle } from '@cited/content';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNone, expectSecurityHeaders } from './assertions';
+import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
+import { auditRss, auditSitemap } from './feeds';
+import { HANDLER_ORIGIN, loadRequestHandler, type Handler } from './harness';
+import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
+
+export type HostileCategory = HostileCase['category'];
+
+/** Registers the suite for the given corpus categories in the calling test file. */
+export function hostilePageSuite(categories: readonly HostileCategory[]): void {
+  let handle: Handler;
+  let articlesDir: string;
+  let previousDir: string | undefined;
+  const baselines: Record<'article' | 'list' | 'error', ElementCounts> = { article: {}, list: {}, error: {} };
+
+  async function html(pathAndQuery: string): Promise<{ status: number; body: string; headers: Headers }> {
+    const response = await handle(pathAndQuery);
+    return { status: response.status, body: await response.text(), headers: response.headers };
+  }
+
+  function mainText(body: string): string {
+    let text = '';
+    walk(parseHtml(body), (el) => {
+      if (el.tagName === 'main') text += textOf(el);
+    });
+    return text;
+  }
+
+  function categoryLinks(body: string): string[] {
+    const links = new Set<string>();
+    walk(parseHtml(body), (el) => {
+      const href = el.tagName === 'a' ? attr(el, 'href') : undefined;
+      if (href?.startsWith('/category/')) links.add(href);
+    });
+    return [...links];
+  }
+
+  beforeAll(async () => {
+    handle = await loadRequestHandler();
+    articlesDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-pages-'));
+    writeFileSync(path.join(articlesDir, `${CONTROL_SLUG}.md`), readFileSync(CONTROL_FIXTURE));
+    previousDir = process.env.CITED_ARTICLES_DIR;
+    process.env.CITED_ARTICLES_DIR = articlesDir;
+
+    const control = await html(`/articles/${CONTROL_SLUG}`);
+    expect(control.status, control.body.slice(0, 500)).toBe(200);
+    expect(control.body).toContain(CONTROL_MARKER);
+    baselines.article = countElements(control.body);
+    baselines.list = countElements((await html('/')).body);
+    baselines.error = countElements((await html('/articles/no-such-article')).body);
+  }, 60_000);
+
+  afterAll(() => {
+    if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
+    else process.env.CITED_ARTICLES_DIR = previousDir;
+    rmSync(articlesDir, { recursive: true, force: true });
+  });
+
+  function auditPage(body: string, baseline: ElementCounts): string[] {
+    return auditHtml(body, { origin: HANDLER_ORIGIN, siteOrigins: ['http://localhost:3000'], baseline });
+  }
+
+  async function checkCase(entry: HostileCase): Promise<void> {
+    const source = readCase(entry);
+    const file = path.join(articlesDir, `${entry.id}.md`);
+    writeFileSync(file, source);
+    try {
+      const articlePath = `/articles/${encodeURIComponent(entry.slug)}`;
+      const page = await html(articlePath);
+      const context = `${entry.id} (${entry.description}) → GET ${articlePath} ${page.status}`;
+
+      expect(page.status, `${context}\n${page.body.slice(0, 300)}`).not.toBeGreaterThanOrEqual(500);
+      expect(leaksInternals(page.body), context).toBeUndefined();
+      expectSecurityHeaders(page.headers, context);
+
+      if (page.status === 200) {
+        // Published: whole and harmless.
+        expectNone(auditPage(page.body, baselines.article), context);
+        const text = mainText(page.body);
+        expect(text, `${context}: start marker`).toContain(entry.startMarker);
+        if (entry.endMarker) expect(text, `${context}: end marker`).toContain(entry.endMarker);
+      } else {
+        // Not published: only acceptable when @cited/content rejects it with an error diagnostic
+        // (reported, never silently dropped); the 404 page is clean and the control still serves.
+        const compiled = compileArticle(source, { path: file });
+        const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+        expect(compiled.ok, `${context}: accepted by @cited/content but not served`).toBe(false);
+        expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
+        expect(page.status, context).toBe(404);
+        expectNone(auditPage(page.body, baselines.error), context);
+        expect(page.body, `${context}: a rejected article leaked into the 404 page`).not.toContain(entry.startMarker);
+        const control = await html(`/articles/${CONTROL_SLUG}`);
+        expect(control.status, `${context}: control article`).toBe(200);
+      }
+
+      if (entry.pages.includes('index')) {
+        const index = await html('/');
+        expect(index.status, `${entry.id}: index`).toBe(200);
+        expectNone(auditPage(index.body, baselines.list), `${entry.id}: index page`);
+        if (entry.pages.includes('category')) {
+          for (const link of categoryLinks(index.body)) {
+            const category = await html(link);
+            expect(category.status, `${entry.id}: GET ${link}`).toBeLessThan(500);
+            const baseline = category.status === 200 ? baselines.list : baselines.error;
+            expectNone(auditPage(category.body, baseline), `${entry.id}: ${link}`);
+            expectSecurityHeaders(category.headers, `${entry.id}: ${link}`);
+          }
+        }
+      }
+      if (entry.pages.includes('rss')) {
+        const rss = await html('/rss.xml');
+        expect(rss.status, `${entry.id}: rss`).toBe(200);
+        expectNone(auditRss(rss.body, HANDLER_ORIGIN), `${entry.id}: rss.xml`);
+      }
+      if (entry.pages.includes('sitemap')) {
+        const sitemap = await html('/sitemap.xml');
+        expect(sitemap.status, `${entry.id}: sitemap`).toBe(200);
+        expectNone(auditSitemap(sitemap.body), `${entry.id}: sitemap.xml`);
+      }
+    } finally {
+      unlinkSync(file);
+    }
+  }
+
+  for (const category of categories) {
+    describe(`hostile ${category} articles render harmlessly as whole pages`, () => {
+      it.each(hostileCases.filter((entry) => entry.category === category).map((entry) => [entry.id, entry] as const))(
+        '%s',
+        async (_id, entry) => {
+          await checkCase(entry);
+        },
+      );
+    });
+  }
+
+  describe('after the corpus', () => {
+    it('the control article, the index and the feeds still serve 200', async () => {
+      for (const target of [`/articles/${CONTROL_SLUG}`, '/', '/rss.xml', '/sitemap.xml', '/robots.txt']) {
+        const response = await html(target);
+        expect(response.status, target).toBe(200);
+      }
+    });
+  });
+}
