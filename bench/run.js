@@ -65,10 +65,18 @@ function parseOptions(argv) {
 
 const log = (message) => process.stdout.write(`${message}\n`);
 
+const USAGE = 'npm run bench [-- --only=build,compile,weight,ssr,lighthouse,site] [--strict] [--no-build] [--duration=10] [--warmup=3] [--connections=50] [--lighthouse-runs=3]';
+
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error.message}\nusage: ${USAGE}`);
+    return 2;
+  }
   if (options.help) {
-    log('npm run bench [-- --only=build,compile,weight,ssr,lighthouse,site] [--strict] [--no-build] [--duration=10] [--warmup=3] [--connections=50] [--lighthouse-runs=3]');
+    log(USAGE);
     return 0;
   }
   const startedAt = new Date();
