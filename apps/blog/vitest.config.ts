@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    // beforeAll hooks load the server build and write fixtures; the shared 2-core machine can be slow.
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,139 @@
+/**
+ * server.js itself (Express, compression, the rendered-HTML cache): a cache hit must be the same
+ * page with the same ETag as a miss, answer conditional requests the same way, and never outlive
+ * an edit to the article.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, utimesSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeArticlesDir, writeArticle } from './fixtures/articles';
+import { appDir, expectSecurityHeaders } from './helpers';
+
+let server: ChildProcess;
+let origin: string;
+let dir: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = makeArticlesDir();
+  writeArticle(dir, { slug: 'cached-article', title: 'Cached article', published: '2024-02-01' });
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
+    cwd: appDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let i = 0; i < 600; i += 1) {
+    try {
+      if ((await fetch(`${origin}/robots.txt`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server.js did not start: ${stderr}`);
+});
+
+afterAll(() => {
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+/** Raw bytes over node:http (fetch would transparently decompress and hide Content-Encoding). */
+function raw(pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${origin}${pathname}`, { headers: { 'accept-encoding': 'identity', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: responseHeaders, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('server.js rendered-HTML cache', () => {
+  it('serves the same bytes, ETag and headers on a hit as on the miss', async () => {
+    const miss = await raw('/articles/cached-article');
+    const hit = await raw('/articles/cached-article');
+    expect(miss.headers.get('x-html-cache')).toBe('miss');
+    expect(hit.headers.get('x-html-cache')).toBe('hit');
+    expect(hit.body.equals(miss.body)).toBe(true);
+    expect(hit.headers.get('etag')).toBe(miss.headers.get('etag'));
+    expectSecurityHeaders(new Response(null, { headers: hit.headers }));
+    expect(hit.headers.get('cache-control')).toBe(miss.headers.get('cache-control'));
+  });
+
+  it('serves precompressed br and gzip that decode to the same page', async () => {
+    const plain = await raw('/articles/cached-article');
+    const br = await raw('/articles/cached-article', { 'accept-encoding': 'br, gzip' });
+    const gzip = await raw('/articles/cached-article', { 'accept-encoding': 'gzip' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+  });
+
+  it('answers If-None-Match on a hit like the app does', async () => {
+    const first = await raw('/articles/cached-article');
+    const etag = first.headers.get('etag') ?? '';
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const conditional = await raw('/articles/cached-article', { 'if-none-match': header });
+      expect(conditional.status, header).toBe(304);
+      expect(conditional.body.byteLength).toBe(0);
+    }
+    expect((await raw('/articles/cached-article', { 'if-none-match': 'garbage' })).status).toBe(200);
+  });
+
+  it('does not cache 404s, and shows an edited article at once', async () => {
+    const missing = await raw('/articles/not-here');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-html-cache')).toBeNull();
+
+    const before = await raw('/articles/cached-article');
+    const file = writeArticle(dir, { slug: 'cached-article', title: 'Cached article, revised', published: '2024-02-01' });
+    const future = new Date(Date.now() + 10_000);
+    utimesSync(file, future, future);
+    const after = await raw('/articles/cached-article');
+    expect(after.headers.get('x-html-cache')).toBe('miss');
+    expect(after.body.toString()).toContain('Cached article, revised');
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+  });
+
+  it('serves fingerprinted assets as immutable for a year', async () => {
+    const page = (await raw('/')).body.toString();
+    const asset = page.match(/href="(\/assets\/[^"]+\.css)"/)?.[1];
+    expect(asset).toBeDefined();
+    const response = await raw(asset ?? '');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
