@@ -17,7 +17,7 @@ export const root = style({
   // Tabular figures keep 12 and 30 as wide as 18 and 88: two-digit markers look even.
   fontVariantNumeric: 'tabular-nums lining-nums',
   whiteSpace: 'nowrap',
-  marginInlineStart: '0.1em',
+  // No margin before the marker: it sits right after the sentence's full stop, as in print.
   scrollMarginTop: vars.space.xxl,
   borderRadius: vars.radius.sm,
   selectors: {
@@ -30,9 +30,16 @@ export const root = style({
   },
 });
 
+/** The comma between the links of a group, e.g. "1,2". */
+export const separator = style({
+  color: vars.color.textMuted,
+});
+
+/** Where neighbouring links' hit areas meet: the middle of the comma between them. */
+const halfSeparator = '0.15em';
+
 export const link = style({
   position: 'relative',
-  paddingInline: '0.1em',
   color: vars.color.link,
   textDecorationLine: 'underline',
   textDecorationThickness: '1px',
@@ -41,29 +48,35 @@ export const link = style({
     '&:visited': { color: vars.color.linkVisited },
     '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
     '&:focus-visible': focusRingRule,
-    // A larger, invisible hit area for fingers, without changing the line's layout.
+    // An invisible hit area of at least 24 × 24 px (WCAG 2.5.8) centred on the digits, so the
+    // marker can hug the full stop without being hard to tap and without changing the layout.
+    // (Percentages are of the link's box: 50% - 12px off each side leaves 24px, or more.)
     '&::after': {
       content: '""',
       position: 'absolute',
-      inset: '-0.6em -0.1em',
+      insetBlock: 'min(0px, calc(50% - 12px))',
+      insetInline: 'min(0px, calc(50% - 12px))',
     },
+    // In a group ("1,2") neighbouring hit areas must not overlap, or tapping the right half of
+    // "1" would open reference 2: on the sides facing a comma they stop at its middle.
+    [`&:has(+ ${separator})::after`]: { insetInlineEnd: `-${halfSeparator}` },
+    [`${separator} + &::after`]: { insetInlineStart: `-${halfSeparator}` },
   },
-});
-
-export const separator = style({
-  color: vars.color.textMuted,
 });
 
 /**
  * The preview card. It is a `popover="hint"`: hidden until the link shows interest (hover,
- * keyboard focus, long-press), then placed in the top layer above the marker with anchor
- * positioning (the invoker is its implicit anchor), flipping below when there is no room.
- * Everything the <sup> sets is reset so the card reads as normal text.
+ * keyboard focus, long-press), then placed in the top layer with anchor positioning (the invoker
+ * is its implicit anchor). It opens below the marker: the claim a marker supports ends at the
+ * marker, so a card above would cover the very sentence being checked (on a phone, several of
+ * its lines). Only when there is no room below does it flip above. Horizontally it centres on
+ * the marker and slides to stay inside the viewport. Everything the <sup> sets is reset so the
+ * card reads as normal text.
  */
 export const preview = style({
   display: 'none',
   position: 'fixed',
-  positionArea: 'top',
+  positionArea: 'bottom',
   positionTryFallbacks: 'flip-block',
   margin: vars.space.xs,
   inset: 'auto',
