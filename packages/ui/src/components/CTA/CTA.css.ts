@@ -7,6 +7,8 @@ import { vars } from '../../theme/contract.css';
 const touchTarget = '44px';
 
 const ruleColor = createVar();
+/** Thickness of the tone's rule along the top of the card. */
+const ruleWidth = '4px';
 
 export const root = recipe({
   base: {
@@ -17,7 +19,17 @@ export const root = recipe({
     paddingBlock: vars.space.xl,
     paddingInline: vars.space.xl,
     borderRadius: vars.radius.lg,
-    borderBlockStart: `4px solid ${ruleColor}`,
+    // A full hairline edge, so the card shows against the page in both themes (the quiet card's
+    // sunken surface is close to the dark page). The tone's rule along the top is a background
+    // strip, which the rounded corners clip cleanly: a thick top border would taper into the
+    // thin side borders and make the card look like a tab.
+    border: `1px solid ${vars.color.border}`,
+    borderBlockStartColor: ruleColor,
+    backgroundImage: `linear-gradient(${ruleColor}, ${ruleColor})`,
+    backgroundOrigin: 'border-box',
+    backgroundPosition: 'top',
+    backgroundRepeat: 'no-repeat',
+    backgroundSize: `100% ${ruleWidth}`,
     color: vars.color.text,
     fontFamily: vars.font.body,
     fontSize: vars.fontSize.md,
