@@ -57,12 +57,14 @@ export const root = recipe({
           [h4Size]: vars.fontSize.lg,
         },
         '@media': {
-          // Phones: one step smaller, so a question-style heading takes two lines, not four.
+          // Phones: every level one step smaller (h4 included, so h3 and h4 never meet), and a
+          // question-style heading takes two lines, not four.
           [narrowScreen]: {
             vars: {
               [h1Size]: vars.fontSize.xxl,
               [h2Size]: vars.fontSize.xl,
               [h3Size]: vars.fontSize.lg,
+              [h4Size]: vars.fontSize.md,
             },
           },
         },
@@ -115,8 +117,13 @@ prose('h1, h2, h3, h4, h5, h6', {
 prose('h1', { fontSize: h1Size, lineHeight: vars.lineHeight.tight, letterSpacing: '-0.01em' });
 prose('h2', { fontSize: h2Size });
 prose('h3', { fontSize: h3Size });
-prose('h4', { fontSize: h4Size });
-prose('h5, h6', { fontSize: vars.fontSize.md });
+/*
+ * Below h3 the size steps alone (1.2 apart) are too close to tell the levels apart at a glance,
+ * so the minor levels also change colour: h4 keeps the size step and turns muted, h5/h6 are
+ * small, muted and letter-spaced. Colour is never the only difference.
+ */
+prose('h4', { fontSize: h4Size, color: vars.color.textMuted });
+prose('h5, h6', { fontSize: vars.fontSize.sm, color: vars.color.textMuted, letterSpacing: '0.02em' });
 proseChild('* + h1, * + h2', { marginBlockStart: sectionSpace });
 proseChild('* + h3, * + h4, * + h5, * + h6', { marginBlockStart: subsectionSpace });
 proseChild('h1 + *, h2 + *, h3 + *, h4 + *, h5 + *, h6 + *', { marginBlockStart: vars.space.sm });
