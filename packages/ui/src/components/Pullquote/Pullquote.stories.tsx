@@ -6,8 +6,9 @@ import { Pullquote, pullquoteSizes } from './Pullquote';
 const bodiuQuote =
   '“Repeated surgery is a viable option for patients who have clinical manifestations of recurrent disc herniation … Supplementing repeated discectomies (surgeries to remove disc material) and decompression with (spinal) fusion provide superior clinical outcomes, especially in patients with clinical and radiological signs (an MRI) of lumbar segment instability.”';
 
+// The source's words; only the missing space after the ellipsis ("institution…Due") is added.
 const southamptonQuote =
-  '“we found in our study that there is wide variation in diagnosing lumbar disc disease between the Orthopaedic Surgeons and the Radiologists at our institution…Due to this amount of inaccuracy, it is risky to comment on degenerate disc disease on a plain radiograph alone. Therefore MRI scan should only be used to comment on the disc diseases of the low back, as plain radiographs are unreliable.”';
+  '“we found in our study that there is wide variation in diagnosing lumbar disc disease between the Orthopaedic Surgeons and the Radiologists at our institution… Due to this amount of inaccuracy, it is risky to comment on degenerate disc disease on a plain radiograph alone. Therefore MRI scan should only be used to comment on the disc diseases of the low back, as plain radiographs are unreliable.”';
 
 const painPhysicianQuote =
   '“Injection therapy of painful enthesopathies (soft tissue attachments to the bone, ie ligaments and tendons) can provide significant relief of axial pain and tenderness combined with functional improvement, even in “failed back syndrome” patients. Phenol-glycerol prolotherapy provides better and longer lasting relief than injection with anesthetics alone. Prolotherapy provides over six months of relief for some patients but generally provides relief for only a few months. However, most patients described good to excellent relief, felt that the injections had been beneficial, and requested additional injections for recurrent or residual focal pain.”';
