@@ -55,12 +55,13 @@ describe('theme contract', () => {
 /*
  * The emitted CSS, as the browser would apply it. Importing themes.css.ts injects its stylesheet
  * into jsdom; we then resolve, for a given <html>, which custom-property values apply with and
- * without the reader preferring a dark colour scheme. Matching rules are applied in source order:
- * the theme selectors have equal specificity, except the preference rule (higher), which also
- * comes last in the stylesheet.
+ * without the reader preferring a dark colour scheme. Each element applies its matching rules in
+ * cascade order: by specificity, then by source order.
  */
 interface Scenario {
   dataTheme?: ThemeName;
+  /** A class on <html>, e.g. `darkTheme`. */
+  htmlClass?: string;
   prefersDark?: boolean;
   prefersReducedMotion?: boolean;
 }
@@ -73,6 +74,129 @@ function matchesMedia(rule: CSSMediaRule, scenario: Scenario): boolean {
   return false;
 }
 
+type Specificity = readonly [ids: number, classes: number, types: number];
+
+function compareSpecificity(a: Specificity, b: Specificity): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+function maxSpecificity(list: readonly Specificity[]): Specificity {
+  return list.reduce<Specificity>((max, item) => (compareSpecificity(item, max) > 0 ? item : max), [0, 0, 0]);
+}
+
+/** Splits at commas outside brackets, parentheses and quotes. */
+function splitSelectorList(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let current = '';
+  for (const char of list) {
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[') depth += 1;
+    else if (char === ')' || char === ']') depth -= 1;
+    else if (char === ',' && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current.trim());
+  return parts.filter(Boolean);
+}
+
+/** Index just past the bracket or parenthesis group that opens at `start`, skipping quoted text. */
+function endOfGroup(selector: string, start: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let index = start; index < selector.length; index += 1) {
+    const char = selector[index];
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[') depth += 1;
+    else if (char === ')' || char === ']') {
+      depth -= 1;
+      if (depth === 0) return index + 1;
+    }
+  }
+  throw new Error(`Unbalanced selector: ${selector}`);
+}
+
+const legacyPseudoElements = new Set(['before', 'after', 'first-line', 'first-letter']);
+
+/**
+ * Selectors Level 4 specificity of one complex selector: :where() counts nothing, :is(), :not()
+ * and :has() count their most specific argument, other pseudo-classes and attributes count as
+ * classes, pseudo-elements as types.
+ */
+function specificity(selector: string): Specificity {
+  let [ids, classes, types] = [0, 0, 0];
+  let index = 0;
+  const name = () => {
+    const match = /^-?[_a-zA-Z\u00A0-\uFFFF][-\w\u00A0-\uFFFF]*/.exec(selector.slice(index));
+    index += match?.[0].length ?? 0;
+    return match?.[0] ?? '';
+  };
+  while (index < selector.length) {
+    const char = selector[index];
+    if (char === '#') {
+      index += 1;
+      name();
+      ids += 1;
+    } else if (char === '.') {
+      index += 1;
+      name();
+      classes += 1;
+    } else if (char === '[') {
+      index = endOfGroup(selector, index);
+      classes += 1;
+    } else if (char === ':') {
+      const isElement = selector[index + 1] === ':';
+      index += isElement ? 2 : 1;
+      const pseudo = name().toLowerCase();
+      let argument: string | undefined;
+      if (selector[index] === '(') {
+        const end = endOfGroup(selector, index);
+        argument = selector.slice(index + 1, end - 1);
+        index = end;
+      }
+      if (isElement || legacyPseudoElements.has(pseudo)) types += 1;
+      else if (pseudo === 'where') continue;
+      else if ((pseudo === 'is' || pseudo === 'not' || pseudo === 'has') && argument !== undefined) {
+        const [a, b, c] = maxSpecificity(splitSelectorList(argument).map(specificity));
+        ids += a;
+        classes += b;
+        types += c;
+      } else classes += 1;
+    } else if (/[-_a-zA-Z]/.test(char ?? '')) {
+      name();
+      types += 1;
+    } else {
+      // Combinators, whitespace and the universal selector count nothing.
+      index += 1;
+    }
+  }
+  return [ids, classes, types];
+}
+
+describe('selector specificity (used to resolve the cascade below)', () => {
+  it.each([
+    [':root', [0, 1, 0]],
+    ['html', [0, 0, 1]],
+    ['[data-theme="dark"]', [0, 1, 0]],
+    [':root:not([data-theme="light"])', [0, 2, 0]],
+    [':where(:root:not([data-theme="light"]))', [0, 0, 0]],
+    ['.a.b > p::before', [0, 2, 2]],
+    ['#main :is(.a, h1)', [1, 1, 0]],
+    ['html.dark [data-x="a,b"]', [0, 2, 1]],
+  ] as const)('%s is %j', (selector, expected) => {
+    expect(specificity(selector)).toEqual(expected);
+  });
+});
+
 /**
  * Custom properties in effect on `target` (default: <html>): each element from <html> down to the
  * target applies the rules that match it, and inherits the rest from its parent.
@@ -81,24 +205,40 @@ function resolvedCustomProperties(scenario: Scenario, target: Element = document
   const root = document.documentElement;
   if (scenario.dataTheme) root.setAttribute('data-theme', scenario.dataTheme);
   else root.removeAttribute('data-theme');
+  root.className = scenario.htmlClass ?? '';
 
   const chain: Element[] = [];
   for (let element: Element | null = target; element; element = element.parentElement) chain.unshift(element);
 
-  const resolved: Record<string, string> = {};
-  const applyRules = (element: Element, rules: CSSRuleList) => {
+  interface MatchedRule {
+    rule: CSSStyleRule;
+    specificity: Specificity;
+    order: number;
+  }
+  const collect = (element: Element, rules: CSSRuleList, matched: MatchedRule[]) => {
     for (const rule of Array.from(rules)) {
       if (rule instanceof CSSMediaRule) {
-        if (matchesMedia(rule, scenario)) applyRules(element, rule.cssRules);
-      } else if (rule instanceof CSSStyleRule && element.matches(rule.selectorText)) {
-        for (const property of Array.from(rule.style)) {
-          resolved[property] = rule.style.getPropertyValue(property).trim();
+        if (matchesMedia(rule, scenario)) collect(element, rule.cssRules, matched);
+      } else if (rule instanceof CSSStyleRule) {
+        // A selector list counts with the most specific of its selectors that matches.
+        const matching = splitSelectorList(rule.selectorText).filter((selector) => element.matches(selector));
+        if (matching.length > 0) {
+          matched.push({ rule, specificity: maxSpecificity(matching.map(specificity)), order: matched.length });
         }
       }
     }
   };
+
+  const resolved: Record<string, string> = {};
   for (const element of chain) {
-    for (const sheet of Array.from(document.styleSheets)) applyRules(element, sheet.cssRules);
+    const matched: MatchedRule[] = [];
+    for (const sheet of Array.from(document.styleSheets)) collect(element, sheet.cssRules, matched);
+    matched.sort((a, b) => compareSpecificity(a.specificity, b.specificity) || a.order - b.order);
+    for (const { rule } of matched) {
+      for (const property of Array.from(rule.style)) {
+        resolved[property] = rule.style.getPropertyValue(property).trim();
+      }
+    }
   }
   return resolved;
 }
@@ -129,6 +269,7 @@ function expectTheme(resolved: Record<string, string>, theme: ThemeName) {
 describe('emitted theme CSS', () => {
   afterEach(() => {
     document.documentElement.removeAttribute('data-theme');
+    document.documentElement.removeAttribute('class');
   });
 
   it('has been injected', () => {
@@ -168,6 +309,30 @@ describe('emitted theme CSS', () => {
     panel.remove();
   });
 
+  it('forces a theme on the whole page with the darkTheme or lightTheme class on <html>', () => {
+    for (const scenario of [{}, { prefersDark: true }, { dataTheme: 'light' as const }]) {
+      const resolved = resolvedCustomProperties({ ...scenario, htmlClass: darkTheme });
+      expectTheme(resolved, 'dark');
+      expect(resolved['color-scheme']).toBe('dark');
+    }
+    for (const scenario of [{}, { prefersDark: true }, { dataTheme: 'dark' as const }]) {
+      const resolved = resolvedCustomProperties({ ...scenario, htmlClass: lightTheme });
+      expectTheme(resolved, 'light');
+      expect(resolved['color-scheme']).toBe('light');
+    }
+  });
+
+  it('lets a subtree override a theme class on <html>', () => {
+    const panel = document.createElement('section');
+    document.body.append(panel);
+    panel.setAttribute('data-theme', 'light');
+    expectTheme(resolvedCustomProperties({ htmlClass: darkTheme }, panel), 'light');
+    panel.removeAttribute('data-theme');
+    panel.className = lightTheme;
+    expectTheme(resolvedCustomProperties({ htmlClass: darkTheme }, panel), 'light');
+    panel.remove();
+  });
+
   it('forces a theme on a subtree with data-theme', () => {
     const panel = document.createElement('section');
     document.body.append(panel);
@@ -183,5 +348,17 @@ describe('emitted theme CSS', () => {
     expect(resolved[propertyName(vars.motion.duration.fast)]).toBe('0ms');
     expect(resolved[propertyName(vars.motion.duration.normal)]).toBe('0ms');
     expect(resolvedCustomProperties({})[propertyName(vars.motion.duration.normal)]).toBe(themeTokens.light.motion.duration.normal);
+  });
+
+  it('keeps motion at zero inside theme classes for readers who prefer reduced motion', () => {
+    const panel = document.createElement('section');
+    document.body.append(panel);
+    panel.className = darkTheme;
+    const onPanel = resolvedCustomProperties({ prefersReducedMotion: true }, panel);
+    expect(onPanel[propertyName(vars.motion.duration.normal)]).toBe('0ms');
+    const onHtml = resolvedCustomProperties({ prefersReducedMotion: true, htmlClass: lightTheme });
+    expect(onHtml[propertyName(vars.motion.duration.fast)]).toBe('0ms');
+    expect(resolvedCustomProperties({}, panel)[propertyName(vars.motion.duration.normal)]).toBe(themeTokens.dark.motion.duration.normal);
+    panel.remove();
   });
 });
