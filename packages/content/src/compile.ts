@@ -7,7 +7,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { Node } from 'unist';
 import { VFile } from 'vfile';
+import { minChunkChars, splitIntoChunks } from './chunks.js';
 import { report, sortDiagnostics, toDiagnostics } from './diagnostics.js';
 import { readFrontmatter } from './frontmatter.js';
 import type { SourceReference } from './frontmatter.js';
@@ -36,6 +38,36 @@ const transformer = unified()
   .use(rehypeSameSiteImages)
   .use(rehypeCitedHeadings)
   .freeze();
+
+/** Moves a chunk's positions to where the chunk sits in the document (chunks start at a line start). */
+function shiftPositions(tree: MdastRoot, line: number, offset: number): void {
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node & { children?: Node[] };
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      point.line += line - 1;
+      if (point.offset !== undefined) point.offset += offset;
+    }
+    if (node.children) stack.push(...node.children);
+  }
+}
+
+/**
+ * Parses the document, section by section when it is long (see chunks.ts): the tree, positions
+ * included, is the same as parsing it whole.
+ */
+export function parseMarkdown(text: string, chunkChars = minChunkChars): MdastRoot {
+  const chunks = splitIntoChunks(text, chunkChars);
+  if (chunks.length === 1) return parser.parse(text);
+  const root: MdastRoot = { type: 'root', children: [] };
+  for (const chunk of chunks) {
+    const tree = parser.parse(chunk.text);
+    shiftPositions(tree, chunk.line, chunk.offset);
+    for (const child of tree.children) root.children.push(child);
+    if (tree.position) root.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position.end };
+  }
+  return root;
+}
 
 function emptyRoot(): HastRoot {
   return { type: 'root', children: [] };
@@ -147,7 +179,7 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     }
     if (decoded.text.length > maxSourceChars) {
       file.value = decoded.text;
-      meta = readFrontmatter(decoded.text, file, options.now).meta;
+      meta = readFrontmatter(decoded.text, file, options.now ?? new Date()).meta;
       report(file, 'source-too-large', `The article is ${decoded.text.length} characters long; the maximum is ${maxSourceChars}. The body is not rendered`, {
         line: 1,
         column: 1,
@@ -164,14 +196,14 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
       }
     }
     file.value = limited.text;
-    const frontmatter = readFrontmatter(limited.text, file, options.now);
+    const frontmatter = readFrontmatter(limited.text, file, options.now ?? new Date());
     meta = frontmatter.meta;
     const data = createCitedData(frontmatter.references);
     (file.data as { cited?: CitedFileData }).cited = data;
 
     let mdast: MdastRoot;
     try {
-      mdast = parser.parse(file);
+      mdast = parseMarkdown(limited.text);
     } catch (error) {
       if (error instanceof RangeError) {
         report(file, 'source-too-deep', 'The markdown is nested too deeply to parse', { line: 1, column: 1 });

@@ -101,3 +101,26 @@ describe('one fixture per rule', () => {
     for (const ruleId of ruleIds) expect(ruleId).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 });
+
+describe('directive requirements', () => {
+  it.each([
+    [':::study{figure="50%"}\nHalf improved.\n:::', ':::study needs a `cite` attribute'],
+    [':::study{cite=a2020 figure="50%"}\n:::', ':::study needs a body'],
+    [':::study{cite=a2020 figure="50%" n=many}\nHalf improved.\n:::', ':::study n must be a positive whole number, not "many"'],
+    [':::pullquote{cite=a2020}\n:::', ':::pullquote needs a body: the quotation'],
+    [':::cta{label="Go"}\nHeading\n:::', ':::cta needs an `href` attribute'],
+    [':::cta{href="/contact"}\nHeading\n:::', ':::cta needs a `label` attribute'],
+    [':::cta{href="/contact" label="Go"}\n:::', ':::cta needs a heading'],
+    [':::cta{href="/contact" label="Go" secondary-href="/more"}\nHeading\n:::', 'needs both `secondary-href` and `secondary-label`'],
+  ])('%j', (body, message) => {
+    const result = compileArticle(article(`Cited.:cite[a2020]\n\n${body}`), { path: 'directives.md', now });
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.column])).toEqual([[16, 1]]);
+    expect(result.diagnostics[0]?.message).toContain(message);
+    expect(result.ok).toBe(false);
+  });
+
+  it('review-overdue uses the current date when no `now` is given', () => {
+    const result = compileArticle(article('Cited.:cite[a2020]', 'nextReviewDue: 2000-01-01\n'), { path: 'review.md' });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: 'review-overdue' })]);
+  });
+});
