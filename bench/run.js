@@ -109,16 +109,16 @@ async function main() {
   const sections = {};
   const rows = [];
   const details = [];
+  const selectedSections = SECTIONS.filter((section) => options.selected.includes(section.id));
   try {
-    for (const section of SECTIONS) {
-      if (!options.selected.includes(section.id)) continue;
+    for (const [index, section] of selectedSections.entries()) {
       log(`\n▶ ${section.title}`);
       const sectionStart = performance.now();
       const loadBefore = os.loadavg()[0];
       try {
         const data = await section.run(ctx);
         const sectionRows = section.rows(data);
-        if (sharedBlog && sharedBlog.buildStamp !== buildStamp()) {
+        if (section.usesSharedBlog && sharedBlog && sharedBlog.buildStamp !== buildStamp()) {
           // Someone rebuilt apps/blog under the running server: its pages may link deleted assets.
           sectionRows.push({ section: sectionRows[0]?.section ?? section.title, measure: '⚠ apps/blog was rebuilt by another process during this section', figure: 'figures may mix two builds; re-run this section', target: '', status: 'INFO' });
           await sharedBlog.stop();
@@ -132,6 +132,11 @@ async function main() {
         const errorRow = { section: section.title, measure: 'section failed to run', figure: String(error.message ?? error).split('\n')[0].slice(0, 200), target: '', status: 'ERROR' };
         sections[section.id] = { status: 'error', measuredAt: new Date().toISOString(), error: String(error.stack ?? error), rows: [errorRow] };
         rows.push(errorRow);
+      }
+      // Free the shared server's CPU and memory before sections that start their own.
+      if (sharedBlog && !selectedSections.slice(index + 1).some((next) => next.usesSharedBlog)) {
+        await sharedBlog.stop();
+        sharedBlog = null;
       }
     }
   } finally {

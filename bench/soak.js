@@ -6,6 +6,7 @@
  *   npm run soak                      60 s at 50 connections (after a 10 s warm-up)
  *   npm run soak -- --duration=10     a quick run
  *   options: --duration=S --warmup=S --connections=N --articles=N (generated beside the real ones)
+ *   diagnosis: --fixed-404 (one 404 path instead of a new one per request), --no-html-cache (HTML_CACHE=0)
  *
  * Passes when: zero 5xx, zero socket errors/timeouts, every route kept its expected status, and the
  * server's RSS after the run is within 20 % of its RSS after warm-up (VmRSS from /proc/<pid>/status).
@@ -42,6 +43,8 @@ const durationSeconds = option('duration', 60);
 const warmupSeconds = option('warmup', Math.min(10, Math.max(2, Math.round(durationSeconds / 6))));
 const connections = option('connections', 50);
 const generatedArticles = option('articles', 30);
+const fixed404 = process.argv.includes('--fixed-404');
+const noHtmlCache = process.argv.includes('--no-html-cache');
 const RSS_GROWTH_LIMIT = 0.2;
 
 function log(message) {
@@ -125,7 +128,14 @@ async function startServer(articlesDir) {
   const port = await freePort();
   const child = spawn(process.execPath, ['server.js'], {
     cwd: blogDir,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), CITED_ARTICLES_DIR: articlesDir },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CITED_ARTICLES_DIR: articlesDir,
+      ...(noHtmlCache ? { HTML_CACHE: '0' } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -183,7 +193,7 @@ async function discoverRoutes(origin) {
     { path: '/sitemap.xml', status: 200, weight: 1 },
     { path: '/robots.txt', status: 200, weight: 1 },
     // Varying 404 paths: never cached, so every one is a full render of the error page.
-    { path: '/no-such-page', status: 404, weight: 2, vary: true },
+    { path: '/no-such-page', status: 404, weight: 2, vary: !fixed404 },
   ];
   if (seed) {
     const slug = /^slug:\s*(\S+)/m.exec(readFileSync(path.join(realArticlesDir, seed), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '');
@@ -209,9 +219,7 @@ function runLoad(origin, routes, seconds, tally) {
           method: 'GET',
           path: route.path,
           headers: { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,*/*' },
-          setupRequest: route.vary
-            ? (request) => ({ ...request, path: `${route.path}-${(counter += 1)}` })
-            : undefined,
+          ...(route.vary ? { setupRequest: (request) => ({ ...request, path: `${route.path}-${(counter += 1)}` }) } : {}),
           onResponse: (status) => {
             if (status !== route.status) {
               tally.unexpected += 1;

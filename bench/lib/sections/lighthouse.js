@@ -4,6 +4,8 @@ import { CATEGORIES, CHROME_PATH, chromeAvailable, runLighthouse } from '../ligh
 import { infoRow, targetRow } from '../report.js';
 
 export const id = 'lighthouse';
+/** Measures the shared production server run.js starts (default content). */
+export const usesSharedBlog = true;
 export const title = 'Lighthouse (mobile)';
 
 const PAGES = [

@@ -9,6 +9,8 @@ import { infoRow, targetRow } from '../report.js';
 import { formatMs, formatPercent, median, ratio } from '../stats.js';
 
 export const id = 'ssr';
+/** Measures the shared production server run.js starts (default content). */
+export const usesSharedBlog = true;
 export const title = 'Origin SSR vs ceiling vs caching proxy';
 
 const PAGES = [

@@ -5,6 +5,8 @@ import { formatBytes } from '../stats.js';
 import { measurePageWeight } from '../weight.js';
 
 export const id = 'weight';
+/** Measures the shared production server run.js starts (default content). */
+export const usesSharedBlog = true;
 export const title = 'Page weight';
 
 export async function run(ctx) {
