@@ -20,6 +20,8 @@ import * as weightSection from './lib/sections/weight.js';
 // Order matters: build first (the rest measures its output), the load test before Lighthouse.
 const SECTIONS = [buildSection, compileSection, weightSection, ssrSection, lighthouseSection, siteSection];
 const ALIASES = { content: ['compile', 'site'] };
+// Tables and the doc follow the issue's numbering (1 SSR … 5 build), not the run order.
+const REPORT_ORDER = ['ssr', 'weight', 'lighthouse', 'compile', 'site', 'build'];
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 const DOC_PATH = path.join(REPO_ROOT, 'docs/performance.md');
 
@@ -107,8 +109,8 @@ async function main() {
   };
 
   const sections = {};
-  const rows = [];
-  const details = [];
+  const rowsById = {};
+  const detailsById = {};
   const selectedSections = SECTIONS.filter((section) => options.selected.includes(section.id));
   try {
     for (const [index, section] of selectedSections.entries()) {
@@ -125,13 +127,13 @@ async function main() {
           sharedBlog = null;
         }
         sections[section.id] = { status: 'ok', measuredAt: new Date().toISOString(), seconds: Math.round((performance.now() - sectionStart) / 100) / 10, loadAverage1m: [loadBefore, os.loadavg()[0]].map((v) => Math.round(v * 100) / 100), data, rows: sectionRows };
-        rows.push(...sectionRows);
-        details.push(section.markdown(data));
+        rowsById[section.id] = sectionRows;
+        detailsById[section.id] = section.markdown(data);
       } catch (error) {
         log(`  ERROR: ${error.stack ?? error}`);
         const errorRow = { section: section.title, measure: 'section failed to run', figure: String(error.message ?? error).split('\n')[0].slice(0, 200), target: '', status: 'ERROR' };
         sections[section.id] = { status: 'error', measuredAt: new Date().toISOString(), error: String(error.stack ?? error), rows: [errorRow] };
-        rows.push(errorRow);
+        rowsById[section.id] = [errorRow];
       }
       // Free the shared server's CPU and memory before sections that start their own.
       if (sharedBlog && !selectedSections.slice(index + 1).some((next) => next.usesSharedBlog)) {
@@ -143,6 +145,8 @@ async function main() {
     if (sharedBlog) await sharedBlog.stop();
   }
 
+  const rows = REPORT_ORDER.flatMap((id) => rowsById[id] ?? []);
+  const details = REPORT_ORDER.map((id) => detailsById[id]).filter(Boolean);
   machine.loadAverageAtEnd = os.loadavg().map((value) => Math.round(value * 100) / 100);
   const summary = summarize(rows);
   const results = {
