@@ -5,9 +5,12 @@ import autocannon from 'autocannon';
 
 const options = JSON.parse(process.argv[2]);
 
-function run(durationSeconds) {
+// Socket error codes of the measured run (ECONNRESET, timeouts…), so an error is explainable.
+const errorCodes = {};
+
+function run(durationSeconds, { recordErrors = false } = {}) {
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: options.url,
         connections: options.connections,
@@ -18,13 +21,19 @@ function run(durationSeconds) {
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
+    if (recordErrors) {
+      instance.on('reqError', (error) => {
+        const code = error?.code ?? error?.message ?? 'unknown';
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+      });
+    }
   });
 }
 
 if (options.warmupSeconds > 0) await run(options.warmupSeconds);
 // Markers let the parent sample server CPU time over exactly the measured run.
 process.stdout.write('MEASURE_START\n');
-const result = await run(options.durationSeconds);
+const result = await run(options.durationSeconds, { recordErrors: true });
 process.stdout.write('MEASURE_END\n');
 
 process.stdout.write(
@@ -47,6 +56,7 @@ process.stdout.write(
     timeouts: result.timeouts,
     resets: result.resets,
     statusCodes: result.statusCodeStats,
+    errorCodes,
     durationSeconds: result.duration,
   })}\n`,
 );

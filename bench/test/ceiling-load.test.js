@@ -50,11 +50,19 @@ describe('ceiling server and load generator on a tiny local page', () => {
     expect(result.latencyMs.p99).toBeGreaterThanOrEqual(result.latencyMs.p50);
     expect(result.non2xx).toBe(0);
     expect(result.errors).toBe(0);
+    expect(result.errorCodes).toEqual({});
     expect(result.serverCpuMs.ceiling).toBeGreaterThan(0);
     expect(result.loadGeneratorCpuMs).toBeGreaterThan(0);
     expect(result.otherCpuShare).toBeGreaterThanOrEqual(0);
     expect(result.otherCpuShare).toBeLessThan(1);
     expect(result.connections).toBe(10);
+  });
+
+  it('names socket errors by code', async () => {
+    // Nothing listens on port 9 (discard) on loopback: every connection is refused.
+    const result = await runLoad({ url: 'http://127.0.0.1:9/', connections: 2, durationSeconds: 1, warmupSeconds: 0 });
+    expect(result.errors).toBeGreaterThan(0);
+    expect(Object.keys(result.errorCodes)).toContain('ECONNREFUSED');
   });
 
   it('counts non-2xx answers', async () => {

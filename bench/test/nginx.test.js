@@ -13,6 +13,7 @@ describe('renderNginxConfig', () => {
     for (const kind of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) expect(config).toContain(`/tmp/x/tmp/${kind}`);
     expect(config).toContain('listen 127.0.0.1:8081;');
     expect(config).toContain('server 127.0.0.1:3001;');
+    expect(config).toContain('keepalive_requests 1000000;');
     expect(config).not.toMatch(/\/var\/|\/etc\//);
   });
 

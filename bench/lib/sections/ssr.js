@@ -42,6 +42,7 @@ function summarizeLoad(result, cpuName) {
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes: result.statusCodes,
+    errorCodes: result.errorCodes ?? {},
     serverCpuMsPerRequest: cpuMs != null && result.totalRequests > 0 ? cpuMs / result.totalRequests : null,
     appCpuMsPerRequest:
       result.serverCpuMs.app != null && cpuName !== 'app' && result.totalRequests > 0 ? result.serverCpuMs.app / result.totalRequests : null,
@@ -187,7 +188,8 @@ export function rows(data) {
     for (const [rowName, row] of Object.entries(page.rows)) {
       const bad = errorsOf(row);
       totalBad += bad;
-      if (bad > 0) rowsWithErrors.push(`${name}/${rowName}: ${row.non2xx} non-2xx, ${row.errors} socket errors`);
+      const codes = Object.entries(row.errorCodes ?? {}).map(([code, count]) => `${code} ×${count}`).join(', ');
+      if (bad > 0) rowsWithErrors.push(`${name}/${rowName}: ${row.non2xx} non-2xx, ${row.errors} socket errors${codes ? ` (${codes})` : ''}`);
     }
   }
   out.push(targetRow('SSR', 'non-2xx + socket errors (every row)', rowsWithErrors.length ? rowsWithErrors.join('; ') : '0', '0', totalBad === 0));
