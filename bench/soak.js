@@ -6,7 +6,11 @@
  *   npm run soak                      60 s at 50 connections (after a 10 s warm-up)
  *   npm run soak -- --duration=10     a quick run
  *   options: --duration=S --warmup=S --connections=N --articles=N (generated beside the real ones)
- *   diagnosis: --fixed-404 (one 404 path instead of a new one per request), --no-html-cache (HTML_CACHE=0)
+ *   harsher: --unique-404 (a new 404 path per request, like a scanner; never cached, every one rendered)
+ *   diagnosis: --no-html-cache (HTML_CACHE=0)
+ *
+ * RSS is read after a forced full GC in the server (a preload given only to this run's server via
+ * --import), so the figure measures what the process keeps, not how lazily V8 collects garbage.
  *
  * Passes when: zero 5xx, zero socket errors/timeouts, every route kept its expected status, and the
  * server's RSS after the run is within 20 % of its RSS after warm-up (VmRSS from /proc/<pid>/status).
@@ -43,7 +47,7 @@ const durationSeconds = option('duration', 60);
 const warmupSeconds = option('warmup', Math.min(10, Math.max(2, Math.round(durationSeconds / 6))));
 const connections = option('connections', 50);
 const generatedArticles = option('articles', 30);
-const fixed404 = process.argv.includes('--fixed-404');
+const unique404 = process.argv.includes('--unique-404');
 const noHtmlCache = process.argv.includes('--no-html-cache');
 const RSS_GROWTH_LIMIT = 0.2;
 
@@ -126,7 +130,7 @@ function prepareArticles() {
 
 async function startServer(articlesDir) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['server.js'], {
+  const child = spawn(process.execPath, ['--import', GC_PRELOAD, 'server.js'], {
     cwd: blogDir,
     env: {
       ...process.env,
@@ -160,21 +164,44 @@ async function startServer(articlesDir) {
   return { child, origin, port, output: () => output };
 }
 
+/**
+ * Loaded into the soak's server only: SIGUSR2 → two full GCs, then the heap figures on stderr as one
+ * "[soak-mem] {json}" line. The app itself is untouched.
+ */
+const GC_PRELOAD = `data:text/javascript,${encodeURIComponent(`
+import v8 from 'node:v8';
+import vm from 'node:vm';
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+process.on('SIGUSR2', () => {
+  gc();
+  gc();
+  const { heapUsed, heapTotal, external } = process.memoryUsage();
+  process.stderr.write('[soak-mem] ' + JSON.stringify({ heapUsed, heapTotal, external }) + '\\n');
+});
+`)}`;
+
 function vmRssKb(pid) {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for ${pid}`);
   return Number(match[1]);
 }
 
-/** Median of a few samples over ~2 s of idle, so one GC pause does not decide the figure. */
-async function settledRssKb(pid) {
+/** VmRSS after a full GC in the server (and its JS heap then), median of three readings. */
+async function settledMemory(server) {
+  const pid = server.child.pid;
   const samples = [];
-  for (let i = 0; i < 5; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 400));
+  let heap = null;
+  for (let i = 0; i < 3; i += 1) {
+    const before = server.output().length;
+    process.kill(pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const line = server.output().slice(before).match(/\[soak-mem\] (\{.*\})/);
+    if (line) heap = JSON.parse(line[1]);
     samples.push(vmRssKb(pid));
   }
   samples.sort((a, b) => a - b);
-  return samples[2];
+  return { rssKb: samples[1], heapUsedMB: heap ? +(heap.heapUsed / 1048576).toFixed(1) : null };
 }
 
 /** Finds the real routes from the running site: an article, a category, and checks page 2 exists. */
@@ -192,8 +219,8 @@ async function discoverRoutes(origin) {
     { path: '/rss.xml', status: 200, weight: 1 },
     { path: '/sitemap.xml', status: 200, weight: 1 },
     { path: '/robots.txt', status: 200, weight: 1 },
-    // Varying 404 paths: never cached, so every one is a full render of the error page.
-    { path: '/no-such-page', status: 404, weight: 2, vary: !fixed404 },
+    // With --unique-404 every request is a new path: never cached, a full render each time.
+    { path: '/no-such-page', status: 404, weight: 2, vary: unique404 },
   ];
   if (seed) {
     const slug = /^slug:\s*(\S+)/m.exec(readFileSync(path.join(realArticlesDir, seed), 'utf8'))?.[1]?.replace(/^["']|["']$/g, '');
@@ -261,12 +288,14 @@ async function main() {
     const warmTally = { unexpected: 0, unexpectedByRoute: {} };
     log(`warm-up: ${warmupSeconds} s at ${connections} connections`);
     const warm = await runLoad(server.origin, routes, warmupSeconds, warmTally);
-    const rssWarm = await settledRssKb(pid);
+    const memWarm = await settledMemory(server);
+    const rssWarm = memWarm.rssKb;
 
     const tally = { unexpected: 0, unexpectedByRoute: {} };
     log(`soak: ${durationSeconds} s at ${connections} connections`);
     const soak = await runLoad(server.origin, routes, durationSeconds, tally);
-    const rssAfter = await settledRssKb(pid);
+    const memAfter = await settledMemory(server);
+    const rssAfter = memAfter.rssKb;
 
     const growth = (rssAfter - rssWarm) / rssWarm;
     const fiveXx = count5xx(warm) + count5xx(soak);
@@ -290,6 +319,9 @@ async function main() {
       rssAfterWarmupMB: +(rssWarm / 1024).toFixed(1),
       rssAfterSoakMB: +(rssAfter / 1024).toFixed(1),
       rssGrowthPercent: +(growth * 100).toFixed(1),
+      heapUsedAfterWarmupMB: memWarm.heapUsedMB,
+      heapUsedAfterSoakMB: memAfter.heapUsedMB,
+      unique404,
     };
     console.log(JSON.stringify(figures, null, 2));
 
@@ -305,7 +337,9 @@ async function main() {
       console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${detail}`);
       if (!ok) failed = true;
     }
-    if (failed && /Error/.test(server.output())) console.log(`[soak] server output (tail):\n${server.output().slice(-3000)}`);
+    if (failed && /Error/.test(server.output())) {
+      console.log(`[soak] server output (tail):\n${server.output().replace(/\[soak-mem\].*\n/g, '').slice(-3000)}`);
+    }
   } finally {
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGTERM');
