@@ -2,8 +2,9 @@
 // samples the CPU time the server process tree(s) spend over the measured run, which is far
 // less noisy than requests/s on a shared machine.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { readMachineCpuMs, readTreeCpuMs } from './proc.js';
+import { processTree, readAllProcessCpuMs, readTreeCpuMs } from './proc.js';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./load-worker.js', import.meta.url));
 
@@ -21,12 +22,12 @@ export const DEFAULT_LOAD = { connections: 50, durationSeconds: 10, warmupSecond
 export async function runLoad(options) {
   const settings = { ...DEFAULT_LOAD, ...options };
   const cpuPids = settings.cpuPids ?? {};
-  // Servers under test, the load generator itself, and the whole machine: what is left of the
-  // machine's busy time is other people's work — the noise this row was measured under.
+  // Servers under test, the load generator, and every other process on the machine: the
+  // others' CPU is the noise this row was measured under.
   const sampleCpu = () => ({
     ...Object.fromEntries(Object.entries(cpuPids).map(([name, pid]) => [name, readTreeCpuMs(pid)])),
     loadGenerator: readTreeCpuMs(child.pid),
-    machine: readMachineCpuMs(),
+    everyone: readAllProcessCpuMs(),
     at: performance.now(),
   });
   const workerOptions = {
@@ -62,16 +63,19 @@ export async function runLoad(options) {
   result.serverCpuMs = {};
   result.otherCpuShare = null;
   if (cpuAtStart && cpuAtEnd) {
-    let ours = cpuAtEnd.loadGenerator - cpuAtStart.loadGenerator;
-    for (const name of Object.keys(cpuPids)) {
-      result.serverCpuMs[name] = cpuAtEnd[name] - cpuAtStart[name];
-      ours += result.serverCpuMs[name];
-    }
+    for (const name of Object.keys(cpuPids)) result.serverCpuMs[name] = cpuAtEnd[name] - cpuAtStart[name];
     result.loadGeneratorCpuMs = cpuAtEnd.loadGenerator - cpuAtStart.loadGenerator;
-    const machineBusy = cpuAtEnd.machine.busyMs - cpuAtStart.machine.busyMs;
-    const machineTotal = cpuAtEnd.machine.totalMs - cpuAtStart.machine.totalMs;
-    // Share of the machine's CPU capacity (all cores) used by processes that are not this row's.
-    result.otherCpuShare = machineTotal > 0 ? Math.max(0, machineBusy - ours) / machineTotal : null;
+    // Share of the machine's CPU capacity (all cores) used by processes that are not this row's
+    // (processes that ended during the run are missed, so this is a lower bound).
+    const ourPids = new Set([process.pid, ...Object.values(cpuPids).flatMap((pid) => processTree(pid))]);
+    ourPids.add(child.pid);
+    let othersMs = 0;
+    for (const [key, entry] of cpuAtEnd.everyone) {
+      if (ourPids.has(entry.pid)) continue;
+      othersMs += entry.ms - (cpuAtStart.everyone.get(key)?.ms ?? 0);
+    }
+    const capacityMs = (cpuAtEnd.at - cpuAtStart.at) * os.cpus().length;
+    result.otherCpuShare = capacityMs > 0 ? Math.max(0, othersMs) / capacityMs : null;
   }
   result.connections = settings.connections;
   return result;

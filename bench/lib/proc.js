@@ -202,11 +202,23 @@ export function runCommand(command, args, options = {}) {
   });
 }
 
-/** Whole-machine CPU time from /proc/stat: { busyMs, totalMs } summed over all cores. */
-export function readMachineCpuMs() {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
-  const busy = user + nice + system + irq + softirq + (steal ?? 0);
-  const toMs = (ticks) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-  return { busyMs: toMs(busy), totalMs: toMs(busy + idle + iowait) };
+/**
+ * CPU time (ms) of every process on the machine, keyed by "pid:starttime" (so a reused pid is a
+ * different key). /proc/stat's idle counter is not trustworthy on every VM (this one reports a
+ * core as busy while it idles), per-process accounting is.
+ */
+export function readAllProcessCpuMs() {
+  const all = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime 14, stime 15, starttime 22 (fields[] starts at field 3)
+      all.set(`${entry}:${fields[19]}`, { pid: Number(entry), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND });
+    } catch {
+      // ended while reading
+    }
+  }
+  return all;
 }

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { replayableHeaders, snapshotResponses, startCeiling } from '../lib/ceiling.js';
 import { request } from '../lib/http.js';
 import { runLoad } from '../lib/load.js';
@@ -56,6 +58,14 @@ describe('ceiling server and load generator on a tiny local page', () => {
     expect(result.otherCpuShare).toBeGreaterThanOrEqual(0);
     expect(result.otherCpuShare).toBeLessThan(1);
     expect(result.connections).toBe(10);
+  });
+
+  it('reports the CPU other processes used during the run as noise', async () => {
+    const hog = spawn(process.execPath, ['-e', 'const end = Date.now() + 4000; while (Date.now() < end) {}']);
+    onTestFinished(() => hog.kill());
+    const result = await runLoad({ url: `${ceiling.origin}/`, connections: 10, durationSeconds: 1.5, warmupSeconds: 0.3, cpuPids: { ceiling: ceiling.proc.pid } });
+    // One busy core out of this machine's cores, minus scheduling losses.
+    expect(result.otherCpuShare).toBeGreaterThan(0.5 / cpus().length);
   });
 
   it('names socket errors by code', async () => {
