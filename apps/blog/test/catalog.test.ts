@@ -36,6 +36,12 @@ beforeAll(async () => {
   // Broken: frontmatter that is not YAML, and a file that is not an article at all.
   writeFileSync(path.join(dir, 'broken-frontmatter.md'), '---\ntitle: [unclosed\nslug: broken-frontmatter\n---\n\nBody.\n');
   writeFileSync(path.join(dir, 'empty.md'), '');
+  // Broken only in its body (valid frontmatter, a citation to a reference that does not exist):
+  // the listing pass cannot see this, only the compile that validates every article can.
+  writeFileSync(
+    path.join(dir, 'broken-citation.md'),
+    '---\ntitle: Broken citation\ndescription: Cites nothing real.\nslug: broken-citation\ncategory: Back pain\npublished: 2024-01-30\n---\n\nA claim.:cite[nosuchkey]\n',
+  );
   process.env.CITED_ARTICLES_DIR = dir;
   process.env.SITE_URL = 'https://fixtures.example.org/';
   handler = await loadHandler();
@@ -81,6 +87,11 @@ describe('a broken article', () => {
 
     const index = await (await get(handler, '/?page=2')).text();
     expect(index).not.toContain('broken-frontmatter');
+    // Newest by date, so it would head page 1 if it were published.
+    expect((await get(handler, '/articles/broken-citation')).status).toBe(404);
+    expect(await (await get(handler, '/')).text()).not.toContain('broken-citation');
+    expect(await (await get(handler, '/rss.xml')).text()).not.toContain('broken-citation');
+    expect(await (await get(handler, '/sitemap.xml')).text()).not.toContain('broken-citation');
     expect((await get(handler, '/articles/article-05')).status).toBe(200);
     expect((await get(handler, '/rss.xml')).status).toBe(200);
     expect((await get(handler, '/sitemap.xml')).status).toBe(200);
@@ -88,6 +99,7 @@ describe('a broken article', () => {
     const logged = errors.mock.calls.map((call) => call.join(' ')).join('\n');
     expect(logged).toContain('broken-frontmatter.md');
     expect(logged).toContain('empty.md');
+    expect(logged).toMatch(/broken-citation\.md:\d+:\d+ error .*cite-unknown-key/);
   });
 });
 

@@ -2,19 +2,31 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileArticle, type Article, type Diagnostic } from '@cited/content';
+import { compileArticle, readArticleMeta, wordsPerMinute, type Article, type ArticleMeta, type Diagnostic } from '@cited/content';
 import { LRUCache } from 'lru-cache';
 import { slugifyCategory } from './format';
 
 /**
- * Articles are compiled at request time, once per file version, and cached in memory.
+ * The article catalog: listings from frontmatter, full compiles on demand.
  *
- * Why not bundle them at build time: an edited .md file shows up on the next reload in dev and
- * on the next request in production without a rebuild, and a broken file only takes down its
- * own URL (the index skips it) instead of failing the whole server build. The cost is one
- * `readdir` + one `stat` per article per request, which is microseconds; the compile itself
- * (unified pipeline, ~ms) happens once per (path, mtime, size).
+ * Why read at start-up and on change, not bundle at build time: an edited .md file shows up on
+ * the next reload in dev and in production without a rebuild, and a broken file only takes down
+ * its own URL (the index skips it) instead of failing the whole server build.
+ *
+ * Why two levels: index, category, feed and sitemap pages need only the frontmatter and the
+ * reading time, which are cheap to read; the compiled tree (unified pipeline, ~15 ms and ~0.3 MB
+ * an article) is needed only on the article's own page. So every file version gets a listing
+ * from its frontmatter, and full compiles live in a bounded LRU. Each version is still compiled
+ * once to validate it (errors unpublish it): eagerly for the first `eagerValidationLimit`
+ * articles, in the background for the rest, so a 1,000-article site starts in well under
+ * a second instead of compiling everything first.
  */
+
+/** What every listing page needs of an article (an `Article` is one too). */
+export interface ArticleListing {
+  meta: ArticleMeta;
+  readingTimeMinutes: number;
+}
 
 export interface CatalogEntry {
   file: string;
@@ -22,9 +34,11 @@ export interface CatalogEntry {
   slug: string;
   /** `${file}:${mtimeMs}:${size}` — changes whenever the file does. */
   version: string;
-  article: Article | null;
-  /** Why the article cannot be published (compile errors, crash, duplicate slug). */
+  listing: ArticleListing | null;
+  /** Why the article cannot be published (frontmatter or compile errors, duplicate slug). */
   problems: string[];
+  /** True once the whole article has been compiled and found publishable or not. */
+  validated: boolean;
 }
 
 export interface Category {
@@ -35,12 +49,12 @@ export interface Category {
 
 export interface Catalog {
   /** Publishable articles, newest first. */
-  articles: Article[];
+  articles: ArticleListing[];
   bySlug: Map<string, CatalogEntry>;
   categories: Category[];
   /** Every file that could not be published (logged once per version). */
   broken: CatalogEntry[];
-  /** Hash of all article versions: any edit, addition or removal changes it. */
+  /** Changes with any edit, addition, removal, or a validation that unpublishes an article. */
   version: string;
 }
 
@@ -54,8 +68,26 @@ export function articlesDir(): string {
   return configured ? path.resolve(configured) : defaultArticlesDir;
 }
 
-const compiled = new LRUCache<string, CatalogEntry>({ max: 2000 });
+/** Articles compiled synchronously when a catalog is built; the rest validate in the background. */
+const eagerValidationLimit = 50;
+
+/**
+ * How long a directory scan is reused. Dev and tests rescan on every request (edits show at
+ * once); production rescans at most once a second, so a busy page costs no readdir + N stats.
+ */
+function rescanInterval(): number {
+  const configured = Number(process.env.CITED_RESCAN_MS);
+  if (process.env.CITED_RESCAN_MS !== undefined && Number.isFinite(configured)) return Math.max(0, configured);
+  return process.env.NODE_ENV === 'production' ? 1000 : 0;
+}
+
+const entries = new Map<string, CatalogEntry>(); // by file version
+const compiled = new LRUCache<string, Article>({ max: 64 }); // by file version: article pages in use
+let lastScan: { at: number; dir: string; files: ScannedFile[] } | null = null;
 let lastCatalog: Catalog | null = null;
+/** Bumped when a validation unpublishes an article, so caches keyed by `version` drop it. */
+let validationGeneration = 0;
+let backgroundValidation: Promise<void> | null = null;
 
 interface ScannedFile {
   file: string;
@@ -63,6 +95,8 @@ interface ScannedFile {
 }
 
 async function scan(dir: string): Promise<ScannedFile[]> {
+  const interval = rescanInterval();
+  if (lastScan && lastScan.dir === dir && interval > 0 && Date.now() - lastScan.at < interval) return lastScan.files;
   let names: string[];
   try {
     names = await readdir(dir);
@@ -86,73 +120,154 @@ async function scan(dir: string): Promise<ScannedFile[]> {
       }
     }),
   );
-  return scanned.filter((entry): entry is ScannedFile => entry !== null);
+  const present = scanned.filter((entry): entry is ScannedFile => entry !== null);
+  lastScan = { at: Date.now(), dir, files: present };
+  return present;
 }
 
 function formatDiagnostic(d: Diagnostic): string {
   return `${path.basename(d.file)}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
 }
 
-async function compileEntry({ file, version }: ScannedFile): Promise<CatalogEntry> {
-  const cached = compiled.get(version);
-  if (cached) return cached;
+function unpublish(entry: CatalogEntry, problems: string[]): void {
+  entry.listing = null;
+  entry.problems = problems;
+  console.error(`[articles] not publishing ${entry.file}:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * Words of the markdown body, without frontmatter and directive syntax: the reading time an
+ * index shows before the article has been compiled (the compile then replaces it exactly).
+ */
+function estimateReadingTime(source: string): number {
+  const body = source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+  const prose = body
+    .replace(/^\s*:::.*$/gm, ' ')
+    .replace(/:[a-z]+\[[^\]]*\](\{[^}]*\})?/g, ' ')
+    .replace(/[#>*_`|[\]()-]+/g, ' ');
+  const words = prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu)?.length ?? 0;
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
+/** The listing of one file version, from its frontmatter only. Never throws. */
+async function indexEntry({ file, version }: ScannedFile): Promise<CatalogEntry> {
+  const known = entries.get(version);
+  if (known) return known;
   const fallbackSlug = path.basename(file, '.md');
-  let entry: CatalogEntry;
+  const entry: CatalogEntry = { file, slug: fallbackSlug, version, listing: null, problems: [], validated: false };
   try {
     const source = await readFile(file);
-    const article = compileArticle(source, { path: file });
-    const errors = article.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    entry = {
-      file,
-      slug: article.meta?.slug || fallbackSlug,
-      version,
-      article: article.ok ? article : null,
-      problems: article.ok ? [] : errors.length > 0 ? errors : ['article is not ok'],
-    };
+    const { meta, diagnostics } = readArticleMeta(source, { path: file });
+    if (meta) {
+      entry.slug = meta.slug || fallbackSlug;
+      entry.listing = { meta, readingTimeMinutes: estimateReadingTime(source.toString('utf8')) };
+    } else {
+      const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      entry.validated = true; // no frontmatter, no article: nothing more to learn by compiling
+      unpublish(entry, errors.length > 0 ? errors : ['the frontmatter could not be read']);
+    }
   } catch (error) {
-    // compileArticle promises never to throw; if it does, only this article goes down.
-    entry = { file, slug: fallbackSlug, version, article: null, problems: [`compile crashed: ${String(error)}`] };
+    entry.validated = true;
+    unpublish(entry, [`could not be read: ${String(error)}`]);
   }
-  if (entry.problems.length > 0) {
-    console.error(`[articles] not publishing ${file}:\n  ${entry.problems.join('\n  ')}`);
-  }
-  compiled.set(version, entry);
+  entries.set(version, entry);
   return entry;
 }
 
-function publishedTime(article: Article): number {
-  const time = Date.parse(article.meta.published);
+/**
+ * Compiles one file version (cached), validating its entry: an article with errors is
+ * unpublished. Returns null when the article cannot be published. Never throws.
+ */
+async function compileEntry(entry: CatalogEntry): Promise<Article | null> {
+  const cached = compiled.get(entry.version);
+  if (cached) return cached;
+  if (entry.validated && !entry.listing) return null;
+  let article: Article | null = null;
+  try {
+    const source = await readFile(entry.file);
+    const result = compileArticle(source, { path: entry.file });
+    if (result.ok) {
+      article = result;
+      // The exact reading time replaces the estimate from the frontmatter pass.
+      entry.listing = { meta: result.meta, readingTimeMinutes: result.readingTimeMinutes };
+    } else {
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      unpublish(entry, errors.length > 0 ? errors : ['article is not ok']);
+      validationGeneration += 1;
+    }
+  } catch (error) {
+    // compileArticle promises never to throw; a vanished file lands here. Only this article goes down.
+    unpublish(entry, [`compile failed: ${String(error)}`]);
+    validationGeneration += 1;
+  }
+  entry.validated = true;
+  if (article) compiled.set(entry.version, article);
+  return article;
+}
+
+/** Validates the remaining entries one at a time, yielding to requests between compiles. */
+function validateInBackground(pending: CatalogEntry[]): void {
+  if (backgroundValidation || pending.length === 0) return;
+  backgroundValidation = (async () => {
+    for (const entry of pending) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (entry.validated) continue;
+      await compileEntry(entry);
+      compiled.delete(entry.version); // validated: the tree is rebuilt on demand when the page is read
+    }
+  })().finally(() => {
+    backgroundValidation = null;
+    // Listings now carry exact reading times and no broken articles: a new catalog version, so
+    // caches keyed by it (server.js's HTML cache, ETags) drop pages built from the estimates.
+    validationGeneration += 1;
+    lastCatalog = null;
+  });
+}
+
+function publishedTime(listing: ArticleListing): number {
+  const time = Date.parse(listing.meta.published);
   return Number.isNaN(time) ? 0 : time;
 }
 
-/** All articles, compiled and cached; cheap to call on every request. */
+/** All article listings; cheap to call on every request. */
 export async function getCatalog(): Promise<Catalog> {
   const scanned = await scan(articlesDir());
   const version = createHash('sha256')
     .update(scanned.map((s) => s.version).join('\n'))
+    .update(`\n${validationGeneration}`)
     .digest('base64url')
     .slice(0, 16);
   if (lastCatalog?.version === version) return lastCatalog;
 
-  const entries = await Promise.all(scanned.map(compileEntry));
+  const current = await Promise.all(scanned.map(indexEntry));
+  const live = new Set(scanned.map((s) => s.version));
+  for (const key of entries.keys()) if (!live.has(key)) entries.delete(key); // edited or removed files
+
+  const unvalidated = current.filter((entry) => !entry.validated);
+  for (const entry of unvalidated.slice(0, eagerValidationLimit)) {
+    await compileEntry(entry);
+    if (unvalidated.length > eagerValidationLimit) compiled.delete(entry.version);
+  }
+  validateInBackground(unvalidated.slice(eagerValidationLimit));
+
   const bySlug = new Map<string, CatalogEntry>();
   const broken: CatalogEntry[] = [];
-  for (const entry of entries) {
+  for (const entry of current) {
     const existing = bySlug.get(entry.slug);
     if (existing) {
       // Two files claim one URL: neither wins silently; the first file (by name) keeps it.
-      const duplicate = { ...entry, article: null, problems: [`duplicate slug "${entry.slug}" (also ${existing.file})`] };
+      const duplicate = { ...entry, listing: null, problems: [`duplicate slug "${entry.slug}" (also ${existing.file})`] };
       console.error(`[articles] not publishing ${entry.file}: ${duplicate.problems[0]}`);
       broken.push(duplicate);
       continue;
     }
     bySlug.set(entry.slug, entry);
-    if (!entry.article) broken.push(entry);
+    if (!entry.listing) broken.push(entry);
   }
 
-  const articles = entries
-    .filter((entry) => entry.article && bySlug.get(entry.slug) === entry)
-    .map((entry) => entry.article as Article)
+  const articles = current
+    .filter((entry) => entry.listing && bySlug.get(entry.slug) === entry)
+    .map((entry) => entry.listing as ArticleListing)
     .sort((a, b) => publishedTime(b) - publishedTime(a) || a.meta.title.localeCompare(b.meta.title));
 
   const categoryCounts = new Map<string, Category>();
@@ -164,8 +279,20 @@ export async function getCatalog(): Promise<Catalog> {
   }
   const categories = [...categoryCounts.values()].sort((a, b) => a.name.localeCompare(b.name));
 
-  lastCatalog = { articles, bySlug, categories, broken, version };
+  // A validation that unpublished an article while this catalog was being built changes its version.
+  const finalVersion = createHash('sha256').update(version).update(`\n${validationGeneration}`).digest('base64url').slice(0, 16);
+  lastCatalog = { articles, bySlug, categories, broken, version: finalVersion };
   return lastCatalog;
+}
+
+/** The compiled article behind a slug, or null when there is none or it cannot be published. */
+export async function getArticle(slug: string): Promise<Article | null> {
+  const { bySlug } = await getCatalog();
+  const entry = bySlug.get(slug);
+  if (!entry?.listing) return null;
+  const article = await compileEntry(entry);
+  if (!article) lastCatalog = null; // it was just unpublished: listings must drop it
+  return article;
 }
 
 /** Content version for caches outside the app (server.js keys its HTML cache by it). */
@@ -185,7 +312,7 @@ export interface ArticleSummary {
 }
 
 /** What index and category pages need — not the whole compiled tree. */
-export function summarize(article: Article): ArticleSummary {
+export function summarize(article: ArticleListing): ArticleSummary {
   const { slug, title, description, category, published, updated } = article.meta;
   return {
     slug,

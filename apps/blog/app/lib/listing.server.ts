@@ -1,6 +1,5 @@
 import { data } from '@remix-run/node';
-import type { Article } from '@cited/content';
-import { summarize, type ArticleSummary } from './articles.server';
+import { summarize, type ArticleListing, type ArticleSummary } from './articles.server';
 import { parsePageParam } from './format';
 import { PAGE_SIZE } from './site';
 
@@ -15,7 +14,7 @@ export interface ListingPage {
  * One page of a newest-first list. `?page=abc` → 400, a page past the end → 404: a bad page
  * number is the client's mistake, never a 500.
  */
-export function paginate(request: Request, articles: readonly Article[]): ListingPage {
+export function paginate(request: Request, articles: readonly ArticleListing[]): ListingPage {
   const page = parsePageParam(new URL(request.url).searchParams.get('page'));
   if (page === null) throw data(null, { status: 400, statusText: 'Invalid page number' });
   const pageCount = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));

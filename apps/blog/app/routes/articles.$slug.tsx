@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
-import { getCatalog } from '../lib/articles.server';
+import { getArticle } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { seoMeta } from '../lib/seo';
@@ -12,14 +12,12 @@ import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/article.css';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { bySlug } = await getCatalog();
-  const entry = params.slug ? bySlug.get(params.slug) : undefined;
-  if (!entry?.article) {
+  const article = params.slug ? await getArticle(params.slug) : null;
+  if (!article) {
     // Unknown slug, or an article that fails to compile (already logged by the catalog):
     // readers get the 404 page; every other page keeps working.
     throw data(null, { status: 404, statusText: 'Article not found' });
   }
-  const article = entry.article;
   const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
   return {
     article,
