@@ -30,4 +30,16 @@ export default defineConfig({
     noExternal: ['@cited/ui', '@cited/content'],
   },
   server: { port: 3000 },
+  build: {
+    rollupOptions: {
+      output: {
+        // Every vanilla-extract module in one chunk, so every page links exactly one stylesheet
+        // (no render-blocking request beyond it). Pages ship no JS, so the chunk's JS is never loaded.
+        manualChunks(id) {
+          if (/\.css\.(ts|js)(\?|$)|\.vanilla\.css/.test(id)) return 'styles';
+          return undefined;
+        },
+      },
+    },
+  },
 });
