@@ -68,7 +68,11 @@ export function articlesDir(): string {
   return configured ? path.resolve(configured) : defaultArticlesDir;
 }
 
-/** Articles compiled synchronously when a catalog is built; the rest validate in the background. */
+/**
+ * A site this small is validated in full before its catalog is first served (so a broken
+ * article never appears in a listing, even briefly); a larger one answers from listings at
+ * once and validates in the background.
+ */
 const eagerValidationLimit = 50;
 
 /**
@@ -244,11 +248,11 @@ export async function getCatalog(): Promise<Catalog> {
   for (const key of entries.keys()) if (!live.has(key)) entries.delete(key); // edited or removed files
 
   const unvalidated = current.filter((entry) => !entry.validated);
-  for (const entry of unvalidated.slice(0, eagerValidationLimit)) {
-    await compileEntry(entry);
-    if (unvalidated.length > eagerValidationLimit) compiled.delete(entry.version);
+  if (unvalidated.length <= eagerValidationLimit) {
+    for (const entry of unvalidated) await compileEntry(entry);
+  } else {
+    validateInBackground(unvalidated);
   }
-  validateInBackground(unvalidated.slice(eagerValidationLimit));
 
   const bySlug = new Map<string, CatalogEntry>();
   const broken: CatalogEntry[] = [];
