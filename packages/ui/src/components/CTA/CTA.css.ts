@@ -1,6 +1,7 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
+import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
 
 /** WCAG 2.2 target size, and Apple/Google's own minimum for a comfortable tap. */
@@ -158,13 +159,10 @@ export const primary = recipe({
 export const secondary = style([
   actionBase,
   {
-    color: vars.color.link,
-    textDecoration: 'underline',
-    textDecorationThickness: '1px',
-    textUnderlineOffset: '0.2em',
+    ...textLinkBase,
     selectors: {
-      '&:visited': { color: vars.color.linkVisited },
-      '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
+      '&:visited': textLinkVisited,
+      '&:hover': textLinkHover,
     },
   },
 ]);

@@ -1,5 +1,5 @@
 import { style } from '@vanilla-extract/css';
-import { focusRingRule } from '../../styles/a11y.css';
+import { textLinkBase, textLinkSelectors } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
 
 /**
@@ -39,15 +39,10 @@ export const separator = style({
 const halfSeparator = '0.15em';
 
 export const link = style({
+  ...textLinkBase,
   position: 'relative',
-  color: vars.color.link,
-  textDecorationLine: 'underline',
-  textDecorationThickness: '1px',
-  textUnderlineOffset: '0.15em',
   selectors: {
-    '&:visited': { color: vars.color.linkVisited },
-    '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
-    '&:focus-visible': focusRingRule,
+    ...textLinkSelectors,
     // An invisible hit area of at least 24 × 24 px (WCAG 2.5.8) centred on the digits, so the
     // marker can hug the full stop without being hard to tap and without changing the layout.
     // (Percentages are of the link's box: 50% - 12px off each side leaves 24px, or more.)

@@ -1,6 +1,7 @@
 import { createVar, globalStyle, style, type GlobalStyleRule } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
+import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
 import { breakpoints } from '../../theme/tokens';
 
@@ -131,14 +132,9 @@ proseChild('h1 + *, h2 + *, h3 + *, h4 + *, h5 + *, h6 + *', { marginBlockStart:
 prose('[id]', { scrollMarginTop: vars.space.xxl });
 
 /* Links: always underlined (colour alone is not enough), visited distinct, focus unmistakable. */
-prose('a', {
-  color: vars.color.link,
-  textDecorationLine: 'underline',
-  textDecorationThickness: '1px',
-  textUnderlineOffset: '0.18em',
-});
-prose('a:visited', { color: vars.color.linkVisited });
-prose('a:hover', { color: vars.color.linkHover, textDecorationThickness: '2px' });
+prose('a', textLinkBase);
+prose('a:visited', textLinkVisited);
+prose('a:hover', textLinkHover);
 prose('a:focus-visible', focusRingRule);
 
 prose('strong, b', { fontWeight: vars.fontWeight.bold });

@@ -1,6 +1,6 @@
 import { style } from '@vanilla-extract/css';
 import { recipe, type RecipeVariants } from '@vanilla-extract/recipes';
-import { focusRingRule } from '../../styles/a11y.css';
+import { textLinkRule } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
 
 export const root = style({
@@ -68,17 +68,7 @@ export const item = style({
   },
 });
 
-export const link = style({
-  color: vars.color.link,
-  textDecorationLine: 'underline',
-  textDecorationThickness: '1px',
-  textUnderlineOffset: '0.15em',
-  selectors: {
-    '&:visited': { color: vars.color.linkVisited },
-    '&:hover': { color: vars.color.linkHover, textDecorationThickness: '2px' },
-    '&:focus-visible': focusRingRule,
-  },
-});
+export const link = style(textLinkRule);
 
 export const backlinks = style({
   marginInlineEnd: vars.space.xs,
