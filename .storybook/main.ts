@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineMain } from '@storybook/react-vite/node';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import type { PluginOption } from 'vite';
@@ -13,7 +14,12 @@ function pluginName(plugin: PluginOption): string {
 
 export default defineMain({
   framework: { name: '@storybook/react-vite', options: {} },
-  stories: ['../packages/ui/src/**/*.mdx', '../packages/ui/src/**/*.stories.tsx'],
+  stories: [
+    '../packages/ui/src/**/*.mdx',
+    '../packages/ui/src/**/*.stories.tsx',
+    // The markdown pipeline rendering the real seed article with these components.
+    '../packages/content/src/**/*.stories.tsx',
+  ],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-themes'],
   core: {
     // The design system is built offline and in CI: no telemetry calls, no "what's new" fetches.
@@ -33,6 +39,9 @@ export default defineMain({
       {
         // Components style themselves with vanilla-extract (*.css.ts), compiled at build time.
         plugins: [vanillaExtractPlugin()],
+        // @cited/content/react imports '@cited/ui': the same source the ui stories use, so there is
+        // one copy of each component and its CSS, and no build is needed before `npm run storybook`.
+        resolve: { alias: { '@cited/ui': fileURLToPath(new URL('../packages/ui/src/index.ts', import.meta.url)) } },
         // Storybook's own preview runtime (with axe-core for the a11y panel) is one ~2 MB chunk;
         // that is expected for a docs site and not worth a warning on every build.
         build: { chunkSizeWarningLimit: 2500 },

@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
@@ -48,8 +47,11 @@ export function splitFrontmatter(text: string): { yaml: string; yamlOffset: numb
 
 const startOfFile: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } };
 
+/** The file name without folders or extension ("a/b/my-article.md" → "my-article"); no node:path, so compiling also runs in a browser (Storybook). */
 function slugFromPath(path: string): string {
-  return basename(path, extname(path));
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 /**

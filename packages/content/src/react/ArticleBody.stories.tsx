@@ -1,0 +1,56 @@
+/// <reference types="vite/client" />
+import { Prose, ReferenceList } from '@cited/ui';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import seedSource from '../../../../apps/blog/content/articles/failed-back-surgery-syndrome.md?raw';
+import { compileArticle } from '../compile.js';
+import type { Article } from '../types.js';
+import { ArticleBody, toReferenceListData } from './index.js';
+
+// The real seed article, compiled in the browser from its markdown exactly as the blog compiles
+// it on the server: what designers see here is what patients get.
+const seedArticle = compileArticle(seedSource, {
+  path: 'failed-back-surgery-syndrome.md',
+  now: new Date('2026-11-24T00:00:00Z'),
+});
+
+function RenderedArticle({ article }: { article: Article }) {
+  return (
+    <Prose>
+      <h1>{article.meta.title}</h1>
+      <ArticleBody article={article} />
+      <ReferenceList references={toReferenceListData(article)} />
+    </Prose>
+  );
+}
+
+const meta = {
+  title: 'Content/Rendered article',
+  component: RenderedArticle,
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'padded',
+    docs: {
+      description: {
+        component: `
+The markdown pipeline end to end: \`compileArticle\` from \`@cited/content\` turns an article file
+(frontmatter, \`:cite[…]\`, \`:::study\`, \`:::pullquote\`, \`:::cta\`) into a sanitized tree, and
+\`ArticleBody\` from \`@cited/content/react\` maps it onto the @cited/ui components — Citation with
+its reference preview, Pullquote, StudyCallout, CTA — inside \`Prose\`, followed by the
+ReferenceList with its backlinks.
+
+**Use it** to check how a real article reads with the current components and themes. **Don't**
+hand-compose articles from components in an app: write markdown (see \`packages/content/AUTHORING.md\`)
+and render it with \`ArticleBody\`, so citation numbering and integrity checks stay automatic.
+`,
+      },
+    },
+  },
+} satisfies Meta<typeof RenderedArticle>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** "Treatment options for Failed Back Surgery Syndrome", compiled from its markdown in the browser. */
+export const SeedArticle: Story = {
+  args: { article: seedArticle },
+};
