@@ -128,6 +128,8 @@ prose('h5, h6', { fontSize: vars.fontSize.sm, color: vars.color.textMuted, lette
 proseChild('* + h1, * + h2', { marginBlockStart: sectionSpace });
 proseChild('* + h3, * + h4, * + h5, * + h6', { marginBlockStart: subsectionSpace });
 proseChild('h1 + *, h2 + *, h3 + *, h4 + *, h5 + *, h6 + *', { marginBlockStart: vars.space.sm });
+/* A subheading straight under its heading still needs air, or the two read as one title. */
+proseChild('h2 + h3, h3 + h4', { marginBlockStart: vars.space.md });
 /* Any other element the article links to (citation markers) also clears a sticky header. */
 prose('[id]', { scrollMarginTop: vars.space.xxl });
 
