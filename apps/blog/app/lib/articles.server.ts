@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { compileArticle, readArticleMeta, wordsPerMinute, type Article, type ArticleMeta, type Diagnostic } from '@cited/content';
 import { LRUCache } from 'lru-cache';
 import { slugifyCategory } from './format';
@@ -17,9 +18,9 @@ import { slugifyCategory } from './format';
  * reading time, which are cheap to read; the compiled tree (unified pipeline, ~15 ms and ~0.3 MB
  * an article) is needed only on the article's own page. So every file version gets a listing
  * from its frontmatter, and full compiles live in a bounded LRU. Each version is still compiled
- * once to validate it (errors unpublish it): eagerly for the first `eagerValidationLimit`
- * articles, in the background for the rest, so a 1,000-article site starts in well under
- * a second instead of compiling everything first.
+ * once to validate it (errors unpublish it): all before the first answer on a small site, in a
+ * background worker thread on a large one, so a 1,000-article site answers in seconds instead of
+ * compiling everything first.
  */
 
 /** What every listing page needs of an article (an `Article` is one too). */
@@ -73,7 +74,12 @@ export function articlesDir(): string {
  * article never appears in a listing, even briefly); a larger one answers from listings at
  * once and validates in the background.
  */
-const eagerValidationLimit = 50;
+function eagerValidationLimit(): number {
+  const configured = Number(process.env.CITED_EAGER_VALIDATION_LIMIT);
+  return process.env.CITED_EAGER_VALIDATION_LIMIT !== undefined && Number.isInteger(configured) && configured >= 0
+    ? configured
+    : 50;
+}
 
 /**
  * How long a directory scan is reused. Dev and tests rescan on every request (edits show at
@@ -209,15 +215,72 @@ async function compileEntry(entry: CatalogEntry): Promise<Article | null> {
   return article;
 }
 
-/** Validates the remaining entries one at a time, yielding to requests between compiles. */
+/** What validate-worker.js posts back for one file. */
+interface WorkerVerdict {
+  ok: boolean;
+  meta?: ArticleMeta;
+  readingTimeMinutes?: number;
+  errors: Diagnostic[];
+  failure?: string;
+}
+
+// Resolved at run time (not `new URL(…, import.meta.url)`, which Vite would bundle as an asset):
+// app/lib/ in dev and build/server/ in production are both two levels below apps/blog.
+const validateWorkerFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../validate-worker.js');
+
+/** Records a verdict on its entry: exact reading time when publishable, unpublished otherwise. */
+function applyVerdict(entry: CatalogEntry, verdict: WorkerVerdict): void {
+  entry.validated = true;
+  if (verdict.ok && verdict.meta) {
+    entry.listing = { meta: verdict.meta, readingTimeMinutes: verdict.readingTimeMinutes ?? 1 };
+    return;
+  }
+  const problems = verdict.failure
+    ? [`compile failed: ${verdict.failure}`]
+    : verdict.errors.length > 0
+      ? verdict.errors.map(formatDiagnostic)
+      : ['article is not ok'];
+  unpublish(entry, problems);
+  validationGeneration += 1;
+}
+
+/**
+ * Validates the remaining entries one at a time in a worker thread, so a large site's first
+ * compile of every article neither blocks requests nor inflates the server's heap; the worker
+ * ends when the queue is empty. Where a worker cannot start, it falls back to compiling here,
+ * yielding to requests between articles.
+ */
 function validateInBackground(pending: CatalogEntry[]): void {
   if (backgroundValidation || pending.length === 0) return;
   backgroundValidation = (async () => {
-    for (const entry of pending) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (entry.validated) continue;
-      await compileEntry(entry);
-      compiled.delete(entry.version); // validated: the tree is rebuilt on demand when the page is read
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(validateWorkerFile);
+    } catch (error) {
+      console.error(`[articles] validating on the main thread: ${String(error)}`);
+    }
+    try {
+      for (const entry of pending) {
+        if (entry.validated) continue;
+        if (worker) {
+          const active = worker;
+          const verdict = await new Promise<WorkerVerdict>((resolve, reject) => {
+            active.once('message', resolve);
+            active.once('error', reject);
+            active.postMessage({ file: entry.file });
+          }).finally(() => active.removeAllListeners('message').removeAllListeners('error'));
+          applyVerdict(entry, verdict);
+        } else {
+          await new Promise((resolve) => setImmediate(resolve));
+          await compileEntry(entry);
+          compiled.delete(entry.version); // validated: the tree is rebuilt on demand when the page is read
+        }
+      }
+    } catch (error) {
+      // The worker died: what is left is validated on demand, when each article page is read.
+      console.error(`[articles] background validation stopped: ${String(error)}`);
+    } finally {
+      await worker?.terminate();
     }
   })().finally(() => {
     backgroundValidation = null;
@@ -248,7 +311,7 @@ export async function getCatalog(): Promise<Catalog> {
   for (const key of entries.keys()) if (!live.has(key)) entries.delete(key); // edited or removed files
 
   const unvalidated = current.filter((entry) => !entry.validated);
-  if (unvalidated.length <= eagerValidationLimit) {
+  if (unvalidated.length <= eagerValidationLimit()) {
     for (const entry of unvalidated) await compileEntry(entry);
   } else {
     validateInBackground(unvalidated);
