@@ -59,7 +59,13 @@ async function sendFetchResponse(res, response) {
   }
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie);
   if (response.body) {
-    await pipeline(Readable.fromWeb(response.body), res);
+    try {
+      await pipeline(Readable.fromWeb(response.body), res);
+    } catch (error) {
+      // The client went away mid-response (a closed tab, a load generator stopping): the
+      // pipeline has already cleaned up both ends; that is not a server error worth a stack.
+      if (error?.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
   } else {
     res.end();
   }
