@@ -303,14 +303,19 @@ function publishedTime(listing: ArticleListing): number {
   return Number.isNaN(time) ? 0 : time;
 }
 
-/** All article listings; cheap to call on every request. */
-export async function getCatalog(): Promise<Catalog> {
-  const scanned = await scan(articlesDir());
-  const version = createHash('sha256')
+/** Any edit, addition, removal or unpublishing validation gives a new version. */
+function catalogVersion(scanned: readonly ScannedFile[]): string {
+  return createHash('sha256')
     .update(scanned.map((s) => s.version).join('\n'))
     .update(`\n${validationGeneration}`)
     .digest('base64url')
     .slice(0, 16);
+}
+
+/** All article listings; cheap to call on every request. */
+export async function getCatalog(): Promise<Catalog> {
+  const scanned = await scan(articlesDir());
+  const version = catalogVersion(scanned);
   if (lastCatalog?.version === version) return lastCatalog;
 
   const current = await Promise.all(scanned.map(indexEntry));
@@ -353,9 +358,8 @@ export async function getCatalog(): Promise<Catalog> {
   }
   const categories = [...categoryCounts.values()].sort((a, b) => a.name.localeCompare(b.name));
 
-  // A validation that unpublished an article while this catalog was being built changes its version.
-  const finalVersion = createHash('sha256').update(version).update(`\n${validationGeneration}`).digest('base64url').slice(0, 16);
-  lastCatalog = { articles, bySlug, categories, broken, version: finalVersion };
+  // Eager validation above may have unpublished an article: key the catalog by the state it reflects.
+  lastCatalog = { articles, bySlug, categories, broken, version: catalogVersion(scanned) };
   return lastCatalog;
 }
 
