@@ -83,7 +83,8 @@ export const siteNav = style({
   '@media': { print: { display: 'none' } },
 });
 
-export const navList = style({
+/** A list laid out as a wrapping row (site navigation, an article's facts). */
+export const inlineList = style({
   display: 'flex',
   flexWrap: 'wrap',
   gap: `${vars.space.xxs} ${vars.space.md}`,
@@ -91,6 +92,8 @@ export const navList = style({
   padding: 0,
   listStyle: 'none',
 });
+
+export const navList = inlineList;
 
 export const navLink = style({
   display: 'inline-block',

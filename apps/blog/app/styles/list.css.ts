@@ -1,5 +1,6 @@
 import { vars } from '@cited/ui/theme';
 import { globalStyle, style } from '@vanilla-extract/css';
+import { inlineList } from './layout.css';
 
 export const intro = style({
   maxWidth: vars.measure,
@@ -49,17 +50,14 @@ globalStyle(`${itemTitle} a:hover`, { color: vars.color.linkHover, textDecoratio
 
 export const itemDescription = style({ margin: `0 0 ${vars.space.sm}` });
 
-export const itemFacts = style({
-  display: 'flex',
-  flexWrap: 'wrap',
-  gap: `${vars.space.xxs} ${vars.space.md}`,
-  margin: 0,
-  padding: 0,
-  listStyle: 'none',
-  fontFamily: vars.font.ui,
-  fontSize: vars.fontSize.sm,
-  color: vars.color.textMuted,
-});
+export const itemFacts = style([
+  inlineList,
+  {
+    fontFamily: vars.font.ui,
+    fontSize: vars.fontSize.sm,
+    color: vars.color.textMuted,
+  },
+]);
 
 export const itemCategory = style({
   fontWeight: vars.fontWeight.bold,
