@@ -61,5 +61,5 @@ describe.skipIf(!chromeAvailable())('Lighthouse on a tiny local page', () => {
     expect(page.metrics.lcpMs).toBeGreaterThan(0);
     // The tiny page has a blocking script in <head>: Lighthouse must notice.
     expect(page.opportunities.map((audit) => audit.id)).toContain('render-blocking-resources');
-  }, 120_000);
+  });
 });

@@ -41,7 +41,7 @@ describe('sections against a tiny local page', () => {
     expect(data.uncached.article.medianMs).toBeGreaterThan(0);
     expect(rows.find((row) => row.measure === 'article: one render with HTML_CACHE=0').figure).toMatch(/ms \(median of 20 sequential\)$/);
     expect(ssr.markdown(data)).toContain('| article `/articles/failed-back-surgery-syndrome` | ceiling |');
-  }, 60_000);
+  });
 
   it('weight: reports the JavaScript on the tiny page as a FAIL with its bytes', async () => {
     const data = await weight.run(ctx);

@@ -44,8 +44,9 @@ describe('background validation of a large site', () => {
     // The first answer comes from listings: every file with valid frontmatter is listed.
     expect(await indexHtml()).toContain('/articles/good-1');
 
-    // The worker validates all six; poll until the broken one is gone (bounded: 15 s).
-    const deadline = Date.now() + 15_000;
+    // The worker validates all six; poll until the broken one is gone. The bound only catches a hang:
+    // under turbo's parallel load on 2 cores everything runs many times slower than alone.
+    const deadline = Date.now() + 120_000;
     let html = await indexHtml();
     while (html.includes('/articles/broken-body') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));

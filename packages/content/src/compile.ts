@@ -11,7 +11,7 @@ import type { Node } from 'unist';
 import { VFile } from 'vfile';
 import { minChunkChars, splitIntoChunks } from './chunks.js';
 import { report, sortDiagnostics, toDiagnostics } from './diagnostics.js';
-import { readFrontmatter } from './frontmatter.js';
+import { readFrontmatter, splitFrontmatter } from './frontmatter.js';
 import type { SourceReference } from './frontmatter.js';
 import { remarkClaims } from './plugins/claims.js';
 import { createCitedData } from './plugins/context.js';
@@ -20,7 +20,7 @@ import { remarkCitedDirectives } from './plugins/directives.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
-import { decodeSource, limitComplexity, maxSourceChars } from './source.js';
+import { decodeSource, limitComplexity, maxContainerDepth, maxInlineMarkersPerBlock, maxNestingDepth, maxSourceChars, refusingIssueKinds } from './source.js';
 import type { Article, ArticleMeta, CompileOptions, Diagnostic, NumberedReference } from './types.js';
 
 /** Deepest mdast tree handed to the (recursive) transformers; deeper subtrees are cut off and reported. */
@@ -177,27 +177,38 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
         column: issue.column,
       });
     }
-    if (decoded.text.length > maxSourceChars) {
+    if (decoded.oversizedBytes !== undefined || decoded.text.length > maxSourceChars) {
       file.value = decoded.text;
       meta = readFrontmatter(decoded.text, file, options.now ?? new Date()).meta;
-      report(file, 'source-too-large', `The article is ${decoded.text.length} characters long; the maximum is ${maxSourceChars}. The body is not rendered`, {
+      const size = decoded.oversizedBytes !== undefined ? `${decoded.oversizedBytes} bytes` : `${decoded.text.length} characters`;
+      report(file, 'source-too-large', `The article is ${size} long; the maximum is ${maxSourceChars} characters. The body is not rendered`, {
         line: 1,
         column: 1,
       });
       return finish(file, meta, {});
     }
-    const limited = limitComplexity(decoded.text);
+    const limited = limitComplexity(decoded.text, splitFrontmatter(decoded.text)?.end ?? 0);
     for (const issue of limited.issues) {
       const place = { line: issue.line, column: issue.column };
       if (issue.kind === 'too-deep') {
-        report(file, 'source-too-deep', 'Lists, quotes or containers are nested too deeply here; the excess nesting is flattened', place);
+        report(file, 'source-too-deep', `Lists or quotes are nested too deeply here (more than ${maxNestingDepth} levels); the excess nesting is flattened`, place);
+      } else if (issue.kind === 'too-deep-containers') {
+        report(file, 'source-too-deep', `\`:::\` containers are nested too deeply here (more than ${maxContainerDepth}); the body is not rendered`, place);
       } else {
-        report(file, 'source-too-complex', 'This paragraph has too many emphasis markers or brackets; they are shown literally', place);
+        report(file, 'source-too-complex', `This paragraph has too many emphasis markers or brackets (${issue.detail ?? 'too many'}; the limit is ${maxInlineMarkersPerBlock}); the body is not rendered`, place);
       }
+    }
+    if (limited.issues.some((issue) => refusingIssueKinds.has(issue.kind))) {
+      // Refused before parsing: the frontmatter is still checked, so its problems are reported too.
+      file.value = limited.text;
+      meta = readFrontmatter(limited.text, file, options.now ?? new Date()).meta;
+      return finish(file, meta, {});
     }
     file.value = limited.text;
     const frontmatter = readFrontmatter(limited.text, file, options.now ?? new Date());
     meta = frontmatter.meta;
+    // Without its references the body would only report follow-on errors (every citation "unknown").
+    if (frontmatter.tooLarge) return finish(file, meta, {});
     const data = createCitedData(frontmatter.references);
     (file.data as { cited?: CitedFileData }).cited = data;
 

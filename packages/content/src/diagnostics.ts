@@ -13,10 +13,11 @@ export const diagnosticSource = 'cited-content';
 export const rules = {
   'source-invalid-utf8': { severity: 'error', summary: 'The file is not valid UTF-8 (rendered with replacement characters).' },
   'source-too-large': { severity: 'error', summary: 'The file is larger than the maximum article size; the body is not rendered.' },
-  'source-too-deep': { severity: 'error', summary: 'Lists, quotes or containers are nested deeper than the limit; the excess nesting is flattened.' },
-  'source-too-complex': { severity: 'error', summary: 'A paragraph has more emphasis markers or brackets than the parser handles quickly; they are shown literally.' },
+  'source-too-deep': { severity: 'error', summary: 'Lists or quotes nested deeper than the limit are flattened; a body with `:::` containers nested deeper than the limit is not rendered.' },
+  'source-too-complex': { severity: 'error', summary: 'A paragraph has more emphasis markers or brackets than the parser handles quickly; the body is not rendered.' },
   'compile-failed': { severity: 'error', summary: 'The article could not be compiled (internal error; please report it).' },
   'frontmatter-missing': { severity: 'error', summary: 'The file does not start with a `---` YAML frontmatter block.' },
+  'frontmatter-too-large': { severity: 'error', summary: 'The frontmatter block is larger than the limit; it is not parsed.' },
   'frontmatter-invalid': { severity: 'error', summary: 'The frontmatter is not valid YAML or a field has the wrong shape.' },
   'frontmatter-missing-title': { severity: 'error', summary: 'The frontmatter has no title.' },
   'frontmatter-invalid-date': { severity: 'error', summary: 'A date field is not an ISO calendar date (YYYY-MM-DD).' },

@@ -4,6 +4,7 @@ import { location } from 'vfile-location';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { report } from './diagnostics.js';
+import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
 import type { RuleId } from './diagnostics.js';
 import {
   dateMetaFields,
@@ -25,6 +26,8 @@ export interface FrontmatterResult {
   references: SourceReference[];
   /** True when a frontmatter block was found (even if invalid). */
   present: boolean;
+  /** True when the block was too large to parse: the body cannot be checked against it. */
+  tooLarge?: boolean;
   /** Where the slug was declared (for slug-duplicate), else the start of the file. */
   slugPosition: Position;
 }
@@ -79,6 +82,12 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     return result;
   }
   result.present = true;
+  if (block.yaml.length > maxFrontmatterChars) {
+    // Refused before YAML parsing: a huge block costs more to parse than any article.
+    report(file, 'frontmatter-too-large', `The frontmatter is ${block.yaml.length} characters long; the maximum is ${maxFrontmatterChars}. Move long text into the body`, startOfFile);
+    result.tooLarge = true;
+    return result;
+  }
 
   const place = location(text.slice(0, block.end));
   const toPosition = (range: readonly number[] | undefined): Position => {
@@ -87,6 +96,11 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     return start && end ? { start, end } : startOfFile;
   };
 
+  const tooDeep = excessFlowNesting(block.yaml);
+  if (tooDeep >= 0) {
+    report(file, 'frontmatter-invalid', `Brackets are nested more than ${maxFrontmatterFlowDepth} levels deep here; the frontmatter is not parsed`, toPosition([tooDeep, tooDeep + 1]));
+    return result;
+  }
   const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     report(file, 'frontmatter-invalid', `Invalid YAML: ${error.message.split('\n')[0]}`, toPosition(error.pos));

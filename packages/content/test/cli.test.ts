@@ -24,7 +24,7 @@ beforeAll(() => {
     });
     expect(build.status, build.stdout + build.stderr).toBe(0);
   }
-}, 120_000);
+});
 
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });

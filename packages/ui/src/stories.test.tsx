@@ -97,5 +97,5 @@ describe.each(Object.entries(storyModules))('%s', (_path, storyModule) => {
     });
     expect(describeViolations(results.violations), 'axe violations').toEqual([]);
     // Large pages (the colour tables) take several seconds for axe on a busy machine.
-  }, 30_000);
+  });
 });

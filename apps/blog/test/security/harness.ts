@@ -73,7 +73,8 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
+  // Catches a hang, not slowness: a loaded 2-core machine can take many seconds to start a server.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     try {
@@ -82,7 +83,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`server did not answer on ${origin} within 15 s:\n${output}`);
+        throw new Error(`server did not answer on ${origin} within 120 s:\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -126,7 +127,7 @@ function decodeChunked(body: Buffer): Buffer {
  * Sends bytes exactly as given (no URL normalization, unlike fetch) and reads until the server
  * closes. `Connection: close` must be in the request for this to end promptly.
  */
-export async function rawRequest(port: number, request: string | Buffer, timeoutMs = 10_000): Promise<RawResponse> {
+export async function rawRequest(port: number, request: string | Buffer, timeoutMs = 60_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];

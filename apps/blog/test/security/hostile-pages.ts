@@ -63,7 +63,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     baselines.article = countElements(control.body);
     baselines.list = countElements((await html('/')).body);
     baselines.error = countElements((await html('/articles/no-such-article')).body);
-  }, 60_000);
+  });
 
   afterAll(() => {
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   articlesDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-requests-'));
   copyFileSync(CONTROL_FIXTURE, path.join(articlesDir, `${CONTROL_SLUG}.md`));
   server = await startProductionServer({ CITED_ARTICLES_DIR: articlesDir });
-}, 30_000);
+});
 
 afterAll(async () => {
   await server?.stop();

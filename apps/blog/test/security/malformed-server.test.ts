@@ -26,7 +26,7 @@ describe('a running production server with malformed articles beside good ones',
     symlinkSync('/etc/passwd', path.join(serverDir, 'passwd.md'));
     symlinkSync(path.join(serverDir, 'nowhere'), path.join(serverDir, 'dangling.md'));
     server = await startProductionServer({ CITED_ARTICLES_DIR: serverDir });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await server?.stop();
@@ -64,7 +64,7 @@ describe('a running production server with malformed articles beside good ones',
     await expectHealthy('after requesting every malformed article');
     const index = await (await fetch(`${server.origin}/`)).text();
     expect(index, 'the index lists no file contents').not.toMatch(/root:x:0:0/);
-  }, 120_000);
+  });
 
   it('an article that disappears, breaks, comes back and changes is served accordingly; the rest stay 200', async () => {
     const file = path.join(serverDir, 'living.md');
@@ -87,7 +87,7 @@ describe('a running production server with malformed articles beside good ones',
 
     writeFileSync(file, goodArticle('living', 'LIVING-V3-LONGER'));
     expect(await (await fetch(url)).text(), 'an edit shows on the next request').toContain('LIVING-V3-LONGER');
-  }, 60_000);
+  });
 
   it('files rewritten, truncated and deleted while requests are in flight: no 5xx, no dropped connection', async () => {
     const file = path.join(serverDir, 'churn.md');
@@ -137,5 +137,5 @@ describe('a running production server with malformed articles beside good ones',
     expectNone(failures, `during ${writes} rewrites`);
     expect(statuses.length).toBe(320);
     await expectHealthy('after the churn');
-  }, 120_000);
+  });
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   writeFileSync(notADirectory, 'x');
   previousDir = process.env.CITED_ARTICLES_DIR;
   process.env.CITED_ARTICLES_DIR = articlesDir;
-}, 60_000);
+});
 
 afterAll(() => {
   if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
@@ -96,7 +96,7 @@ describe('through the real server (Express answers some requests itself)', () =>
       startProductionServer({ CITED_ARTICLES_DIR: articlesDir }),
       startProductionServer({ CITED_ARTICLES_DIR: notADirectory }),
     ]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await Promise.all([server?.stop(), broken?.stop()]);
