@@ -1,9 +1,10 @@
-import { createThemeContract } from '@vanilla-extract/css';
+import { createGlobalThemeContract } from '@vanilla-extract/css';
+import { tokenPropertyName } from './names';
 
 const tone = { surface: null, border: null, text: null, emphasis: null };
 
-/** The one theme contract: every component reads these variables, every theme fills them. */
-export const vars = createThemeContract({
+/** The shape of the theme: every token a theme must fill. */
+const contractShape = {
   color: {
     text: null,
     textMuted: null,
@@ -29,4 +30,11 @@ export const vars = createThemeContract({
   radius: { sm: null, md: null, lg: null, pill: null },
   shadow: { sm: null, md: null },
   motion: { duration: { fast: null, normal: null }, easing: null },
-});
+};
+
+/**
+ * The one theme contract: every component reads these variables, every theme fills them. Global,
+ * so the properties keep stable names (`--cited-color-text`, `--cited-space-md`, …) instead of
+ * hashes: plain CSS, other tools and vanilla-extract users (`vars`) all address the same ones.
+ */
+export const vars = createGlobalThemeContract(contractShape, (_value, path) => tokenPropertyName(path));

@@ -38,6 +38,24 @@ describe('text pair contrast', () => {
 describe('theme contract', () => {
   const contractPaths = Object.keys(flatten(vars)).sort();
 
+  it('names every variable --cited-<path in kebab case>, never a hash', () => {
+    expect(vars.color.text).toBe('var(--cited-color-text)');
+    expect(vars.color.textMuted).toBe('var(--cited-color-text-muted)');
+    expect(vars.color.tone.caution.emphasis).toBe('var(--cited-color-tone-caution-emphasis)');
+    expect(vars.space.md).toBe('var(--cited-space-md)');
+    expect(vars.fontSize.xxxl).toBe('var(--cited-font-size-xxxl)');
+    expect(vars.motion.duration.fast).toBe('var(--cited-motion-duration-fast)');
+    const unexpected = Object.entries(flatten(vars)).filter(
+      ([path, reference]) => reference !== `var(--cited-${path.replace(/\./g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})`,
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it('gives every token its own property', () => {
+    const references = Object.values(flatten(vars));
+    expect(new Set(references).size).toBe(references.length);
+  });
+
   it.each(themeNames)('the %s theme fills exactly the contract', (theme) => {
     expect(Object.keys(flatten(themeTokens[theme])).sort()).toEqual(contractPaths);
   });
@@ -243,7 +261,7 @@ function resolvedCustomProperties(scenario: Scenario, target: Element = document
   return resolved;
 }
 
-/** `var(--color-text__abc123)` → `--color-text__abc123` */
+/** `var(--cited-color-text)` → `--cited-color-text` */
 function propertyName(reference: string): string {
   const match = /^var\((--[^)]+)\)$/.exec(reference);
   if (!match?.[1]) throw new Error(`Not a CSS variable reference: ${reference}`);

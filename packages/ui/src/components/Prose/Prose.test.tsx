@@ -41,9 +41,9 @@ describe('Prose', () => {
     render(<Prose data-testid="prose">text</Prose>);
     const style = getComputedStyle(screen.getByTestId('prose'));
     // Values are the theme's custom properties (vars), not raw values.
-    expect(style.fontFamily).toMatch(/^var\(--font-body/);
-    expect(style.fontSize).toMatch(/^var\(--fontSize-md/);
-    expect(style.maxWidth).toMatch(/^var\(--measure/);
+    expect(style.fontFamily).toBe('var(--cited-font-body)');
+    expect(style.fontSize).toBe('var(--cited-font-size-md)');
+    expect(style.maxWidth).toBe('var(--cited-measure)');
   });
 
   it('forwards the ref and passes id, lang and className through', () => {
