@@ -110,6 +110,8 @@ interface LinePrefix {
   length: number;
   markers: number;
   indentColumns: number;
+  /** The line starts a list item: its text is a new paragraph, parsed on its own. */
+  listItem: boolean;
 }
 
 function scanPrefix(line: string): LinePrefix {
@@ -117,6 +119,7 @@ function scanPrefix(line: string): LinePrefix {
   let column = 0;
   let markers = 0;
   let indentColumns = 0;
+  let listItem = false;
   while (index < line.length) {
     const char = line[index];
     if (char === ' ') {
@@ -136,11 +139,12 @@ function scanPrefix(line: string): LinePrefix {
       const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(index, index + 11));
       if (!marker) break;
       markers += 1;
+      listItem = true;
       column += marker[0].length;
       index += marker[0].length;
     }
   }
-  return { length: index, markers, indentColumns };
+  return { length: index, markers, indentColumns, listItem };
 }
 
 const fencePattern = /^(`{3,}|~{3,})/;
@@ -212,10 +216,8 @@ export function limitComplexity(text: string, bodyStart = 0): DecodedSource {
       containerDepth -= 1;
     }
 
-    if (rest.trim() === '') {
-      closeBlock();
-      continue;
-    }
+    if (rest.trim() === '' || prefix.listItem) closeBlock();
+    if (rest.trim() === '') continue;
     if (blockStart === 0) blockStart = lineNumber;
     blockMarkers += countMatches(rest, /[*_]+/g);
     blockBrackets += countMatches(rest, /[[\]]/g);

@@ -154,6 +154,9 @@ describe('bad input never crashes', () => {
   it('markers are counted per paragraph, and not in the frontmatter', () => {
     const paragraphs = Array.from({ length: 20 }, () => `${'*a* '.repeat(maxInlineMarkersPerBlock / 4)}`).join('\n\n');
     expect(ruleIdsOf(compileChecked(article(`Cited.:cite[a2020]\n\n${paragraphs}`)))).toEqual([]);
+    // A tight list is one block of lines but a paragraph per item: 150 linked items are fine.
+    const links = Array.from({ length: 150 }, (_, index) => `- [Resource ${index}](/articles/r${index}) *new*`).join('\n');
+    expect(ruleIdsOf(compileChecked(article(`Cited.:cite[a2020]\n\n${links}`)))).toEqual([]);
     const bracketsInYaml = `---\ntitle: "Test article"\ndescription: "d"\ncategory: "c"\npublished: 2024-01-01\ntags: [${Array(maxInlineMarkersPerBlock).fill('"[x]"').join(', ')}]\n---\n\nText.\n`;
     expect(ruleIdsOf(compileChecked(bracketsInYaml))).not.toContain('source-too-complex');
   });
