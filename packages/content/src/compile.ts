@@ -9,6 +9,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { VFile } from 'vfile';
+import { loadReferences } from './bibliography/load.js';
+import type { LoadedReferences } from './bibliography/load.js';
 import { minChunkChars, splitIntoChunks } from './chunks.js';
 import { report, sortDiagnostics, toDiagnostics } from './diagnostics.js';
 import { readFrontmatter, splitFrontmatter } from './frontmatter.js';
@@ -17,6 +19,7 @@ import { remarkClaims } from './plugins/claims.js';
 import { createCitedData } from './plugins/context.js';
 import type { CitedFileData } from './plugins/context.js';
 import { remarkCitedDirectives } from './plugins/directives.js';
+import { remarkPandocCitations } from './plugins/pandoc-citations.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
@@ -31,6 +34,7 @@ export const wordsPerMinute = 200;
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 const transformer = unified()
   .use(remarkSafety)
+  .use(remarkPandocCitations)
   .use(remarkCitedDirectives)
   .use(remarkClaims)
   .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
@@ -118,11 +122,15 @@ function countWords(tree: HastRoot): number {
   return count;
 }
 
-function numberReferences(references: readonly SourceReference[], data: CitedFileData, file: VFile): NumberedReference[] {
+function numberReferences(loaded: LoadedReferences, data: CitedFileData, file: VFile): NumberedReference[] {
   const cited: NumberedReference[] = [];
   const uncited: NumberedReference[] = [];
-  for (const { position, ...reference } of references) {
+  for (const { position, ...reference } of loaded.references) {
     const number = data.numbers.get(reference.id);
+    const fromFile = loaded.fromFiles.has(reference.id);
+    if (fromFile) otherFileDiagnostics(file).push(...(number === undefined ? [] : (loaded.entryDiagnostics.get(reference.id) ?? [])));
+    // A bibliography file is a library: only its cited entries belong to the article (as with Pandoc).
+    if (number === undefined && fromFile) continue;
     if (number === undefined) {
       report(file, 'reference-unused', `Reference "${reference.id}" is never cited`, position);
       uncited.push({ ...reference, number: 0, backlinks: [] });
@@ -137,12 +145,19 @@ function numberReferences(references: readonly SourceReference[], data: CitedFil
   return [...cited, ...uncited];
 }
 
+/** Diagnostics positioned in other files than the article (its bibliography files). */
+function otherFileDiagnostics(file: VFile): Diagnostic[] {
+  const data = file.data as { citedOtherFiles?: Diagnostic[] };
+  data.citedOtherFiles ??= [];
+  return data.citedOtherFiles;
+}
+
 function finish(
   file: VFile,
   meta: ArticleMeta,
-  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount'>>,
+  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies'>>,
 ): Article {
-  const diagnostics = sortDiagnostics(toDiagnostics(file));
+  const diagnostics = sortDiagnostics([...toDiagnostics(file), ...otherFileDiagnostics(file)]);
   const wordCount = fields.wordCount ?? 0;
   return {
     meta,
@@ -154,6 +169,7 @@ function finish(
     diagnostics,
     ok: diagnostics.every((diagnostic) => diagnostic.severity !== 'error'),
     sourcePath: file.path,
+    ...(fields.dependencies && fields.dependencies.length > 0 ? { dependencies: fields.dependencies } : {}),
   };
 }
 
@@ -209,7 +225,10 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     meta = frontmatter.meta;
     // Without its references the body would only report follow-on errors (every citation "unknown").
     if (frontmatter.tooLarge) return finish(file, meta, {});
-    const data = createCitedData(frontmatter.references);
+    const loaded = loadReferences(frontmatter.references, frontmatter.bibliography, { articlePath: options.path, readFile: options.readFile }, file);
+    otherFileDiagnostics(file).push(...loaded.fileDiagnostics);
+    const dependencies = loaded.dependencies;
+    const data = createCitedData(loaded.references);
     (file.data as { cited?: CitedFileData }).cited = data;
 
     let mdast: MdastRoot;
@@ -218,15 +237,15 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     } catch (error) {
       if (error instanceof RangeError) {
         report(file, 'source-too-deep', 'The markdown is nested too deeply to parse', { line: 1, column: 1 });
-        return finish(file, meta, {});
+        return finish(file, meta, { dependencies });
       }
       throw error;
     }
     limitTreeDepth(mdast, file);
     const hast = transformer.runSync(mdast, file) as HastRoot;
     stripPositions(hast);
-    const references = numberReferences(frontmatter.references, data, file);
-    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast) });
+    const references = numberReferences(loaded, data, file);
+    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies });
   } catch (error) {
     const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
     report(

@@ -15,6 +15,7 @@ import {
 } from './schema.js';
 import type { MetaField, ReferenceField } from './schema.js';
 import type { ArticleMeta, NumberedReference } from './types.js';
+import type { BibliographyPath } from './bibliography/load.js';
 
 /** A reference as written in the frontmatter (not yet numbered), with where it was written. */
 export interface SourceReference extends Omit<NumberedReference, 'number' | 'backlinks'> {
@@ -30,6 +31,8 @@ export interface FrontmatterResult {
   tooLarge?: boolean;
   /** Where the slug was declared (for slug-duplicate), else the start of the file. */
   slugPosition: Position;
+  /** `bibliography:` files, relative to the article, in the order given. */
+  bibliography: BibliographyPath[];
 }
 
 const frontmatterOpen = /^---[ \t]*(?:\r\n|\n|\r)/;
@@ -71,7 +74,7 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     tags: [],
     published: '',
   };
-  const result: FrontmatterResult = { meta, references: [], present: false, slugPosition: startOfFile };
+  const result: FrontmatterResult = { meta, references: [], present: false, slugPosition: startOfFile, bibliography: [] };
   const block = splitFrontmatter(text);
   if (!block) {
     const message = frontmatterOpen.test(text)
@@ -146,6 +149,11 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     const value = record[field];
     if (value === undefined || value === null || field === 'references') continue;
     const parsed = metaFieldSchemas[field].safeParse(value);
+    if (parsed.success && field === 'bibliography') {
+      const paths = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+      result.bibliography = paths.map((path, index) => ({ path: String(path), position: nodePosition(Array.isArray(value) ? [field, index] : [field]) }));
+      continue;
+    }
     if (parsed.success) {
       metaRecord[field] = parsed.data;
       continue;

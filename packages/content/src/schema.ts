@@ -58,6 +58,7 @@ export const metaFieldSchemas = {
   nextReviewDue: isoDateSchema,
   cta: ctaSchema,
   references: z.array(z.unknown(), { error: 'must be a list of references' }),
+  bibliography: z.union([text, z.array(text)], { error: 'must be a file path or a list of file paths' }),
 } as const;
 
 export type MetaField = keyof typeof metaFieldSchemas;

@@ -80,10 +80,18 @@ export interface Article {
   /** True when there is no error diagnostic. */
   ok: boolean;
   sourcePath: string;
+  /** Other files the article was compiled from (its `bibliography:` files), as passed to readFile. */
+  dependencies?: string[];
 }
 
 export interface CompileOptions {
   path: string;
   /** Reference time for date checks such as review-overdue (default: the current time). */
   now?: Date;
+  /**
+   * Reads a `bibliography:` file (path resolved against `path`); throw when it cannot. Without it an
+   * article naming a bibliography reports bibliography-not-found. Kept as an option so compiling stays
+   * pure and runs anywhere (tests pass a map, the CLI and the blog pass readFileSync).
+   */
+  readFile?: (path: string) => string | Uint8Array;
 }

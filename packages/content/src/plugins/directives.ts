@@ -4,6 +4,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { didYouMean } from '../suggest.js';
 import { isSafeHref } from '../url.js';
 import { citationIdPrefix, citedData, referenceIdPrefix } from './context.js';
 import type { CitedFileData } from './context.js';
@@ -54,13 +55,7 @@ function cite(keys: readonly string[], node: Directive, file: VFile, data: Cited
   const resolved: string[] = [];
   for (const key of keys) {
     if (!known.has(key)) {
-      const suggestion = [...known].find((id) => id.toLowerCase() === key.toLowerCase());
-      report(
-        file,
-        'cite-unknown-key',
-        `Citation key "${key}" is not in the frontmatter references${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-        node.position,
-      );
+      report(file, 'cite-unknown-key', `Citation key "${key}" is not in the frontmatter references${didYouMean(key, known)}`, node.position);
     } else if (!resolved.includes(key)) resolved.push(key);
   }
   if (resolved.length === 0) return undefined;
@@ -81,17 +76,23 @@ function cite(keys: readonly string[], node: Directive, file: VFile, data: Cited
   return { id, numbers, keys: resolved };
 }
 
-/** Fallback children for renderers without the React components: plain links to the reference entries. */
-function citationFallback(numbers: readonly number[]): ElementContent[] {
+/**
+ * Fallback children for renderers without the React components: plain links to the reference entries,
+ * each followed by its locator if it has one ("[3, p. 12]"; items with locators are separated by ";").
+ */
+function citationFallback(numbers: readonly number[], locators: readonly (string | undefined)[] = []): ElementContent[] {
   const children: ElementContent[] = [{ type: 'text', value: '[' }];
+  const separator = locators.some(Boolean) ? '; ' : ', ';
   numbers.forEach((number, index) => {
-    if (index > 0) children.push({ type: 'text', value: ', ' });
+    if (index > 0) children.push({ type: 'text', value: separator });
     children.push({
       type: 'element',
       tagName: 'a',
       properties: { href: `#${referenceIdPrefix}${number}` },
       children: [{ type: 'text', value: String(number) }],
     });
+    const locator = locators[index];
+    if (locator) children.push({ type: 'text', value: `, ${locator}` });
   });
   children.push({ type: 'text', value: ']' });
   return children;
@@ -281,11 +282,19 @@ function transformText(node: TextDirective, file: VFile, data: CitedFileData): P
   }
   const info = cite(keys, node, file, data);
   if (!info) return [];
+  // Pandoc citations carry locators per key ("p. 12"): see pandoc-citations.ts.
+  const locatorByKey = (node.data as { citedLocators?: Record<string, string> } | undefined)?.citedLocators ?? {};
+  const locators = info.keys.map((key) => locatorByKey[key]);
   node.data = {
     ...node.data,
     hName: 'cited-citation',
-    hProperties: { id: info.id, dataNumbers: info.numbers.join(' '), dataKeys: info.keys.join(' ') },
-    hChildren: citationFallback(info.numbers),
+    hProperties: {
+      id: info.id,
+      dataNumbers: info.numbers.join(' '),
+      dataKeys: info.keys.join(' '),
+      ...(locators.some(Boolean) ? { dataLocators: JSON.stringify(locators.map((locator) => locator ?? '')) } : {}),
+    },
+    hChildren: citationFallback(info.numbers, locators),
   };
   return undefined;
 }

@@ -28,7 +28,7 @@ export const sanitizeSchema: Schema = {
   },
   attributes: {
     ...defaultSchema.attributes,
-    'cited-citation': ['id', 'dataNumbers', 'dataKeys'],
+    'cited-citation': ['id', 'dataNumbers', 'dataKeys', 'dataLocators'],
     'cited-pullquote': ['dataAttribution', 'dataSize', ...citationAttributes],
     'cited-study': [
       'dataFigure',
