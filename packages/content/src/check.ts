@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
@@ -36,7 +37,13 @@ export async function checkArticles(dir: string, options: { now?: Date } = {}): 
   const articles: Article[] = [];
   for (const path of paths) {
     const source = await readFile(path);
-    articles.push(compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), { path: relative(process.cwd(), path) || path, now }));
+    articles.push(
+      compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
+        path: relative(process.cwd(), path) || path,
+        now,
+        readFile: (bibliography) => readFileSync(bibliography),
+      }),
+    );
   }
 
   const duplicates: Diagnostic[] = [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,7 +203,8 @@ async function compileEntry(entry: CatalogEntry): Promise<Article | null> {
   let article: Article | null = null;
   try {
     const source = await readFile(entry.file);
-    const result = compileArticle(source, { path: entry.file });
+    // bibliography: files are read relative to the article (not yet part of the cache key).
+    const result = compileArticle(source, { path: entry.file, readFile: (file) => readFileSync(file) });
     if (result.ok) {
       article = result;
       // The exact reading time replaces the estimate from the frontmatter pass.
