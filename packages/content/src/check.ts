@@ -5,6 +5,8 @@ import { VFile } from 'vfile';
 import { report, formatDiagnostics, sortDiagnostics, toDiagnostics } from './diagnostics.js';
 import { compileArticle } from './compile.js';
 import { readFrontmatter } from './frontmatter.js';
+import { formatReadability } from './readability/report.js';
+import type { ReadabilityOptions } from './readability/report.js';
 import { decodeSource } from './source.js';
 import type { Article, Diagnostic } from './types.js';
 
@@ -31,8 +33,9 @@ async function findArticles(dir: string): Promise<string[]> {
  * Compiles every article under `dir` (recursively) and checks what only a set of files can reveal:
  * the same slug in two files. Paths in diagnostics are relative to the current directory.
  */
-export async function checkArticles(dir: string, options: { now?: Date } = {}): Promise<CheckResult> {
+export async function checkArticles(dir: string, options: { now?: Date; readability?: boolean | ReadabilityOptions } = {}): Promise<CheckResult> {
   const now = options.now ?? new Date();
+  const readability = options.readability ?? true;
   const paths = await findArticles(dir);
   const articles: Article[] = [];
   for (const path of paths) {
@@ -42,6 +45,7 @@ export async function checkArticles(dir: string, options: { now?: Date } = {}): 
         path: relative(process.cwd(), path) || path,
         now,
         readFile: (bibliography) => readFileSync(bibliography),
+        readability,
       }),
     );
   }
@@ -67,12 +71,18 @@ export async function checkArticles(dir: string, options: { now?: Date } = {}): 
   const diagnostics = sortDiagnostics(articles.flatMap((article) => article.diagnostics));
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const summary = `${articles.length} article${articles.length === 1 ? '' : 's'} checked in ${dir}`;
-  const reported = diagnostics.length > 0 ? formatDiagnostics(diagnostics) : '';
+  const reported = [
+    diagnostics.length > 0 ? formatDiagnostics(diagnostics) : '',
+    ...articles.flatMap((article) => (article.readability ? [`${article.sourcePath}: readability ${formatReadability(article.readability)}`] : [])),
+    diagnostics.length > 0 ? summary : `${summary}: no problems`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return {
     articles,
     diagnostics,
     errorCount,
     warningCount: diagnostics.length - errorCount,
-    report: reported ? `${reported}\n${summary}` : `${summary}: no problems`,
+    report: reported,
   };
 }

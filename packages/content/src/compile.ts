@@ -23,6 +23,8 @@ import { remarkPandocCitations } from './plugins/pandoc-citations.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
+import { checkReadability } from './readability/report.js';
+import type { ArticleReadability } from './readability/report.js';
 import { decodeSource, limitComplexity, maxContainerDepth, maxInlineMarkersPerBlock, maxNestingDepth, maxSourceChars, refusingIssueKinds } from './source.js';
 import type { Article, ArticleMeta, CompileOptions, Diagnostic, NumberedReference } from './types.js';
 
@@ -155,7 +157,7 @@ function otherFileDiagnostics(file: VFile): Diagnostic[] {
 function finish(
   file: VFile,
   meta: ArticleMeta,
-  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies'>>,
+  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies' | 'readability'>>,
 ): Article {
   const diagnostics = sortDiagnostics([...toDiagnostics(file), ...otherFileDiagnostics(file)]);
   const wordCount = fields.wordCount ?? 0;
@@ -170,6 +172,7 @@ function finish(
     ok: diagnostics.every((diagnostic) => diagnostic.severity !== 'error'),
     sourcePath: file.path,
     ...(fields.dependencies && fields.dependencies.length > 0 ? { dependencies: fields.dependencies } : {}),
+    ...(fields.readability ? { readability: fields.readability } : {}),
   };
 }
 
@@ -245,7 +248,10 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     const hast = transformer.runSync(mdast, file) as HastRoot;
     stripPositions(hast);
     const references = numberReferences(loaded, data, file);
-    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies });
+    // After the transform: citation markers are nodes by then, so they are not read as words.
+    let readability: ArticleReadability | undefined;
+    if (options.readability) readability = checkReadability(mdast, file, options.readability === true ? {} : options.readability);
+    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies, readability });
   } catch (error) {
     const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
     report(

@@ -47,6 +47,8 @@ export const rules = {
   'html-ignored': { severity: 'warning', summary: 'Raw HTML in markdown is never rendered.' },
   'claim-without-citation': { severity: 'warning', summary: 'A paragraph states a percentage or an "N of M patients" figure without a citation.' },
   'review-overdue': { severity: 'warning', summary: 'nextReviewDue is in the past.' },
+  'readability-paragraph': { severity: 'warning', summary: 'A paragraph reads above the target grade (Flesch–Kincaid; default grade 8).' },
+  'readability-article': { severity: 'warning', summary: 'The article as a whole reads above the target grade.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type RuleId = keyof typeof rules;

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { ArticleReadability, ReadabilityOptions } from './readability/report.js';
 
 /** One finding about an article, positioned in its source file (1-based line and column). */
 export interface Diagnostic {
@@ -80,6 +81,8 @@ export interface Article {
   /** True when there is no error diagnostic. */
   ok: boolean;
   sourcePath: string;
+  /** Plain-language figures, when CompileOptions.readability asked for them. */
+  readability?: ArticleReadability;
   /** Other files the article was compiled from (its `bibliography:` files), as passed to readFile. */
   dependencies?: string[];
 }
@@ -94,4 +97,9 @@ export interface CompileOptions {
    * pure and runs anywhere (tests pass a map, the CLI and the blog pass readFileSync).
    */
   readFile?: (path: string) => string | Uint8Array;
+  /**
+   * Measure readability and warn above a target grade (readability-paragraph, readability-article).
+   * Off by default (it is for editors, not for rendering); `cited-content check` turns it on.
+   */
+  readability?: boolean | ReadabilityOptions;
 }

@@ -1,0 +1,76 @@
+import { fleschKincaid } from 'flesch-kincaid';
+import type { Root as NlcstRoot, Sentence, Word } from 'nlcst';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import retextEnglish from 'retext-english';
+import retextPassive from 'retext-passive';
+import retextSimplify from 'retext-simplify';
+import { syllable } from 'syllable';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+
+/** Counts behind the figures, so paragraphs add up to an article. */
+export interface ReadabilityCounts {
+  sentences: number;
+  words: number;
+  syllables: number;
+  /** Words of three syllables or more (the "hard words" of SMOG and Gunning fog). */
+  longWords: number;
+  /** Passive constructions found by retext-passive ("were included"). */
+  passive: number;
+}
+
+export interface TextMeasure extends ReadabilityCounts {
+  /** Flesch–Kincaid grade level (US school grade); NaN when there is no word. */
+  grade: number;
+  passivePhrases: string[];
+  longWordList: string[];
+  /** retext-simplify: wordy phrases with their plainer replacements ("`approximately` → `about`"). */
+  simpler: string[];
+}
+
+const analyser = unified().use(retextEnglish).use(retextPassive).use(retextSimplify).freeze();
+
+/** Flesch–Kincaid grade from counts, rounded to one decimal (NaN without words or sentences). */
+export function gradeOf(counts: Pick<ReadabilityCounts, 'sentences' | 'words' | 'syllables'>): number {
+  const grade = fleschKincaid({ sentence: counts.sentences, word: counts.words, syllable: counts.syllables });
+  return Number.isFinite(grade) ? Math.round(grade * 10) / 10 : Number.NaN;
+}
+
+/** US grade → UK-style reading age: a grade-8 text suits a reader of 13 to 14, conventionally grade + 5. */
+export function readingAgeOf(grade: number): number {
+  return Number.isFinite(grade) ? Math.max(5, Math.round(grade + 5)) : Number.NaN;
+}
+
+/** Measures plain prose: sentences, words and syllables (words with a letter), long words, passive voice. */
+export function measureText(text: string): TextMeasure {
+  const file = new VFile(text);
+  const tree = analyser.parse(file) as NlcstRoot;
+  analyser.runSync(tree, file);
+  let sentences = 0;
+  let words = 0;
+  let syllables = 0;
+  const longWordList: string[] = [];
+  visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    let counted = 0;
+    visit(sentence, 'WordNode', (word: Word) => {
+      const value = nlcstToString(word);
+      // "274" or "44.5" are words to a reader, but their syllables are not what makes text hard.
+      if (!/\p{L}/u.test(value)) return;
+      counted += 1;
+      const count = Math.max(1, syllable(value));
+      syllables += count;
+      if (count >= 3) longWordList.push(value);
+    });
+    if (counted > 0) {
+      sentences += 1;
+      words += counted;
+    }
+  });
+  const passivePhrases = file.messages.filter((message) => message.source === 'retext-passive').map((message) => String(message.actual));
+  const simpler = file.messages
+    .filter((message) => message.source === 'retext-simplify')
+    .map((message) => `${String(message.actual)} → ${(message.expected ?? []).join(' / ') || 'omit'}`);
+  const counts = { sentences, words, syllables, longWords: longWordList.length, passive: passivePhrases.length };
+  return { ...counts, grade: gradeOf(counts), passivePhrases, longWordList, simpler };
+}
