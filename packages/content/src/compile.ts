@@ -14,7 +14,6 @@ import type { LoadedReferences } from './bibliography/load.js';
 import { minChunkChars, splitIntoChunks } from './chunks.js';
 import { report, sortDiagnostics, toDiagnostics } from './diagnostics.js';
 import { readFrontmatter, splitFrontmatter } from './frontmatter.js';
-import type { SourceReference } from './frontmatter.js';
 import { remarkClaims } from './plugins/claims.js';
 import { createCitedData } from './plugins/context.js';
 import type { CitedFileData } from './plugins/context.js';

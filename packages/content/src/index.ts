@@ -12,6 +12,23 @@ export { isSafeHref, isSameSiteResource } from './url.js';
 export { slugPattern, doiPattern, pmidPattern } from './schema.js';
 export { maxSourceChars, maxNestingDepth } from './source.js';
 export { referenceTypes } from './types.js';
+export { parseBibliography, formatOf as bibliographyFormatOf, bibliographyExtensions } from './bibliography/parse.js';
+export type { BibliographyEntry, BibliographyFormat, ParsedBibliography } from './bibliography/parse.js';
+export { cslToReferenceFields } from './bibliography/csl.js';
+export type { CslItem } from './bibliography/csl.js';
+export { resolveBibliographyPath, maxBibliographyChars } from './bibliography/load.js';
+export { parsePandocCitation } from './plugins/pandoc-citations.js';
+export { checkReadability, formatReadability, defaultTargetGrade } from './readability/report.js';
+export type { ArticleReadability, ParagraphReadability, ReadabilityOptions } from './readability/report.js';
+export { measureText } from './readability/measure.js';
+export { suggest, didYouMean } from './suggest.js';
+export { addReference, citationKey } from './refs/add.js';
+export { verifyReferences, collectReferences, formatVerifyTable, titlesMatch } from './refs/verify.js';
+export type { VerifyRow, VerifyStatus, ReferenceToVerify } from './refs/verify.js';
+export { parseIdentifier } from './refs/identifiers.js';
+export type { Identifier } from './refs/identifiers.js';
+export { LookupError } from './refs/http.js';
+export type { FetchLike } from './refs/http.js';
 export type {
   Article,
   ArticleCta,

@@ -49,7 +49,23 @@ describe('cited-content check', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md/);
     expect(result.stdout).toMatch(/\d+:\d+(?:-\d+:\d+)?\s+warning\s+Paragraph states "17%" without a citation.*claim-without-citation/);
-    expect(result.stdout).toContain('0 errors, 4 warnings in 1 article');
+    // 4 content warnings, then the readability ones: 31 paragraphs and the article above grade 8.
+    expect(result.stdout).toContain('0 errors, 36 warnings in 1 article');
+    expect(result.stdout).toMatch(/warning\s+Paragraph reads at grade [\d.]+ \(reading age \d+\), above the target grade 8.*readability-paragraph/);
+    expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md: readability grade 14\.5 \(reading age 20\), above the target grade 8/);
+    const relaxed = run('check', dir, '--grade', '30');
+    expect(relaxed.stdout).toContain('0 errors, 4 warnings in 1 article');
+    expect(relaxed.stdout).toContain('within the target grade 30');
+  });
+
+  it('reads bibliography files next to the articles', () => {
+    const dir = tempDir({
+      'refs.bib': '@article{doe2020, author = {Doe, Jane}, title = {A study of backs}, journaltitle = {J Backs}, date = {2020}}\n',
+      'cited.md': article('Text [@doe2020] and :cite[a2020].', 'bibliography: refs.bib\n'),
+    });
+    const result = run('check', dir);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('no problems');
   });
 
   it('exits 0 on a clean directory', () => {
@@ -79,6 +95,8 @@ describe('cited-content check', () => {
     expect(run('lint', '.').status).toBe(2);
     expect(run('check').status).toBe(2);
     expect(run('check', 'a', 'b').status).toBe(2);
+    expect(run('refs').status).toBe(2);
+    expect(run('refs', 'add', 'not-an-identifier').status).toBe(2);
     const missing = run('check', join(tmpdir(), 'does-not-exist-cited'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('is not a directory');

@@ -105,7 +105,7 @@ function parseBibtex(text: string): ParsedBibliography {
   return { ok: true, entries };
 }
 
-const risTag = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const risTag = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 /**
  * RIS is line-based: every line is "XX  - value", records run from TY to ER. citation-js skips lines it
@@ -145,8 +145,8 @@ function parseRis(text: string): ParsedBibliography {
     }
     const item = stripGraph(data[0] ?? {});
     // PubMed's RIS puts the PMID in AN when the database is PubMed/MEDLINE; citation-js leaves it out.
-    const pmid = /^AN  - (\d{1,9})\s*$/m.exec(record.text)?.[1];
-    if (pmid && item.PMID === undefined && /^(?:DB|DP)  - .*(?:pubmed|medline)/im.test(record.text)) item.PMID = pmid;
+    const pmid = /^AN {2}- (\d{1,9})\s*$/m.exec(record.text)?.[1];
+    if (pmid && item.PMID === undefined && /^(?:DB|DP) {2}- .*(?:pubmed|medline)/im.test(record.text)) item.PMID = pmid;
     entries.push({ key: record.id ?? derivedKey(item, entries), item, line: record.start, column: 1 });
   }
   return { ok: true, entries };

@@ -29,6 +29,7 @@ export interface TextMeasure extends ReadabilityCounts {
   simpler: string[];
 }
 
+const beVerbs = new Set(['am', 'are', 'is', 'was', 'were', 'be', 'been', 'being']);
 const analyser = unified().use(retextEnglish).use(retextPassive).use(retextSimplify).freeze();
 
 /** Flesch–Kincaid grade from counts, rounded to one decimal (NaN without words or sentences). */
@@ -68,6 +69,16 @@ export function measureText(text: string): TextMeasure {
     }
   });
   const passivePhrases = file.messages.filter((message) => message.source === 'retext-passive').map((message) => String(message.actual));
+  // retext-passive knows irregular participles ("sent", "told"); regular ones ("were included") are
+  // found here: a form of "to be", at most one adverb, then a word in -ed.
+  visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    const words = sentence.children.filter((child): child is Word => child.type === 'WordNode').map((word) => nlcstToString(word));
+    words.forEach((word, index) => {
+      if (!beVerbs.has(word.toLowerCase())) return;
+      const next = words[index + 1]?.toLowerCase().endsWith('ly') ? words[index + 2] : words[index + 1];
+      if (next && /^[a-z]{2,}ed$/i.test(next) && !passivePhrases.includes(next)) passivePhrases.push(next);
+    });
+  });
   const simpler = file.messages
     .filter((message) => message.source === 'retext-simplify')
     .map((message) => `${String(message.actual)} → ${(message.expected ?? []).join(' / ') || 'omit'}`);

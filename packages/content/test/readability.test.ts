@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { compileArticle } from '../src/index.js';
+import type { Article } from '../src/index.js';
+import { gradeOf, measureText, readingAgeOf } from '../src/readability/measure.js';
+import { now, seedSource } from './helpers.js';
+
+function compile(body: string, readability: Parameters<typeof compileArticle>[1]['readability'] = true): Article {
+  const source = `---
+title: T
+description: D
+category: C
+published: 2024-01-01
+references:
+  - id: a2020
+    authors: [Doe J]
+    title: Extraordinarily multisyllabic epidemiological investigations of intervertebral degeneration
+    year: 2020
+---
+
+${body}
+`;
+  return compileArticle(source, { path: 'plain.md', now, readability });
+}
+
+const hard =
+  'Intervertebral disc degeneration, characterised by progressive extracellular matrix deterioration, necessitates comprehensive multidisciplinary evaluation incorporating radiological investigations, neurological examination and individualised rehabilitation programmes administered collaboratively.';
+const easy = 'Your back can hurt for a long time after an operation. This is common. Many people get better with time, rest and gentle walks. Ask your doctor what is right for you, and take the pills they give you as they say.';
+
+describe('measuring text', () => {
+  it('counts sentences, words and syllables, and applies the Flesch–Kincaid formula', () => {
+    const measure = measureText('The cat sat on the mat. It was happy.');
+    expect(measure).toMatchObject({ sentences: 2, words: 9, syllables: 10, longWords: 0, passive: 0 });
+    expect(measure.grade).toBeCloseTo(Math.round((0.39 * (9 / 2) + 11.8 * (10 / 9) - 15.59) * 10) / 10, 5);
+    expect(gradeOf({ sentences: 0, words: 0, syllables: 0 })).toBeNaN();
+    expect(readingAgeOf(8)).toBe(13);
+  });
+
+  it('finds passive voice, long words and plainer alternatives', () => {
+    const measure = measureText('The patients were examined by a neurosurgeon. Half were quickly included. He was sent home after the previous operation.');
+    // "sent" is retext-passive's (irregular participles); "were examined", "were quickly included" are regular.
+    expect(measure.passivePhrases.sort()).toEqual(['examined', 'included', 'sent']);
+    expect(measure.passive).toBe(3);
+    expect(measure.longWordList).toEqual(['examined', 'neurosurgeon', 'included', 'previous', 'operation']);
+    expect(measure.simpler).toContain('previous → earlier');
+  });
+
+  it('does not count numbers as hard words', () => {
+    expect(measureText('Of 274 patients, 17% had surgery.').longWords).toBe(1);
+  });
+});
+
+describe('the readability report', () => {
+  it('warns at a paragraph above the target grade, with what makes it hard', () => {
+    const article = compile(`${easy}\n\n${hard}:cite[a2020]`);
+    const warnings = article.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('readability'));
+    expect(warnings.map((diagnostic) => [diagnostic.ruleId, diagnostic.line, diagnostic.column])).toEqual([
+      ['readability-article', 1, 1],
+      ['readability-paragraph', 15, 1],
+    ]);
+    expect(warnings[1]?.message).toMatch(/^Paragraph reads at grade \d+(\.\d)? \(reading age \d+\), above the target grade 8: 24 words per sentence; long words “Intervertebral”, “degeneration”, “characterised”…$/);
+    expect(article.readability?.paragraphs.map((paragraph) => paragraph.line)).toEqual([13, 15]);
+    expect(article.readability?.paragraphs[0]?.grade).toBeLessThan(8);
+    expect(article.readability?.paragraphsAboveTarget).toBe(1);
+  });
+
+  it('the target is configurable, and short paragraphs are measured but not warned about', () => {
+    expect(compile(`${hard}:cite[a2020]`, { targetGrade: 60 }).diagnostics).toEqual([]);
+    const short = compile('Degenerative intervertebral osteoarthritis.:cite[a2020]');
+    expect(short.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['readability-article']);
+    expect(compile(easy + ':cite[a2020]').diagnostics).toEqual([]);
+  });
+
+  it('leaves out headings, quotations, citation markers and reference titles', () => {
+    const withExtras = compile(
+      `## ${hard}\n\n${easy}[@a2020]\n\n> ${hard}\n\n:::pullquote{cite=a2020}\n${hard}\n:::\n\nThey said: “${hard}”`,
+    );
+    const plain = compile(`${easy}\n\nThey said:`);
+    expect(withExtras.readability).toMatchObject({ words: plain.readability?.words, sentences: plain.readability?.sentences, grade: plain.readability?.grade });
+    expect(withExtras.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('readability'))).toEqual([]);
+  });
+
+  it('is off unless asked for', () => {
+    const article = compile(hard, false);
+    expect(article.readability).toBeUndefined();
+    expect(article.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['reference-unused']);
+  });
+
+  it("reports the seed article's honest figures: well above grade 8", () => {
+    const seed = compileArticle(seedSource(), { path: 'failed-back-surgery-syndrome.md', now, readability: true });
+    const { paragraphs, ...figures } = seed.readability ?? { paragraphs: [] };
+    expect(figures).toEqual({
+      sentences: 56,
+      words: 1307,
+      syllables: 2328,
+      longWords: 288,
+      passive: 13,
+      grade: 14.5,
+      readingAge: 20,
+      wordsPerSentence: 23.3,
+      longWordPercent: 22,
+      targetGrade: 8,
+      paragraphsAboveTarget: 31,
+    });
+    expect(paragraphs).toHaveLength(37);
+    expect(seed.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'readability-paragraph')).toHaveLength(31);
+    expect(seed.ok).toBe(true);
+  });
+});
