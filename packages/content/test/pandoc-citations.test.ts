@@ -113,3 +113,15 @@ describe('Pandoc citations', () => {
     expect(parsePandocCitation('@')).toBeUndefined();
   });
 });
+
+describe('Pandoc citations rendered', () => {
+  it('show the locator after the number in the React marker', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { ArticleBody } = await import('../src/react/index.js');
+    const { createElement } = await import('react');
+    const article = compile('A claim.[@smith2020, p. 12] Two.[@doe2021, ch. 3; @roe2022] [@lee2023]');
+    const markup = renderToStaticMarkup(createElement(ArticleBody, { article }));
+    const sups = [...markup.matchAll(/<sup[^>]*>(.*?)<\/sup>/g)].map((match) => (match[1] ?? '').replace(/<span[^>]*popover[^>]*>.*?<\/span>/g, '').replace(/<[^>]+>/g, ''));
+    expect(sups).toEqual(['1, p. 12', '2, ch. 3; 3', '4']);
+  });
+});

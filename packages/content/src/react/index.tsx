@@ -36,6 +36,18 @@ function numbers(node: Element | undefined, property: string): number[] {
     .filter((number) => Number.isInteger(number) && number > 0);
 }
 
+/** Pandoc locators ("p. 12"), one per number, as the compiler wrote them (a JSON list of strings). */
+function locatorsOf(node: Element | undefined): (string | undefined)[] | undefined {
+  const json = text(node, 'dataLocators');
+  if (!json) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.map((value) => (typeof value === 'string' && value !== '' ? value : undefined)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function oneOf<const T extends readonly string[]>(options: T, value: string | undefined): T[number] | undefined {
   return value !== undefined && (options as readonly string[]).includes(value) ? value : undefined;
 }
@@ -64,8 +76,15 @@ function buildComponents(article: Article): Components {
     const cited = numbers(node, property('Numbers'));
     if (cited.length === 0) return undefined;
     const id = prefix === '' ? text(node, 'id') : text(node, 'dataCitationId');
+    const locators = prefix === '' ? locatorsOf(node) : undefined;
     return (
-      <Citation id={id} numbers={cited} referenceIdPrefix={referenceIdPrefix} preview={preview(list(node, property('Keys')))} />
+      <Citation
+        id={id}
+        numbers={cited}
+        referenceIdPrefix={referenceIdPrefix}
+        preview={preview(list(node, property('Keys')))}
+        {...(locators ? { locators } : {})}
+      />
     );
   };
 

@@ -35,6 +35,12 @@ export const separator = style({
   color: vars.color.textMuted,
 });
 
+/** A pinpoint after the number, "3, p. 12": quieter than the link, never a link itself. */
+export const locator = style({
+  color: vars.color.textMuted,
+  fontWeight: vars.fontWeight.regular,
+});
+
 /** Where neighbouring links' hit areas meet: the middle of the comma between them. */
 const halfSeparator = '0.15em';
 

@@ -65,6 +65,9 @@ export const Group: Story = { args: { numbers: [1, 2], id: 'cite-1-2' } };
 export const Range: Story = { args: { numbers: [3, 4, 5], id: 'cite-3-5' } };
 
 /** Ranges and single references together; input order does not matter. */
+/** A pinpoint in the source (Pandoc's `[@key, p. 12]`): "3, p. 12". */
+export const WithLocator: Story = { args: { numbers: [3], locators: ['p. 12'], id: 'cite-locator' } };
+
 export const GroupWithRange: Story = { args: { numbers: [8, 3, 1, 4, 5], id: 'cite-mixed' } };
 
 /** Two-digit numbers use tabular figures so 12, 30 and 10–12 sit evenly in the line. */

@@ -61,6 +61,15 @@ describe('Citation', () => {
     expect(container).toBeEmptyDOMElement();
   });
 
+  it('shows a locator after its number, and keeps numbers with locators apart (no range)', () => {
+    const { container } = render(<Citation numbers={[3]} locators={['p. 12']} />);
+    expect(container.querySelector('sup')).toHaveTextContent(/^3, p\. 12$/);
+    expect(screen.getByRole('link', { name: 'Reference 3' })).toHaveTextContent(/^3$/);
+    const { container: group } = render(<Citation numbers={[1, 2, 3]} locators={['p. 3', undefined, 'ch. 2']} />);
+    expect(group.querySelector('sup')).toHaveTextContent(/^1, p\. 3; 2; 3, ch\. 2$/);
+    expect(within(group).getAllByRole('link').map((link) => link.textContent)).toEqual(['1', '2', '3']);
+  });
+
   it('uses a custom reference id prefix', () => {
     render(<Citation numbers={[2]} referenceIdPrefix="source-" />);
     expect(screen.getByRole('link', { name: 'Reference 2' })).toHaveAttribute('href', '#source-2');

@@ -9,6 +9,12 @@ export interface CitationProps extends Omit<ComponentPropsWithoutRef<'sup'>, 'ch
   referenceIdPrefix?: string;
   /** The reference(s) in short form, shown as a preview card on hover, focus or long-press. */
   preview?: ReactNode;
+  /**
+   * Pinpoints in the cited works, one per entry of `numbers` (Pandoc's `[@key, p. 12]`), each shown
+   * after its number: "3, p. 12". With locators, numbers keep their order and never collapse into a
+   * range, and groups are separated by ";" ("1, p. 3; 2").
+   */
+  locators?: readonly (string | undefined)[];
 }
 
 /**
@@ -24,19 +30,22 @@ const hintPopover: Record<string, string> = { popover: 'hint' };
  * JavaScript is needed, and where the browser does not support them the link still works.
  */
 export const Citation = forwardRef<HTMLElement, CitationProps>(function Citation(
-  { numbers, referenceIdPrefix = 'ref-', preview, className, ...supProps },
+  { numbers, referenceIdPrefix = 'ref-', preview, locators, className, ...supProps },
   ref,
 ) {
   const previewId = useId();
-  const segments = citationSegments(numbers);
+  const located = locators?.some((locator) => locator !== undefined && locator !== '') ?? false;
+  const segments = located
+    ? numbers.map((number, index) => ({ first: number, last: number, locator: locators?.[index] })).filter((segment) => Number.isInteger(segment.first) && segment.first > 0)
+    : citationSegments(numbers).map((segment) => ({ ...segment, locator: undefined }));
   if (segments.length === 0) return null;
 
   const hasPreview = preview !== undefined && preview !== null && preview !== false && preview !== '';
   return (
     <sup ref={ref} className={className ? `${styles.root} ${className}` : styles.root} {...supProps}>
       {segments.map((segment, index) => (
-        <Fragment key={segment.first}>
-          {index > 0 && <span className={styles.separator}>,</span>}
+        <Fragment key={`${segment.first}-${index}`}>
+          {index > 0 && <span className={styles.separator}>{located ? '; ' : ','}</span>}
           <a
             href={`#${referenceIdPrefix}${segment.first}`}
             className={styles.link}
@@ -47,6 +56,7 @@ export const Citation = forwardRef<HTMLElement, CitationProps>(function Citation
           >
             {citationSegmentText(segment)}
           </a>
+          {segment.locator && <span className={styles.locator}>, {segment.locator}</span>}
         </Fragment>
       ))}
       {hasPreview && (
