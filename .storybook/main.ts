@@ -41,7 +41,12 @@ export default defineMain({
         plugins: [vanillaExtractPlugin()],
         // @cited/content/react imports '@cited/ui': the same source the ui stories use, so there is
         // one copy of each component and its CSS, and no build is needed before `npm run storybook`.
-        resolve: { alias: { '@cited/ui': fileURLToPath(new URL('../packages/ui/src/index.ts', import.meta.url)) } },
+        resolve: {
+          alias: {
+            '@cited/ui': fileURLToPath(new URL('../packages/ui/src/index.ts', import.meta.url)),
+            'node-fetch': fileURLToPath(new URL('./node-fetch-browser.ts', import.meta.url)),
+          },
+        },
         // Storybook's own preview runtime (with axe-core for the a11y panel) is one ~2 MB chunk;
         // that is expected for a docs site and not worth a warning on every build.
         build: { chunkSizeWarningLimit: 2500 },

@@ -125,3 +125,11 @@ describe('Pandoc citations rendered', () => {
     expect(sups).toEqual(['1, p. 12', '2, ch. 3; 3', '4']);
   });
 });
+
+describe('Pandoc citations on hostile input', () => {
+  it('stays linear on long brackets full of @ and on unclosed brackets', () => {
+    const article = compile(`[${'@a '.repeat(5000)}\n\n[${'x@'.repeat(5000)}]\n\n${'[@'.repeat(3000)}`);
+    expect(article.diagnostics.some((diagnostic) => diagnostic.ruleId === 'compile-failed')).toBe(false);
+    expect(markers(article)).toEqual([]);
+  });
+});

@@ -23,8 +23,11 @@ export interface PandocCitationItem {
  * which is what keeps e-mail addresses out.
  */
 const itemPattern = /^(?<prefix>(?:[^@]*\s)?)(?<suppress>-?)@(?:\{(?<braced>[^{}]+)\}|(?<key>[\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?))(?<suffix>.*)$/su;
-/** `[` … `]` holding at least one `@`, not part of a link (links are separate mdast nodes). */
-const bracketPattern = /\[([^[\]]*@[^[\]]*)\]/g;
+/**
+ * `[` … `]` without nested brackets (links are separate mdast nodes). The `@` is checked afterwards:
+ * a pattern requiring it inside would backtrack quadratically on long bracketed text full of `@`.
+ */
+const bracketPattern = /\[([^[\]]*)\]/g;
 
 /**
  * Parses the inside of `[…]` as a Pandoc citation: `@a`, `@a; @b`, `@a, p. 12`, `-@a`, `see @a`.
@@ -76,7 +79,8 @@ export function remarkPandocCitations() {
       let last = 0;
       let rawCursor = 0;
       for (const match of text.value.matchAll(bracketPattern)) {
-        const items = parsePandocCitation(match[1] ?? '');
+        if (!match[1]?.includes('@')) continue;
+        const items = parsePandocCitation(match[1]);
         if (!items) continue;
         let sourceOffset: number | undefined;
         if (raw !== undefined && start !== undefined) {
