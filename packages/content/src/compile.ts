@@ -249,7 +249,9 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     const references = numberReferences(loaded, data, file);
     // After the transform: citation markers are nodes by then, so they are not read as words.
     let readability: ArticleReadability | undefined;
-    if (options.readability) readability = checkReadability(mdast, file, options.readability === true ? {} : options.readability);
+    // Not on files the parser already had to cut down: their prose is not what the editor wrote.
+    const damaged = file.messages.some((message) => message.fatal && String(message.ruleId).startsWith('source-'));
+    if (options.readability && !damaged) readability = checkReadability(mdast, file, options.readability === true ? {} : options.readability);
     return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies, readability });
   } catch (error) {
     const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);

@@ -79,6 +79,13 @@ describe('the readability report', () => {
     expect(withExtras.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('readability'))).toEqual([]);
   });
 
+  it('measures at most 100,000 characters of prose, and says so', () => {
+    const article = compile(Array.from({ length: 40 }, () => easy.repeat(20)).join('\n\n'));
+    expect(article.readability?.complete).toBe(false);
+    expect(article.readability?.paragraphs.length).toBeLessThan(40);
+    expect(article.readability?.words).toBeGreaterThan(10_000);
+  });
+
   it('is off unless asked for', () => {
     const article = compile(hard, false);
     expect(article.readability).toBeUndefined();
@@ -100,6 +107,7 @@ describe('the readability report', () => {
       longWordPercent: 22,
       targetGrade: 8,
       paragraphsAboveTarget: 31,
+      complete: true,
     });
     expect(paragraphs).toHaveLength(37);
     expect(seed.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'readability-paragraph')).toHaveLength(31);
