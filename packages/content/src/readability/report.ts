@@ -1,4 +1,6 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+// Brings the directive node types (containerDirective…) into mdast's content unions.
+import type {} from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { gradeOf, measureText, readingAgeOf } from './measure.js';
