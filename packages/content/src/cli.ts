@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { checkArticles } from './check.js';
-import { runRefs, refsUsage } from './refs/cli.js';
+import { refsUsage } from './refs/usage.js';
 
 const usage = `Usage: cited-content check <dir> [--grade <target>]
 
@@ -12,7 +12,8 @@ ${refsUsage}`;
 
 /** Runs the CLI and returns the exit code (kept separate from process.exit so it can be tested). */
 export async function run(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
-  if (argv[0] === 'refs') return runRefs(argv.slice(1), io);
+  // Loaded only when asked for: `check` never needs the network code.
+  if (argv[0] === 'refs') return (await import('./refs/cli.js')).runRefs(argv.slice(1), io);
   const args = [...argv];
   const gradeAt = args.indexOf('--grade');
   const targetGrade = gradeAt < 0 ? undefined : Number(args.splice(gradeAt, 2)[1]);
