@@ -24,19 +24,15 @@ export default defineConfig({
     }),
     vanillaExtractPlugin(),
   ],
-  ssr: {
-    // @cited/ui ships `.css.js` files that vanilla-extract must compile for the server bundle too;
-    // @cited/content/react renders ui components, so it has to be bundled with the same copy.
-    noExternal: ['@cited/ui', '@cited/content'],
-  },
   server: { port: 3000 },
   build: {
     rollupOptions: {
       output: {
-        // Every vanilla-extract module in one chunk, so every page links exactly one stylesheet
-        // (no render-blocking request beyond it). Pages ship no JS, so the chunk's JS is never loaded.
+        // @cited/ui's precompiled stylesheet and every vanilla-extract module of the blog in one
+        // chunk, so every page links exactly one stylesheet (no render-blocking request beyond it).
+        // Pages ship no JS, so the chunk's JS is never loaded.
         manualChunks(id) {
-          if (/\.css\.(ts|js)(\?|$)|\.vanilla\.css/.test(id)) return 'styles';
+          if (/\.css\.ts(\?|$)|\.vanilla\.css|[\\/]ui[\\/]dist[\\/]styles\.css$/.test(id)) return 'styles';
           return undefined;
         },
       },

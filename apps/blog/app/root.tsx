@@ -1,5 +1,6 @@
-// The theme (tokens, light/dark by prefers-color-scheme) is imported once, here.
-import '@cited/ui/theme';
+// The design system's precompiled stylesheet (every component, both themes, light/dark by
+// prefers-color-scheme), imported once, here, exactly as any other consumer of @cited/ui does.
+import '@cited/ui/styles.css';
 import './styles/global.css';
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import {

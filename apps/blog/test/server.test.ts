@@ -128,6 +128,22 @@ describe('server.js rendered-HTML cache', () => {
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 
+  it('links exactly one stylesheet on an article page, styling both @cited/ui and the blog', async () => {
+    const page = (await raw('/articles/cached-article')).body.toString();
+    const stylesheets = [...page.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((match) => match[0]);
+    expect(stylesheets).toHaveLength(1);
+    const href = /href="([^"]+)"/.exec(stylesheets[0] ?? '')?.[1] ?? '';
+    const css = (await raw(href)).body.toString();
+    // The design system's precompiled stylesheet: its stable theme properties and its classes…
+    expect(css).toContain('--cited-color-text:');
+    const usedClasses = [...page.matchAll(/class="([^"]+)"/g)].flatMap((match) => match[1]?.split(' ') ?? []);
+    const uiClasses = [...new Set(usedClasses.filter((name) => name.startsWith('cited_')))];
+    expect(uiClasses.length).toBeGreaterThan(0);
+    expect(uiClasses.filter((name) => !css.includes(`.${name}`))).toEqual([]);
+    // …and the blog's own vanilla-extract styles, in the same file.
+    expect(usedClasses.filter((name) => !name.startsWith('cited_') && !css.includes(`.${name}`))).toEqual([]);
+  });
+
   it('serves fingerprinted assets as immutable for a year', async () => {
     const page = (await raw('/')).body.toString();
     const asset = page.match(/href="(\/assets\/[^"]+\.css)"/)?.[1];

@@ -1,8 +1,8 @@
 import { vars } from '@cited/ui/theme';
 import { globalStyle } from '@vanilla-extract/css';
 
-// Document defaults. The theme (light, dark by prefers-color-scheme) comes from '@cited/ui/theme',
-// imported once in root.tsx; everything here reads its variables.
+// Document defaults. The theme (light, dark by prefers-color-scheme) comes from
+// '@cited/ui/styles.css', imported once in root.tsx; everything here reads its variables.
 
 globalStyle('*, *::before, *::after', { boxSizing: 'border-box' });
 

@@ -32,9 +32,14 @@ const contractShape = {
   motion: { duration: { fast: null, normal: null }, easing: null },
 };
 
+/** Each token of the theme as the `var(--cited-…)` reference that reads it. */
+export type ThemeVars<Shape = typeof contractShape> = {
+  readonly [Key in keyof Shape]: Shape[Key] extends null ? `var(--${string})` : ThemeVars<Shape[Key]>;
+};
+
 /**
  * The one theme contract: every component reads these variables, every theme fills them. Global,
  * so the properties keep stable names (`--cited-color-text`, `--cited-space-md`, …) instead of
  * hashes: plain CSS, other tools and vanilla-extract users (`vars`) all address the same ones.
  */
-export const vars = createGlobalThemeContract(contractShape, (_value, path) => tokenPropertyName(path));
+export const vars: ThemeVars = createGlobalThemeContract(contractShape, (_value, path) => tokenPropertyName(path));

@@ -1,5 +1,4 @@
-import { createVar, globalStyle, style, type GlobalStyleRule } from '@vanilla-extract/css';
-import { recipe } from '@vanilla-extract/recipes';
+import { createVar, globalStyle, style, styleVariants, type GlobalStyleRule } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
@@ -43,39 +42,26 @@ export const proseBase = style({
   },
 });
 
-export const root = recipe({
-  base: proseBase,
-  variants: {
-    size: {
-      standard: {
+/**
+ * The size variants set only the rhythm variables; the typography itself is `proseBase`. Plain
+ * style variants, not a recipe: a recipe adds an extra class of its own that carries no style.
+ */
+export const sizes = styleVariants({
+  standard: {
+    vars: {
+      [flowSpace]: '1.25em',
+      [sectionSpace]: vars.space.xxl,
+      [subsectionSpace]: vars.space.xl,
+      [h1Size]: vars.fontSize.xxxl,
+      [h2Size]: vars.fontSize.xxl,
+      [h3Size]: vars.fontSize.xl,
+      [h4Size]: vars.fontSize.lg,
+    },
+    '@media': {
+      // Phones: every level one step smaller (h4 included, so h3 and h4 never meet), and a
+      // question-style heading takes two lines, not four.
+      [narrowScreen]: {
         vars: {
-          [flowSpace]: '1.25em',
-          [sectionSpace]: vars.space.xxl,
-          [subsectionSpace]: vars.space.xl,
-          [h1Size]: vars.fontSize.xxxl,
-          [h2Size]: vars.fontSize.xxl,
-          [h3Size]: vars.fontSize.xl,
-          [h4Size]: vars.fontSize.lg,
-        },
-        '@media': {
-          // Phones: every level one step smaller (h4 included, so h3 and h4 never meet), and a
-          // question-style heading takes two lines, not four.
-          [narrowScreen]: {
-            vars: {
-              [h1Size]: vars.fontSize.xxl,
-              [h2Size]: vars.fontSize.xl,
-              [h3Size]: vars.fontSize.lg,
-              [h4Size]: vars.fontSize.md,
-            },
-          },
-        },
-      },
-      // Same 18px body, tighter rhythm and smaller headings: summaries, sidebars, cards.
-      compact: {
-        vars: {
-          [flowSpace]: '0.875em',
-          [sectionSpace]: vars.space.xl,
-          [subsectionSpace]: vars.space.lg,
           [h1Size]: vars.fontSize.xxl,
           [h2Size]: vars.fontSize.xl,
           [h3Size]: vars.fontSize.lg,
@@ -84,7 +70,18 @@ export const root = recipe({
       },
     },
   },
-  defaultVariants: { size: 'standard' },
+  // Same 18px body, tighter rhythm and smaller headings: summaries, sidebars, cards.
+  compact: {
+    vars: {
+      [flowSpace]: '0.875em',
+      [sectionSpace]: vars.space.xl,
+      [subsectionSpace]: vars.space.lg,
+      [h1Size]: vars.fontSize.xxl,
+      [h2Size]: vars.fontSize.xl,
+      [h3Size]: vars.fontSize.lg,
+      [h4Size]: vars.fontSize.md,
+    },
+  },
 });
 
 /** Styles `selector` (relative to the prose root) with zero specificity. */

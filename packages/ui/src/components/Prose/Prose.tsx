@@ -18,7 +18,7 @@ export const Prose = forwardRef<HTMLDivElement, ProseProps>(function Prose(
   { size = 'standard', className, ...divProps },
   ref,
 ) {
-  const rootClass = styles.root({ size });
+  const rootClass = `${styles.proseBase} ${styles.sizes[size]}`;
   return <div ref={ref} className={className ? `${rootClass} ${className}` : rootClass} {...divProps} />;
 });
 Prose.displayName = 'Prose';
