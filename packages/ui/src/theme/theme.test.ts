@@ -361,6 +361,27 @@ describe('emitted theme CSS', () => {
     panel.remove();
   });
 
+  it("lets a page override tokens with plain CSS, in both themes or in one (the README's recipe)", () => {
+    const accent = propertyName(vars.color.accent);
+    const override = document.createElement('style');
+    override.textContent = `
+      :root { ${accent}: #5b2a86; }
+      @media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) { ${accent}: #c9a9f4; } }
+      [data-theme="dark"] { ${accent}: #c9a9f4; }
+    `;
+    document.head.append(override);
+    try {
+      expect(resolvedCustomProperties({})[accent]).toBe('#5b2a86');
+      expect(resolvedCustomProperties({ dataTheme: 'light', prefersDark: true })[accent]).toBe('#5b2a86');
+      expect(resolvedCustomProperties({ prefersDark: true })[accent]).toBe('#c9a9f4');
+      expect(resolvedCustomProperties({ dataTheme: 'dark' })[accent]).toBe('#c9a9f4');
+      // Everything not overridden keeps the theme's value.
+      expect(resolvedCustomProperties({ prefersDark: true })[propertyName(vars.color.text)]).toBe(themeTokens.dark.color.text);
+    } finally {
+      override.remove();
+    }
+  });
+
   it('zeroes motion durations for readers who prefer reduced motion', () => {
     const resolved = resolvedCustomProperties({ prefersReducedMotion: true });
     expect(resolved[propertyName(vars.motion.duration.fast)]).toBe('0ms');
