@@ -6,7 +6,8 @@ import { GLOBALS_UPDATED } from 'storybook/internal/core-events';
 import { create, type ThemeVars } from 'storybook/theming';
 
 // The design system's global theme (light default, dark by preference or data-theme), imported
-// from source like the stories themselves; consumers get the same file via '@cited/ui/theme'.
+// from source like the stories themselves, so an edit shows without a build; consumers get the
+// same rules precompiled in '@cited/ui/styles.css'.
 import '../packages/ui/src/theme/themes.css';
 import './preview.css';
 
