@@ -42,7 +42,8 @@ export default tseslint.config(
   {
     // vanilla-extract files may only export styles: no inline style objects elsewhere.
     files: ['**/*.tsx'],
-    ignores: ['**/*.stories.tsx', '**/*.test.tsx'],
+    // Docs-only pages draw swatches and specimens in each token's live value.
+    ignores: ['**/*.stories.tsx', '**/*.test.tsx', 'packages/ui/src/foundations/**', 'packages/ui/src/docs/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -1,4 +1,13 @@
-import { DocsContainer, type DocsContainerProps } from '@storybook/addon-docs/blocks';
+import {
+  Controls,
+  Description,
+  DocsContainer,
+  Primary,
+  Stories,
+  Subtitle,
+  Title,
+  type DocsContainerProps,
+} from '@storybook/addon-docs/blocks';
 import { withThemeByDataAttribute } from '@storybook/addon-themes';
 import type { Preview } from '@storybook/react-vite';
 import { useEffect, useState, type PropsWithChildren } from 'react';
@@ -50,6 +59,11 @@ function initialDocsTheme(): ThemeName {
 function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
   const { channel } = props.context;
   const [themeName, setThemeName] = useState<ThemeName>(initialDocsTheme);
+  // Docs pages without stories (foundations) have no theme decorator: paint <html> here too, so
+  // their blocks, which read the theme's CSS variables, follow the toolbar.
+  useEffect(() => {
+    document.documentElement.setAttribute('data-theme', themeName);
+  }, [themeName]);
   useEffect(() => {
     const onGlobalsUpdated = ({ globals }: { globals: Record<string, unknown> }) => {
       if (isThemeName(globals.theme)) setThemeName(globals.theme);
@@ -58,6 +72,19 @@ function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
     return () => channel.off(GLOBALS_UPDATED, onGlobalsUpdated);
   }, [channel]);
   return <DocsContainer {...props} theme={docsThemes[themeName]} />;
+}
+
+function AutodocsPage() {
+  return (
+    <>
+      <Title />
+      <Subtitle />
+      <Description />
+      <Primary />
+      <Controls />
+      <Stories includePrimary={false} />
+    </>
+  );
 }
 
 /** Viewports at the design system's breakpoints: small phone, phone, tablet, desktop. */
@@ -88,14 +115,22 @@ const preview: Preview = {
     // The theme paints the background; the backgrounds tool would only fight it.
     backgrounds: { disable: true },
     controls: { expanded: true, sort: 'requiredFirst' },
-    docs: { container: ThemedDocsContainer, toc: true },
+    docs: {
+      container: ThemedDocsContainer,
+      toc: { headingSelector: 'h2, h3', title: 'On this page' },
+      // Autodocs pages (only the content package's rendered article uses them): the primary
+      // story once, not again under "Stories" (it duplicated every landmark for axe).
+      page: AutodocsPage,
+    },
     options: {
       storySort: {
         order: [
           'Introduction',
+          'Changelog',
           'Foundations',
-          ['Colors', 'Type scale', 'Spacing', 'Radii and shadows', 'Breakpoints and motion'],
+          ['Design tokens', 'Colours', 'Type scale', 'Spacing', 'Radii and shadows', 'Breakpoints and motion'],
           'Components',
+          ['Citation', 'ReferenceList', 'StudyCallout', 'Pullquote', 'CTA', 'Prose'],
         ],
       },
     },

@@ -2,18 +2,21 @@
  * Building blocks shared by the foundations pages in Storybook. Docs only: not exported from
  * @cited/ui and not part of the published build.
  */
+import { Unstyled } from '@storybook/addon-docs/blocks';
 import { useId, type ReactNode } from 'react';
 import { darkTheme, lightTheme } from '../theme/themes.css';
 import type { ThemeName } from '../theme/tokens';
 import * as styles from './foundations.css';
 
-export function FoundationsPage({ title, lede, children }: { title: string; lede: ReactNode; children: ReactNode }) {
+/**
+ * The body of a foundations docs page (its MDX file holds the title and introduction), out of
+ * Storybook's docs typography so the tables and specimens use the design system's own.
+ */
+export function FoundationsPage({ children }: { children: ReactNode }) {
   return (
-    <div className={styles.page}>
-      <h1 className={styles.title}>{title}</h1>
-      <p className={styles.lede}>{lede}</p>
-      {children}
-    </div>
+    <Unstyled>
+      <div className={styles.page}>{children}</div>
+    </Unstyled>
   );
 }
 
@@ -57,10 +60,13 @@ export function Badge({ variant, children }: { variant: keyof typeof styles.badg
   return <span className={styles.badge[variant]}>{children}</span>;
 }
 
-/** `1.125rem` → `18px`, at the browser's default 16px root size. */
+/**
+ * `1.125rem` → `18px`, at the browser's default 16px root size, to a tenth of a pixel: the scale's
+ * rem values are rounded to 3 decimals, so `0.938rem` is shown as the 15px it stands for, not 15.01px.
+ */
 export function remToPx(rem: string): string {
   if (rem === '0') return '0px';
   const value = Number.parseFloat(rem);
   if (!rem.endsWith('rem') || Number.isNaN(value)) return rem;
-  return `${Math.round(value * 16 * 100) / 100}px`;
+  return `${Math.round(value * 16 * 10) / 10}px`;
 }

@@ -25,7 +25,7 @@ export const heading = style({
   fontSize: vars.fontSize.xl,
   lineHeight: vars.lineHeight.heading,
   fontWeight: vars.fontWeight.bold,
-  margin: `${vars.space.xl} 0 ${vars.space.sm}`,
+  margin: `${vars.space.xxl} 0 ${vars.space.md}`,
 });
 
 export const subheading = style({
@@ -286,6 +286,22 @@ export const tile = style({
   border: `1px solid ${vars.color.borderStrong}`,
   fontSize: vars.fontSize.sm,
   lineHeight: vars.lineHeight.heading,
+});
+
+export const radiusItem = style({
+  display: 'flex',
+  flexDirection: 'column',
+  gap: vars.space.xxs,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.heading,
+});
+
+export const radiusShape = style({
+  width: '100%',
+  height: '4rem',
+  marginBlockEnd: vars.space.xs,
+  backgroundColor: vars.color.surfaceRaised,
+  border: `2px solid ${vars.color.borderStrong}`,
 });
 
 export const shadowTile = style([tile, { border: `1px solid ${vars.color.border}`, borderRadius: vars.radius.md }]);

@@ -1,16 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { pseudoStates, StateGrid } from '../../docs/states';
 import { Prose } from '../Prose';
 import { CTA, ctaHeadingLevels, ctaTones } from './CTA';
 
 const meta = {
   title: 'Components/CTA',
   component: CTA,
-  tags: ['autodocs'],
+  tags: ['status:beta', 'call to action', 'cta', 'button', 'next step', 'contact', 'link'],
   args: {
     heading: 'Questions about this article?',
     children:
-      'Do you have questions about this article, or want to see if you are a candidate for treatment? Contact the Magaziner Center for Wellness.',
-    action: { href: '/contact', label: 'Contact the Magaziner Center for Wellness' },
+      'Our editors check every claim against its source. If something is unclear or you think a source is missing, tell us and we will look at it.',
+    action: { href: '/contact', label: 'Contact the editors' },
     tone: 'accent',
     headingLevel: 2,
   },
@@ -31,6 +32,7 @@ const meta = {
     children: { control: 'text' },
     action: { control: 'object' },
     secondaryAction: { control: 'object' },
+    className: { table: { disable: true } },
   },
   parameters: {
     docs: {
@@ -59,16 +61,18 @@ is a link), or more than once in an article: a reader unsure what to do next nee
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The seed article's closing line, as the call to action. */
-export const Default: Story = {};
+/** The call to action closing an article: one clear next step. */
+export const Default: Story = { name: 'Accent' };
 
 /** `quiet`: a sunken panel with an outlined action, for a sidebar or a second call on the page. */
 export const Quiet: Story = {
+  name: 'Quiet',
   args: { tone: 'quiet' },
 };
 
 /** A phone call as the second action (`tel:`). The number is a fictional 555 number. */
 export const WithSecondaryAction: Story = {
+  name: 'With a second action',
   args: {
     secondaryAction: { href: 'tel:+1-555-0100', label: 'Or call 555-0100' },
   },
@@ -76,9 +80,10 @@ export const WithSecondaryAction: Story = {
 
 /** A phone number as the main action: on a phone it opens the dialler. */
 export const PhoneAction: Story = {
+  name: 'Phone number',
   args: {
     heading: 'Talk to us',
-    children: 'Our team can tell you whether a non-surgical treatment could be an option for you.',
+    children: 'A nurse can talk through what this article means for you. Calls are free and confidential.',
     action: { href: 'tel:+1-555-0100', label: 'Call 555-0100' },
     secondaryAction: { href: 'mailto:info@example.org', label: 'Email info@example.org' },
   },
@@ -86,6 +91,7 @@ export const PhoneAction: Story = {
 
 /** An email address as the main action, in the quiet tone. */
 export const EmailActionQuiet: Story = {
+  name: 'Email address, quiet',
   args: {
     tone: 'quiet',
     heading: 'Send us your questions',
@@ -96,34 +102,56 @@ export const EmailActionQuiet: Story = {
 
 /** Heading only, no body text. */
 export const WithoutBody: Story = {
+  name: 'Without body text',
   args: { children: undefined },
 };
 
 /** Long heading, body and label: the button text wraps and stays centred; at 320px it spans the card. */
 export const LongText: Story = {
+  name: 'Long text',
   args: {
-    heading:
-      'Do you have questions about this article or want to see if you are a candidate for non-surgical treatment?',
+    heading: 'Want to know whether the treatments in this article could apply to you before you decide on surgery?',
     children:
-      'Before you consider the surgical option based on an MRI, a consultation with a doctor trained in non-surgical treatment of ligament and tendon injuries, such as Prolotherapy and PRP (Platelet Rich Plasma) Therapy, may be an option to surgery.',
+      'A second opinion from a doctor who did not propose the operation can help you weigh its benefits and risks. Bring your scan reports and the list of treatments you have already tried.',
     action: {
-      href: 'https://example.org/appointments/new-patient-consultation',
-      label: 'Request a consultation with a doctor trained in non-surgical treatment',
+      href: 'https://example.org/second-opinion/how-to-ask-for-one',
+      label: 'Find out how to ask for a second opinion before spine surgery',
     },
-    secondaryAction: { href: '/treatments/prolotherapy', label: 'Read about prolotherapy and PRP first' },
+    secondaryAction: { href: '/questions-to-ask-your-surgeon', label: 'Read the questions to ask your surgeon first' },
   },
 };
 
-/** At the end of the seed article, after its last paragraph. */
+/** At the end of an article, after its last paragraph. */
 export const InContext: Story = {
+  name: 'In context',
   render: (args) => (
     <Prose>
-      <h2>Patients who had already failed other treatments were helped by prolotherapy</h2>
+      <h2>What this means for you</h2>
       <p>
-        One of the most important things to note is that the patients in these two studies were patients who had
-        already failed two conservative treatments or already had a surgery.
+        The studies above were small, and most of the people in them had already tried other treatments. They can help
+        you ask better questions; they cannot tell you which treatment is right for you.
       </p>
       <CTA {...args} />
     </Prose>
+  ),
+};
+
+/** The actions in every state, in both themes: the button and the text link. */
+export const States: Story = {
+  name: 'States',
+  parameters: { pseudo: pseudoStates('a') },
+  render: (args) => (
+    <StateGrid>
+      {(state, theme) => (
+        <CTA
+          {...args}
+          heading={`Actions ${state === 'default' ? 'at rest' : state}, ${theme} theme`}
+          headingLevel={3}
+          secondaryAction={{ href: '/questions-to-ask-your-surgeon', label: 'Questions to ask' }}
+        >
+          {undefined}
+        </CTA>
+      )}
+    </StateGrid>
   ),
 };

@@ -1,4 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { pseudoStates, StateGrid } from '../../docs/states';
 import { ReferenceList } from '../ReferenceList/ReferenceList';
 import { seedReference } from '../ReferenceList/seedReferences';
 import { formatVancouver } from '../ReferenceList/vancouver';
@@ -7,7 +9,8 @@ import { Citation } from './Citation';
 const meta = {
   title: 'Components/Citation',
   component: Citation,
-  tags: ['autodocs'],
+  // Status, then the words designers search with (the sidebar's tag filter lists them).
+  tags: ['status:stable', 'citation', 'footnote', 'reference marker', 'superscript', 'evidence', 'source'],
   args: { numbers: [1], id: 'cite-1' },
   argTypes: {
     numbers: {
@@ -16,13 +19,14 @@ const meta = {
     },
     referenceIdPrefix: { control: 'text' },
     preview: { control: 'text' },
+    // Set for the docs pages' props table; the component's other <sup> attributes pass through.
+    className: { table: { disable: true } },
     id: { control: 'text', description: 'The marker’s own id: the reference list links back to it.' },
   },
   // A citation only makes sense after a claim, so every story shows it at the end of a sentence.
   render: (args) => (
     <p>
-      Repeated surgery is a viable option for patients who have clinical manifestations of recurrent disc
-      herniation.
+      Repeat surgery is one option when a disc herniation comes back.
       <Citation {...args} />
     </p>
   ),
@@ -56,22 +60,23 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** One reference. */
-export const Single: Story = {};
+export const Single: Story = { name: 'Single reference' };
 
 /** Two references: two links, separated by a comma. */
-export const Group: Story = { args: { numbers: [1, 2], id: 'cite-1-2' } };
+export const Group: Story = { name: 'Two references', args: { numbers: [1, 2], id: 'cite-1-2' } };
 
 /** Three or more consecutive references collapse into one range link, named "References 3–5". */
-export const Range: Story = { args: { numbers: [3, 4, 5], id: 'cite-3-5' } };
+export const Range: Story = { name: 'Range', args: { numbers: [3, 4, 5], id: 'cite-3-5' } };
+
+/** A pinpoint in the source (Pandoc's `[@key, p. 12]`): "3, p. 12". */
+export const WithLocator: Story = { name: 'With a locator', args: { numbers: [3], locators: ['p. 12'], id: 'cite-locator' } };
 
 /** Ranges and single references together; input order does not matter. */
-/** A pinpoint in the source (Pandoc's `[@key, p. 12]`): "3, p. 12". */
-export const WithLocator: Story = { args: { numbers: [3], locators: ['p. 12'], id: 'cite-locator' } };
-
-export const GroupWithRange: Story = { args: { numbers: [8, 3, 1, 4, 5], id: 'cite-mixed' } };
+export const GroupWithRange: Story = { name: 'Group with a range', args: { numbers: [8, 3, 1, 4, 5], id: 'cite-mixed' } };
 
 /** Two-digit numbers use tabular figures so 12, 30 and 10–12 sit evenly in the line. */
 export const TwoDigitNumbers: Story = {
+  name: 'Two-digit numbers',
   render: () => (
     <>
       <p>
@@ -94,11 +99,12 @@ export const TwoDigitNumbers: Story = {
  * touch screen; Escape closes it. Screen readers get the preview as the link's description.
  */
 export const WithPreview: Story = {
+  name: 'With a preview',
   args: { numbers: [3], id: 'cite-3', preview: formatVancouver(seedReference(3)) },
   render: (args) => (
     <p>
-      Of 183 second opinions seen over 20 months, the second opinion surgeon documented that previous spine
-      surgeons recommended were “unnecessary” (60.7%) or the “wrong” surgery (33.3%).
+      In one surgeon’s review of 183 second opinions over 20 months, 60.7% of the operations other surgeons had
+      recommended were judged unnecessary.
       <Citation {...args} />
     </p>
   ),
@@ -111,35 +117,90 @@ const contextReferences = [1, 2, 3, 6].map((number) => ({
 
 const preview = (number: number) => formatVancouver(seedReference(number));
 
-/** Paragraphs of the seed article with their markers, previews and the matching references. */
+/**
+ * Model evidence writing: each claim says who found what, how sure it is, and ends with its
+ * marker; the previews and the reference list match the markers.
+ */
 export const InContext: Story = {
+  name: 'In context',
   render: () => (
     <article>
       <p>
-        “Repeated surgery is a viable option for patients who have clinical manifestations of recurrent disc
-        herniation. Supplementing repeated discectomies (surgeries to remove disc material) and decompression
-        with (spinal) fusion provide superior clinical outcomes, especially in patients with clinical and
-        radiological signs (an MRI) of lumbar segment instability.”
+        Repeat surgery is one option when a disc herniation comes back, and adding spinal fusion may help people whose
+        spine is unstable at that level on imaging.
         <Citation numbers={[1]} id="cite-1" preview={preview(1)} />
       </p>
       <p>
-        Many studies, including one in the journal Spine, suggest that repeated surgery should be avoided in
-        these patients, and pain medications as well, as there is little or no evidence that these two
-        “solutions” will offer the patient comfort.
+        Other authors urge caution: for failed back surgery syndrome there is little evidence that more surgery or
+        long-term pain medication makes people more comfortable.
         <Citation numbers={[2]} id="cite-2" preview={preview(2)} />
       </p>
       <p>
-        Of 183 second opinions seen over 20 months, the second opinion surgeon documented that previous spine
-        surgeons recommended were “unnecessary” (60.7%) or the “wrong” surgery (33.3%).
+        In one surgeon’s review of 183 second opinions over 20 months, 60.7% of the operations other surgeons had
+        recommended were judged unnecessary and 33.3% the wrong operation. This is one reviewer’s judgement, not a
+        trial.
         <Citation numbers={[3]} id="cite-3" preview={preview(3)} />
       </p>
       <p>
-        The potential use of stem cells for treating intervertebral disc degeneration has been promising,
-        with studies showing proof of disc matrix reconstitution, increased cell viability and tissue
-        regeneration in several experimental settings.
-        <Citation numbers={[6]} id="cite-6" preview={preview(6)} /> In simple terms – repair.
+        Laboratory and animal studies of stem cells for worn discs report signs of disc tissue repair; they do not yet
+        show that patients benefit.
+        <Citation numbers={[6]} id="cite-6" preview={preview(6)} />
       </p>
       <ReferenceList references={contextReferences} />
     </article>
+  ),
+};
+
+/** Opens the preview of the first marker inside it once rendered, as hovering it would. */
+function OpenPreview({ children }: { children: ReactNode }) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const link = container.current?.querySelector('a');
+    const card = container.current?.querySelector<HTMLElement>('[popover]');
+    // jsdom has no popovers; browsers without them show the plain link, as readers would see.
+    if (!link || !card || typeof card.showPopover !== 'function') return;
+    // `source` makes the link the card's anchor, as `interestfor` does on hover.
+    (card.showPopover as (options?: { source?: HTMLElement }) => void)({ source: link });
+    return () => {
+      if (card.matches(':popover-open')) card.hidePopover();
+    };
+  }, []);
+  return <div ref={container}>{children}</div>;
+}
+
+/**
+ * The preview card open, as a reader sees it on hover, keyboard focus or long-press: the
+ * reference in short form, under the marker, never covering the sentence it supports.
+ */
+export const PreviewOpen: Story = {
+  name: 'Preview open',
+  args: { numbers: [3], id: 'cite-3-open', preview: formatVancouver(seedReference(3)) },
+  render: (args) => (
+    // Room below the paragraph for the card, which opens under the marker.
+    <OpenPreview>
+      <p style={{ marginBlockEnd: '12rem' }}>
+        In one surgeon’s review of 183 second opinions, 60.7% of recommended operations were judged unnecessary.
+        <Citation {...args} />
+      </p>
+    </OpenPreview>
+  ),
+};
+
+/**
+ * Every state of the marker's link in both themes: hover thickens the underline and darkens the
+ * colour, keyboard focus adds the 3px ring, a visited reference turns purple.
+ */
+export const States: Story = {
+  name: 'States',
+  parameters: { pseudo: pseudoStates('a') },
+  render: () => (
+    <StateGrid>
+      {(state, theme) => (
+        <p style={{ margin: 0 }}>
+          Adding fusion may help when the spine is unstable.
+          <Citation numbers={[1]} id={`cite-state-${state}-${theme}`} />
+        </p>
+      )}
+    </StateGrid>
   ),
 };

@@ -243,6 +243,22 @@ prose('[role="region"][tabindex]', {
   maxWidth: '100%',
   overflowX: 'auto',
   borderRadius: vars.radius.sm,
+  /*
+   * Scroll shadows: a shade on each side that still has columns to show, so a clipped table reads
+   * as "scrolls sideways" on a phone. The surface-coloured covers scroll with the content
+   * (`local`) and hide the shades (`scroll`) once an edge is reached.
+   */
+  backgroundColor: vars.color.surface,
+  backgroundImage: [
+    `linear-gradient(to right, ${vars.color.surface} 40%, transparent)`,
+    `linear-gradient(to left, ${vars.color.surface} 40%, transparent)`,
+    `radial-gradient(farthest-side at 0 50%, ${vars.color.borderStrong}, transparent)`,
+    `radial-gradient(farthest-side at 100% 50%, ${vars.color.borderStrong}, transparent)`,
+  ].join(', '),
+  backgroundPosition: 'left center, right center, left center, right center',
+  backgroundRepeat: 'no-repeat',
+  backgroundSize: '2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%',
+  backgroundAttachment: 'local, local, scroll, scroll',
 });
 prose('[role="region"][tabindex]:focus-visible', focusRingRule);
 prose('[role="region"][tabindex] > table', { minWidth: '32rem' });

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { pseudoStates, StateGrid } from '../../docs/states';
 import { Citation } from '../Citation';
 import { CTA } from '../CTA';
 import { Pullquote } from '../Pullquote';
@@ -8,7 +9,7 @@ import { Prose, proseSizes } from './Prose';
 const meta = {
   title: 'Components/Prose',
   component: Prose,
-  tags: ['autodocs'],
+  tags: ['status:stable', 'typography', 'article', 'markdown', 'body text', 'headings', 'table', 'blockquote', 'lists', 'links'],
   args: { size: 'standard' },
   argTypes: {
     size: {
@@ -17,7 +18,8 @@ const meta = {
       // react-docgen cannot read `(typeof proseSizes)[number]`: spell the union out from the array.
       table: { type: { summary: proseSizes.map((value) => JSON.stringify(value)).join(' | ') } },
     },
-    children: { control: false },
+    children: { control: false, description: 'The article body: the HTML that markdown produces (headings, paragraphs, lists, tables, quotations).' },
+    className: { table: { disable: true } },
   },
   parameters: {
     docs: {
@@ -49,26 +51,25 @@ do not nest one Prose inside another.
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Section headings, paragraphs and citations from the seed article. */
+/** Section headings, paragraphs and a citation: model evidence writing (who, how many, how sure). */
 export const Default: Story = {
+  name: 'Standard',
   render: (args) => (
     <Prose {...args}>
-      <h2>Unnecessary surgery because of MRI?</h2>
+      <h2>How much does an MRI add?</h2>
       <p>
-        At the Magaziner Center for Wellness, we tell our patients that we rarely if ever rely on an MRI. When the
-        patient expresses curiosity about our decision after a long history of getting films, we tell them that in
-        our opinion these tests are a waste of money.
+        An MRI shows the discs and nerves in detail, but many people without back pain also have disc changes on a
+        scan, so what it shows is not always the cause of the pain.
       </p>
       <p>
-        A skilled physician can make a more accurate determination of a patient’s diagnosis and treatment plan with a
-        careful physical examination and history.
+        A careful history and physical examination remain the first step, and guidelines advise imaging only when
+        its result would change the treatment.
       </p>
-      <h3>What’s better? A physical examination or MRI?</h3>
+      <h3>Can questions predict what the scan shows?</h3>
       <p>
-        Recent research tried to assess the diagnostic accuracy of history taking for the presence of lumbosacral
-        nerve root compression or disc herniation on MRI in patients with sciatica. A total of 395 adult patients with
-        severe disabling radicular leg pain of 6–12 weeks duration were included. A few history items (simple
-        questions) had significant diagnostic value.
+        A Dutch study of 395 adults with severe sciatica for 6 to 12 weeks found that a few simple history questions
+        had significant value for predicting nerve root compression on MRI. It did not test whether asking them
+        changes treatment or outcomes.
         <Citation numbers={[4]} id="cite-4" />
       </p>
     </Prose>
@@ -78,11 +79,13 @@ export const Default: Story = {
 /** `compact`: same body size, tighter rhythm, smaller headings. */
 export const Compact: Story = {
   ...Default,
+  name: 'Compact',
   args: { size: 'compact' },
 };
 
 /** Every element markdown can produce, to check them together in both themes. */
 export const AllElements: Story = {
+  name: 'All elements',
   render: (args) => (
     <Prose {...args}>
       <h2>Heading level 2: treatment options</h2>
@@ -118,7 +121,8 @@ export const AllElements: Story = {
       </ol>
       <blockquote>
         <p>
-          A plain quotation in the text, not a pull quote: “Repeated surgery and pain medications are not the answer.”
+          A plain quotation in the text, not a pull quote: “A few history items (simple questions) had significant
+          diagnostic value.”
         </p>
       </blockquote>
       <hr />
@@ -133,6 +137,7 @@ export const AllElements: Story = {
 
 /** A table of the study figures in the seed article: table semantics kept, cells wrap on a phone. */
 export const Table: Story = {
+  name: 'Table',
   render: (args) => (
     <Prose {...args}>
       <h2>The studies in this article</h2>
@@ -186,6 +191,7 @@ export const Table: Story = {
  * `tabindex="0"` so keyboard users can scroll it. The table keeps its table semantics.
  */
 export const WideTableInScrollRegion: Story = {
+  name: 'Wide table in a scroll region',
   render: (args) => (
     <Prose {...args}>
       {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}
@@ -240,6 +246,7 @@ export const WideTableInScrollRegion: Story = {
 
 /** Text that could overflow a 320px phone: a long DOI and a long compound word wrap inside the measure. */
 export const LongWords: Story = {
+  name: 'Long words',
   render: (args) => (
     <Prose {...args}>
       <p>
@@ -257,21 +264,18 @@ export const LongWords: Story = {
  * Pullquote, StudyCallouts and the closing CTA, all in one Prose.
  */
 export const InContext: Story = {
+  name: 'In context',
   render: (args) => (
     <Prose {...args}>
       <h1>Treatment options for Failed Back Surgery Syndrome</h1>
       <p>
-        There is much debate in the medical community as to why there are so many patients who decided on a spinal
-        surgery and end up worse off after the procedure.
+        Some people have as much pain after spine surgery as before it, or more. Doctors call this failed back surgery
+        syndrome. This article sets out what studies say about the options, and how sure they are.
       </p>
+      <h2>Is another operation the answer?</h2>
       <p>
-        At the Magaziner Center for Wellness we present non-surgical options for chronic, difficult to treat back
-        pain. Options we provide include regenerative medicine such as stem cell therapy and prolotherapy.
-      </p>
-      <h2>Do patients with failed back surgery syndrome want more back surgery?</h2>
-      <p>
-        A study in the Journal of Medicine and Life with the title “Diagnosis and operatory treatment of the patients
-        with failed back surgery caused by herniated disk relapse,” said this:
+        Surgeons disagree. A 2014 case series in the Journal of Medicine and Life, on people whose disc herniation came
+        back after surgery, concluded:
       </p>
       <Pullquote attribution="Journal of Medicine and Life, 2014" citation={<Citation numbers={[1]} id="cite-1" />}>
         “Repeated surgery is a viable option for patients who have clinical manifestations of recurrent disc
@@ -280,15 +284,14 @@ export const InContext: Story = {
         signs (an MRI) of lumbar segment instability.”
       </Pullquote>
       <p>
-        Many studies, including one in the journal Spine, suggest that repeated surgery should be avoided in these
-        patients, and pain medications as well, as there is little or no evidence that these two “solutions” will
-        offer the patient comfort.
+        Other authors are more cautious: for failed back surgery syndrome they find little evidence that more surgery
+        or long-term pain medication makes people more comfortable.
         <Citation numbers={[2]} id="cite-2" />
       </p>
       <p>
-        The paper published in the journal Surgical Neurology International found that 69 (44.5%) of the 155 second
-        opinion patients seen over a 14-month period were told by outside spine surgeons that they needed surgery; the
-        second opinion surgeon found those operations to be unnecessary.
+        Second opinions can change the plan. In one surgeon’s review in Surgical Neurology International, 69 of 155
+        people seen for a second opinion had been told they needed surgery that the reviewing surgeon judged
+        unnecessary.
       </p>
       <StudyCallout
         title="Told they needed surgery"
@@ -300,11 +303,10 @@ export const InContext: Story = {
         of 155 second-opinion patients (69 people), seen over 14 months, had been told by other spine surgeons that
         they needed an operation. The second-opinion surgeon found those operations unnecessary.
       </StudyCallout>
-      <h2>Patients who had already failed other treatments were helped by prolotherapy</h2>
+      <h2>Injections after other treatments failed</h2>
       <p>
-        Researchers in the United Kingdom looked at the use of prolotherapy in patients who had failed to respond to
-        conservative approaches including spinal manipulation and physiotherapy in (UK National Health Service) back
-        pain clinic settings. These patients had longstanding and often severe pain and disability.
+        In NHS back pain clinics in the United Kingdom, researchers followed people with long-standing pain that
+        manipulation and physiotherapy had not helped, after a course of prolotherapy injections.
       </p>
       <StudyCallout
         tone="caution"
@@ -317,13 +319,29 @@ export const InContext: Story = {
         weeks. Only people who answered the follow-up are counted, and there was no comparison group.
       </StudyCallout>
       <p>
-        One of the most important things to note is that the patients in these two studies were patients who had
-        already failed two conservative treatments or already had a surgery.
+        Both studies were small and had no comparison group, so they cannot show that the treatment caused the
+        improvement. They are reasons to ask questions, not answers.
       </p>
-      <CTA heading="Questions about this article?" action={{ href: '/contact', label: 'Contact the Magaziner Center for Wellness' }}>
-        Do you have questions about this article, or want to see if you are a candidate for treatment? Contact the
-        Magaziner Center for Wellness.
+      <CTA heading="Questions about this article?" action={{ href: '/contact', label: 'Contact the editors' }}>
+        Our editors check every claim against its source. Tell us if something is unclear or a source is missing.
       </CTA>
     </Prose>
+  ),
+};
+
+/** Links in article text in every state, in both themes. */
+export const LinkStates: Story = {
+  name: 'Link states',
+  parameters: { pseudo: pseudoStates('a') },
+  render: (args) => (
+    <StateGrid>
+      {(state, theme) => (
+        <Prose {...args}>
+          <p>
+            See the <a href={`#guideline-${state}-${theme}`}>NICE guideline on low back pain</a> for what to expect.
+          </p>
+        </Prose>
+      )}
+    </StateGrid>
   ),
 };

@@ -16,7 +16,7 @@ const painPhysicianQuote =
 const meta = {
   title: 'Components/Pullquote',
   component: Pullquote,
-  tags: ['autodocs'],
+  tags: ['status:stable', 'quote', 'quotation', 'blockquote', 'pull quote', 'excerpt', 'testimony'],
   args: {
     children: bodiuQuote,
     attribution: 'Journal of Medicine and Life, 2014',
@@ -34,6 +34,7 @@ const meta = {
     attribution: { control: 'text' },
     citation: { control: false },
     cite: { control: 'text' },
+    className: { table: { disable: true } },
   },
   parameters: {
     docs: {
@@ -63,10 +64,11 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** A study's conclusion, quoted with its journal and reference number. */
-export const Default: Story = {};
+export const Default: Story = { name: 'Study conclusion' };
 
 /** A long quotation with an ellipsis: the Southampton radiology study. It wraps cleanly at 320px. */
 export const LongQuote: Story = {
+  name: 'Long quotation',
   args: {
     children: southamptonQuote,
     attribution: 'Orthopaedic surgeons and radiologists, Southampton General Hospital',
@@ -79,6 +81,7 @@ export const LongQuote: Story = {
  * which keeps its own marks while the outer ones are replaced.
  */
 export const LongQuoteWithInnerQuotation: Story = {
+  name: 'Long quotation with an inner quotation',
   args: {
     children: painPhysicianQuote,
     attribution: 'Pain Physician, 2005',
@@ -88,6 +91,7 @@ export const LongQuoteWithInnerQuotation: Story = {
 
 /** The quotation as paragraphs: the first opens with a mark, the last closes with one. */
 export const Paragraphs: Story = {
+  name: 'Paragraphs',
   args: {
     attribution: 'Pain Physician, 2005',
     citation: <Citation numbers={[9]} id="cite-9" />,
@@ -109,9 +113,10 @@ export const Paragraphs: Story = {
 
 /** `large`: one short line from the article, set big. No attribution: the article is the source. */
 export const Large: Story = {
+  name: 'Large',
   args: {
     size: 'large',
-    children: 'Repeated surgery and pain medications are not the answer.',
+    children: 'More surgery is not always the next step.',
     attribution: undefined,
     citation: undefined,
   },
@@ -119,6 +124,7 @@ export const Large: Story = {
 
 /** `large` with an attribution and a citation, for a short quotation from a study. */
 export const LargeWithAttribution: Story = {
+  name: 'Large with attribution',
   args: {
     size: 'large',
     children: '“…plain radiographs are unreliable.”',
@@ -129,6 +135,7 @@ export const LargeWithAttribution: Story = {
 
 /** Text copied with straight quotes: they become typographic marks, not doubled ones. */
 export const StraightQuotesInSource: Story = {
+  name: 'Straight quotes in the source',
   args: {
     children: '"A few history items (simple questions) had significant diagnostic value."',
     attribution: 'The Spine Journal, 2013',
@@ -138,11 +145,13 @@ export const StraightQuotesInSource: Story = {
 
 /** No caption at all: the figure has no name, and the quotation stands alone. */
 export const WithoutAttribution: Story = {
+  name: 'Without attribution',
   args: { attribution: undefined, citation: undefined },
 };
 
 /** A source URL in the blockquote's `cite` attribute (not shown; for tools and search engines). */
 export const WithSourceUrl: Story = {
+  name: 'With a source URL',
   args: {
     children: southamptonQuote,
     attribution: 'Journal of Orthopaedic Surgery and Research, 2008',
@@ -153,18 +162,18 @@ export const WithSourceUrl: Story = {
 
 /** In the flow of the seed article, between the paragraphs that introduce and discuss it. */
 export const InContext: Story = {
+  name: 'In context',
   render: (args) => (
     <Prose>
-      <h2>Do patients with failed back surgery syndrome want more back surgery?</h2>
+      <h2>Is another operation the answer?</h2>
       <p>
-        A study in the Journal of Medicine and Life with the title “Diagnosis and operatory treatment of the patients
-        with failed back surgery caused by herniated disk relapse,” said this:
+        Surgeons disagree. A 2014 case series in the Journal of Medicine and Life, on people whose disc herniation came
+        back after surgery, concluded:
       </p>
       <Pullquote {...args} />
       <p>
-        Many studies, including one in the journal Spine, suggest that repeated surgery should be avoided in these
-        patients, and pain medications as well, as there is little or no evidence that these two “solutions” will
-        offer the patient comfort.
+        Other authors are more cautious: for failed back surgery syndrome they find little evidence that more surgery
+        or long-term pain medication makes people more comfortable.
         <Citation numbers={[2]} id="cite-2" />
       </p>
     </Prose>

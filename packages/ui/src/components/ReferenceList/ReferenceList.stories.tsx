@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { pseudoStates, StateGrid } from '../../docs/states';
 import { Citation } from '../Citation/Citation';
 import { ReferenceList } from './ReferenceList';
 import { seedReference, seedReferences } from './seedReferences';
@@ -7,9 +8,15 @@ import type { ReferenceData } from './vancouver';
 const meta = {
   title: 'Components/ReferenceList',
   component: ReferenceList,
-  tags: ['autodocs'],
+  tags: ['status:stable', 'references', 'bibliography', 'footnotes', 'sources', 'vancouver', 'evidence', 'doi', 'pubmed'],
   args: { references: seedReferences },
   argTypes: {
+    references: {
+      control: 'object',
+      description:
+        'The references in citation order, one ReferenceData each (the fields are listed under "ReferenceData, field by field"). An empty list renders nothing.',
+    },
+    className: { table: { disable: true } },
     heading: { control: 'text' },
     headingLevel: { control: 'inline-radio', options: [2, 3, 4] },
     referenceIdPrefix: { control: 'text' },
@@ -44,7 +51,7 @@ type Story = StoryObj<typeof meta>;
  * The seed article's references. The source list stops during 7; 8 and 9 hold only what the
  * public abstracts confirm, and their notes say so.
  */
-export const SeedArticle: Story = {};
+export const SeedArticle: Story = { name: 'Seed article' };
 
 const twelveAuthors: ReferenceData = {
   id: 'twelve-authors-example',
@@ -65,11 +72,13 @@ const twelveAuthors: ReferenceData = {
 
 /** Vancouver lists six authors and then "et al.", however long the byline. */
 export const TwelveAuthors: Story = {
+  name: 'Twelve authors',
   args: { references: [twelveAuthors, { ...seedReference(4), number: 2 }] },
 };
 
 /** Entries with fields missing: no authors, no pages, no date, or nothing but a web address. */
 export const MissingOptionalFields: Story = {
+  name: 'Missing optional fields',
   args: {
     references: [
       { ...seedReference(8), number: 1 },
@@ -87,6 +96,7 @@ export const MissingOptionalFields: Story = {
 
 /** DOIs and URLs without spaces break anywhere, so a 320px screen never scrolls sideways. */
 export const LongLinksOnSmallPhone: Story = {
+  name: 'Long links on a small phone',
   args: {
     references: [
       {
@@ -110,10 +120,11 @@ const thirtyReferences: ReferenceData[] = Array.from({ length: 30 }, (_, index) 
 });
 
 /** Thirty entries (the seed references repeated): numbers 1–9 and 10–30 align on the full stop. */
-export const ThirtyReferences: Story = { args: { references: thirtyReferences } };
+export const ThirtyReferences: Story = { name: 'Thirty references', args: { references: thirtyReferences } };
 
 /** A custom heading at level 3, e.g. inside an appendix. */
 export const CustomHeading: Story = {
+  name: 'Custom heading',
   args: { heading: 'Sources for this article', headingLevel: 3, references: seedReferences.slice(0, 3) },
 };
 
@@ -128,6 +139,7 @@ const backlinkedReferences: ReferenceData[] = [
  * only the last).
  */
 export const MultipleBacklinks: Story = {
+  name: 'Multiple backlinks',
   render: (args) => (
     <article>
       <p>
@@ -150,4 +162,28 @@ export const MultipleBacklinks: Story = {
     </article>
   ),
   args: { references: backlinkedReferences },
+};
+
+const stateReference: ReferenceData = { ...seedReference(3), number: 1, backlinks: ['cite-state-a', 'cite-state-b'] };
+
+/**
+ * The states of an entry's links (DOI, PubMed, backlinks) in both themes: hover thickens the
+ * underline, keyboard focus adds the 3px ring, visited links turn purple.
+ */
+export const States: Story = {
+  name: 'States',
+  parameters: { pseudo: pseudoStates('a') },
+  render: () => (
+    <StateGrid>
+      {(state, theme) => (
+        <ReferenceList
+          id={`references-${state}-${theme}`}
+          heading={`Links ${state === 'default' ? 'at rest' : state}, ${theme} theme`}
+          headingLevel={3}
+          referenceIdPrefix={`ref-${state}-${theme}-`}
+          references={[stateReference]}
+        />
+      )}
+    </StateGrid>
+  ),
 };

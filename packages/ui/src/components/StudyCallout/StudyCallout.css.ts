@@ -134,6 +134,9 @@ export const fact = style({
   },
 });
 
+/** "Source⁸": a label followed only by a citation marker hugs it, as a claim's last word does. */
+export const citationOnlyFact = style({ columnGap: 0 });
+
 export const factLabel = style({
   margin: 0,
 });

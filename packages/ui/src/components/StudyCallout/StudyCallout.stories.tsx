@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { pseudoStates, StateGrid } from '../../docs/states';
 import { Citation } from '../Citation';
 import { Prose } from '../Prose';
 import { StudyCallout, studyCalloutHeadingLevels, studyCalloutTones } from './StudyCallout';
@@ -6,7 +7,7 @@ import { StudyCallout, studyCalloutHeadingLevels, studyCalloutTones } from './St
 const meta = {
   title: 'Components/StudyCallout',
   component: StudyCallout,
-  tags: ['autodocs'],
+  tags: ['status:stable', 'study', 'evidence', 'statistic', 'key figure', 'callout', 'finding', 'caution', 'info box'],
   args: {
     title: 'Second opinions on spine surgery',
     figure: '60.7%',
@@ -19,8 +20,7 @@ const meta = {
     year: 2013,
     citation: <Citation numbers={[3]} id="cite-3" />,
     tone: 'finding',
-    // Standalone, the callout is the first heading on the page; in an article it is usually a 3.
-    headingLevel: 2,
+    // headingLevel is left at its default, 3, so the control shows what the props table says.
   },
   argTypes: {
     tone: {
@@ -39,6 +39,7 @@ const meta = {
     children: { control: 'text' },
     title: { control: 'text' },
     citation: { control: false },
+    className: { table: { disable: true } },
   },
   parameters: {
     docs: {
@@ -70,10 +71,11 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Every field: 60.7% of 183 second opinions (Epstein, Surgical Neurology International, reference 3). */
-export const Default: Story = {};
+export const Default: Story = { name: 'Every field' };
 
 /** 69 (44.5%) of 155 second-opinion patients. The seed paragraph names the journal but carries no citation. */
 export const SecondOpinions: Story = {
+  name: 'Second opinions',
   args: {
     title: 'Told they needed surgery',
     figure: '44.5%',
@@ -92,6 +94,7 @@ export const SecondOpinions: Story = {
  * citation marker of its own, so the callout shows none rather than guess which reference it is.
  */
 export const WithoutCitation: Story = {
+  name: 'Without a citation',
   args: {
     title: 'Surgery recommended without need',
     figure: '17%',
@@ -108,6 +111,7 @@ export const WithoutCitation: Story = {
 
 /** `info`: background about a study. The figure is the number of people, so no separate n. */
 export const Info: Story = {
+  name: 'Info tone',
   args: {
     tone: 'info',
     title: 'History taking versus MRI',
@@ -128,6 +132,7 @@ export const Info: Story = {
  * is missing from its list), so those fields are left out.
  */
 export const Caution: Story = {
+  name: 'Caution tone',
   args: {
     tone: 'caution',
     title: 'Prolotherapy after other treatments failed',
@@ -144,6 +149,7 @@ export const Caution: Story = {
 
 /** `caution` for a safety study: 26 patients, 2 ml of their own bone marrow concentrate. */
 export const SmallSafetyStudy: Story = {
+  name: 'Small safety study',
   args: {
     tone: 'caution',
     title: 'Stem cell injection into the disc',
@@ -161,6 +167,7 @@ export const SmallSafetyStudy: Story = {
 
 /** `info`: who took part in the Pain Physician study, 86% of them after earlier back surgery. */
 export const PriorSurgery: Story = {
+  name: 'Prior surgery',
   args: {
     tone: 'info',
     title: 'The difficult cases',
@@ -177,6 +184,7 @@ export const PriorSurgery: Story = {
 
 /** Only the required fields: no title ("At a glance"), no n, design, journal or citation. */
 export const MinimalFields: Story = {
+  name: 'Minimal fields',
   args: {
     title: undefined,
     figure: '17%',
@@ -191,6 +199,7 @@ export const MinimalFields: Story = {
 
 /** Long title, two figures, long text and labels (reference 3's own title): everything wraps at 320px. */
 export const VeryLongText: Story = {
+  name: 'Very long text',
   args: {
     title: 'Are recommended spine operations either unnecessary or too complex? Evidence from second opinions',
     figure: '60.7% / 33.3%',
@@ -203,7 +212,7 @@ export const VeryLongText: Story = {
 
 /** The default heading level, 3, under an article section's h2. */
 export const HeadingLevelThree: Story = {
-  args: { headingLevel: 3 },
+  name: 'Under a section heading',
   render: (args) => (
     <Prose>
       <h2>Unnecessary surgery</h2>
@@ -214,7 +223,7 @@ export const HeadingLevelThree: Story = {
 
 /** In the flow of the seed article, after the paragraph it sums up. */
 export const InContext: Story = {
-  args: { headingLevel: 3 },
+  name: 'In context',
   render: (args) => (
     <Prose>
       <h2>Doctors support use of multiple surgeries</h2>
@@ -226,10 +235,37 @@ export const InContext: Story = {
         <Citation numbers={[3]} id="cite-3-text" />
       </p>
       <StudyCallout {...args} />
-      <h2>Unnecessary surgery because of MRI?</h2>
+      <h2>What the figure does not tell you</h2>
       <p>
-        At the Magaziner Center for Wellness, we tell our patients that we rarely if ever rely on an MRI.
+        The review reflects one surgeon’s judgement of operations other surgeons proposed, without a comparison group,
+        so it cannot say how often such operations help. Ask your surgeon what the operation is expected to change and
+        how likely that is.
       </p>
     </Prose>
+  ),
+};
+
+/** The citation link inside a callout in every state, in each tone and both themes. */
+export const States: Story = {
+  name: 'States',
+  parameters: { pseudo: pseudoStates('a') },
+  render: (args) => (
+    <StateGrid>
+      {(state, theme) => (
+        <StudyCallout
+          {...args}
+          tone="caution"
+          title={`Citation link ${state === 'default' ? 'at rest' : state}, ${theme} theme`}
+          figure="91%"
+          sampleSize={undefined}
+          design={undefined}
+          journal={undefined}
+          year={undefined}
+          citation={<Citation numbers={[8]} id={`cite-8-${state}-${theme}`} />}
+        >
+          of those who replied were better, or no worse, after 12 months.
+        </StudyCallout>
+      )}
+    </StateGrid>
   ),
 };

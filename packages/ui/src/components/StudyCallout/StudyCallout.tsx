@@ -112,7 +112,7 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
             </div>
           ) : null}
           {source !== '' || hasCitation ? (
-            <div className={styles.fact}>
+            <div className={source === '' ? `${styles.fact} ${styles.citationOnlyFact}` : styles.fact}>
               {/* Without a journal the label is shown, so a lone citation marker still reads as a source. */}
               <dt className={source !== '' ? visuallyHidden : styles.factLabel}>
                 {source !== '' ? 'Published in' : 'Source'}

@@ -1,4 +1,3 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Fragment } from 'react';
 import { contrastRatio } from '../theme/contrast';
 import { textPairs, type TextPair } from '../theme/pairs';
@@ -127,18 +126,9 @@ function ContrastTable({ theme }: { theme: ThemeName }) {
   );
 }
 
-function ColorsPage() {
+export function ColorsPage() {
   return (
-    <FoundationsPage
-      title="Colors"
-      lede={
-        <>
-          Live values from <code className={styles.code}>tokens.ts</code>. Every text pair the components use is listed
-          with its contrast ratio: body text aims for 7:1 (AAA), other text needs 4.5:1 (AA), borders and the focus
-          ring need 3:1. The theme tests fail the build if any pair drops below its minimum.
-        </>
-      }
-    >
+    <FoundationsPage>
       {themeNames.map((theme) => (
         <ThemePanel key={theme} theme={theme}>
           <h3 className={styles.subheading}>Tokens</h3>
@@ -150,24 +140,3 @@ function ColorsPage() {
     </FoundationsPage>
   );
 }
-
-const meta = {
-  title: 'Foundations/Colors',
-  parameters: {
-    layout: 'padded',
-    docs: {
-      description: {
-        component:
-          'Colour tokens for both themes and the contrast of every foreground/background pair. Components read colours only through `vars.color.*`; never hard-code a value from this page.',
-      },
-    },
-  },
-} satisfies Meta;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Colors: Story = {
-  name: 'Colors',
-  render: () => <ColorsPage />,
-};

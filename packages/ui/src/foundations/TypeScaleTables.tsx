@@ -1,4 +1,3 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { vars } from '../theme/contract.css';
 import { typography } from '../theme/tokens';
 import { FoundationsPage, remToPx, ScrollableTable } from './docs-blocks';
@@ -30,12 +29,9 @@ const lineHeightUse: Record<LineHeight, string> = {
 /** Sizes from `lg` up are heading sizes; they are shown in the heading face. */
 const headingSizes: readonly FontSize[] = ['lg', 'xl', 'xxl', 'xxxl'];
 
-function TypeScalePage() {
+export function TypeScalePage() {
   return (
-    <FoundationsPage
-      title="Type scale"
-      lede="A modular scale from an 18px body size with a ratio of 1.2 (minor third). Sizes are in rem, so they grow with the reader's browser font size; pixel values assume the default 16px root."
-    >
+    <FoundationsPage>
       <h2 className={styles.heading}>Sizes</h2>
       <ul className={styles.specimenList}>
         {fontSizes.map((size) => (
@@ -134,24 +130,3 @@ function TypeScalePage() {
     </FoundationsPage>
   );
 }
-
-const meta = {
-  title: 'Foundations/Type scale',
-  parameters: {
-    layout: 'padded',
-    docs: {
-      description: {
-        component:
-          'Font sizes, families, weights, line heights and the reading measure, from the live tokens. Style text with `vars.fontSize.*` and friends, not pixel values.',
-      },
-    },
-  },
-} satisfies Meta;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const TypeScale: Story = {
-  name: 'Type scale',
-  render: () => <TypeScalePage />,
-};

@@ -1,4 +1,3 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { vars } from '../theme/contract.css';
 import { space } from '../theme/tokens';
 import { FoundationsPage, remToPx } from './docs-blocks';
@@ -7,12 +6,9 @@ import * as styles from './foundations.css';
 type Space = keyof typeof space;
 const spaceKeys = Object.keys(space) as Space[];
 
-function SpacingPage() {
+export function SpacingPage() {
   return (
-    <FoundationsPage
-      title="Spacing"
-      lede="One spacing scale for padding, gaps and margins, in rem so spacing grows with the text. Each bar is drawn at the token's width."
-    >
+    <FoundationsPage>
       <ul className={styles.specimenList}>
         {spaceKeys.map((key) => (
           <li key={key} className={styles.specimenRow}>
@@ -29,23 +25,3 @@ function SpacingPage() {
     </FoundationsPage>
   );
 }
-
-const meta = {
-  title: 'Foundations/Spacing',
-  parameters: {
-    layout: 'padded',
-    docs: {
-      description: {
-        component: 'The spacing scale (`vars.space.*`). Use these steps instead of ad-hoc pixel values.',
-      },
-    },
-  },
-} satisfies Meta;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Spacing: Story = {
-  name: 'Spacing',
-  render: () => <SpacingPage />,
-};

@@ -1,4 +1,3 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { vars } from '../theme/contract.css';
 import { darkShadows, lightShadows, radius } from '../theme/tokens';
 import { FoundationsPage, ScrollableTable } from './docs-blocks';
@@ -16,16 +15,15 @@ const radiusUse: Record<Radius, string> = {
   pill: 'Tags and fully rounded controls',
 };
 
-function RadiiAndShadowsPage() {
+export function RadiiAndShadowsPage() {
   return (
-    <FoundationsPage
-      title="Radii and shadows"
-      lede="Corner radii are shared by both themes. Shadows differ per theme: the dark theme needs deeper, more opaque shadows to show at all."
-    >
+    <FoundationsPage>
       <h2 className={styles.heading}>Radii</h2>
       <ul className={styles.tileGrid}>
         {radiusKeys.map((key) => (
-          <li key={key} className={styles.tile} style={{ borderRadius: vars.radius[key] }}>
+          <li key={key} className={styles.radiusItem}>
+            {/* The shape is drawn apart from its label: text inside a pill would cross its curve. */}
+            <span className={styles.radiusShape} style={{ borderRadius: vars.radius[key] }} aria-hidden="true" />
             <span className={styles.specimenName}>radius.{key}</span>
             <span>{radius[key]}</span>
             <span className={styles.note}>{radiusUse[key]}</span>
@@ -65,23 +63,3 @@ function RadiiAndShadowsPage() {
     </FoundationsPage>
   );
 }
-
-const meta = {
-  title: 'Foundations/Radii and shadows',
-  parameters: {
-    layout: 'padded',
-    docs: {
-      description: {
-        component: 'Corner radii (`vars.radius.*`) and elevation shadows (`vars.shadow.*`) for both themes.',
-      },
-    },
-  },
-} satisfies Meta;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const RadiiAndShadows: Story = {
-  name: 'Radii and shadows',
-  render: () => <RadiiAndShadowsPage />,
-};

@@ -1,6 +1,4 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect } from 'storybook/test';
 import { breakpoints, motion, type Breakpoint } from '../theme/tokens';
 import { FoundationsPage, ScrollableTable } from './docs-blocks';
 import * as styles from './foundations.css';
@@ -32,12 +30,9 @@ function MotionDemo() {
   );
 }
 
-function BreakpointsAndMotionPage() {
+export function BreakpointsAndMotionPage() {
   return (
-    <FoundationsPage
-      title="Breakpoints and motion"
-      lede="Breakpoints are plain numbers (media queries cannot read CSS variables); Storybook's viewport menu offers the same four widths. Motion is short and calm, and switches off for readers who ask for reduced motion."
-    >
+    <FoundationsPage>
       <h2 className={styles.heading}>Breakpoints</h2>
       <ScrollableTable
         caption="Breakpoints"
@@ -98,31 +93,3 @@ function BreakpointsAndMotionPage() {
     </FoundationsPage>
   );
 }
-
-const meta = {
-  title: 'Foundations/Breakpoints and motion',
-  parameters: {
-    layout: 'padded',
-    docs: {
-      description: {
-        component:
-          'Breakpoint constants (`breakpoints` from `@cited/ui/theme`) and motion tokens (`vars.motion.*`), which collapse to 0ms under reduced motion.',
-      },
-    },
-  },
-} satisfies Meta;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const BreakpointsAndMotion: Story = {
-  name: 'Breakpoints and motion',
-  render: () => <BreakpointsAndMotionPage />,
-  play: async ({ canvas, userEvent }) => {
-    // The demo's toggle announces its state.
-    const toggle = canvas.getByRole('button', { name: 'Move the dot' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await userEvent.click(toggle);
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  },
-};
