@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Screenshots every story of the built Storybook (storybook-static/) at 390 and 1280 px, in the
- * light and dark themes, into /tmp/story-shots/ (or SHOTS_DIR). While each story is open it also
+ * Screenshots every story and docs page of the built Storybook (storybook-static/) at 390 and
+ * 1280 px, in the light and dark themes, into /tmp/story-shots/ (or SHOTS_DIR). While each story is open it also
  * runs axe-core in real Chromium, where colour contrast can be measured (jsdom cannot), and checks
  * for sideways scrolling. A summary of both is printed and written to summary.json.
  *
@@ -66,19 +66,19 @@ function serveStatic(root) {
  * axe-core in the page, on the story root. The Storybook a11y addon runs axe on the same page
  * after each render, and axe refuses concurrent runs, so wait for it to finish and retry.
  */
-async function runAxe(page) {
+async function runAxe(page, root) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await page.evaluate(async (tags) => {
+      return await page.evaluate(async ({ tags, root }) => {
         // eslint-disable-next-line no-undef -- injected with addScriptTag
-        const results = await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } });
+        const results = await axe.run(root, { runOnly: { type: 'tag', values: tags } });
         return results.violations.map((violation) => ({
           id: violation.id,
           impact: violation.impact,
           help: violation.help,
           nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
         }));
-      }, axeTags);
+      }, { tags: axeTags, root });
     } catch (error) {
       if (attempt >= 20 || !String(error).includes('Axe is already running')) throw error;
       await page.waitForTimeout(250);
@@ -89,7 +89,7 @@ async function runAxe(page) {
 async function main() {
   const index = JSON.parse(await readFile(join(staticDir, 'index.json'), 'utf8'));
   const stories = Object.values(index.entries).filter(
-    (entry) => entry.type === 'story' && (filters.length === 0 || filters.some((filter) => entry.id.includes(filter))),
+    (entry) => (entry.type === 'story' || entry.type === 'docs') && (filters.length === 0 || filters.some((filter) => entry.id.includes(filter))),
   );
   if (stories.length === 0) throw new Error(`No stories matched in ${staticDir}/index.json`);
   await mkdir(outDir, { recursive: true });
@@ -121,15 +121,19 @@ async function main() {
       for (const story of stories) {
         for (const theme of themes) {
           pageErrors.length = 0;
-          const url = `http://127.0.0.1:${port}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=theme:${theme}`;
+          const isDocs = story.type === 'docs';
+          const root = isDocs ? '#storybook-docs' : '#storybook-root';
+          const url = `http://127.0.0.1:${port}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${isDocs ? 'docs' : 'story'}&globals=theme:${theme}`;
           await page.goto(url, { waitUntil: 'load' });
           await page.waitForFunction(
-            () =>
+            (selector) =>
               document.body.classList.contains('sb-show-errordisplay') ||
-              (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0,
-            undefined,
-            { timeout: 15_000 },
+              (document.querySelector(selector)?.childElementCount ?? 0) > 0,
+            root,
+            { timeout: 30_000 },
           );
+          // Docs pages render their stories one after another.
+          if (isDocs) await page.waitForTimeout(1500);
           await page.evaluate(() => document.fonts.ready);
           // Let the theme decorator's effect and any play function settle.
           await page.waitForTimeout(300);
@@ -144,7 +148,7 @@ async function main() {
             overflowX: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           }));
           await page.addScriptTag({ content: axeSource });
-          const violations = await runAxe(page);
+          const violations = await runAxe(page, root);
 
           const problems = [];
           if (state.errorShown) problems.push(`story error: ${state.errorText.trim()}`);

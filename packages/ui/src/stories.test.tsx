@@ -53,7 +53,7 @@ afterEach(() => {
 
 it('finds the story files', () => {
   const paths = Object.keys(storyModules);
-  expect(paths).toContain('./foundations/Colors.stories.tsx');
+  expect(paths).toContain('./components/Citation/Citation.stories.tsx');
   for (const path of paths) {
     expect(storyModules[path]?.default, `${path} has no default export (meta)`).toBeDefined();
   }

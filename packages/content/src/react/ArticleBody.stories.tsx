@@ -52,5 +52,6 @@ type Story = StoryObj<typeof meta>;
 
 /** "Treatment options for Failed Back Surgery Syndrome", compiled from its markdown in the browser. */
 export const SeedArticle: Story = {
+  name: 'Seed article',
   args: { article: seedArticle },
 };

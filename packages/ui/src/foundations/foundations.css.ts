@@ -109,6 +109,7 @@ export const swatchText = style({
 export const tableScroller = style({
   overflowX: 'auto',
   maxWidth: '100%',
+  marginBlock: vars.space.lg,
   selectors: {
     '&:focus-visible': focusRingRule,
   },
@@ -135,6 +136,9 @@ globalStyle(`${table} th, ${table} td`, {
   padding: `${vars.space.xs} ${vars.space.sm}`,
   borderBottom: `1px solid ${vars.color.border}`,
 });
+
+// Token names are short: keep them whole rather than break "shadow.sm" after "s".
+globalStyle(`${table} tbody th${code}`, { overflowWrap: 'normal', whiteSpace: 'nowrap' });
 
 globalStyle(`${table} thead th`, {
   borderBottom: `2px solid ${vars.color.borderStrong}`,
