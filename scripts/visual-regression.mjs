@@ -30,7 +30,8 @@ import { chromium } from 'playwright-core';
 import UPNG from 'upng-js';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const staticDir = join(repoRoot, 'storybook-static');
+// STORYBOOK_DIR tests another build (e.g. one made while storybook-static/ is in use).
+const staticDir = resolve(process.env.STORYBOOK_DIR ?? join(repoRoot, 'storybook-static'));
 const baselineDir = join(repoRoot, 'visual-baselines');
 const resultsDir = join(repoRoot, 'visual-results');
 const fontConfig = join(repoRoot, '.ci', 'fonts.conf');

@@ -35,7 +35,7 @@ export function PendingChanges({ packageName }: { packageName: string }) {
 /** A package's released changelog, as written by `changeset version`. */
 export function PackageChangelog({ packageName }: { packageName: string }) {
   const source = Object.values(changelogs).find((text) => changelogPackage(text) === packageName);
-  if (!source) return <p>No release of {packageName} yet: its CHANGELOG.md is written by the first `changeset version`.</p>;
+  if (!source) return <p>No release of {packageName} yet: its CHANGELOG.md is written by the first <code>changeset version</code>.</p>;
   // The file's own "# @cited/ui" heading is the page's section heading already.
   return <Markdown>{source.replace(/^#\s+\S+\s*\n/, '').replace(/^## /gm, '### ').replace(/^### (Major|Minor|Patch) Changes/gm, '#### $1 changes')}</Markdown>;
 }

@@ -174,7 +174,7 @@ export const themeLabel = style({
   letterSpacing: '0.04em',
 });
 
-export const pendingList = style({ paddingInlineStart: vars.space.lg, fontFamily: vars.font.ui, lineHeight: vars.lineHeight.body });
+export const pendingList = style({ paddingInlineStart: vars.space.lg, fontFamily: vars.font.ui, fontSize: vars.fontSize.sm, lineHeight: vars.lineHeight.body });
 
 export const bump = style({
   display: 'inline-block',
