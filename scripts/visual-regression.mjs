@@ -124,7 +124,7 @@ async function render(page, shot) {
   const outcome = await page.evaluate(
     ({ id, viewMode: mode }) =>
       new Promise((resolvePromise) => {
-        setTimeout(() => resolvePromise('timed out after 30 s waiting for the story to render'), 30_000);
+        setTimeout(() => resolvePromise('timed out after 120 s waiting for the story to render'), 120_000);
         const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
         const events = {
           storyRendered: () => 'ok',
@@ -179,7 +179,8 @@ async function capture(page, shot) {
   });
   const dataTheme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
   if (dataTheme !== shot.theme) throw new Error(`data-theme is ${dataTheme}, expected ${shot.theme}`);
-  const buffer = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  // Generous timeouts: on a loaded machine a long docs page takes a while to paint.
+  const buffer = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', timeout: 120_000 });
   return PNG.sync.read(buffer);
 }
 
