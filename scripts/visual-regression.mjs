@@ -177,6 +177,11 @@ async function capture(page, shot) {
     await Promise.all(Array.from(document.images, (image) => (image.complete ? null : image.decode().catch(() => null))));
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
+  if (shot.isDocs) {
+    // Storybook's "On this page" sidebar highlights whichever heading tocbot last saw scrolled
+    // into view, which depends on timing. It is Storybook's chrome, not the design system: hide it.
+    await page.addStyleTag({ content: '.sbdocs-toc--custom { visibility: hidden !important; }' });
+  }
   const dataTheme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
   if (dataTheme !== shot.theme) throw new Error(`data-theme is ${dataTheme}, expected ${shot.theme}`);
   // Generous timeouts: on a loaded machine a long docs page takes a while to paint.
