@@ -12,11 +12,13 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { compileArticle } from '@cited/content';
+import { checkSiteLinks } from '@cited/content/store';
+import { siteRoutes } from '../../app/lib/articles.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
 import { auditRss, auditSitemap } from './feeds';
-import { HANDLER_ORIGIN, loadRequestHandler, type Handler } from './harness';
+import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from './harness';
 import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
 
 export type HostileCategory = HostileCase['category'];
@@ -79,6 +81,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     const source = readCase(entry);
     const file = path.join(articlesDir, `${entry.id}.md`);
     writeFileSync(file, source);
+    await settleContent();
     try {
       const articlePath = `/articles/${encodeURIComponent(entry.slug)}`;
       const page = await html(articlePath);
@@ -97,8 +100,15 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       } else {
         // Not published: only acceptable when @cited/content rejects it with an error diagnostic
         // (reported, never silently dropped); the 404 page is clean and the control still serves.
+        // Errors include the site-wide ones the store adds: same-site links that lead nowhere.
         const compiled = compileArticle(source, { path: file });
-        const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+        const linkErrors = checkSiteLinks(compiled.siteLinks, file, {
+          slugs: new Set([CONTROL_SLUG, entry.slug]),
+          routes: siteRoutes,
+          articlePath: (slug) => `/articles/${slug}`,
+        });
+        if (linkErrors.length > 0) compiled.ok = false;
+        const errors = [...compiled.diagnostics, ...linkErrors].filter((d) => d.severity === 'error');
         expect(compiled.ok, `${context}: accepted by @cited/content but not served`).toBe(false);
         expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
         expect(page.status, context).toBe(404);
@@ -134,6 +144,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       }
     } finally {
       unlinkSync(file);
+      await settleContent();
     }
   }
 
