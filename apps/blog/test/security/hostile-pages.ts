@@ -14,7 +14,7 @@ import path from 'node:path';
 import { compileArticle } from '@cited/content';
 import { checkSiteLinks } from '@cited/content/store';
 import { siteRoutes } from '../../app/lib/articles.server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
 import { auditRss, auditSitemap } from './feeds';
@@ -52,7 +52,12 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     return [...links];
   }
 
+  // The store logs every rejected fixture: captured here (and checked), not dumped into the test log.
+  const logged: string[] = [];
+  const consoleError = vi.spyOn(console, 'error');
+
   beforeAll(async () => {
+    consoleError.mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     handle = await loadRequestHandler();
     articlesDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-pages-'));
     writeFileSync(path.join(articlesDir, `${CONTROL_SLUG}.md`), readFileSync(CONTROL_FIXTURE));
@@ -68,6 +73,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
   });
 
   afterAll(() => {
+    consoleError.mockRestore();
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
     else process.env.CITED_ARTICLES_DIR = previousDir;
     rmSync(articlesDir, { recursive: true, force: true });
@@ -116,6 +122,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
         expect(page.body, `${context}: a rejected article leaked into the 404 page`).not.toContain(entry.startMarker);
         const control = await html(`/articles/${CONTROL_SLUG}`);
         expect(control.status, `${context}: control article`).toBe(200);
+        expect(logged.join('\n'), `${context}: the rejection is logged`).toContain(`not publishing ${entry.id}.md`);
       }
 
       if (entry.pages.includes('index')) {
