@@ -200,10 +200,8 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     }
     // At start-up, files known to be broken from the last run are reported again.
     for (const record of records.values()) judge(record, slugs, initial);
-    if (changed || names === 'all') {
-      publish();
-      await saveState();
-    }
+    if (changed || names === 'all') publish();
+    if (changed) await saveState();
   }
 
   function enqueue<T>(task: () => Promise<T>): Promise<T> {
