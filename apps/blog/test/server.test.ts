@@ -33,7 +33,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
     cwd: appDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production', CITED_RESCAN_MS: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -91,7 +91,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['server.js'], {
     cwd: blogDir,
-    env: { ...process.env, NODE_ENV: 'production', CITED_RESCAN_MS: '0', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
