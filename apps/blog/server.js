@@ -203,12 +203,14 @@ async function main() {
   });
 
   let handleRemix;
+  let closeContent = async () => {};
   if (dev) {
     const vite = await import('vite');
     const viteServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
     app.use(viteServer.middlewares);
     const devBuild = await viteServer.ssrLoadModule('virtual:remix/server-build');
     securityHeaders = devBuild.entry.module.documentSecurityHeaders({ dev: true });
+    closeContent = async () => (await viteServer.ssrLoadModule('virtual:remix/server-build')).entry.module.closeContent();
     // Re-import the build on every request: edits to routes and articles show on reload.
     handleRemix = async (req, res) => {
       const build = await viteServer.ssrLoadModule('virtual:remix/server-build');
@@ -221,6 +223,7 @@ async function main() {
     const handler = createRequestHandler(build, 'production');
     const htmlCache = process.env.HTML_CACHE === '0' ? null : createHtmlCache(build.entry.module);
     securityHeaders = build.entry.module.documentSecurityHeaders();
+    closeContent = () => build.entry.module.closeContent();
 
     // Fingerprinted assets never change: cache for a year, immutable.
     app.use(
@@ -271,10 +274,22 @@ async function main() {
     sendPlainError(res, code, securityHeaders);
   });
 
-  app.listen(port, host, () => {
+  const server = app.listen(port, host, () => {
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
     console.log(`cited blog (${dev ? 'dev' : 'production'}) listening on http://${shownHost}:${port}`);
   });
+
+  // On shutdown the content store stops compiling and saves what it knows (the next start then
+  // compiles nothing that was already compiled); a second signal exits at once.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      server.close();
+      const exit = () => process.exit(0);
+      setTimeout(exit, 5_000).unref();
+      closeContent().then(exit, exit);
+      process.once(signal, exit);
+    });
+  }
 }
 
 main().catch((error) => {

@@ -99,6 +99,13 @@ export function contentStore(): ContentStore {
   return store;
 }
 
+/** Graceful shutdown (server.js on SIGTERM): the store saves what it knows, so the next start compiles nothing twice. */
+export async function closeContent(): Promise<void> {
+  const existing = holder.__citedContentStore;
+  holder.__citedContentStore = undefined;
+  await existing?.store.close();
+}
+
 function categoriesOf(snapshot: ContentSnapshot): Category[] {
   const counts = new Map<string, Category>();
   for (const article of snapshot.articles) {

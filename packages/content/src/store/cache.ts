@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { CachedVersion } from './types.js';
+import type { CachedVersion, CompileSummary } from './types.js';
 
 /** Bumped when the cache layout or the summary shape changes. */
 export const storeFormat = 'cited-store-1';
@@ -69,6 +69,19 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(temporary, file);
 }
 
+function summaryPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.summary.json`);
+}
+
+/** The small half of a cached version (no body): what a listing needs. */
+export async function readSummary(cacheDir: string, key: string): Promise<CompileSummary | undefined> {
+  try {
+    return JSON.parse(await readFile(summaryPath(cacheDir, key), 'utf8')) as CompileSummary;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readObject(cacheDir: string, key: string): Promise<CachedVersion | undefined> {
   try {
     const parsed = JSON.parse(await readFile(objectPath(cacheDir, key), 'utf8')) as CachedVersion;
@@ -78,8 +91,10 @@ export async function readObject(cacheDir: string, key: string): Promise<CachedV
   }
 }
 
-export function writeObject(cacheDir: string, version: CachedVersion): Promise<void> {
-  return writeAtomic(objectPath(cacheDir, version.key), JSON.stringify(version));
+/** The body first, then its summary: a summary on disk means the whole version is there. */
+export async function writeObject(cacheDir: string, version: CachedVersion): Promise<void> {
+  await writeAtomic(objectPath(cacheDir, version.key), JSON.stringify(version));
+  await writeAtomic(summaryPath(cacheDir, version.key), JSON.stringify(version.summary));
 }
 
 /** Per articles directory: what was known about each file at the last run (see store.ts). */

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { Article, Diagnostic } from '../types.js';
-import { compilerFingerprint, contentKey, defaultCacheDir, readObject, statePath, writeAtomic } from './cache.js';
+import { compilerFingerprint, contentKey, defaultCacheDir, readObject, readSummary, statePath, writeAtomic } from './cache.js';
 import { compileVersion } from './job.js';
 import { checkSiteLinks } from './links.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
@@ -16,10 +16,10 @@ function formatProblem(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await run(items[next++] as T);
+    while (next < items.length && !stop()) await run(items[next++] as T);
   });
   await Promise.all(lanes);
 }
@@ -132,15 +132,14 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       known.size = info.size;
       return false;
     }
-    const cached = await readObject(cacheDir, key);
-    let summary = cached?.summary;
+    let summary = await readSummary(cacheDir, key);
     if (summary) {
       stats.fromCache += 1;
     } else {
       try {
         summary = await pool.compile(name, key, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, inline);
       } catch (error) {
-        log(`[content] could not compile ${name}: ${String(error)}`);
+        if (!closed) log(`[content] could not compile ${name}: ${String(error)}`);
         return false;
       }
       stats.compiled += 1;
@@ -183,6 +182,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     const inline = names !== 'all' && targets.length <= 2;
     let changed = false;
     let sincePublish = 0;
+    let publishes = 0;
     await mapLimit(targets, Math.max(4, pool.size * 2), async (name) => {
       if (await update(name, progressive, inline)) {
         changed = true;
@@ -190,9 +190,11 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
         if (progressive && sincePublish >= 200) {
           sincePublish = 0;
           publish();
+          // A long cold start that is interrupted keeps what it compiled and judged so far.
+          if (++publishes % 5 === 0) await saveState();
         }
       }
-    });
+    }, () => closed);
     const slugs = new Set<string>();
     for (const record of records.values()) {
       if (record.good) slugs.add(record.good.listing.slug);
@@ -293,12 +295,13 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       return () => listeners.delete(listener);
     },
     stats,
+    /** Stops watching and compiling; what was compiled and judged so far is saved for the next start. */
     async close() {
       closed = true;
       clearTimeout(debounce);
       watcher?.close();
-      await work.catch(() => undefined);
       await pool.close();
+      await work.catch(() => undefined);
     },
   };
 }
