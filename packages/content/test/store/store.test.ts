@@ -47,6 +47,18 @@ describe('a directory as a snapshot', () => {
     expect((await second.article('a-2'))?.meta.slug).toBe('a-2');
   });
 
+  it('keeps the progress of an interrupted cold start: no file is compiled twice', async () => {
+    site = makeSite();
+    for (let i = 1; i <= 60; i += 1) site.write({ slug: `cold-${i}` });
+    const first = site.open({ eagerLimit: 10 });
+    await first.ready; // a large cold start answers before compiling everything
+    await first.close();
+    const second = site.open({ eagerLimit: 10 });
+    await second.settled();
+    expect(first.stats.compiled + second.stats.compiled).toBe(60);
+    expect(second.snapshot().articles).toHaveLength(60);
+  });
+
   it('gives the same version and the same cached bytes on another machine (directory, cache)', async () => {
     site = makeSite();
     site.write({ slug: 'same' });
