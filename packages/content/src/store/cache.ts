@@ -22,14 +22,18 @@ export function packageDir(): string | undefined {
   }
 }
 
-function listJs(dir: string): string[] {
+/**
+ * The compiler's code: every module but the React renderer and the store itself (caching,
+ * scheduling and serving do not change what a compile produces), except the store's compile job.
+ */
+function compilerFiles(dir: string, relative = ''): string[] {
   const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== 'react') found.push(...listJs(full));
-    } else if (name.endsWith('.js')) {
-      found.push(full);
+  for (const name of readdirSync(path.join(dir, relative)).sort()) {
+    const entry = path.join(relative, name);
+    if (statSync(path.join(dir, entry)).isDirectory()) {
+      if (name !== 'react') found.push(...compilerFiles(dir, entry));
+    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js')) {
+      found.push(path.join(dir, entry));
     }
   }
   return found;
@@ -45,7 +49,7 @@ export function compilerFingerprint(): string {
   try {
     if (!dir) throw new Error('not installed');
     const dist = path.join(dir, 'dist');
-    for (const file of listJs(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
+    for (const file of compilerFiles(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
   } catch {
     hash.update('source');
   }

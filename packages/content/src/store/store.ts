@@ -236,7 +236,13 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const ready = new Promise<void>((resolve, reject) => {
     void enqueue(async () => {
       await loadState();
-      // Serve what the state file knew at once when a long cold batch is coming.
+      // A restart serves what the last run published at once (the last good versions, in the
+      // cache) while the directory is checked for changes made while it was down.
+      if (records.size > 0) {
+        publish();
+        resolve();
+      }
+      // A cold start serves at once too when a long batch is coming.
       await sync(
         'all',
         () => {
