@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { compileArticle } from '../compile.js';
 import type { Article } from '../types.js';
 import type { ArticleListing, CompileSummary } from './types.js';
@@ -27,9 +29,13 @@ export function listingOf(article: Article): ArticleListing {
   };
 }
 
-/** One file version → its summary (kept in memory) and the article (kept on disk). */
-export function compileVersion(bytes: Uint8Array, file: string): { summary: CompileSummary; article: Article } {
-  const article = compileArticle(bytes, { path: file, now: compileEpoch });
+/**
+ * One file version → its summary (kept in memory) and the article (kept on disk). `bibliography:`
+ * files are read relative to the article, inside `dir`; they are not part of the content key yet,
+ * so editing a bibliography file does not recompile the articles that cite it.
+ */
+export function compileVersion(bytes: Uint8Array, file: string, dir: string): { summary: CompileSummary; article: Article } {
+  const article = compileArticle(bytes, { path: file, now: compileEpoch, readFile: (target) => readFileSync(path.resolve(dir, target)) });
   return {
     summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks },
     article,

@@ -55,17 +55,17 @@ export class CompilePool {
    * `inline`: a single edit compiles faster here (~20 ms) than in a worker that must first start
    * and load the compiler (~0.5 s); only used when no worker is running.
    */
-  compile(file: string, key: string, bytes: Uint8Array, cacheDir: string, inline = false): Promise<CompileSummary> {
-    if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, key, bytes, cacheDir);
+  compile(file: string, key: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false): Promise<CompileSummary> {
+    if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, key, bytes, cacheDir, dir);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, file, key, bytes, cacheDir }, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, file, key, bytes, cacheDir, dir }, resolve, reject });
       this.dispatch();
     });
   }
 
-  private async compileHere(file: string, key: string, bytes: Uint8Array, cacheDir: string): Promise<CompileSummary> {
+  private async compileHere(file: string, key: string, bytes: Uint8Array, cacheDir: string, dir: string): Promise<CompileSummary> {
     await new Promise((resolve) => setImmediate(resolve));
-    const { summary, article } = compileVersion(bytes, file);
+    const { summary, article } = compileVersion(bytes, file, dir);
     await writeObject(cacheDir, { key, summary, article });
     return summary;
   }

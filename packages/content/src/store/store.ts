@@ -138,7 +138,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       stats.fromCache += 1;
     } else {
       try {
-        summary = await pool.compile(name, key, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, inline);
+        summary = await pool.compile(name, key, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, dir, inline);
       } catch (error) {
         if (!closed) log(`[content] could not compile ${name}: ${String(error)}`);
         return false;
@@ -291,7 +291,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     if (!body && record?.key === entry.key) {
       // The cache was cleared under us: the version on disk is the one served, so rebuild it.
       const bytes = await readFile(path.join(dir, entry.file)).catch(() => undefined);
-      if (bytes && contentKey(fingerprint, entry.file, bytes) === entry.key) body = compileVersion(bytes, entry.file).article;
+      if (bytes && contentKey(fingerprint, entry.file, bytes) === entry.key) body = compileVersion(bytes, entry.file, dir).article;
     }
     if (!body) {
       log(`[content] the compiled version of ${entry.file} is missing from the cache (${cacheDir})`);

@@ -11,11 +11,13 @@ export interface CompileTask {
   key: string;
   bytes: Uint8Array;
   cacheDir: string;
+  /** The articles directory (bibliography files are read relative to it). */
+  dir: string;
 }
 
 parentPort?.on('message', async (task: CompileTask) => {
   try {
-    const { summary, article } = compileVersion(task.bytes, task.file);
+    const { summary, article } = compileVersion(task.bytes, task.file, task.dir);
     await writeObject(task.cacheDir, { key: task.key, summary, article });
     parentPort?.postMessage({ id: task.id, summary });
   } catch (error) {

@@ -2,9 +2,10 @@
  * The content store: once per file version, last good version, drafts and scheduling (injected
  * clock), deletions, restarts from the disk cache, site links, the watcher and the worker pool.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixturesDir } from '../helpers.js';
 import { makeSite, source, type Site } from './fixtures.js';
 
 let site: Site;
@@ -78,6 +79,18 @@ describe('a directory as a snapshot', () => {
     } finally {
       await other.cleanup();
     }
+  });
+});
+
+describe('bibliography files', () => {
+  it('compiles an article that cites a bibliography file beside it', async () => {
+    site = makeSite();
+    copyFileSync(path.join(fixturesDir, 'bibliography/library.bib'), path.join(site.dir, 'library.bib'));
+    site.write({ slug: 'with-bib', extra: 'bibliography: library.bib\n', body: 'A finding.[@epstein2013]' });
+    const store = site.open();
+    await store.ready;
+    expect(slugsOf(store.snapshot().articles)).toEqual(['with-bib']);
+    expect((await store.article('with-bib'))?.references.map((reference) => reference.id)).toEqual(['epstein2013']);
   });
 });
 
