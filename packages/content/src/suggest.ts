@@ -15,7 +15,17 @@ export function suggest(unknown: string, known: Iterable<string>): string | unde
   const best = closest(lower, candidates.map((candidate) => candidate.toLowerCase()));
   const index = candidates.findIndex((candidate) => candidate.toLowerCase() === best);
   const limit = Math.max(1, Math.floor(unknown.length / 3));
-  return distance(lower, best) <= limit ? candidates[index] : undefined;
+  if (distance(lower, best) <= limit) return candidates[index];
+  // Two neighbouring characters swapped ("a2002" for "a2020") is one slip, though Levenshtein counts two.
+  return candidates.find((candidate) => isNeighbourSwap(lower, candidate.toLowerCase()));
+}
+
+function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differing: number[] = [];
+  for (let index = 0; index < a.length && differing.length <= 2; index += 1) if (a[index] !== b[index]) differing.push(index);
+  const [first, second] = differing;
+  return differing.length === 2 && second === (first as number) + 1 && a[first as number] === b[second] && a[second] === b[first as number];
 }
 
 /** The same as `suggest` (the name the link checks use). */

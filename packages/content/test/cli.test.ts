@@ -53,7 +53,7 @@ describe('cited-content check', () => {
     expect(result.stdout).toContain('0 errors, 36 warnings in 1 article');
     expect(result.stdout).toMatch(/warning\s+Paragraph reads at grade [\d.]+ \(reading age \d+\), above the target grade 8.*readability-paragraph/);
     expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md: readability grade 14\.5 \(reading age 20\), above the target grade 8/);
-    const relaxed = run('check', dir, '--grade', '30');
+    const relaxed = run('check', '--route', '/contact', dir, '--grade', '30');
     expect(relaxed.stdout).toContain('0 errors, 4 warnings in 1 article');
     expect(relaxed.stdout).toContain('within the target grade 30');
   });
