@@ -4,23 +4,32 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
-import { getArticle } from '../lib/articles.server';
+import { FileProblemList } from '../components/ContentProblems';
+import { getArticle, getProblemsForSlug, isPreview } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { seoMeta } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/article.css';
+import * as diagnosticsStyles from '../styles/diagnostics.css';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const article = params.slug ? await getArticle(params.slug) : null;
-  if (!article) {
-    // Unknown slug, or an article that fails to compile (already logged by the catalog):
+  const slug = params.slug ?? '';
+  // Dev: a file whose current version has errors shows them, instead of a 404 or its last good version.
+  const problems = isPreview() ? await getProblemsForSlug(slug) : null;
+  if (problems) return data({ kind: 'problems' as const, problems }, { status: 500 });
+  const served = slug ? await getArticle(slug) : null;
+  if (!served) {
+    // Unknown slug, or an article that has never compiled without errors (logged by the store):
     // readers get the 404 page; every other page keeps working.
     throw data(null, { status: 404, statusText: 'Article not found' });
   }
+  const { article, visibility } = served;
   const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
   return {
+    kind: 'article' as const,
     article,
+    visibility,
     canonicalUrl,
     categorySlug: slugifyCategory(article.meta.category),
     // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
@@ -29,9 +38,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
-  page
-    ? seoMeta({
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  if (!page) return [];
+  if (page.kind === 'problems') return [{ title: 'Content error · cited' }, { name: 'robots', content: 'noindex' }];
+  const tags = seoMeta({
         title: page.article.meta.title,
         description: page.article.meta.description,
         canonicalUrl: page.canonicalUrl,
@@ -39,8 +49,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
         publishedTime: page.article.meta.published,
         modifiedTime: page.article.meta.updated ?? page.article.meta.published,
         section: page.article.meta.category,
-      })
-    : [];
+      });
+  // Dev previews of drafts and scheduled articles must never be indexed.
+  return page.visibility === 'published' ? tags : [...tags, { name: 'robots', content: 'noindex' }];
+};
 
 /** True when the body already has a :::cta directive (rendered inline by ArticleBody). */
 function bodyHasCta(node: { type: string; tagName?: string; children?: unknown[] }): boolean {
@@ -86,14 +98,43 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
   );
 }
 
-export default function ArticlePage() {
-  const { article, categorySlug, jsonLd, showFrontmatterCta } = useLoaderData<typeof loader>();
+function PreviewBanner({ visibility, published }: { visibility: 'draft' | 'scheduled'; published: string }) {
+  return (
+    <p className={diagnosticsStyles.banner} role="note">
+      {visibility === 'draft'
+        ? 'Draft: not published. Only the dev server shows it; readers get a 404.'
+        : `Scheduled for ${formatDate(published)}: not published yet. Only the dev server shows it before then.`}
+    </p>
+  );
+}
+
+export default function ArticleRoute() {
+  const page = useLoaderData<typeof loader>();
+  if (page.kind === 'problems') {
+    return (
+      <div className={diagnosticsStyles.problems}>
+        <h1>This article has errors</h1>
+        <p>
+          Fix the file and reload this page. <a href="/_content">All content problems</a>.
+        </p>
+        <FileProblemList files={[page.problems]} />
+      </div>
+    );
+  }
+  return <ArticlePage page={page} />;
+}
+
+type ArticlePageData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'article' }>;
+
+function ArticlePage({ page }: { page: ArticlePageData }) {
+  const { article, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
     <article className={styles.article} aria-labelledby="article-title">
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {visibility !== 'published' ? <PreviewBanner visibility={visibility} published={meta.published} /> : null}
       <header className={styles.header}>
         <p className={styles.eyebrow}>
           <Link to={`/category/${categorySlug}`}>{meta.category}</Link>

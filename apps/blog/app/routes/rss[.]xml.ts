@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Feed } from 'feed';
-import { getCatalog } from '../lib/articles.server';
-import { cachedTextResponse } from '../lib/http.server';
+import { getCatalog, type ArticleListing } from '../lib/articles.server';
+import { cachedTextResponse, strongEtag } from '../lib/http.server';
 import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, siteUrl } from '../lib/site';
 
 const FEED_SIZE = 20;
@@ -18,8 +18,7 @@ function toDate(isoDate: string): Date {
   return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { articles } = await getCatalog();
+function buildRss(articles: readonly ArticleListing[]): { body: string; etag: string } {
   const newest = articles.slice(0, FEED_SIZE);
   const latest = newest[0];
   const feed = new Feed({
@@ -30,19 +29,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     language: 'en',
     copyright: `© ${SITE_NAME}`,
     // Derived from content, not the clock, so the feed's ETag only changes when articles do.
-    updated: latest ? toDate(latest.meta.updated ?? latest.meta.published) : new Date(0),
+    updated: latest ? toDate(latest.updated ?? latest.published) : new Date(0),
     feedLinks: { rss: absoluteUrl('/rss.xml') },
   });
   for (const article of newest) {
-    const url = absoluteUrl(`/articles/${article.meta.slug}`);
+    const url = absoluteUrl(`/articles/${article.slug}`);
     feed.addItem({
-      title: asHtmlText(article.meta.title),
+      title: asHtmlText(article.title),
       id: url,
       link: url,
-      description: asHtmlText(article.meta.description),
-      date: toDate(article.meta.published),
-      category: [{ name: asHtmlText(article.meta.category) }],
+      description: asHtmlText(article.description),
+      date: toDate(article.published),
+      category: [{ name: asHtmlText(article.category) }],
     });
   }
-  return cachedTextResponse(request, feed.rss2(), { contentType: 'application/rss+xml; charset=utf-8' });
+  const body = feed.rss2();
+  return { body, etag: strongEtag(body) };
+}
+
+/** Built once per content snapshot (and site URL), then served from memory. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { snapshot } = await getCatalog();
+  const rss = snapshot.derive(`blog:rss:${siteUrl()}`, (s) => buildRss(s.articles));
+  return cachedTextResponse(request, rss.body, { contentType: 'application/rss+xml; charset=utf-8', etag: rss.etag });
 }

@@ -12,11 +12,13 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { compileArticle } from '@cited/content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSiteLinks } from '@cited/content/store';
+import { siteRoutes } from '../../app/lib/articles.server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
 import { auditRss, auditSitemap } from './feeds';
-import { HANDLER_ORIGIN, loadRequestHandler, type Handler } from './harness';
+import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from './harness';
 import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
 
 export type HostileCategory = HostileCase['category'];
@@ -50,7 +52,12 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     return [...links];
   }
 
+  // The store logs every rejected fixture: captured here (and checked), not dumped into the test log.
+  const logged: string[] = [];
+  const consoleError = vi.spyOn(console, 'error');
+
   beforeAll(async () => {
+    consoleError.mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     handle = await loadRequestHandler();
     articlesDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-pages-'));
     writeFileSync(path.join(articlesDir, `${CONTROL_SLUG}.md`), readFileSync(CONTROL_FIXTURE));
@@ -66,6 +73,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
   });
 
   afterAll(() => {
+    consoleError.mockRestore();
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
     else process.env.CITED_ARTICLES_DIR = previousDir;
     rmSync(articlesDir, { recursive: true, force: true });
@@ -79,6 +87,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     const source = readCase(entry);
     const file = path.join(articlesDir, `${entry.id}.md`);
     writeFileSync(file, source);
+    await settleContent();
     try {
       const articlePath = `/articles/${encodeURIComponent(entry.slug)}`;
       const page = await html(articlePath);
@@ -97,8 +106,15 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       } else {
         // Not published: only acceptable when @cited/content rejects it with an error diagnostic
         // (reported, never silently dropped); the 404 page is clean and the control still serves.
+        // Errors include the site-wide ones the store adds: same-site links that lead nowhere.
         const compiled = compileArticle(source, { path: file });
-        const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+        const linkErrors = checkSiteLinks(compiled.siteLinks, file, {
+          slugs: new Set([CONTROL_SLUG, entry.slug]),
+          routes: siteRoutes,
+          articlePath: (slug) => `/articles/${slug}`,
+        });
+        if (linkErrors.length > 0) compiled.ok = false;
+        const errors = [...compiled.diagnostics, ...linkErrors].filter((d) => d.severity === 'error');
         expect(compiled.ok, `${context}: accepted by @cited/content but not served`).toBe(false);
         expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
         expect(page.status, context).toBe(404);
@@ -106,6 +122,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
         expect(page.body, `${context}: a rejected article leaked into the 404 page`).not.toContain(entry.startMarker);
         const control = await html(`/articles/${CONTROL_SLUG}`);
         expect(control.status, `${context}: control article`).toBe(200);
+        expect(logged.join('\n'), `${context}: the rejection is logged`).toContain(`not publishing ${entry.id}.md`);
       }
 
       if (entry.pages.includes('index')) {
@@ -134,6 +151,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       }
     } finally {
       unlinkSync(file);
+      await settleContent();
     }
   }
 
