@@ -12,6 +12,7 @@ export type {
   ContentStore,
   ContentStoreOptions,
   FileReport,
+  PruneResult,
   SiteLink,
   SnapshotEntry,
   StoreClock,

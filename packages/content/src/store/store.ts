@@ -6,6 +6,7 @@ import type { Article, Diagnostic } from '../types.js';
 import { compilerFingerprint, contentKey, defaultCacheDir, readObject, readSummary, statePath, writeAtomic } from './cache.js';
 import { compileVersion } from './job.js';
 import { checkSiteLinks } from './links.js';
+import { pruneCache, type PruneResult } from './prune.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { buildSnapshot, type FileRecord } from './snapshot.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions } from './types.js';
@@ -26,6 +27,8 @@ async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) =>
 
 interface StateFile {
   fingerprint: string;
+  /** The articles directory (the pruner drops the state of a directory that is gone). */
+  dir: string;
   records: FileRecord[];
 }
 
@@ -59,6 +62,8 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   let pendingFull = false;
   let debounce: NodeJS.Timeout | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  const pruneGraceMs = options.pruneGraceMs ?? 10 * 60_000;
 
   function publish(): void {
     const previous = current.snapshot.version;
@@ -105,6 +110,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   async function saveState(): Promise<void> {
     const state: StateFile = {
       fingerprint,
+      dir,
       records: [...records.values()]
         .sort((a, b) => (a.file < b.file ? -1 : 1))
         .map(({ provisional: _provisional, ...record }) => record),
@@ -214,6 +220,27 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     else scheduleSave();
   }
 
+  /** Every key this store still needs: the version on disk and the one served. */
+  function liveKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const record of records.values()) {
+      if (record.key) keys.add(record.key);
+      if (record.good) keys.add(record.good.key);
+    }
+    return keys;
+  }
+
+  /** In the work queue, so it never races this store's own compiles and state writes. */
+  function prune(): Promise<PruneResult> {
+    return enqueue(async () => {
+      const result = await pruneCache(cacheDir, { graceMs: pruneGraceMs, now: Date.now(), live: liveKeys() });
+      if (result.removed > 0 || result.statesRemoved > 0) {
+        log(`[content] cache pruned: ${result.removed} old entries removed, ${result.kept} kept (${cacheDir})`);
+      }
+      return result;
+    });
+  }
+
   function scheduleSave(): void {
     if (saveTimer) return;
     saveTimer = setTimeout(() => {
@@ -275,6 +302,22 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     () => options.watch !== false && !closed && startWatching(),
     () => undefined,
   );
+  // Old versions are removed a while after the start (off its path), once the first full pass is saved.
+  const pruneAfterMs = options.pruneAfterMs ?? 60_000;
+  if (pruneAfterMs !== false) {
+    void ready.then(
+      () => {
+        if (closed) return;
+        pruneTimer = setTimeout(() => {
+          void settle()
+            .then(() => (closed ? undefined : prune()))
+            .catch(() => undefined);
+        }, pruneAfterMs);
+        pruneTimer.unref();
+      },
+      () => undefined,
+    );
+  }
 
   function snapshot(): ContentSnapshot {
     if (current.nextDue !== undefined && clock().getTime() >= current.nextDue) publish();
@@ -301,18 +344,21 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return body;
   }
 
+  async function settle(): Promise<ContentSnapshot> {
+    for (let previous; previous !== work; ) {
+      previous = work;
+      await work;
+    }
+    return snapshot();
+  }
+
   return {
     ready,
     snapshot,
     article,
     refresh: () => enqueue(() => sync('all')).then(snapshot),
-    settled: async () => {
-      for (let previous; previous !== work; ) {
-        previous = work;
-        await work;
-      }
-      return snapshot();
-    },
+    settled: settle,
+    prune,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -322,6 +368,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     async close() {
       closed = true;
       clearTimeout(debounce);
+      clearTimeout(pruneTimer);
       watcher?.close();
       await pool.close();
       await work.catch(() => undefined);

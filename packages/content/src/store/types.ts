@@ -1,4 +1,7 @@
 import type { Article, Diagnostic, SiteLink } from '../types.js';
+import type { PruneResult } from './prune.js';
+
+export type { PruneResult };
 
 export type { SiteLink };
 
@@ -113,6 +116,13 @@ export interface ContentStoreOptions {
    * the store answers at once and publishes each article as its compile finishes.
    */
   eagerLimit?: number;
+  /**
+   * Cache entries younger than this are never pruned (another process sharing the cache may not
+   * have saved its state yet). Default 10 minutes.
+   */
+  pruneGraceMs?: number;
+  /** Prune the cache this long after the first full pass (default 60 s; `false`: only `prune()`). */
+  pruneAfterMs?: number | false;
 }
 
 export interface ContentStore {
@@ -128,6 +138,11 @@ export interface ContentStore {
   settled(): Promise<ContentSnapshot>;
   /** Called with each new snapshot. Returns an unsubscribe function. */
   subscribe(listener: (snapshot: ContentSnapshot) => void): () => void;
+  /**
+   * Removes cache entries that no store sharing the cache still refers to (old versions of edited
+   * or deleted files, an older compiler's output), sparing anything younger than `pruneGraceMs`.
+   */
+  prune(): Promise<PruneResult>;
   /** Compile work done by this store so far (files compiled, not taken from the cache). */
   readonly stats: { compiled: number; fromCache: number; workers: number };
   close(): Promise<void>;
