@@ -3,10 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { CachedVersion, CompileSummary } from './types.js';
+import type { CachedVersion, CompileSummary, Dependency } from './types.js';
 
 /** Bumped when the cache layout or the summary shape changes. */
-export const storeFormat = 'cited-store-1';
+export const storeFormat = 'cited-store-2';
 
 export function defaultCacheDir(): string {
   const configured = process.env.CITED_CACHE_DIR?.trim();
@@ -56,6 +56,33 @@ export function compilerFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * Key of a compiled version: the source key, plus the bytes of every file its compile read (a
+ * bibliography). Without dependencies it is the source key itself.
+ */
+export function versionKey(sourceKey: string, dependencies: readonly Dependency[]): string {
+  if (dependencies.length === 0) return sourceKey;
+  const hash = createHash('sha256').update(sourceKey);
+  for (const dependency of dependencies) hash.update('\0').update(dependency.path).update('\0').update(dependency.digest ?? '-');
+  return hash.digest('hex');
+}
+
+function dependencyListPath(cacheDir: string, sourceKey: string): string {
+  return path.join(cacheDir, 'objects', sourceKey.slice(0, 2), `${sourceKey}.deps.json`);
+}
+
+/**
+ * Which files a source version read when it was compiled (only written when it read any), so a
+ * restart or another process can compute its version key without compiling it again.
+ */
+export async function readDependencyList(cacheDir: string, sourceKey: string): Promise<string[] | undefined> {
+  try {
+    return JSON.parse(await readFile(dependencyListPath(cacheDir, sourceKey), 'utf8')) as string[];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Content key of one file version: compiler, path (it can set the slug) and bytes. */
 export function contentKey(fingerprint: string, file: string, bytes: Uint8Array): string {
   return createHash('sha256').update(fingerprint).update('\0').update(file).update('\0').update(bytes).digest('hex');
@@ -96,9 +123,23 @@ export async function readObject(cacheDir: string, key: string): Promise<CachedV
 }
 
 /** The body first, then its summary: a summary on disk means the whole version is there. */
-export async function writeObject(cacheDir: string, version: CachedVersion): Promise<void> {
+export async function writeObject(cacheDir: string, version: CachedVersion, sourceKey = version.key): Promise<void> {
   await writeAtomic(objectPath(cacheDir, version.key), JSON.stringify(version));
   await writeAtomic(summaryPath(cacheDir, version.key), JSON.stringify(version.summary));
+  const { dependencies } = version.summary;
+  if (dependencies.length > 0) await writeAtomic(dependencyListPath(cacheDir, sourceKey), JSON.stringify(dependencies.map((d) => d.path)));
+}
+
+/** Compiles a version and writes it to the cache under its version key (worker or in-thread). */
+export async function compileToCache(
+  compile: () => { summary: CompileSummary; article: CachedVersion['article'] },
+  cacheDir: string,
+  sourceKey: string,
+): Promise<{ key: string; summary: CompileSummary }> {
+  const { summary, article } = compile();
+  const key = versionKey(sourceKey, summary.dependencies);
+  await writeObject(cacheDir, { key, summary, article }, sourceKey);
+  return { key, summary };
 }
 
 /** Per articles directory: what was known about each file at the last run (see store.ts). */

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileArticle } from '../compile.js';
 import type { Article } from '../types.js';
-import type { ArticleListing, CompileSummary } from './types.js';
+import type { ArticleListing, CompileSummary, Dependency } from './types.js';
 
 /**
  * Compile time is fixed for the store: compiled output must depend on the file alone (same bytes on
@@ -29,15 +30,31 @@ export function listingOf(article: Article): ArticleListing {
   };
 }
 
+/** sha-256 of a dependency's bytes (null: it could not be read): part of the version key. */
+export function dependencyDigest(bytes: Uint8Array | undefined): string | null {
+  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+}
+
 /**
  * One file version → its summary (kept in memory) and the article (kept on disk). `bibliography:`
- * files are read relative to the article, inside `dir`; they are not part of the content key yet,
- * so editing a bibliography file does not recompile the articles that cite it.
+ * files are read relative to the article, inside `dir`; each one read (or missing) is recorded with
+ * the digest of the bytes the compile saw, so the store keys the version by them too and
+ * recompiles the article when one of them changes.
  */
 export function compileVersion(bytes: Uint8Array, file: string, dir: string): { summary: CompileSummary; article: Article } {
-  const article = compileArticle(bytes, { path: file, now: compileEpoch, readFile: (target) => readFileSync(path.resolve(dir, target)) });
+  const dependencies: Dependency[] = [];
+  const readFile = (target: string): Uint8Array => {
+    let read: Uint8Array | undefined;
+    try {
+      read = readFileSync(path.resolve(dir, target));
+      return read;
+    } finally {
+      dependencies.push({ path: target.split(path.sep).join('/'), digest: dependencyDigest(read) });
+    }
+  };
+  const article = compileArticle(bytes, { path: file, now: compileEpoch, readFile });
   return {
-    summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks },
+    summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks, dependencies },
     article,
   };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { packageDir, writeObject } from './cache.js';
+import { compileToCache, packageDir } from './cache.js';
 import { compileVersion } from './job.js';
 import type { CompileSummary } from './types.js';
 import type { CompileTask } from './worker.js';
@@ -20,9 +20,15 @@ export function defaultWorkerFile(): string | undefined {
   return file && existsSync(file) ? file : undefined;
 }
 
+export interface Compiled {
+  /** The version key (source key + dependency digests). */
+  key: string;
+  summary: CompileSummary;
+}
+
 interface Pending {
   task: CompileTask;
-  resolve: (summary: CompileSummary) => void;
+  resolve: (compiled: Compiled) => void;
   reject: (error: Error) => void;
 }
 
@@ -55,19 +61,17 @@ export class CompilePool {
    * `inline`: a single edit compiles faster here (~20 ms) than in a worker that must first start
    * and load the compiler (~0.5 s); only used when no worker is running.
    */
-  compile(file: string, key: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false): Promise<CompileSummary> {
-    if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, key, bytes, cacheDir, dir);
+  compile(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false): Promise<Compiled> {
+    if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, sourceKey, bytes, cacheDir, dir);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, file, key, bytes, cacheDir, dir }, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, file, sourceKey, bytes, cacheDir, dir }, resolve, reject });
       this.dispatch();
     });
   }
 
-  private async compileHere(file: string, key: string, bytes: Uint8Array, cacheDir: string, dir: string): Promise<CompileSummary> {
+  private async compileHere(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string): Promise<Compiled> {
     await new Promise((resolve) => setImmediate(resolve));
-    const { summary, article } = compileVersion(bytes, file, dir);
-    await writeObject(cacheDir, { key, summary, article });
-    return summary;
+    return compileToCache(() => compileVersion(bytes, file, dir), cacheDir, sourceKey);
   }
 
   private dispatch(): void {
@@ -89,11 +93,11 @@ export class CompilePool {
   private startWorker(): Slot {
     const worker = new Worker(this.workerFile as string);
     const slot: Slot = { worker, busy: null };
-    worker.on('message', (message: { id: number; summary?: CompileSummary; error?: string }) => {
+    worker.on('message', (message: { id: number; key?: string; summary?: CompileSummary; error?: string }) => {
       const pending = slot.busy;
       slot.busy = null;
       if (pending && pending.task.id === message.id) {
-        if (message.summary) pending.resolve(message.summary);
+        if (message.summary && message.key) pending.resolve({ key: message.key, summary: message.summary });
         else pending.reject(new Error(message.error ?? 'compile failed'));
       }
       this.dispatch();

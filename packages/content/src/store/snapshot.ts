@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
+import type { DependencyState } from './dependencies.js';
 import type { ArticleListing, ContentSnapshot, FileReport, SnapshotEntry, Visibility } from './types.js';
 
 /** What the store knows about one file (persisted in the cache's state file between runs). */
@@ -8,8 +9,12 @@ export interface FileRecord {
   file: string;
   mtimeMs: number;
   size: number;
-  /** Content key of the version on disk. */
+  /** Version key of what is on disk (the source key plus its dependencies' digests). */
   key: string;
+  /** Key of the file's bytes alone (which dependencies it reads is cached under it). */
+  sourceKey?: string;
+  /** Files its compile read (bibliographies), as last seen. */
+  deps?: DependencyState[];
   ok: boolean;
   diagnostics: Diagnostic[];
   listing: ArticleListing;

@@ -1,15 +1,26 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { Article, Diagnostic } from '../types.js';
-import { compilerFingerprint, contentKey, defaultCacheDir, readObject, readSummary, statePath, writeAtomic } from './cache.js';
+import {
+  compilerFingerprint,
+  contentKey,
+  defaultCacheDir,
+  readDependencyList,
+  readObject,
+  readSummary,
+  statePath,
+  versionKey,
+  writeAtomic,
+} from './cache.js';
+import { DependencyReader } from './dependencies.js';
 import { compileVersion } from './job.js';
 import { checkSiteLinks } from './links.js';
 import { pruneCache, type PruneResult } from './prune.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { buildSnapshot, type FileRecord } from './snapshot.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions } from './types.js';
+import { DirectoryWatcher } from './watch.js';
 
 const articleExtension = '.md';
 
@@ -57,7 +68,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   let current = buildSnapshot([], { dir, now: clock(), preview });
   let closed = false;
   let work: Promise<unknown> = Promise.resolve();
-  let watcher: FSWatcher | undefined;
+  let watcher: DirectoryWatcher | undefined;
   let pendingNames = new Set<string>();
   let pendingFull = false;
   let debounce: NodeJS.Timeout | undefined;
@@ -97,6 +108,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
         // A new compiler re-judges every file, but the last good versions (on disk) stay served meanwhile.
         if (state.fingerprint !== fingerprint) {
           record.key = '';
+          delete record.sourceKey;
           record.judgedKey = undefined;
           record.mtimeMs = -1;
         }
@@ -121,7 +133,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   }
 
   /** Brings one file's record up to date with the disk. Returns false when nothing changed. */
-  async function update(name: string, progressive: boolean, inline: boolean): Promise<boolean> {
+  async function update(name: string, progressive: boolean, inline: boolean, deps: DependencyReader): Promise<boolean> {
     const full = path.join(dir, name);
     const info = await stat(full).catch(() => undefined);
     const known = records.get(name);
@@ -130,13 +142,21 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       records.delete(name);
       return true;
     }
-    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size && known.key) return false;
+    const sameFile = known && known.mtimeMs === info.mtimeMs && known.size === info.size && known.key;
+    if (sameFile && !(await deps.changed(known.deps ?? []))) return false;
     const bytes = await readFile(full).catch(() => undefined);
     if (!bytes) return false;
-    const key = contentKey(fingerprint, name, bytes);
+    const sourceKey = contentKey(fingerprint, name, bytes);
+    // The files this source version read when compiled (none recorded: it read none).
+    const dependencyPaths =
+      known?.sourceKey === sourceKey ? (known.deps ?? []).map((d) => d.path) : ((await readDependencyList(cacheDir, sourceKey)) ?? []);
+    let dependencies = await Promise.all(dependencyPaths.map((dependency) => deps.state(dependency)));
+    let key = versionKey(sourceKey, dependencies);
     if (known?.key === key) {
       known.mtimeMs = info.mtimeMs;
       known.size = info.size;
+      known.sourceKey = sourceKey;
+      known.deps = dependencies;
       return false;
     }
     let summary = await readSummary(cacheDir, key);
@@ -144,18 +164,27 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       stats.fromCache += 1;
     } else {
       try {
-        summary = await pool.compile(name, key, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, dir, inline);
+        ({ key, summary } = await pool.compile(name, sourceKey, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, dir, inline));
       } catch (error) {
         if (!closed) log(`[content] could not compile ${name}: ${String(error)}`);
         return false;
       }
       stats.compiled += 1;
+      // What the compile read; a file changed since is marked unknown, so the next look rehashes it.
+      dependencies = await Promise.all(
+        summary.dependencies.map(async (dependency) => {
+          const now = await deps.state(dependency.path);
+          return now.digest === dependency.digest ? now : { ...dependency, mtimeMs: -2, size: -2 };
+        }),
+      );
     }
     const record: FileRecord = {
       file: name,
       mtimeMs: info.mtimeMs,
       size: info.size,
       key,
+      sourceKey,
+      ...(dependencies.length > 0 ? { deps: dependencies } : {}),
       ok: summary.ok,
       diagnostics: summary.diagnostics,
       listing: summary.listing,
@@ -190,8 +219,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     let changed = false;
     let sincePublish = 0;
     let publishes = 0;
+    const deps = new DependencyReader(dir);
     await mapLimit(targets, Math.max(4, pool.size * 2), async (name) => {
-      if (await update(name, progressive, inline)) {
+      if (await update(name, progressive, inline, deps)) {
         changed = true;
         sincePublish += 1;
         if (progressive && sincePublish >= 200) {
@@ -214,6 +244,8 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     for (const record of judged) judge(record, slugs, initial);
     if (changed || names === 'all') publish();
     if (!changed) return;
+    // A bibliography newly cited from another directory is watched from now on.
+    watcher?.watch(watchedDirectories());
     // The state file holds every file's record: written at once after a full pass, and at most
     // once a second (off the path of the edit becoming visible) after watched changes.
     if (names === 'all') await saveState();
@@ -263,18 +295,31 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     void enqueue(() => sync(names));
   }
 
-  function startWatching(): void {
-    try {
-      watcher = watch(dir, { persistent: false }, (_event, name) => {
-        if (name) pendingNames.add(name.toString());
-        else pendingFull = true;
-        clearTimeout(debounce);
-        debounce = setTimeout(flushWatched, 20);
-      });
-      watcher.on('error', (error) => log(`[content] watching ${dir} stopped: ${String(error)}`));
-    } catch (error) {
-      log(`[content] cannot watch ${dir} (${String(error)}): changes show after refresh()`);
+  /** Article files changed themselves; any other file changed is a dependency of some articles. */
+  function onWatched(relative: string | null): void {
+    if (relative === null) pendingFull = true;
+    else if (relative.endsWith(articleExtension) && !relative.includes('/')) pendingNames.add(relative);
+    else {
+      for (const record of records.values()) {
+        if (record.deps?.some((dependency) => dependency.path === relative)) pendingNames.add(record.file);
+      }
     }
+    clearTimeout(debounce);
+    debounce = setTimeout(flushWatched, 20);
+  }
+
+  /** The articles directory, and the directories of dependencies outside it. */
+  function watchedDirectories(): Set<string> {
+    const directories = new Set<string>();
+    for (const record of records.values()) {
+      for (const dependency of record.deps ?? []) directories.add(path.dirname(path.resolve(dir, dependency.path)));
+    }
+    return directories;
+  }
+
+  function startWatching(): void {
+    watcher = new DirectoryWatcher(dir, onWatched, log);
+    watcher.watch(watchedDirectories());
   }
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -334,7 +379,10 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     if (!body && record?.key === entry.key) {
       // The cache was cleared under us: the version on disk is the one served, so rebuild it.
       const bytes = await readFile(path.join(dir, entry.file)).catch(() => undefined);
-      if (bytes && contentKey(fingerprint, entry.file, bytes) === entry.key) body = compileVersion(bytes, entry.file, dir).article;
+      const compiled = bytes ? compileVersion(bytes, entry.file, dir) : undefined;
+      if (bytes && compiled && versionKey(contentKey(fingerprint, entry.file, bytes), compiled.summary.dependencies) === entry.key) {
+        body = compiled.article;
+      }
     }
     if (!body) {
       log(`[content] the compiled version of ${entry.file} is missing from the cache (${cacheDir})`);

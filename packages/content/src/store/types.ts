@@ -24,6 +24,14 @@ export interface ArticleListing {
 }
 
 
+/** A file an article's compile read besides the article (a `bibliography:` file). */
+export interface Dependency {
+  /** Relative to the articles directory, '/' separators. */
+  path: string;
+  /** sha-256 of the bytes read; null when the file could not be read (the article reports it). */
+  digest: string | null;
+}
+
 /** The result of compiling one file version, without its body (that stays on disk). */
 export interface CompileSummary {
   /** No error from the compile itself (site links are checked later, against the whole site). */
@@ -31,6 +39,8 @@ export interface CompileSummary {
   diagnostics: Diagnostic[];
   listing: ArticleListing;
   links: SiteLink[];
+  /** Files the compile read (bibliographies): the version's key covers their bytes too. */
+  dependencies: Dependency[];
 }
 
 /** What the cache holds per content key: the summary and the whole compiled article. */

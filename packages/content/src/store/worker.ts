@@ -2,13 +2,14 @@
 // compiled article to the disk cache, and posts back only the small summary, so bodies never pass
 // through (or stay in) the server's heap.
 import { parentPort } from 'node:worker_threads';
-import { writeObject } from './cache.js';
+import { compileToCache } from './cache.js';
 import { compileVersion } from './job.js';
 
 export interface CompileTask {
   id: number;
   file: string;
-  key: string;
+  /** The source key; the compiled version's key adds its dependencies' digests. */
+  sourceKey: string;
   bytes: Uint8Array;
   cacheDir: string;
   /** The articles directory (bibliography files are read relative to it). */
@@ -17,9 +18,8 @@ export interface CompileTask {
 
 parentPort?.on('message', async (task: CompileTask) => {
   try {
-    const { summary, article } = compileVersion(task.bytes, task.file, task.dir);
-    await writeObject(task.cacheDir, { key: task.key, summary, article });
-    parentPort?.postMessage({ id: task.id, summary });
+    const { key, summary } = await compileToCache(() => compileVersion(task.bytes, task.file, task.dir), task.cacheDir, task.sourceKey);
+    parentPort?.postMessage({ id: task.id, key, summary });
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });
   }

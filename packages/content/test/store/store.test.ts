@@ -2,7 +2,7 @@
  * The content store: once per file version, last good version, drafts and scheduling (injected
  * clock), deletions, restarts from the disk cache, site links, the watcher and the worker pool.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../helpers.js';
@@ -91,6 +91,78 @@ describe('bibliography files', () => {
     await store.ready;
     expect(slugsOf(store.snapshot().articles)).toEqual(['with-bib']);
     expect((await store.article('with-bib'))?.references.map((reference) => reference.id)).toEqual(['epstein2013']);
+  });
+
+  /** The fixture library with epstein2013's title replaced (or the entry renamed, which breaks the citation). */
+  const library = readFileSync(path.join(fixturesDir, 'bibliography/library.bib'), 'utf8');
+  const retitled = (title: string): string => library.replace(/title = \{Are Recommended Spine Operations[^\n]*\n/, `title = {${title}},\n`);
+  const titleOf = async (store: { article: (slug: string) => Promise<{ references: { title?: string }[] } | null> }) =>
+    (await store.article('with-bib'))?.references[0]?.title;
+
+  it('re-validates the articles citing a bibliography file when it changes: last good kept on a break, fix taken', async () => {
+    site = makeSite();
+    site.writeRaw('library.bib', retitled('First title'));
+    site.write({ slug: 'with-bib', extra: 'bibliography: library.bib\n', body: 'A finding.[@epstein2013]' });
+    site.write({ slug: 'plain' });
+    const store = site.open();
+    await store.ready;
+    expect(await titleOf(store)).toBe('First title');
+
+    site.writeRaw('library.bib', retitled('Second title'));
+    let snapshot = await store.refresh();
+    expect(await titleOf(store)).toBe('Second title');
+    expect(store.stats.compiled).toBe(3); // the article citing it, not the other one
+
+    // The cited entry renamed away: the article breaks, its last good version stays served.
+    site.writeRaw('library.bib', library.replace('@article{epstein2013,', '@article{epstein2014,'));
+    snapshot = await store.refresh();
+    expect(snapshot.entry('with-bib')?.servingLastGood).toBe(true);
+    expect(snapshot.reports.find((r) => r.file === 'with-bib.md')?.diagnostics).toContainEqual(
+      expect.objectContaining({ ruleId: 'cite-unknown-key', severity: 'error' }),
+    );
+    expect(await titleOf(store)).toBe('Second title');
+
+    // Back to an earlier bibliography: that version is in the cache already, nothing compiles.
+    site.writeRaw('library.bib', retitled('First title'));
+    snapshot = await store.refresh();
+    expect(snapshot.entry('with-bib')?.servingLastGood).toBe(false);
+    expect(await titleOf(store)).toBe('First title');
+    expect(store.stats.compiled).toBe(4);
+  });
+
+  it('notices a bibliography edited while the server was down, and compiles nothing on an unchanged restart', async () => {
+    site = makeSite();
+    mkdirSync(path.join(site.dir, 'refs'));
+    site.writeRaw('refs/library.bib', retitled('Before'));
+    site.write({ slug: 'with-bib', extra: 'bibliography: refs/library.bib\n', body: 'A finding.[@epstein2013]' });
+    const first = site.open();
+    await first.ready;
+    await first.close();
+
+    const unchanged = site.open();
+    await unchanged.ready;
+    await unchanged.settled();
+    expect(unchanged.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    await unchanged.close();
+
+    site.writeRaw('refs/library.bib', retitled('While down'));
+    const second = site.open();
+    await second.settled();
+    expect(second.stats.compiled).toBe(1);
+    expect(await titleOf(second)).toBe('While down');
+  });
+
+  it('picks up a bibliography edit through the file watcher, in a subdirectory too', async () => {
+    site = makeSite();
+    mkdirSync(path.join(site.dir, 'refs'));
+    site.writeRaw('refs/library.bib', retitled('Watched before'));
+    site.write({ slug: 'with-bib', extra: 'bibliography: refs/library.bib\n', body: 'A finding.[@epstein2013]' });
+    const store = site.open({ watch: true });
+    await store.ready;
+    const updated = new Promise((resolve) => store.subscribe(resolve));
+    site.writeRaw('refs/library.bib', retitled('Watched after'));
+    await updated;
+    expect(await titleOf(store)).toBe('Watched after');
   });
 });
 
