@@ -24,16 +24,40 @@ export function killStartedProcesses() {
 }
 
 /** Asks the kernel for a free TCP port on the loopback interface. */
-export function freePort() {
+function listenable(port) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, LOOPBACK, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+    server.on('error', (error) => (port === 0 ? reject(error) : resolve(null)));
+    server.listen(port, LOOPBACK, () => {
+      const { port: bound } = server.address();
+      server.close(() => resolve(bound));
     });
   });
+}
+
+let lastRangePort;
+
+/**
+ * A free loopback port: any, or one in BENCH_PORTS=first-last (a machine shared with others who
+ * were given their own ports). Within the range, successive calls rotate, so two servers started
+ * one after the other never get the same port.
+ */
+export async function freePort() {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS?.trim() ?? '');
+  if (!range) return listenable(0);
+  const first = Number(range[1]);
+  const last = Number(range[2]);
+  const count = last - first + 1;
+  const start = lastRangePort === undefined ? 0 : lastRangePort - first + 1;
+  for (let offset = 0; offset < count; offset += 1) {
+    const port = first + ((start + offset) % count);
+    if ((await listenable(port)) !== null) {
+      lastRangePort = port;
+      return port;
+    }
+  }
+  throw new Error(`no free port in BENCH_PORTS=${process.env.BENCH_PORTS}`);
 }
 
 /**

@@ -142,6 +142,11 @@ export async function compileToCache(
   return { key, summary };
 }
 
+/** Changes since the state file was last written whole (see state.ts). */
+export function journalPath(cacheDir: string, dir: string): string {
+  return statePath(cacheDir, dir).replace(/\.json$/, '.journal');
+}
+
 /** Per articles directory: what was known about each file at the last run (see store.ts). */
 export function statePath(cacheDir: string, dir: string): string {
   return path.join(cacheDir, 'state', `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}.json`);

@@ -5,7 +5,14 @@ import path from 'node:path';
 export interface PrunableState {
   /** Absolute articles directory (absent in state files written before pruning existed). */
   dir?: string;
-  records: { key: string; sourceKey?: string; good?: { key: string } }[];
+  records: PrunableRecord[];
+}
+
+interface PrunableRecord {
+  file: string;
+  key: string;
+  sourceKey?: string;
+  good?: { key: string };
 }
 
 export interface PruneResult {
@@ -45,11 +52,19 @@ export async function pruneCache(
   const cutoff = options.now - options.graceMs;
   // The caller's own keys count even before its state file is written.
   const live = new Set<string>(options.live);
+  const byState = new Map<string, Map<string, PrunableRecord>>();
+  const removedStates = new Set<string>();
+  const addLive = (record: PrunableRecord): void => {
+    if (record.key) live.add(record.key);
+    if (record.sourceKey) live.add(record.sourceKey);
+    if (record.good?.key) live.add(record.good.key);
+  };
   const stateDir = path.join(cacheDir, 'state');
   for (const name of await readdir(stateDir).catch(() => [] as string[])) {
     const file = path.join(stateDir, name);
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) continue;
+    if (name.endsWith('.journal')) continue; // after the state files (below)
     if (name.endsWith('.tmp')) {
       // A state file being written, or abandoned by a crash.
       if (info.mtimeMs <= cutoff) await unlink(file).catch(() => undefined);
@@ -64,15 +79,34 @@ export async function pruneCache(
     }
     if (state.dir && info.mtimeMs <= cutoff && !(await exists(state.dir))) {
       await unlink(file).catch(() => undefined);
+      await unlink(file.replace(/\.json$/, '.journal')).catch(() => undefined);
+      removedStates.add(name.replace(/\.json$/, ''));
       result.statesRemoved += 1;
       continue;
     }
-    for (const record of state.records ?? []) {
-      if (record.key) live.add(record.key);
-      if (record.sourceKey) live.add(record.sourceKey);
-      if (record.good?.key) live.add(record.good.key);
+    const current = new Map<string, PrunableRecord>();
+    for (const record of state.records ?? []) current.set(record.file, record);
+    byState.set(name.replace(/\.json$/, ''), current);
+  }
+  for (const name of await readdir(stateDir).catch(() => [] as string[])) {
+    if (!name.endsWith('.journal')) continue;
+    const base = name.replace(/\.journal$/, '');
+    if (removedStates.has(base)) continue;
+    const current = byState.get(base) ?? new Map<string, PrunableRecord>();
+    byState.set(base, current);
+    // Changes not folded into the state file yet, applied in order (a torn line is skipped).
+    const text = await readFile(path.join(stateDir, name), 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      try {
+        const entry = JSON.parse(line) as { file: string; record: PrunableRecord | null };
+        if (entry.record) current.set(entry.file, entry.record);
+        else current.delete(entry.file);
+      } catch {
+        // torn or empty line
+      }
     }
   }
+  for (const current of byState.values()) for (const record of current.values()) addLive(record);
   const objectsDir = path.join(cacheDir, 'objects');
   for (const shard of await readdir(objectsDir).catch(() => [] as string[])) {
     const shardDir = path.join(objectsDir, shard);

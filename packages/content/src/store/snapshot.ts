@@ -29,10 +29,18 @@ export interface FileRecord {
   provisional?: boolean;
 }
 
+// Listings are shared by every snapshot that contains them: their go-live time is parsed once.
+const liveTimes = new WeakMap<ArticleListing, number>();
+
 /** Start of the published day, UTC: an article dated 2027-03-01 goes live at 2027-03-01T00:00Z. */
 export function liveAt(listing: ArticleListing): number {
-  const time = Date.parse(`${listing.published}T00:00:00Z`);
-  return Number.isNaN(time) ? 0 : time;
+  let time = liveTimes.get(listing);
+  if (time === undefined) {
+    const parsed = Date.parse(`${listing.published}T00:00:00Z`);
+    time = Number.isNaN(parsed) ? 0 : parsed;
+    liveTimes.set(listing, time);
+  }
+  return time;
 }
 
 function visibilityOf(listing: ArticleListing, now: number): Visibility {
@@ -40,10 +48,11 @@ function visibilityOf(listing: ArticleListing, now: number): Visibility {
   return liveAt(listing) > now ? 'scheduled' : 'published';
 }
 
+// One collator, as `localeCompare(…, 'en')` would build on every call.
+const byTitle = new Intl.Collator('en').compare;
+
 export function newestFirst(a: ArticleListing, b: ArticleListing): number {
-  return (
-    liveAt(b) - liveAt(a) || a.title.localeCompare(b.title, 'en') || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
-  );
+  return liveAt(b) - liveAt(a) || byTitle(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 export interface BuiltSnapshot {
@@ -58,6 +67,8 @@ export function buildSnapshot(
   options: { dir: string; now: Date; preview: boolean },
 ): BuiltSnapshot {
   const now = options.now.getTime();
+  // Record files are relative with '/' separators; path.join per report costs more than the rest.
+  const directory = `${path.resolve(options.dir)}${path.sep}`;
   const sorted = [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bySlug = new Map<string, SnapshotEntry>();
   const unpublished: SnapshotEntry[] = [];
@@ -66,11 +77,13 @@ export function buildSnapshot(
 
   for (const record of sorted) {
     const served = record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
-    const diagnostics: Diagnostic[] = [...record.diagnostics, ...record.linkDiagnostics];
+    // Shared with the record unless there is something to add (most files: no link problem).
+    let diagnostics: Diagnostic[] = record.linkDiagnostics.length > 0 ? [...record.diagnostics, ...record.linkDiagnostics] : record.diagnostics;
     let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
     if (served) {
       const existing = bySlug.get(served.listing.slug);
       if (existing) {
+        diagnostics = [...diagnostics];
         diagnostics.push({
           severity: 'error',
           ruleId: 'slug-duplicate',
@@ -98,7 +111,7 @@ export function buildSnapshot(
     if (diagnostics.length > 0 || state !== 'published') {
       reports.push({
         file: record.file,
-        path: path.join(options.dir, record.file),
+        path: `${directory}${record.file}`,
         slug: served?.listing.slug ?? record.listing.slug,
         diagnostics,
         state,

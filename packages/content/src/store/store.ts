@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { Article, Diagnostic } from '../types.js';
@@ -9,6 +9,7 @@ import {
   readDependencyList,
   readObject,
   readSummary,
+  journalPath,
   statePath,
   versionKey,
   writeAtomic,
@@ -20,6 +21,7 @@ import { pruneCache, type PruneResult } from './prune.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { buildSnapshot, type FileRecord } from './snapshot.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions } from './types.js';
+import { applyJournal, decodeState, encodeJournal, encodeState } from './state.js';
 import { DirectoryWatcher } from './watch.js';
 
 const articleExtension = '.md';
@@ -28,19 +30,16 @@ function formatProblem(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
 }
 
+function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.message === b[i]?.message && d.line === b[i]?.line && d.column === b[i]?.column);
+}
+
 async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length && !stop()) await run(items[next++] as T);
   });
   await Promise.all(lanes);
-}
-
-interface StateFile {
-  fingerprint: string;
-  /** The articles directory (the pruner drops the state of a directory that is gone). */
-  dir: string;
-  records: FileRecord[];
 }
 
 /**
@@ -74,6 +73,12 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   let debounce: NodeJS.Timeout | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
+  /** Files whose record changed since the state was last saved (as a whole or in the journal). */
+  const dirty = new Set<string>();
+  let journalLines = 0;
+  let stateWritten = false;
+  /** Past this many journal lines, the next save rewrites the state file whole. */
+  const journalLimit = 2000;
   const pruneGraceMs = options.pruneGraceMs ?? 10 * 60_000;
 
   function publish(): void {
@@ -86,8 +91,11 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   function judge(record: FileRecord, slugs: ReadonlySet<string>, logKnown: boolean): void {
     // Links of versions already judged are rechecked for the reports (a target may have gone), but
     // a published article is never taken down by another file's change.
+    const before = record.linkDiagnostics;
     record.linkDiagnostics = checkSiteLinks(record.links, record.file, { slugs, routes, articlePath });
+    if (!sameProblems(before, record.linkDiagnostics)) dirty.add(record.file);
     if (record.judgedKey === record.key && !logKnown) return;
+    if (record.judgedKey !== record.key) dirty.add(record.file);
     record.judgedKey = record.key;
     record.provisional = false;
     const errors = [...record.diagnostics, ...record.linkDiagnostics].filter((d) => d.severity === 'error');
@@ -102,34 +110,46 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   }
 
   async function loadState(): Promise<void> {
-    try {
-      const state = JSON.parse(await readFile(statePath(cacheDir, dir), 'utf8')) as StateFile;
-      for (const record of state.records) {
-        // A new compiler re-judges every file, but the last good versions (on disk) stay served meanwhile.
-        if (state.fingerprint !== fingerprint) {
-          record.key = '';
-          delete record.sourceKey;
-          record.judgedKey = undefined;
-          record.mtimeMs = -1;
-        }
-        records.set(record.file, record);
+    const text = await readFile(statePath(cacheDir, dir), 'utf8').catch(() => undefined);
+    // No state yet (first run, or a cleared cache): everything is new.
+    if (text !== undefined) {
+      try {
+        for (const record of decodeState(text, fingerprint)) records.set(record.file, record);
+        stateWritten = true;
+      } catch (error) {
+        log(`[content] the cache state is unreadable (${String(error)}); checking every file again`);
       }
-    } catch {
-      // No state yet (first run, or a cleared cache): everything is new.
+    }
+    const journal = await readFile(journalPath(cacheDir, dir), 'utf8').catch(() => undefined);
+    if (journal !== undefined) journalLines = applyJournal(journal, fingerprint, records);
+  }
+
+  /** Every record, whole (after a full pass, or when the journal has grown); the journal restarts. */
+  async function saveState(): Promise<void> {
+    dirty.clear();
+    try {
+      await writeAtomic(statePath(cacheDir, dir), encodeState(records.values(), fingerprint, dir));
+      await unlink(journalPath(cacheDir, dir)).catch(() => undefined);
+      journalLines = 0;
+      stateWritten = true;
+    } catch (error) {
+      log(`[content] could not write the cache state (${String(error)}); the next start will recheck files`);
     }
   }
 
-  async function saveState(): Promise<void> {
-    const state: StateFile = {
-      fingerprint,
-      dir,
-      records: [...records.values()]
-        .sort((a, b) => (a.file < b.file ? -1 : 1))
-        .map(({ provisional: _provisional, ...record }) => record),
-    };
-    await writeAtomic(statePath(cacheDir, dir), JSON.stringify(state)).catch((error: unknown) => {
+  /** The records changed since the last save, as journal lines (one edit: one line, not the whole site). */
+  async function saveChanges(): Promise<void> {
+    if (dirty.size === 0) return;
+    if (!stateWritten || journalLines + dirty.size > journalLimit) return saveState();
+    const changes = [...dirty].sort().map((file): [string, FileRecord | undefined] => [file, records.get(file)]);
+    dirty.clear();
+    try {
+      await mkdir(path.dirname(journalPath(cacheDir, dir)), { recursive: true });
+      await appendFile(journalPath(cacheDir, dir), encodeJournal(changes, fingerprint));
+      journalLines += changes.length;
+    } catch (error) {
       log(`[content] could not write the cache state (${String(error)}); the next start will recheck files`);
-    });
+    }
   }
 
   /** Brings one file's record up to date with the disk. Returns false when nothing changed. */
@@ -140,6 +160,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     if (!info?.isFile()) {
       if (!known) return false;
       records.delete(name);
+      dirty.add(name);
       return true;
     }
     const sameFile = known && known.mtimeMs === info.mtimeMs && known.size === info.size && known.key;
@@ -194,6 +215,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       provisional: progressive && !known?.good && summary.ok,
     };
     records.set(name, record);
+    dirty.add(name);
     return true;
   }
 
@@ -243,12 +265,12 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     const judged = names === 'all' ? records.values() : targets.map((name) => records.get(name)).filter((r) => r !== undefined);
     for (const record of judged) judge(record, slugs, initial);
     if (changed || names === 'all') publish();
-    if (!changed) return;
-    // A bibliography newly cited from another directory is watched from now on.
-    watcher?.watch(watchedDirectories());
-    // The state file holds every file's record: written at once after a full pass, and at most
-    // once a second (off the path of the edit becoming visible) after watched changes.
-    if (names === 'all') await saveState();
+    if (changed) watcher?.watch(watchedDirectories()); // a bibliography newly cited from another directory
+    if (dirty.size === 0) return;
+    // What changed is saved at once after a full pass (whole after a cold start, else as journal
+    // lines), and at most once a second, off the path of the edit becoming visible, after watched changes.
+    if (progressive || !stateWritten) await saveState();
+    else if (names === 'all') await saveChanges();
     else scheduleSave();
   }
 
@@ -277,7 +299,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     if (saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = undefined;
-      void enqueue(saveState);
+      void enqueue(saveChanges);
     }, 1000);
     saveTimer.unref();
   }
@@ -423,7 +445,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       if (saveTimer) {
         clearTimeout(saveTimer);
         saveTimer = undefined;
-        await saveState();
+        await saveChanges();
       }
     },
   };
