@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompress, brotliCompressSync, constants as zlibConstants, gzip, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { createReadableStreamFromReadable, createRequestHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
@@ -94,6 +95,12 @@ function preferredEncoding(acceptEncoding) {
  * public 200s with an ETag are stored, and conditional requests are answered with the same ETag
  * rules as the app (`ifNoneMatchMatches` from the server build).
  */
+const brotliCompressAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Bodies up to this size get the best compression too (off the event loop, after the miss). */
+const bestCompressionMaxBytes = 256 * 1024;
+
 function createHtmlCache(entryModule) {
   const cache = new LRUCache({
     max: 1000,
@@ -122,7 +129,7 @@ function createHtmlCache(entryModule) {
       }
       const body = Buffer.from(await response.arrayBuffer());
       // Compressed once per page version. The miss itself is answered with fast settings (brotli 4,
-      // gzip 6: a few ms even for a 2 MB sitemap, where brotli 11 takes seconds); the best
+      // gzip 6: tens of ms for a 2 MB sitemap, where brotli 11 takes seconds); the best
       // compression (brotli 11, gzip 9) is then computed off the event loop, in zlib's thread
       // pool, and replaces it for every later hit.
       const brotliParams = (quality) => ({
@@ -132,13 +139,19 @@ function createHtmlCache(entryModule) {
           [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
         },
       });
-      const encoded = { br: brotliCompressSync(body, brotliParams(4)), gzip: gzipSync(body, { level: 6 }) };
-      brotliCompress(body, brotliParams(11), (error, best) => {
-        if (!error) encoded.br = best;
-      });
-      gzip(body, { level: 9 }, (error, best) => {
-        if (!error) encoded.gzip = best;
-      });
+      // In zlib's thread pool: the event loop keeps answering while a large page (the sitemap) compresses.
+      const [br, gz] = await Promise.all([brotliCompressAsync(body, brotliParams(4)), gzipAsync(body, { level: 6 })]);
+      const encoded = { br, gzip: gz };
+      // Only for pages: brotli 11 of a 10,000-URL sitemap (~1.5 MB) takes seconds of a core (one
+      // of two on a small server) once per content version, for a file crawlers fetch rarely.
+      if (body.byteLength <= bestCompressionMaxBytes) {
+        brotliCompress(body, brotliParams(11), (error, best) => {
+          if (!error) encoded.br = best;
+        });
+        gzip(body, { level: 9 }, (error, best) => {
+          if (!error) encoded.gzip = best;
+        });
+      }
       const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length');
       const entry = { status: 200, headers, body, encoded };
       cache.set(key, entry);
@@ -181,9 +194,9 @@ async function warmUp(origin, entryModule) {
       .then((response) => response.arrayBuffer())
       .catch(() => undefined);
   const run = async () => {
-    await visit('/', 'GET');
     const newest = store.snapshot().articles[0];
     if (newest) await visit(`/articles/${encodeURIComponent(newest.slug)}`, 'HEAD');
+    await visit('/', 'GET');
     await visit('/sitemap.xml', 'GET');
   };
   let timer;
