@@ -2,8 +2,7 @@
 //   node server.js         serves build/ (run `npm run build` first; scripts/start.js does it for you)
 //   node server.js --dev   Vite dev middleware, edits show on reload
 // Env: PORT (default 3000), HOST (default 0.0.0.0), SITE_URL (canonical origin),
-//      CITED_ARTICLES_DIR (articles directory), HTML_CACHE=0 (disable the rendered-HTML cache),
-//      WARM_UP=0 (do not pre-render the index, sitemap and an article after start and content changes).
+//      CITED_ARTICLES_DIR (articles directory), HTML_CACHE=0 (disable the rendered-HTML cache).
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -179,36 +178,6 @@ function createHtmlCache(entryModule) {
   };
 }
 
-/**
- * After the start and after each content change, asks the server itself for the pages each content
- * version is asked for first, so no reader pays for them: the index and the sitemap (a 10,000-URL
- * sitemap is built and compressed once per version, here) are rendered into the HTML cache; the
- * newest article is rendered with HEAD, which warms the article page's code (a fresh process
- * renders its first article several times slower) without caching anything.
- */
-async function warmUp(origin, entryModule) {
-  const store = entryModule.contentStore();
-  await store.ready;
-  const visit = (pathname, method) =>
-    fetch(new URL(pathname, origin), { method, headers: { 'accept-encoding': 'br, gzip' } })
-      .then((response) => response.arrayBuffer())
-      .catch(() => undefined);
-  const run = async () => {
-    const newest = store.snapshot().articles[0];
-    if (newest) await visit(`/articles/${encodeURIComponent(newest.slug)}`, 'HEAD');
-    await visit('/', 'GET');
-    await visit('/sitemap.xml', 'GET');
-  };
-  let timer;
-  store.subscribe(() => {
-    clearTimeout(timer);
-    // Many snapshots in a row (a cold start publishing in batches, a bulk edit): warm the last.
-    timer = setTimeout(() => void run(), 250);
-    timer.unref();
-  });
-  await run();
-}
-
 const errorCopy = {
   400: ['Bad request', 'The address could not be read. Check it for typing mistakes.'],
   404: ['Page not found', 'There is no page at this address.'],
@@ -254,8 +223,6 @@ async function main() {
 
   let handleRemix;
   let closeContent = async () => {};
-  // Production with the HTML cache: the entry module to warm up after listening (WARM_UP=0: off).
-  let warm = null;
   if (dev) {
     const vite = await import('vite');
     const viteServer = await vite.createServer({ root: appDir, server: { middlewareMode: true } });
@@ -276,7 +243,6 @@ async function main() {
     const htmlCache = process.env.HTML_CACHE === '0' ? null : createHtmlCache(build.entry.module);
     securityHeaders = build.entry.module.documentSecurityHeaders();
     closeContent = () => build.entry.module.closeContent();
-    if (htmlCache && process.env.WARM_UP !== '0') warm = build.entry.module;
 
     // Fingerprinted assets never change: cache for a year, immutable.
     app.use(
@@ -330,11 +296,6 @@ async function main() {
   const server = app.listen(port, host, () => {
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
     console.log(`cited blog (${dev ? 'dev' : 'production'}) listening on http://${shownHost}:${port}`);
-    if (warm) {
-      const address = server.address();
-      const loopback = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-      warmUp(`http://${loopback}:${address.port}`, warm).catch(() => undefined);
-    }
   });
 
   // On shutdown the content store stops compiling and saves what it knows (the next start then

@@ -12,6 +12,7 @@ import {
 } from '@cited/content/store';
 import blogPackage from '../../package.json';
 import { slugifyCategory } from './format';
+import { sitemapsOf } from './sitemap.server';
 
 /**
  * The blog's view of the content store (@cited/content/store): the articles directory as a
@@ -91,6 +92,21 @@ export function contentStore(): ContentStore {
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
+  // The sitemap of every article is built with the first snapshot, before any request can ask
+  // for it (after a content change, once, by the first request for it).
+  store.ready.then(
+    () => {
+      try {
+        const snapshot = store.snapshot();
+        const categories = snapshot.derive('blog:categories', categoriesOf);
+        sitemapsOf(snapshot, categories.map((category) => category.slug));
+      } catch (error) {
+        // The sitemap route builds it (and reports the failure) on request instead.
+        console.error('[blog] could not precompute the sitemap:', error);
+      }
+    },
+    () => undefined,
+  );
   // An unreadable directory fails this store's start (requests answer 500); the next request retries.
   store.ready.catch(() => {
     if (holder.__citedContentStore?.store === store) holder.__citedContentStore = undefined;

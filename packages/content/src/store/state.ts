@@ -21,6 +21,8 @@ export interface StateFile {
   fingerprint: string;
   /** The articles directory (the pruner drops the state of a directory that is gone). */
   dir: string;
+  /** The site's routes and article path when the links were last checked (see store.ts). */
+  site?: string;
   records: StoredRecord[];
 }
 
@@ -75,14 +77,14 @@ function decodeRecord(stored: StoredRecord & { judged?: boolean }, sameCompiler:
   return record;
 }
 
-export function encodeState(records: Iterable<FileRecord>, fingerprint: string, dir: string): string {
+export function encodeState(records: Iterable<FileRecord>, fingerprint: string, dir: string, site: string): string {
   const stored = [...records].sort((a, b) => (a.file < b.file ? -1 : 1)).map(encodeRecord);
-  return JSON.stringify({ fingerprint, dir, records: stored } satisfies StateFile);
+  return JSON.stringify({ fingerprint, dir, site, records: stored } satisfies StateFile);
 }
 
-export function decodeState(text: string, fingerprint: string): FileRecord[] {
+export function decodeState(text: string, fingerprint: string): { records: FileRecord[]; site: string | undefined } {
   const state = JSON.parse(text) as StateFile;
-  return state.records.map((stored) => decodeRecord(stored, state.fingerprint === fingerprint));
+  return { records: state.records.map((stored) => decodeRecord(stored, state.fingerprint === fingerprint)), site: state.site };
 }
 
 /**

@@ -77,6 +77,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const dirty = new Set<string>();
   let journalLines = 0;
   let stateWritten = false;
+  /** The state's links were checked against these routes (a changed route list rechecks every file). */
+  const site = JSON.stringify({ routes, articles: articlePath('') });
+  let siteUnchanged = false;
   /** Past this many journal lines, the next save rewrites the state file whole. */
   const journalLimit = 2000;
   const pruneGraceMs = options.pruneGraceMs ?? 10 * 60_000;
@@ -114,7 +117,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     // No state yet (first run, or a cleared cache): everything is new.
     if (text !== undefined) {
       try {
-        for (const record of decodeState(text, fingerprint)) records.set(record.file, record);
+        const state = decodeState(text, fingerprint);
+        for (const record of state.records) records.set(record.file, record);
+        siteUnchanged = state.site === site;
         stateWritten = true;
       } catch (error) {
         log(`[content] the cache state is unreadable (${String(error)}); checking every file again`);
@@ -128,7 +133,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   async function saveState(): Promise<void> {
     dirty.clear();
     try {
-      await writeAtomic(statePath(cacheDir, dir), encodeState(records.values(), fingerprint, dir));
+      await writeAtomic(statePath(cacheDir, dir), encodeState(records.values(), fingerprint, dir, site));
       await unlink(journalPath(cacheDir, dir)).catch(() => undefined);
       journalLines = 0;
       stateWritten = true;
@@ -262,9 +267,17 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     // A full pass judges (and re-checks the links of) every file; a watched change only the files
     // it touched, so an edit costs the same on a site of 10 or 10,000 articles. At start-up,
     // files known to be broken from the last run are reported again.
-    const judged = names === 'all' ? records.values() : targets.map((name) => records.get(name)).filter((r) => r !== undefined);
+    // A restart that finds nothing changed (files, routes) has nothing to judge again: it only
+    // reports the files known to be broken, and the snapshot it serves already is the right one.
+    const unchangedRestart = initial && !changed && siteUnchanged;
+    const judged =
+      names !== 'all'
+        ? targets.map((name) => records.get(name)).filter((r) => r !== undefined)
+        : unchangedRestart
+          ? [...records.values()].filter((r) => [...r.diagnostics, ...r.linkDiagnostics].some((d) => d.severity === 'error'))
+          : records.values();
     for (const record of judged) judge(record, slugs, initial);
-    if (changed || names === 'all') publish();
+    if (changed || (names === 'all' && !unchangedRestart)) publish();
     if (changed) watcher?.watch(watchedDirectories()); // a bibliography newly cited from another directory
     if (dirty.size === 0) return;
     // What changed is saved at once after a full pass (whole after a cold start, else as journal

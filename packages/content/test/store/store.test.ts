@@ -293,6 +293,27 @@ describe('site links', () => {
     expect(nowhere[0]?.message).toContain('did you mean `/contact`?');
   });
 
+  it('rechecks every link on a restart whose routes changed, and only then', async () => {
+    site = makeSite();
+    site.write({ slug: 'linker', body: 'Write to [us](/contact).' });
+    const first = site.open();
+    await first.ready;
+    expect(first.snapshot().reports).toEqual([]);
+    await first.close();
+
+    const same = site.open();
+    await same.settled();
+    expect(same.snapshot().reports).toEqual([]);
+    await same.close();
+
+    const fewerRoutes = site.open({ routes: ['/'] });
+    await fewerRoutes.settled();
+    const report = fewerRoutes.snapshot().reports.find((r) => r.file === 'linker.md');
+    expect(report?.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'link-broken', line: 10 }));
+    // Published before the route went: kept (never taken down by another change), and said so.
+    expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
+  });
+
   it('accepts links between two new articles and to known routes', async () => {
     site = makeSite();
     site.write({ slug: 'first', body: 'See [second](/articles/second#when-to-get-help), [feed](/rss.xml) and [top](#when-to-get-help).' });
