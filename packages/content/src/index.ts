@@ -39,3 +39,9 @@ export type {
   ReferenceType,
   TocEntry,
 } from './types.js';
+export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars } from './search/index.js';
+export type { SearchDoc, SearchHit, SearchIndex, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
+export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
+export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
+export { readSiteConfig, siteConfigSchema } from './site/config.js';
+export type { SiteConfig } from './site/config.js';

@@ -1,0 +1,272 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+
+/** What the index needs of one article: plain text only, no markdown, no tree. */
+export interface SearchDoc {
+  /** The article's slug. */
+  id: string;
+  title: string;
+  description: string;
+  tags: readonly string[];
+  category: string;
+  headings: readonly string[];
+  body: string;
+  /** ISO date, the tie-breaker between equally relevant articles (newer first). */
+  published: string;
+}
+
+/** A run of text, `match` when it is one of the words the query found. Never markup. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  titleParts: SnippetPart[];
+  description: string;
+  snippet: SnippetPart[];
+  tags: readonly string[];
+  category: string;
+  published: string;
+  score: number;
+}
+
+export interface SearchResults {
+  /** The query as searched: trimmed, whitespace collapsed, cut to maxQueryChars. */
+  query: string;
+  /** True when the query was longer than maxQueryChars (or had more than maxQueryTerms words). */
+  truncated: boolean;
+  total: number;
+  page: number;
+  pageCount: number;
+  hits: SearchHit[];
+  /** A corrected query when the results came from near spellings ("prolotheraphy" → "prolotherapy"). */
+  didYouMean?: string;
+}
+
+export interface SearchOptions {
+  page?: number;
+  pageSize?: number;
+}
+
+/** The built index: MiniSearch plus what results show (capped text for snippets, tag counts). */
+export interface SearchIndex {
+  readonly size: number;
+  /** Tags by how many articles carry them, most first (ties alphabetical). */
+  readonly popularTags: readonly { tag: string; count: number }[];
+  readonly engine: MiniSearch<SearchDoc>;
+  readonly stored: ReadonlyMap<string, StoredDoc>;
+}
+
+interface StoredDoc {
+  title: string;
+  description: string;
+  tags: readonly string[];
+  category: string;
+  published: string;
+  /** The body's first snippetSourceChars characters: enough for a snippet, bounded in memory. */
+  text: string;
+}
+
+/** Longer queries are cut (a search box, not a document): bounds the work a request can ask for. */
+export const maxQueryChars = 200;
+const maxQueryTerms = 12;
+const snippetSourceChars = 4000;
+const snippetChars = 180;
+
+/** Lower case without diacritics, so "sjogren" finds "Sjögren" and "MRI" finds "mri". */
+function normalize(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+function tokenize(text: string): string[] {
+  return text.match(wordPattern) ?? [];
+}
+
+const fields = ['title', 'tags', 'headings', 'description', 'category', 'body'] as const;
+
+export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
+  const engine = new MiniSearch<SearchDoc>({
+    fields: [...fields],
+    extractField: (doc, field) => {
+      const value = doc[field as keyof SearchDoc];
+      return Array.isArray(value) ? value.join(' \n ') : String(value ?? '');
+    },
+    tokenize,
+    processTerm: (term) => {
+      const normalized = normalize(term);
+      return normalized.length > 0 && normalized.length <= 40 ? normalized : null;
+    },
+  });
+  const stored = new Map<string, StoredDoc>();
+  const tagCounts = new Map<string, number>();
+  const unique: SearchDoc[] = [];
+  for (const doc of docs) {
+    if (stored.has(doc.id)) continue; // one entry per slug, as the site has one page per slug
+    unique.push(doc);
+    stored.set(doc.id, {
+      title: doc.title,
+      description: doc.description,
+      tags: doc.tags,
+      category: doc.category,
+      published: doc.published,
+      text: doc.body.slice(0, snippetSourceChars),
+    });
+    for (const tag of new Set(doc.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+  }
+  engine.addAll(unique);
+  const popularTags = [...tagCounts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return { size: unique.length, popularTags, engine, stored };
+}
+
+function cleanQuery(raw: string): { query: string; truncated: boolean } {
+  // Control characters and lone surrogates carry no words; whitespace runs become one space.
+  const collapsed = raw
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\p{Cs}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let query = collapsed.length > maxQueryChars ? collapsed.slice(0, maxQueryChars).trim() : collapsed;
+  let truncated = query.length < collapsed.length;
+  const terms = tokenize(query);
+  if (terms.length > maxQueryTerms) {
+    query = terms.slice(0, maxQueryTerms).join(' ');
+    truncated = true;
+  }
+  return { query, truncated };
+}
+
+const searchSettings = {
+  boost: { title: 4, tags: 3, headings: 2, description: 2, category: 1.5, body: 1 },
+  // Prefix matching from 3 letters ("prolo" finds prolotherapy); typos from 4 letters, one edit
+  // per 4 letters up to 2 ("sciatia", "prolotheraphy").
+  prefix: (term: string) => term.length >= 3,
+  fuzzy: (term: string) => (term.length >= 4 ? 0.25 : false),
+  maxFuzzy: 2,
+  weights: { fuzzy: 0.3, prefix: 0.6 },
+} as const;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits `text` into runs, marking whole words that normalize to one of `terms`. */
+function markTerms(text: string, terms: ReadonlySet<string>): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(wordPattern)) {
+    if (!terms.has(normalize(match[0]))) continue;
+    const start = match.index ?? 0;
+    if (start > last) parts.push({ text: text.slice(last, start), match: false });
+    parts.push({ text: match[0], match: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), match: false });
+  return parts;
+}
+
+/** About snippetChars of `text` around the first matched word, cut at word boundaries. */
+function snippetOf(text: string, terms: ReadonlySet<string>): SnippetPart[] | null {
+  let first = -1;
+  for (const match of text.matchAll(wordPattern)) {
+    if (terms.has(normalize(match[0]))) {
+      first = match.index ?? 0;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  let start = Math.max(0, first - Math.floor(snippetChars / 3));
+  let end = Math.min(text.length, start + snippetChars);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length) end = text.lastIndexOf(' ', end) > first ? text.lastIndexOf(' ', end) : end;
+  const window = text.slice(start, end).replace(/\s+/g, ' ');
+  const parts = markTerms(window, terms);
+  if (start > 0) parts.unshift({ text: '… ', match: false });
+  if (end < text.length) parts.push({ text: ' …', match: false });
+  return parts;
+}
+
+function toHit(result: SearchResult, stored: StoredDoc): SearchHit {
+  const terms = new Set(result.terms.map(normalize));
+  const snippet =
+    snippetOf(stored.text, terms) ?? snippetOf(stored.description, terms) ?? [{ text: stored.description, match: false }];
+  return {
+    id: String(result.id),
+    title: stored.title,
+    titleParts: markTerms(stored.title, terms),
+    description: stored.description,
+    snippet,
+    tags: stored.tags,
+    category: stored.category,
+    published: stored.published,
+    score: result.score,
+  };
+}
+
+/**
+ * Ranked results for a reader's query: every word must match (exactly, by prefix or with a typo);
+ * when none match that way, any word may. Never throws on any string.
+ */
+export function searchIndex(index: SearchIndex, rawQuery: string, options: SearchOptions = {}): SearchResults {
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? 10));
+  const { query, truncated } = cleanQuery(rawQuery);
+  const empty: SearchResults = { query, truncated, total: 0, page: 1, pageCount: 0, hits: [] };
+  if (tokenize(query).length === 0 || index.size === 0) return empty;
+
+  let results = index.engine.search(query, { ...searchSettings, combineWith: 'AND' });
+  if (results.length === 0) results = index.engine.search(query, { ...searchSettings, combineWith: 'OR' });
+  if (results.length === 0) return empty;
+  results.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (index.stored.get(String(b.id))?.published ?? '').localeCompare(index.stored.get(String(a.id))?.published ?? ''),
+  );
+
+  const pageCount = Math.ceil(results.length / pageSize);
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const hits = results
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((result) => toHit(result, index.stored.get(String(result.id)) as StoredDoc));
+  const didYouMean = correctedQuery(query, results[0] as SearchResult);
+  return { query, truncated, total: results.length, page, pageCount, hits, ...(didYouMean ? { didYouMean } : {}) };
+}
+
+/**
+ * The query with each word replaced by the index word it matched in the best result, when that
+ * differs (a typo matched fuzzily), not when it was a prefix of it. Undefined when nothing changes.
+ */
+function correctedQuery(query: string, best: SearchResult): string | undefined {
+  const words = tokenize(query);
+  let changed = false;
+  const corrected = words.map((word) => {
+    const term = normalize(word);
+    const matched = best.match;
+    if (term in matched) return word;
+    const candidates = Object.keys(matched).filter((indexTerm) => !indexTerm.startsWith(term));
+    const closest = candidates.sort((a, b) => editDistance(term, a) - editDistance(term, b))[0];
+    if (closest && editDistance(term, closest) <= 2 && !Object.keys(matched).some((t) => t.startsWith(term))) {
+      changed = true;
+      return closest;
+    }
+    return word;
+  });
+  return changed ? corrected.join(' ') : undefined;
+}
+
+/** Levenshtein distance (short words only: query words are capped at 40 characters). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
