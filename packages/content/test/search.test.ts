@@ -104,7 +104,8 @@ describe('searchIndex', () => {
     const results = searchIndex(index, `sciatica ${'a'.repeat(10_000)}`);
     expect(results.truncated).toBe(true);
     expect(results.query.length).toBeLessThanOrEqual(maxQueryChars);
-    expect(searchIndex(index, 'scia\u0000tica\u202e').query).not.toMatch(/[\u0000\u202e]/);
+    const cleaned = searchIndex(index, 'scia\u0000tica\u202e').query;
+    expect(cleaned.includes('\u0000') || cleaned.includes('\u202e')).toBe(false);
     const manyWords = searchIndex(index, Array.from({ length: 50 }, () => 'sciatica').join(' '));
     expect(manyWords.truncated).toBe(true);
     expect(manyWords.hits[0]?.id).toBe('sciatica');

@@ -151,10 +151,6 @@ const searchSettings = {
   weights: { fuzzy: 0.3, prefix: 0.6 },
 } as const;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Splits `text` into runs, marking whole words that normalize to one of `terms`. */
 function markTerms(text: string, terms: ReadonlySet<string>): SnippetPart[] {
   const parts: SnippetPart[] = [];
