@@ -8,6 +8,8 @@ import { readFrontmatter } from './frontmatter.js';
 import { formatReadability } from './readability/report.js';
 import type { ReadabilityOptions } from './readability/report.js';
 import { decodeSource } from './source.js';
+import { checkPersonIds } from './people/check.js';
+import type { PeopleRegistry } from './people/registry.js';
 import type { Article, Diagnostic } from './types.js';
 
 export interface CheckResult {
@@ -33,21 +35,32 @@ async function findArticles(dir: string): Promise<string[]> {
  * Compiles every article under `dir` (recursively) and checks what only a set of files can reveal:
  * the same slug in two files. Paths in diagnostics are relative to the current directory.
  */
-export async function checkArticles(dir: string, options: { now?: Date; readability?: boolean | ReadabilityOptions } = {}): Promise<CheckResult> {
+export async function checkArticles(
+  dir: string,
+  options: { now?: Date; readability?: boolean | ReadabilityOptions; people?: PeopleRegistry } = {},
+): Promise<CheckResult> {
   const now = options.now ?? new Date();
   const readability = options.readability ?? true;
   const paths = await findArticles(dir);
   const articles: Article[] = [];
   for (const path of paths) {
     const source = await readFile(path);
-    articles.push(
-      compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
-        path: relative(process.cwd(), path) || path,
-        now,
-        readFile: (bibliography) => readFileSync(bibliography),
-        readability,
-      }),
-    );
+    const shownPath = relative(process.cwd(), path) || path;
+    const article = compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
+      path: shownPath,
+      now,
+      readFile: (bibliography) => readFileSync(bibliography),
+      readability,
+    });
+    if (options.people) {
+      // Authors and reviewers are registry ids: an unknown one is an error at its frontmatter value.
+      const unknown = checkPersonIds(source.toString('utf8'), shownPath, options.people);
+      if (unknown.length > 0) {
+        article.diagnostics = sortDiagnostics([...article.diagnostics, ...unknown]);
+        article.ok = false;
+      }
+    }
+    articles.push(article);
   }
 
   const duplicates: Diagnostic[] = [];
