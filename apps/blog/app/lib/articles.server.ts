@@ -4,9 +4,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compileArticle, readArticleMeta, wordsPerMinute, type Article, type ArticleMeta, type Diagnostic } from '@cited/content';
+import { checkPersonIds, compileArticle, readArticleMeta, wordsPerMinute, type Article, type ArticleMeta, type Diagnostic } from '@cited/content';
 import { LRUCache } from 'lru-cache';
 import { slugifyCategory } from './format';
+import { peopleRegistry } from './people.server';
 
 /**
  * The article catalog: listings from frontmatter, full compiles on demand.
@@ -176,7 +177,13 @@ async function indexEntry({ file, version }: ScannedFile): Promise<CatalogEntry>
   try {
     const source = await readFile(file);
     const { meta, diagnostics } = readArticleMeta(source, { path: file });
-    if (meta) {
+    const unknownPeople = meta ? checkPersonIds(source.toString('utf8'), file, peopleRegistry()) : [];
+    if (meta && unknownPeople.length > 0) {
+      // An author or reviewer id not in people.yml: a content error like any other.
+      entry.slug = meta.slug || fallbackSlug;
+      entry.validated = true;
+      unpublish(entry, unknownPeople.map(formatDiagnostic));
+    } else if (meta) {
       entry.slug = meta.slug || fallbackSlug;
       entry.listing = { meta, readingTimeMinutes: estimateReadingTime(source.toString('utf8')) };
     } else {
@@ -388,12 +395,13 @@ export interface ArticleSummary {
   categorySlug: string;
   published: string;
   updated?: string;
+  tags: string[];
   readingTimeMinutes: number;
 }
 
 /** What index and category pages need — not the whole compiled tree. */
 export function summarize(article: ArticleListing): ArticleSummary {
-  const { slug, title, description, category, published, updated } = article.meta;
+  const { slug, title, description, category, published, updated, tags } = article.meta;
   return {
     slug,
     title,
@@ -402,6 +410,7 @@ export function summarize(article: ArticleListing): ArticleSummary {
     categorySlug: slugifyCategory(category),
     published,
     ...(updated ? { updated } : {}),
+    tags,
     readingTimeMinutes: article.readingTimeMinutes,
   };
 }

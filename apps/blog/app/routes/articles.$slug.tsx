@@ -4,11 +4,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
-import { getArticle } from '../lib/articles.server';
+import { ArticleList } from '../components/ArticleList';
+import { Byline } from '../components/Byline';
+import { TagList } from '../components/TagList';
+import { getArticle, getCatalog, summarize } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
-import { seoMeta } from '../lib/seo';
+import { bylineFor, personById } from '../lib/people.server';
+import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
+import { siteConfig } from '../lib/site.server';
+import { relatedArticles } from '../lib/taxonomy.server';
 import * as styles from '../styles/article.css';
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -19,27 +25,58 @@ export async function loader({ params }: LoaderFunctionArgs) {
     throw data(null, { status: 404, statusText: 'Article not found' });
   }
   const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
+  const site = siteConfig();
+  const { articles } = await getCatalog();
+  const person = (id: string | undefined) => {
+    const record = personById(id);
+    return record ? { record, pageUrl: absoluteUrl(`/authors/${record.id}`) } : undefined;
+  };
+  const publisherRecord = personById(site.publisher.id);
+  const author = person(article.meta.author);
+  const reviewer = person(article.meta.reviewedBy);
   return {
     article,
     canonicalUrl,
+    author: bylineFor(article.meta.author),
+    reviewer: bylineFor(article.meta.reviewedBy),
+    disclaimer: site.disclaimer,
+    related: relatedArticles(article, articles).map(summarize),
     categorySlug: slugifyCategory(article.meta.category),
     // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
     showFrontmatterCta: Boolean(article.meta.cta) && !bodyHasCta(article.hast),
-    jsonLd: serializeJsonLd(medicalWebPageJsonLd(article, canonicalUrl)),
+    jsonLd: serializeJsonLd(
+      medicalWebPageJsonLd(
+        article,
+        canonicalUrl,
+        {
+          ...(author ? { author } : {}),
+          ...(reviewer ? { reviewer } : {}),
+          publisher: {
+            name: site.publisher.name,
+            ...(site.publisher.url ? { url: site.publisher.url } : {}),
+            ...(publisherRecord ? { record: publisherRecord, pageUrl: absoluteUrl(`/authors/${publisherRecord.id}`) } : {}),
+          },
+        },
+        site,
+      ),
+    ),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   page
-    ? seoMeta({
-        title: page.article.meta.title,
-        description: page.article.meta.description,
-        canonicalUrl: page.canonicalUrl,
-        type: 'article',
-        publishedTime: page.article.meta.published,
-        modifiedTime: page.article.meta.updated ?? page.article.meta.published,
-        section: page.article.meta.category,
-      })
+    ? seoMeta(
+        {
+          title: page.article.meta.title,
+          description: page.article.meta.description,
+          canonicalUrl: page.canonicalUrl,
+          type: 'article',
+          publishedTime: page.article.meta.published,
+          modifiedTime: page.article.meta.updated ?? page.article.meta.published,
+          section: page.article.meta.category,
+        },
+        siteOf(matches),
+      )
     : [];
 
 /** True when the body already has a :::cta directive (rendered inline by ArticleBody). */
@@ -87,10 +124,11 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
 }
 
 export default function ArticlePage() {
-  const { article, categorySlug, jsonLd, showFrontmatterCta } = useLoaderData<typeof loader>();
+  const { article, author, reviewer, disclaimer, related, categorySlug, jsonLd, showFrontmatterCta } = useLoaderData<typeof loader>();
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
+    <>
     <article className={styles.article} aria-labelledby="article-title">
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
@@ -117,10 +155,12 @@ export default function ArticlePage() {
               </dd>
             </div>
           ) : null}
-          {meta.author ? (
+          {author ? (
             <div className={styles.fact}>
               <dt>By</dt>
-              <dd>{meta.author}</dd>
+              <dd>
+                <Byline byline={author} />
+              </dd>
             </div>
           ) : null}
           <div className={styles.fact}>
@@ -128,10 +168,11 @@ export default function ArticlePage() {
             <dd>{formatReadingTime(article.readingTimeMinutes)}</dd>
           </div>
         </dl>
-        {meta.reviewedBy && meta.lastReviewed ? (
+        {meta.tags.length > 0 ? <TagList tags={meta.tags} label="Topics" /> : null}
+        {reviewer && meta.lastReviewed ? (
           <div className={styles.review}>
             <p>
-              Medically reviewed by {meta.reviewedBy} on{' '}
+              Medically reviewed by <Byline byline={reviewer} /> on{' '}
               <time dateTime={meta.lastReviewed}>{formatDate(meta.lastReviewed)}</time>.
               {meta.nextReviewDue ? (
                 <>
@@ -152,10 +193,7 @@ export default function ArticlePage() {
         <h2 id="disclaimer-heading" className={styles.disclaimerHeading}>
           About this information
         </h2>
-        <p>
-          This article is general information, not medical advice. It cannot take your history or examination
-          into account: talk to a qualified clinician before starting, stopping or changing a treatment.
-        </p>
+        <p>{disclaimer}</p>
         <p>If you have sudden or severe symptoms, call your local emergency number.</p>
       </aside>
       {showFrontmatterCta && meta.cta ? (
@@ -164,5 +202,14 @@ export default function ArticlePage() {
         </CTA>
       ) : null}
     </article>
+      {related.length > 0 ? (
+        <section className={styles.related} aria-labelledby="related-heading">
+          <h2 id="related-heading" className={styles.relatedHeading}>
+            Related articles
+          </h2>
+          <ArticleList articles={related} label="Related articles" headingLevel={3} idPrefix="related" />
+        </section>
+      ) : null}
+    </>
   );
 }

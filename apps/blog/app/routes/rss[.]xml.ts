@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Feed } from 'feed';
 import { getCatalog } from '../lib/articles.server';
 import { cachedTextResponse } from '../lib/http.server';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, siteUrl } from '../lib/site';
+import { absoluteUrl, siteUrl } from '../lib/site';
+import { personById } from '../lib/people.server';
+import { siteConfig } from '../lib/site.server';
 
 const FEED_SIZE = 20;
 
@@ -20,15 +22,16 @@ function toDate(isoDate: string): Date {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { articles } = await getCatalog();
+  const site = siteConfig();
   const newest = articles.slice(0, FEED_SIZE);
   const latest = newest[0];
   const feed = new Feed({
-    title: SITE_NAME,
-    description: SITE_DESCRIPTION,
+    title: site.name,
+    description: site.description,
     id: `${siteUrl()}/`,
     link: `${siteUrl()}/`,
-    language: 'en',
-    copyright: `© ${SITE_NAME}`,
+    language: site.locale,
+    copyright: `© ${site.publisher.name}`,
     // Derived from content, not the clock, so the feed's ETag only changes when articles do.
     updated: latest ? toDate(latest.meta.updated ?? latest.meta.published) : new Date(0),
     feedLinks: { rss: absoluteUrl('/rss.xml') },
@@ -41,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       link: url,
       description: asHtmlText(article.meta.description),
       date: toDate(article.meta.published),
-      category: [{ name: asHtmlText(article.meta.category) }],
+      category: [article.meta.category, ...article.meta.tags].map((name) => ({ name: asHtmlText(name) })),
+      ...(personById(article.meta.author) ? { author: [{ name: asHtmlText(personById(article.meta.author)?.name ?? '') }] } : {}),
     });
   }
   return cachedTextResponse(request, feed.rss2(), { contentType: 'application/rss+xml; charset=utf-8' });

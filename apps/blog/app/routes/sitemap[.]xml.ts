@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getCatalog } from '../lib/articles.server';
 import { cachedTextResponse } from '../lib/http.server';
-import { absoluteUrl } from '../lib/site';
+import { peopleRegistry } from '../lib/people.server';
+import { absoluteUrl, PAGE_SIZE } from '../lib/site';
+import { tagsOf } from '../lib/taxonomy.server';
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -17,6 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = [
     urlEntry(absoluteUrl('/'), newest ? (newest.meta.updated ?? newest.meta.published) : undefined),
     ...categories.map((category) => urlEntry(absoluteUrl(`/category/${category.slug}`))),
+    // Every page of every tag (the search page is noindex and stays out).
+    ...tagsOf(articles).flatMap((tag) =>
+      Array.from({ length: Math.ceil(tag.count / PAGE_SIZE) }, (_, i) =>
+        urlEntry(absoluteUrl(i === 0 ? `/tags/${tag.slug}` : `/tags/${tag.slug}?page=${i + 1}`)),
+      ),
+    ),
+    ...[...peopleRegistry().keys()]
+      .filter((id) => articles.some((article) => article.meta.author === id || article.meta.reviewedBy === id))
+      .map((id) => urlEntry(absoluteUrl(`/authors/${id}`))),
+    urlEntry(absoluteUrl('/contact')),
     ...articles.map((article) =>
       urlEntry(absoluteUrl(`/articles/${article.meta.slug}`), article.meta.updated ?? article.meta.published),
     ),

@@ -97,9 +97,9 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
             <div className={styles.fact}>
               <dt className={visuallyHidden}>Sample size</dt>
               <dd className={styles.factValue}>
-                {/* Seen as the researchers' shorthand, heard in words. */}
-                <span aria-hidden="true" className={styles.sampleSize}>
-                  {`n\u00a0=\u00a0${count}`}
+                {/* Seen as the researchers' shorthand and who was counted; heard in words. */}
+                <span aria-hidden="true">
+                  <span className={styles.sampleSize}>{`n\u00a0=\u00a0${count}`}</span> {countedNoun}
                 </span>
                 <span className={visuallyHidden}>{`${count} ${countedNoun}`}</span>
               </dd>
