@@ -162,6 +162,7 @@ globalStyle(`${footerList} a`, { display: 'inline-flex', alignItems: 'center', .
 
 export const searchForm = style({
   flex: '1 1 16rem',
+  minWidth: 0,
   maxWidth: '26rem',
   fontFamily: vars.font.ui,
   fontSize: vars.fontSize.sm,
@@ -178,7 +179,9 @@ export const searchLabel = style({
 export const searchRow = style({ display: 'flex', gap: vars.space.xs });
 
 export const searchInput = style({
-  flex: '1 1 auto',
+  // Zero basis: an input's intrinsic width (about 20 characters) must not stop reflow at 320 px.
+  flex: '1 1 0',
+  width: 0,
   minWidth: 0,
   minHeight: '44px',
   padding: `${vars.space.xxs} ${vars.space.sm}`,
