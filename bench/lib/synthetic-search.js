@@ -26,26 +26,30 @@ function word(index) {
 }
 
 /**
- * `count` search docs: each takes ~40 sentences of the seed body in a random order, ~60 words of
- * a generated vocabulary (4 per 1,000 articles), three tags from a pool and its own title.
+ * `count` search docs, shaped like a real health site rather than 10,000 copies of one article:
+ * one article in 20 is on the seed's topic (40 of its sentences in random order); every article
+ * has 400 words drawn Zipf-like (log-uniform ranks) from a generated vocabulary that grows with
+ * the site (4 words per article, at least 5,000), three tags from a pool, and its own title.
  */
 export function syntheticSearchDocs(seedDoc, count, seed = 1) {
   const next = random(seed);
   const sentences = seedDoc.body.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.length > 20);
-  const vocabulary = Math.max(2000, count * 4);
+  const vocabulary = Math.max(5000, count * 4);
+  const zipfWord = () => word(Math.floor(Math.exp(next() * Math.log(vocabulary))) - 1);
   const tagPool = [...seedDoc.tags, ...Array.from({ length: 200 }, (_, i) => `topic ${word(i)}`)];
   const docs = [];
   for (let i = 0; i < count; i += 1) {
-    const picked = Array.from({ length: 40 }, () => sentences[Math.floor(next() * sentences.length)]);
-    const extra = Array.from({ length: 60 }, () => word(Math.floor(next() * vocabulary)));
+    const onSeedTopic = i % 20 === 0;
+    const picked = onSeedTopic ? Array.from({ length: 40 }, () => sentences[Math.floor(next() * sentences.length)]) : [];
+    const words = Array.from({ length: 400 }, zipfWord);
     docs.push({
       id: `synthetic-${i + 1}`,
-      title: `${extra[0]} ${extra[1]}: ${seedDoc.title} (${i + 1})`,
-      description: `${seedDoc.description} ${extra.slice(2, 8).join(' ')}`,
-      tags: Array.from({ length: 3 }, () => tagPool[Math.floor(next() * tagPool.length)]),
+      title: onSeedTopic ? `${seedDoc.title} (${i + 1})` : `${words[0]} ${words[1]} and ${words[2]} (${i + 1})`,
+      description: onSeedTopic ? seedDoc.description : `What the evidence says about ${words.slice(3, 8).join(' ')}.`,
+      tags: onSeedTopic ? seedDoc.tags : Array.from({ length: 3 }, () => tagPool[Math.floor(next() * tagPool.length)]),
       category: `Category ${i % 12}`,
-      headings: seedDoc.headings.slice(0, 4).map((heading, h) => `${heading} ${extra[8 + h]}`),
-      body: `${picked.join(' ')} ${extra.join(' ')}`,
+      headings: onSeedTopic ? seedDoc.headings : words.slice(8, 12).map((heading) => `About ${heading}`),
+      body: `${picked.join(' ')} ${words.join(' ')}`,
       published: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString().slice(0, 10),
     });
   }

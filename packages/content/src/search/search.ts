@@ -80,6 +80,14 @@ function normalize(term: string): string {
   return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+/**
+ * Words too common to tell articles apart: not indexed, not searched. Keeping them would make a
+ * long query score nearly every article for each of them.
+ */
+const stopWords = new Set(
+  'a an and are as at be but by for from had has have how in is it its of on or that the their them they this to was we were what when which who will with you your'.split(' '),
+);
+
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 function tokenize(text: string): string[] {
@@ -98,7 +106,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
     tokenize,
     processTerm: (term) => {
       const normalized = normalize(term);
-      return normalized.length > 0 && normalized.length <= 40 ? normalized : null;
+      return normalized.length > 0 && normalized.length <= 40 && !stopWords.has(normalized) ? normalized : null;
     },
   });
   const stored = new Map<string, StoredDoc>();
@@ -141,15 +149,22 @@ function cleanQuery(raw: string): { query: string; truncated: boolean } {
   return { query, truncated };
 }
 
-const searchSettings = {
-  boost: { title: 4, tags: 3, headings: 2, description: 2, category: 1.5, body: 1 },
-  // Prefix matching from 3 letters ("prolo" finds prolotherapy); typos from 4 letters, one edit
-  // per 4 letters up to 2 ("sciatia", "prolotheraphy").
-  prefix: (term: string) => term.length >= 3,
-  fuzzy: (term: string) => (term.length >= 4 ? 0.25 : false),
-  maxFuzzy: 2,
-  weights: { fuzzy: 0.3, prefix: 0.6 },
-} as const;
+/** Longer queries get no typo expansion: each fuzzy word costs a walk of the whole vocabulary. */
+const maxFuzzyTerms = 4;
+
+/**
+ * Prefix matching from 3 letters on the last word only, the one still being typed ("stem cell
+ * thera"); typos from 4 letters, one edit per 4 letters up to 2 ("sciatia", "prolotheraphy").
+ */
+function searchSettings(termCount: number) {
+  return {
+    boost: { title: 4, tags: 3, headings: 2, description: 2, category: 1.5, body: 1 },
+    prefix: (term: string, index: number) => index === termCount - 1 && term.length >= 3,
+    fuzzy: (term: string) => (termCount <= maxFuzzyTerms && term.length >= 4 ? 0.25 : false),
+    maxFuzzy: 2,
+    weights: { fuzzy: 0.3, prefix: 0.6 },
+  };
+}
 
 /** Splits `text` into runs, marking whole words that normalize to one of `terms`. */
 function markTerms(text: string, terms: ReadonlySet<string>): SnippetPart[] {
@@ -214,8 +229,10 @@ export function searchIndex(index: SearchIndex, rawQuery: string, options: Searc
   const empty: SearchResults = { query, truncated, total: 0, page: 1, pageCount: 0, hits: [] };
   if (tokenize(query).length === 0 || index.size === 0) return empty;
 
-  let results = index.engine.search(query, { ...searchSettings, combineWith: 'AND' });
-  if (results.length === 0) results = index.engine.search(query, { ...searchSettings, combineWith: 'OR' });
+  // Counted as MiniSearch will see them (stop words dropped), so "last word" means the same thing.
+  const settings = searchSettings(tokenize(query).filter((word) => !stopWords.has(normalize(word))).length);
+  let results = index.engine.search(query, { ...settings, combineWith: 'AND' });
+  if (results.length === 0) results = index.engine.search(query, { ...settings, combineWith: 'OR' });
   if (results.length === 0) return empty;
   results.sort(
     (a, b) =>
