@@ -56,7 +56,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const name of pageTypeNames) {
       test(`${name}: axe (WCAG 2.2 AA) at 390 and 1280 px, no horizontal scroll`, async ({ page }, info) => {
-        test.setTimeout(90_000); // two axe runs of a long page on a shared, loaded machine
         for (const width of [390, 1280]) {
           await page.setViewportSize({ width, height: 900 });
           await page.goto(pageTypes[name]);
@@ -81,7 +80,6 @@ test('reflow at 320 px: no page scrolls horizontally', async ({ page }) => {
 });
 
 test('200% text size on a phone: axe passes and nothing scrolls sideways', async ({ page }, info) => {
-  test.setTimeout(180_000);
   // The browser's own text-size setting (as a reader with low vision sets it), not page zoom:
   // the default font size doubles, and with it every rem-based size.
   const cdp = await page.context().newCDPSession(page);

@@ -24,7 +24,6 @@ async function brokenSameSiteLinks(origin: string) {
 }
 
 test('crawl: the production site has no broken same-site links', async ({ baseURL }) => {
-  test.setTimeout(120_000);
   const { checked, broken } = await brokenSameSiteLinks(baseURL as string);
   expect(broken).toEqual([]);
   // Index, article, category, tags, author, contact, search, feed, sitemap at least.
@@ -32,7 +31,6 @@ test('crawl: the production site has no broken same-site links', async ({ baseUR
 });
 
 test('crawl: the fixture site (several articles, related links) has none either', async () => {
-  test.setTimeout(120_000);
   const { broken } = await brokenSameSiteLinks(fixtureUrl(''));
   expect(broken).toEqual([]);
 });
