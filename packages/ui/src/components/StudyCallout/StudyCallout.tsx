@@ -15,9 +15,9 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
   children: ReactNode;
   /** A short label for the study, e.g. "Second opinions on spine surgery". Default "At a glance". */
   title?: ReactNode;
-  /** How many took part: shown "n = 155", read "155 patients". */
+  /** How many took part: shown "n = 155 patients", read "155 patients". */
   sampleSize?: number;
-  /** What the sample size counts; default "patients". */
+  /** What the sample size counts, shown after it; default "patients". */
   population?: string;
   /** The kind of study: "Second-opinion review", "Randomized trial", "Case series", "Audit"… */
   design?: string;
