@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Deliberately not the Vite app config: the remix() plugin must never load under Vitest.
@@ -9,6 +11,9 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     environment: 'node',
+    // The content store's disk cache (compiled articles, per-directory state) for fixture
+    // directories goes to the temp dir, not into the app's node_modules/.cache.
+    env: { CITED_CACHE_DIR: path.join(os.tmpdir(), 'cited-blog-test-cache') },
     include: ['test/**/*.test.ts'],
   },
 });

@@ -17,7 +17,7 @@ import { NonceContext } from './lib/nonce';
 
 // Exposed to server.js through `build.entry.module`, so its HTML cache and conditional
 // requests use the same content version and ETag rules as the app.
-export { contentVersion } from './lib/articles.server';
+export { closeContent, contentSettled, contentStore, contentVersion, setContentClock } from './lib/articles.server';
 export { ifNoneMatchMatches } from './lib/http.server';
 
 /** The document security headers, for the responses server.js makes without Remix. */

@@ -10,6 +10,8 @@ export default [
   route('contact', 'routes/contact.tsx'),
   route('rss.xml', 'routes/rss[.]xml.ts'),
   route('sitemap.xml', 'routes/sitemap[.]xml.ts'),
+  route('sitemaps/:part', 'routes/sitemaps.$part.ts'),
+  route('_content', 'routes/_content.tsx'),
   route('robots.txt', 'routes/robots[.]txt.ts'),
   // Catch-all so unknown paths still run the root loader (categories for the 404 page).
   route('*', 'routes/$.tsx'),

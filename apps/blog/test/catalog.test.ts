@@ -6,7 +6,7 @@ import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeArticlesDir, writeArticle } from './fixtures/articles';
-import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, scriptTags, type Handler } from './helpers';
+import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, scriptTags, settle, type Handler } from './helpers';
 
 let handler: Handler;
 let dir: string;
@@ -180,6 +180,7 @@ describe('editing an article', () => {
     const file = writeArticle(dir, { slug: 'article-07', title: 'Fixture article 07, revised', published: '2024-01-07' });
     const future = new Date(Date.now() + 5_000);
     utimesSync(file, future, future); // a distinct mtime even on coarse-grained filesystems
+    await settle();
 
     const after = await get(handler, '/articles/article-07');
     expect(after.status).toBe(200);

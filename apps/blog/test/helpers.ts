@@ -18,6 +18,27 @@ export async function loadHandler(): Promise<Handler> {
   return (request) => handler(request);
 }
 
+interface ContentHooks {
+  contentSettled: () => Promise<string>;
+  setContentClock: (clock: (() => Date) | null) => void;
+}
+
+/** The content store hooks the server build exposes (entry.server.tsx). */
+async function contentHooks(): Promise<ContentHooks> {
+  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
+  return build.entry.module as unknown as ContentHooks;
+}
+
+/** After writing article files: waits until the store has taken the change in (no sleeping). */
+export async function settle(): Promise<void> {
+  await (await contentHooks()).contentSettled();
+}
+
+/** Injects the clock the store uses for scheduled articles (null restores the real one). */
+export async function setClock(clock: (() => Date) | null): Promise<void> {
+  (await contentHooks()).setContentClock(clock);
+}
+
 export const origin = 'http://blog.test';
 
 export function get(handler: Handler, pathname: string, headers: Record<string, string> = {}): Promise<Response> {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
     cwd: appDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production', CITED_RESCAN_MS: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -122,7 +122,13 @@ describe('server.js rendered-HTML cache', () => {
     const file = writeArticle(dir, { slug: 'cached-article', title: 'Cached article, revised', published: '2024-02-01' });
     const future = new Date(Date.now() + 10_000);
     utimesSync(file, future, future);
-    const after = await raw('/articles/cached-article');
+    // The server learns of the edit from its file watcher: poll (bounded) for the first answer
+    // built from the new version, which must be a cache miss, never a stale hit.
+    let after = await raw('/articles/cached-article');
+    for (let attempt = 0; attempt < 200 && !after.body.toString().includes('revised'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await raw('/articles/cached-article');
+    }
     expect(after.headers.get('x-html-cache')).toBe('miss');
     expect(after.body.toString()).toContain('Cached article, revised');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));

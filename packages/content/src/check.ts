@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report, formatDiagnostics, sortDiagnostics, toDiagnostics } from './diagnostics.js';
-import { compileArticle } from './compile.js';
+import { compileArticle, readArticleMeta } from './compile.js';
 import { readFrontmatter } from './frontmatter.js';
 import { formatReadability } from './readability/report.js';
 import type { ReadabilityOptions } from './readability/report.js';
 import { decodeSource } from './source.js';
 import { checkPersonIds } from './people/check.js';
 import type { PeopleRegistry } from './people/registry.js';
-import type { Article, Diagnostic } from './types.js';
+import { checkSiteLinks } from './store/links.js';
+import type { Article, ArticleMeta, Diagnostic } from './types.js';
 
 export interface CheckResult {
   articles: Article[];
@@ -21,27 +22,75 @@ export interface CheckResult {
   report: string;
 }
 
+export interface CheckOptions {
+  /** Reference time for dates (review-overdue, scheduled link targets); default now. */
+  now?: Date;
+  /** Same-site pages other than articles that links may point at (default ['/']). */
+  routes?: readonly string[];
+  articlePath?: (slug: string) => string;
+  /** Readability report per article (default on). */
+  readability?: boolean | ReadabilityOptions;
+  /** The people registry: every author/reviewedBy id must be in it (unchecked when absent). */
+  people?: PeopleRegistry;
+}
+
 export const articleExtensions = ['.md', '.markdown'];
+
+const isArticleFile = (name: string): boolean => articleExtensions.some((extension) => name.endsWith(extension));
 
 async function findArticles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && articleExtensions.some((extension) => entry.name.endsWith(extension)))
+    .filter((entry) => entry.isFile() && isArticleFile(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
 
+/** Files to check: directories are searched recursively, files taken as they are. */
+export async function resolveArticlePaths(targets: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const target of targets) {
+    const info = await stat(target);
+    if (info.isDirectory()) for (const file of await findArticles(target)) found.add(resolve(file));
+    else found.add(resolve(target));
+  }
+  return [...found].sort();
+}
+
+function isLive(meta: ArticleMeta, now: Date): boolean {
+  return meta.draft !== true && meta.published !== '' && meta.published <= now.toISOString().slice(0, 10);
+}
+
 /**
- * Compiles every article under `dir` (recursively) and checks what only a set of files can reveal:
- * the same slug in two files. Paths in diagnostics are relative to the current directory.
+ * Slugs a link may point at: the checked articles, and their neighbours in the same directories
+ * (frontmatter only), so checking one file still knows the rest of the site.
  */
-export async function checkArticles(
-  dir: string,
-  options: { now?: Date; readability?: boolean | ReadabilityOptions; people?: PeopleRegistry } = {},
-): Promise<CheckResult> {
+async function liveSlugs(paths: readonly string[], articles: readonly Article[], now: Date): Promise<Set<string>> {
+  const slugs = new Set(articles.filter((article) => article.ok && isLive(article.meta, now)).map((article) => article.meta.slug));
+  const checked = new Set(paths);
+  for (const dir of new Set(paths.map((path) => dirname(path)))) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter(isArticleFile)) {
+      const file = join(dir, name);
+      if (checked.has(file)) continue;
+      const source = await readFile(file).catch(() => undefined);
+      const meta = source ? readArticleMeta(source, { path: file }).meta : undefined;
+      if (meta && isLive(meta, now)) slugs.add(meta.slug);
+    }
+  }
+  return slugs;
+}
+
+/**
+ * Compiles every article given (files, or directories searched recursively) and checks what only a
+ * set of files can reveal: the same slug in two files, and same-site links to articles that do not
+ * exist. Paths in diagnostics are relative to the current directory.
+ */
+export async function checkArticles(targets: string | readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const now = options.now ?? new Date();
   const readability = options.readability ?? true;
-  const paths = await findArticles(dir);
+  const list = typeof targets === 'string' ? [targets] : targets;
+  const paths = await resolveArticlePaths(list);
   const articles: Article[] = [];
   for (const path of paths) {
     const source = await readFile(path);
@@ -63,7 +112,6 @@ export async function checkArticles(
     articles.push(article);
   }
 
-  const duplicates: Diagnostic[] = [];
   const firstBySlug = new Map<string, Article>();
   for (const article of articles) {
     const first = firstBySlug.get(article.meta.slug);
@@ -76,14 +124,22 @@ export async function checkArticles(
     const source = await readFile(join(process.cwd(), article.sourcePath)).catch(() => undefined);
     const slugPosition = source ? readFrontmatter(decodeSource(new Uint8Array(source)).text, new VFile({ path: article.sourcePath }), undefined).slugPosition : undefined;
     report(file, 'slug-duplicate', `Slug "${article.meta.slug}" is already used by ${first.sourcePath}`, slugPosition);
-    duplicates.push(...toDiagnostics(file));
     article.diagnostics = sortDiagnostics([...article.diagnostics, ...toDiagnostics(file)]);
+    article.ok = false;
+  }
+
+  const slugs = await liveSlugs(paths, articles, now);
+  const site = { slugs, routes: options.routes ?? ['/'], articlePath: options.articlePath ?? ((slug: string) => `/articles/${slug}`) };
+  for (const article of articles) {
+    const broken = checkSiteLinks(article.siteLinks, article.sourcePath, site);
+    if (broken.length === 0) continue;
+    article.diagnostics = sortDiagnostics([...article.diagnostics, ...broken]);
     article.ok = false;
   }
 
   const diagnostics = sortDiagnostics(articles.flatMap((article) => article.diagnostics));
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const summary = `${articles.length} article${articles.length === 1 ? '' : 's'} checked in ${dir}`;
+  const summary = `${articles.length} article${articles.length === 1 ? '' : 's'} checked in ${list.join(', ')}`;
   const reported = [
     diagnostics.length > 0 ? formatDiagnostics(diagnostics) : '',
     ...articles.flatMap((article) => (article.readability ? [`${article.sourcePath}: readability ${formatReadability(article.readability)}`] : [])),

@@ -19,12 +19,15 @@ import { createCitedData } from './plugins/context.js';
 import type { CitedFileData } from './plugins/context.js';
 import { remarkCitedDirectives } from './plugins/directives.js';
 import { remarkPandocCitations } from './plugins/pandoc-citations.js';
+import { checkAnchors, collectSiteLinks, isSameSiteLink } from './plugins/links.js';
+import { checkUnclosedContainers } from './plugins/unclosed.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
 import { checkReadability } from './readability/report.js';
 import type { ArticleReadability } from './readability/report.js';
 import { decodeSource, limitComplexity, maxContainerDepth, maxInlineMarkersPerBlock, maxNestingDepth, maxSourceChars, refusingIssueKinds } from './source.js';
+import { referenceIdPrefix } from './ids.js';
 import type { Article, ArticleMeta, CompileOptions, Diagnostic, NumberedReference } from './types.js';
 
 /** Deepest mdast tree handed to the (recursive) transformers; deeper subtrees are cut off and reported. */
@@ -156,7 +159,7 @@ function otherFileDiagnostics(file: VFile): Diagnostic[] {
 function finish(
   file: VFile,
   meta: ArticleMeta,
-  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies' | 'readability'>>,
+  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies' | 'readability' | 'siteLinks'>>,
 ): Article {
   const diagnostics = sortDiagnostics([...toDiagnostics(file), ...otherFileDiagnostics(file)]);
   const wordCount = fields.wordCount ?? 0;
@@ -168,11 +171,21 @@ function finish(
     readingTimeMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
     hast: fields.hast ?? emptyRoot(),
     diagnostics,
+    siteLinks: fields.siteLinks ?? [],
     ok: diagnostics.every((diagnostic) => diagnostic.severity !== 'error'),
     sourcePath: file.path,
     ...(fields.dependencies && fields.dependencies.length > 0 ? { dependencies: fields.dependencies } : {}),
     ...(fields.readability ? { readability: fields.readability } : {}),
   };
+}
+
+/**
+ * When the frontmatter could not be read, the references are unknown: every citation would be
+ * reported as unknown and every cited figure as uncited. Those follow from the one YAML error.
+ */
+const followOnRules = new Set(['cite-unknown-key', 'reference-unused', 'claim-without-citation']);
+function dropFollowOnErrors(file: VFile): void {
+  file.messages = file.messages.filter((message) => !followOnRules.has(message.ruleId ?? ''));
 }
 
 function fallbackMeta(path: string): ArticleMeta {
@@ -244,15 +257,24 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
       throw error;
     }
     limitTreeDepth(mdast, file);
+    checkUnclosedContainers(mdast, limited.text, file);
+    const siteLinks = collectSiteLinks(mdast);
+    if (meta.cta && isSameSiteLink(meta.cta.href)) {
+      const start = frontmatter.ctaHrefPosition?.start;
+      siteLinks.push({ href: meta.cta.href, line: start?.line ?? 1, column: start?.column ?? 1 });
+    }
     const hast = transformer.runSync(mdast, file) as HastRoot;
     stripPositions(hast);
     const references = numberReferences(loaded, data, file);
+    if (frontmatter.failed) dropFollowOnErrors(file);
+    // The page's own furniture also has these ids (see the blog's article page).
+    checkAnchors(siteLinks, hast, file, ['main', ...references.map((reference) => `${referenceIdPrefix}${reference.number}`)]);
     // After the transform: citation markers are nodes by then, so they are not read as words.
     let readability: ArticleReadability | undefined;
     // Not on files the parser already had to cut down: their prose is not what the editor wrote.
     const damaged = file.messages.some((message) => message.fatal && String(message.ruleId).startsWith('source-'));
     if (options.readability && !damaged) readability = checkReadability(mdast, file, options.readability === true ? {} : options.readability);
-    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies, readability });
+    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies, readability, siteLinks });
   } catch (error) {
     const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
     report(

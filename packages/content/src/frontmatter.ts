@@ -5,6 +5,8 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { report } from './diagnostics.js';
 import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
+import { findIndentationSlip, plainYamlError, unclosedOpener } from './yaml-errors.js';
+import { didYouMean } from './suggest.js';
 import type { RuleId } from './diagnostics.js';
 import {
   dateMetaFields,
@@ -33,6 +35,10 @@ export interface FrontmatterResult {
   slugPosition: Position;
   /** `bibliography:` files, relative to the article, in the order given. */
   bibliography: BibliographyPath[];
+  /** The YAML could not be read: nothing that depends on it (references, fields) is checked. */
+  failed?: boolean;
+  /** Where the frontmatter CTA's href was written, for link checks. */
+  ctaHrefPosition?: Position;
 }
 
 const frontmatterOpen = /^---[ \t]*(?:\r\n|\n|\r)/;
@@ -105,10 +111,23 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     return result;
   }
   const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    report(file, 'frontmatter-invalid', `Invalid YAML: ${error.message.split('\n')[0]}`, toPosition(error.pos));
+  const [firstError] = doc.errors;
+  if (firstError) {
+    // One error, in plain words, where the mistake is: the parser's own messages come in bunches,
+    // in its terms, and often lines after an indentation slip.
+    result.failed = true;
+    const slip = findIndentationSlip(block.yaml);
+    if (slip) {
+      const yamlStart = place.toPoint(block.yamlOffset);
+      const line = (yamlStart?.line ?? 2) + slip.line - 1;
+      report(file, 'frontmatter-invalid', `Invalid YAML: ${slip.message}`, { line, column: slip.column });
+    } else {
+      const opener = unclosedOpener(block.yaml, firstError);
+      const where = opener === undefined ? toPosition(firstError.pos) : toPosition([opener, opener + 1]);
+      report(file, 'frontmatter-invalid', `Invalid YAML: ${plainYamlError(firstError)}`, where);
+    }
+    return result;
   }
-  if (doc.errors.length > 0) return result;
 
   let data: unknown;
   try {
@@ -132,7 +151,7 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
 
   for (const key of Object.keys(record)) {
     if (!(key in metaFieldSchemas)) {
-      report(file, 'frontmatter-unknown-key', `Unknown frontmatter key \`${key}\` (ignored)`, keyPosition(doc, key, toPosition) ?? rootPosition);
+      report(file, 'frontmatter-unknown-key', `Unknown frontmatter key \`${key}\` (ignored)${didYouMean(key, Object.keys(metaFieldSchemas))}`, keyPosition(doc, key, toPosition) ?? rootPosition);
     }
   }
 
@@ -166,6 +185,7 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     report(file, ruleId, `\`${field}\`${shown}${where} ${issue?.message ?? 'is invalid'}`, nodePosition([field, ...((issue?.path ?? []) as (string | number)[])]));
   }
 
+  if (meta.cta) result.ctaHrefPosition = nodePosition(['cta', 'href']);
   if (record.slug === undefined || record.slug === null) checkSlug(meta.slug, undefined, file);
   else result.slugPosition = nodePosition(['slug']);
 
@@ -248,7 +268,7 @@ function readReferences(
     for (const key of Object.keys(raw)) {
       if (key === 'id') continue;
       if (!(key in referenceFieldSchemas)) {
-        report(file, 'reference-invalid', `Reference "${id}" has an unknown field \`${key}\``, nodePosition(['references', index, key]));
+        report(file, 'reference-invalid', `Reference "${id}" has an unknown field \`${key}\`${didYouMean(key, Object.keys(referenceFieldSchemas))}`, nodePosition(['references', index, key]));
         continue;
       }
       const field = key as ReferenceField;

@@ -9,6 +9,7 @@ export { containerDirectiveNames, studyTones, pullquoteSizes, parseCiteKeys } fr
 export { findClaim } from './plugins/claims.js';
 export { sanitizeSchema } from './plugins/sanitize-schema.js';
 export { isSafeHref, isSameSiteResource } from './url.js';
+export { isSameSiteLink } from './plugins/links.js';
 export { slugPattern, doiPattern, pmidPattern } from './schema.js';
 export { maxSourceChars, maxNestingDepth } from './source.js';
 export { referenceTypes } from './types.js';
@@ -21,7 +22,7 @@ export { parsePandocCitation } from './plugins/pandoc-citations.js';
 export { checkReadability, formatReadability, defaultTargetGrade } from './readability/report.js';
 export type { ArticleReadability, ParagraphReadability, ReadabilityOptions } from './readability/report.js';
 export { measureText } from './readability/measure.js';
-export { suggest, didYouMean } from './suggest.js';
+export { closestMatch, didYouMean, editDistance, suggest } from './suggest.js';
 export { addReference, citationKey } from './refs/add.js';
 export { verifyReferences, collectReferences, formatVerifyTable, titlesMatch } from './refs/verify.js';
 export type { VerifyRow, VerifyStatus, ReferenceToVerify } from './refs/verify.js';
@@ -37,10 +38,11 @@ export type {
   Diagnostic,
   NumberedReference,
   ReferenceType,
+  SiteLink,
   TocEntry,
 } from './types.js';
-export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars } from './search/index.js';
-export type { SearchDoc, SearchHit, SearchIndex, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
+export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex } from './search/index.js';
+export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
 export { readSiteConfig, siteConfigSchema } from './site/config.js';

@@ -57,6 +57,7 @@ export const metaFieldSchemas = {
   lastReviewed: isoDateSchema,
   nextReviewDue: isoDateSchema,
   cta: ctaSchema,
+  draft: z.boolean({ error: 'must be true or false' }),
   references: z.array(z.unknown(), { error: 'must be a list of references' }),
   bibliography: z.union([text, z.array(text)], { error: 'must be a file path or a list of file paths' }),
 } as const;

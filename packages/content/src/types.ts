@@ -34,6 +34,8 @@ export interface ArticleMeta {
   lastReviewed?: string;
   nextReviewDue?: string;
   cta?: ArticleCta;
+  /** Never listed, fed, mapped or served in production; previewed with a banner in dev. */
+  draft?: boolean;
 }
 
 export const referenceTypes = ['article-journal', 'book', 'chapter', 'report', 'webpage'] as const;
@@ -62,6 +64,13 @@ export interface NumberedReference {
   backlinks?: readonly string[];
 }
 
+/** A same-site link written in an article (markdown link or CTA href), where it was written. */
+export interface SiteLink {
+  href: string;
+  line: number;
+  column: number;
+}
+
 export interface TocEntry {
   id: string;
   text: string;
@@ -78,6 +87,8 @@ export interface Article {
   /** Sanitized hast, ready to render (custom `cited-*` elements for the components). */
   hast: Root;
   diagnostics: Diagnostic[];
+  /** Same-site links (paths and anchors), for site-wide link checks; anchors are checked by the compile. */
+  siteLinks: SiteLink[];
   /** True when there is no error diagnostic. */
   ok: boolean;
   sourcePath: string;

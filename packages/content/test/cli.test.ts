@@ -45,7 +45,7 @@ describe('cited-content check', () => {
   it('exits 0 on the seed article and prints its warnings with positions and rule ids', () => {
     const dir = tempDir();
     copyFileSync(seedPath, join(dir, 'failed-back-surgery-syndrome.md'));
-    const result = run('check', dir);
+    const result = run('check', '--route', '/contact', dir);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md/);
     expect(result.stdout).toMatch(/\d+:\d+(?:-\d+:\d+)?\s+warning\s+Paragraph states "17%" without a citation.*claim-without-citation/);
@@ -53,7 +53,7 @@ describe('cited-content check', () => {
     expect(result.stdout).toContain('0 errors, 36 warnings in 1 article');
     expect(result.stdout).toMatch(/warning\s+Paragraph reads at grade [\d.]+ \(reading age \d+\), above the target grade 8.*readability-paragraph/);
     expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md: readability grade 14\.5 \(reading age 20\), above the target grade 8/);
-    const relaxed = run('check', dir, '--grade', '30');
+    const relaxed = run('check', '--route', '/contact', dir, '--grade', '30');
     expect(relaxed.stdout).toContain('0 errors, 4 warnings in 1 article');
     expect(relaxed.stdout).toContain('within the target grade 30');
   });
@@ -106,12 +106,13 @@ describe('cited-content check', () => {
     expect(run().status).toBe(2);
     expect(run('lint', '.').status).toBe(2);
     expect(run('check').status).toBe(2);
-    expect(run('check', 'a', 'b').status).toBe(2);
+    expect(run('check', '--nope', '.').status).toBe(2);
+    expect(run('check', '--route', 'contact', '.').status).toBe(2);
     expect(run('refs').status).toBe(2);
     expect(run('refs', 'add', 'not-an-identifier').status).toBe(2);
     const missing = run('check', join(tmpdir(), 'does-not-exist-cited'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('is not a directory');
+    expect(missing.stderr).toContain('is not a file or directory');
     expect(run('--help').status).toBe(0);
   });
 });

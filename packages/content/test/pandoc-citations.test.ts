@@ -88,7 +88,7 @@ describe('Pandoc citations', () => {
     const article = compile('A claim [@smtih2020] and [@doe2021; @nobody1999].');
     const errors = article.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'cite-unknown-key');
     expect(errors.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.message])).toEqual([
-      [bodyLine, 10, 'Citation key "smtih2020" is not in the references (did you mean "smith2020"?)'],
+      [bodyLine, 10, 'Citation key "smtih2020" is not in the references (did you mean `smith2020`?)'],
       [bodyLine, 37, 'Citation key "nobody1999" is not in the references'],
     ]);
     expect(article.ok).toBe(false);

@@ -79,14 +79,17 @@ export function notModified(headers: Headers): Response {
 export function cachedTextResponse(
   request: Request,
   body: string,
-  { contentType, cacheControl = PAGE_CACHE_CONTROL }: { contentType: string; cacheControl?: string },
+  {
+    contentType,
+    cacheControl = PAGE_CACHE_CONTROL,
+    etag = strongEtag(body),
+  }: { contentType: string; cacheControl?: string; /** Precomputed with the body (see sitemap.server.ts). */ etag?: string },
 ): Response {
   const headers = new Headers({
     'Content-Type': contentType,
     'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
   });
-  const etag = strongEtag(body);
   headers.set('ETag', etag);
   if (ifNoneMatchMatches(request.headers.get('If-None-Match'), etag)) return notModified(headers);
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });

@@ -1,53 +1,65 @@
-import { readFile } from 'node:fs/promises';
-import {
-  buildSearchIndex,
-  searchDocFromMarkdown,
-  type SearchDoc,
-  type SearchIndex,
-} from '@cited/content';
-import type { Catalog, CatalogEntry } from './articles.server';
+import { SearchIndex } from '@cited/content';
+import type { ContentSnapshot, ContentStore } from '@cited/content/store';
+import { contentStore } from './articles.server';
 
 /**
- * The search index of the published articles, built once per catalog version from whatever the
- * catalog lists (the index needs plain docs only: buildSearchIndex in @cited/content). Docs are
- * cached per file version, so an edit re-reads one file; the index itself is rebuilt per version.
+ * The search index of the published articles, kept in step with the content store: each new
+ * snapshot is compared with what is indexed (slug → content key), and only the articles that
+ * appeared, changed or went are added or removed. Their text comes from the store's disk cache
+ * (written by the compile workers), so nothing is parsed here and an edit costs one article.
  */
-const docsByVersion = new Map<string, SearchDoc>();
-let current: { version: string; index: Promise<SearchIndex> } | null = null;
-
-async function docFor({ file, version, listing }: CatalogEntry): Promise<SearchDoc | null> {
-  if (!listing) return null;
-  const known = docsByVersion.get(version);
-  if (known) return known;
-  try {
-    const doc = searchDocFromMarkdown(listing.meta, await readFile(file, 'utf8'));
-    docsByVersion.set(version, doc);
-    return doc;
-  } catch {
-    return null; // vanished between scan and read: the next version drops it anyway
-  }
+interface Indexer {
+  store: ContentStore;
+  index: SearchIndex;
+  /** Content key indexed per slug. */
+  keys: Map<string, string>;
+  /** Snapshot version the index matches (after `syncing` resolves). */
+  version: string;
+  syncing: Promise<void>;
 }
 
-async function build(catalog: Catalog): Promise<SearchIndex> {
-  const published = new Set(catalog.articles.map((article) => article.meta.slug));
-  const entries = [...catalog.bySlug.values()].filter((entry) => entry.listing && published.has(entry.slug));
-  const docs: SearchDoc[] = [];
-  for (const entry of entries) {
-    const doc = await docFor(entry);
-    if (doc) docs.push(doc);
+let indexer: Indexer | null = null;
+
+/** Yields to the event loop between batches: a first build of thousands of articles must not stall requests. */
+const addsPerTurn = 25;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
+  const wanted = new Map<string, string>();
+  for (const article of snapshot.articles) {
+    const entry = snapshot.entry(article.slug);
+    if (entry?.visibility === 'published') wanted.set(article.slug, entry.key);
   }
-  const live = new Set(entries.map((entry) => entry.version));
-  for (const version of docsByVersion.keys()) if (!live.has(version)) docsByVersion.delete(version);
-  return buildSearchIndex(docs);
+  for (const [slug, key] of state.keys) {
+    if (wanted.get(slug) === key) continue;
+    state.index.delete(slug);
+    state.keys.delete(slug);
+  }
+  let added = 0;
+  for (const [slug, key] of wanted) {
+    if (state.keys.has(slug)) continue;
+    const entry = snapshot.entry(slug);
+    const doc = entry ? await state.store.searchDoc(entry) : null;
+    if (doc) state.index.set({ ...doc, id: slug });
+    state.keys.set(slug, key);
+    if (++added % addsPerTurn === 0) await nextTurn();
+  }
+  state.version = snapshot.version;
 }
 
-export function getSearchIndex(catalog: Catalog): Promise<SearchIndex> {
-  if (current?.version !== catalog.version) {
-    const index = build(catalog);
-    current = { version: catalog.version, index };
-    index.catch(() => {
-      if (current?.index === index) current = null;
-    });
+/** The index for the current snapshot (brought up to date first when the content changed). */
+export async function getSearchIndex(): Promise<SearchIndex> {
+  const store = contentStore();
+  await store.ready;
+  if (indexer?.store !== store) {
+    indexer = { store, index: new SearchIndex(), keys: new Map(), version: '', syncing: Promise.resolve() };
   }
-  return current.index;
+  const state = indexer;
+  const snapshot = store.snapshot();
+  if (state.version !== snapshot.version) {
+    // One update at a time, in order; a failed one leaves the next request to try again.
+    state.syncing = state.syncing.catch(() => undefined).then(() => (state.version === snapshot.version ? undefined : sync(state, snapshot)));
+  }
+  await state.syncing;
+  return state.index;
 }

@@ -6,8 +6,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
 import { ArticleList } from '../components/ArticleList';
 import { Byline } from '../components/Byline';
+import { FileProblemList } from '../components/ContentProblems';
 import { TagList } from '../components/TagList';
-import { getArticle, getCatalog, summarize } from '../lib/articles.server';
+import { getArticle, getCatalog, getProblemsForSlug, isPreview, summarize } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { bylineFor, personById } from '../lib/people.server';
@@ -16,17 +17,24 @@ import { absoluteUrl } from '../lib/site';
 import { siteConfig } from '../lib/site.server';
 import { relatedArticles } from '../lib/taxonomy.server';
 import * as styles from '../styles/article.css';
+import * as diagnosticsStyles from '../styles/diagnostics.css';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const article = params.slug ? await getArticle(params.slug) : null;
-  if (!article) {
-    // Unknown slug, or an article that fails to compile (already logged by the catalog):
+  const slug = params.slug ?? '';
+  // Dev: a file whose current version has errors shows them, instead of a 404 or its last good version.
+  const problems = isPreview() ? await getProblemsForSlug(slug) : null;
+  if (problems) return data({ kind: 'problems' as const, problems }, { status: 500 });
+  const served = slug ? await getArticle(slug) : null;
+  if (!served) {
+    // Unknown slug, or an article that has never compiled without errors (logged by the store):
     // readers get the 404 page; every other page keeps working.
     throw data(null, { status: 404, statusText: 'Article not found' });
   }
+  const { article, visibility } = served;
   const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
   const site = siteConfig();
-  const { articles } = await getCatalog();
+  const { snapshot } = await getCatalog();
+  const listing = snapshot.entry(article.meta.slug)?.listing;
   const person = (id: string | undefined) => {
     const record = personById(id);
     return record ? { record, pageUrl: absoluteUrl(`/authors/${record.id}`) } : undefined;
@@ -35,12 +43,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const author = person(article.meta.author);
   const reviewer = person(article.meta.reviewedBy);
   return {
+    kind: 'article' as const,
     article,
+    visibility,
     canonicalUrl,
     author: bylineFor(article.meta.author),
     reviewer: bylineFor(article.meta.reviewedBy),
     disclaimer: site.disclaimer,
-    related: relatedArticles(article, articles).map(summarize),
+    related: listing ? relatedArticles(snapshot, listing).map(summarize) : [],
     categorySlug: slugifyCategory(article.meta.category),
     // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
     showFrontmatterCta: Boolean(article.meta.cta) && !bodyHasCta(article.hast),
@@ -63,21 +73,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
-  page
-    ? seoMeta(
-        {
-          title: page.article.meta.title,
-          description: page.article.meta.description,
-          canonicalUrl: page.canonicalUrl,
-          type: 'article',
-          publishedTime: page.article.meta.published,
-          modifiedTime: page.article.meta.updated ?? page.article.meta.published,
-          section: page.article.meta.category,
-        },
-        siteOf(matches),
-      )
-    : [];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  if (!page) return [];
+  const site = siteOf(matches);
+  if (page.kind === 'problems') return [{ title: site.name ? `Content error · ${site.name}` : 'Content error' }, { name: 'robots', content: 'noindex' }];
+  const tags = seoMeta(
+    {
+      title: page.article.meta.title,
+      description: page.article.meta.description,
+      canonicalUrl: page.canonicalUrl,
+      type: 'article',
+      publishedTime: page.article.meta.published,
+      modifiedTime: page.article.meta.updated ?? page.article.meta.published,
+      section: page.article.meta.category,
+    },
+    site,
+  );
+  // Dev previews of drafts and scheduled articles must never be indexed.
+  return page.visibility === 'published' ? tags : [...tags, { name: 'robots', content: 'noindex' }];
+};
 
 /** True when the body already has a :::cta directive (rendered inline by ArticleBody). */
 function bodyHasCta(node: { type: string; tagName?: string; children?: unknown[] }): boolean {
@@ -123,8 +137,36 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
   );
 }
 
-export default function ArticlePage() {
-  const { article, author, reviewer, disclaimer, related, categorySlug, jsonLd, showFrontmatterCta } = useLoaderData<typeof loader>();
+function PreviewBanner({ visibility, published }: { visibility: 'draft' | 'scheduled'; published: string }) {
+  return (
+    <p className={diagnosticsStyles.banner} role="note">
+      {visibility === 'draft'
+        ? 'Draft: not published. Only the dev server shows it; readers get a 404.'
+        : `Scheduled for ${formatDate(published)}: not published yet. Only the dev server shows it before then.`}
+    </p>
+  );
+}
+
+export default function ArticleRoute() {
+  const page = useLoaderData<typeof loader>();
+  if (page.kind === 'problems') {
+    return (
+      <div className={diagnosticsStyles.problems}>
+        <h1>This article has errors</h1>
+        <p>
+          Fix the file and reload this page. <a href="/_content">All content problems</a>.
+        </p>
+        <FileProblemList files={[page.problems]} />
+      </div>
+    );
+  }
+  return <ArticlePage page={page} />;
+}
+
+type ArticlePageData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'article' }>;
+
+function ArticlePage({ page }: { page: ArticlePageData }) {
+  const { article, author, reviewer, disclaimer, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
@@ -132,6 +174,7 @@ export default function ArticlePage() {
     <article className={styles.article} aria-labelledby="article-title">
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {visibility !== 'published' ? <PreviewBanner visibility={visibility} published={meta.published} /> : null}
       <header className={styles.header}>
         <p className={styles.eyebrow}>
           <Link to={`/category/${categorySlug}`}>{meta.category}</Link>

@@ -17,8 +17,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     person,
     canonicalUrl,
-    written: articles.filter((article) => article.meta.author === person.id).map(summarize),
-    reviewed: articles.filter((article) => article.meta.reviewedBy === person.id).map(summarize),
+    written: articles.filter((article) => article.author === person.id).map(summarize),
+    reviewed: articles.filter((article) => article.reviewedBy === person.id).map(summarize),
     jsonLd: serializeJsonLd({ '@context': 'https://schema.org', ...personJsonLd(person, canonicalUrl) }),
   };
 }

@@ -2,18 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ArticleList, Pagination } from '../components/ArticleList';
-import { getCatalog } from '../lib/articles.server';
-import { slugifyCategory } from '../lib/format';
+import { articlesInCategory, getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/list.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { articles, categories } = await getCatalog();
+  const { categories, snapshot } = await getCatalog();
   const category = categories.find((candidate) => candidate.slug === params.category);
   if (!category) throw data(null, { status: 404, statusText: 'Unknown category' });
-  const inCategory = articles.filter((article) => slugifyCategory(article.meta.category) === category.slug);
+  const inCategory = articlesInCategory(snapshot, category.slug);
   const listing = paginate(request, inCategory);
   const path = `/category/${category.slug}`;
   return {

@@ -4,7 +4,6 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Pagination } from '../components/ArticleList';
 import { TagList } from '../components/TagList';
-import { getCatalog } from '../lib/articles.server';
 import { formatDate, parsePageParam, slugifyCategory } from '../lib/format';
 import { getSearchIndex } from '../lib/search.server';
 import { seoMeta, siteOf } from '../lib/seo';
@@ -17,8 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const page = parsePageParam(params.get('page'));
   if (page === null) throw data(null, { status: 400, statusText: 'Invalid page number' });
-  const catalog = await getCatalog();
-  const index = await getSearchIndex(catalog);
+  const index = await getSearchIndex();
   // searchIndex never throws; it cleans and caps the query it echoes back (React escapes it).
   const results = searchIndex(index, params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE });
   return {

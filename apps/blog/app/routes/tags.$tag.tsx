@@ -6,17 +6,15 @@ import { getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
-import { hasTag, tagsOf } from '../lib/taxonomy.server';
+import { articlesWithTag } from '../lib/taxonomy.server';
 import * as styles from '../styles/list.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { articles } = await getCatalog();
-  const tag = tagsOf(articles).find((candidate) => candidate.slug === params.tag);
-  if (!tag) throw data(null, { status: 404, statusText: 'Unknown tag' });
-  const listing = paginate(
-    request,
-    articles.filter((article) => hasTag(article, tag.slug)),
-  );
+  const { snapshot } = await getCatalog();
+  const tagged = articlesWithTag(snapshot, params.tag ?? '');
+  if (!tagged) throw data(null, { status: 404, statusText: 'Unknown tag' });
+  const { tag } = tagged;
+  const listing = paginate(request, tagged.articles);
   const path = `/tags/${tag.slug}`;
   return {
     ...listing,

@@ -37,6 +37,31 @@ export async function loadRequestHandler(): Promise<Handler> {
   return (pathAndQuery, init) => handle(new Request(HANDLER_ORIGIN + pathAndQuery, init));
 }
 
+/** After writing article files: waits until the build's content store has taken them in (no sleeping). */
+export async function settleContent(): Promise<void> {
+  const build = await import(/* @vite-ignore */ pathToFileURL(serverBuildPath).href);
+  await (build.entry.module as { contentSettled: () => Promise<string> }).contentSettled();
+}
+
+/**
+ * A separate server process learns of file changes from its watcher: fetch until `accept` holds
+ * (bounded by attempts, not asserted on time) and return the last response and body.
+ */
+export async function fetchUntil(
+  url: string,
+  accept: (status: number, body: string) => boolean,
+  attempts = 200,
+): Promise<{ status: number; body: string }> {
+  let last = { status: 0, body: '' };
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const response = await fetch(url);
+    last = { status: response.status, body: await response.text() };
+    if (accept(last.status, last.body)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return last;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -66,7 +91,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['server.js'], {
     cwd: blogDir,
-    env: { ...process.env, NODE_ENV: 'production', CITED_RESCAN_MS: '0', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

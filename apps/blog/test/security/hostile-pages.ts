@@ -13,11 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPersonIds, compileArticle, readPeopleRegistry } from '@cited/content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSiteLinks } from '@cited/content/store';
+import { siteRoutes } from '../../app/lib/articles.server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
 import { auditRss, auditSitemap } from './feeds';
-import { HANDLER_ORIGIN, loadRequestHandler, type Handler } from './harness';
+import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from './harness';
 import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
 
 export type HostileCategory = HostileCase['category'];
@@ -59,7 +61,12 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     return [...links];
   }
 
+  // The store logs every rejected fixture: captured here (and checked), not dumped into the test log.
+  const logged: string[] = [];
+  const consoleError = vi.spyOn(console, 'error');
+
   beforeAll(async () => {
+    consoleError.mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
     handle = await loadRequestHandler();
     articlesDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-pages-'));
     writeFileSync(path.join(articlesDir, `${CONTROL_SLUG}.md`), readFileSync(CONTROL_FIXTURE));
@@ -77,6 +84,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
 
   afterAll(() => {
     delete process.env.CITED_PEOPLE_FILE;
+    consoleError.mockRestore();
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
     else process.env.CITED_ARTICLES_DIR = previousDir;
     rmSync(articlesDir, { recursive: true, force: true });
@@ -90,6 +98,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     const source = readCase(entry);
     const file = path.join(articlesDir, `${entry.id}.md`);
     writeFileSync(file, source);
+    await settleContent();
     try {
       const articlePath = `/articles/${encodeURIComponent(entry.slug)}`;
       const page = await html(articlePath);
@@ -108,17 +117,25 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       } else {
         // Not published: only acceptable when @cited/content rejects it with an error diagnostic
         // (reported, never silently dropped); the 404 page is clean and the control still serves.
-        // What the blog publishes by: the compile, and author/reviewer ids against its registry.
+        // What the blog publishes by: the compile, author/reviewer ids against its registry, and the
+        // site-wide checks the store adds (same-site links that lead nowhere).
         const compiled = compileArticle(source, { path: file });
         const unknownPeople = checkPersonIds(source, file, hostilePeople);
-        const errors = [...compiled.diagnostics, ...unknownPeople].filter((d) => d.severity === 'error');
-        expect(compiled.ok && unknownPeople.length === 0, `${context}: accepted by @cited/content but not served`).toBe(false);
+        const linkErrors = checkSiteLinks(compiled.siteLinks, file, {
+          slugs: new Set([CONTROL_SLUG, entry.slug]),
+          routes: siteRoutes,
+          articlePath: (slug) => `/articles/${slug}`,
+        });
+        const errors = [...compiled.diagnostics, ...unknownPeople, ...linkErrors].filter((d) => d.severity === 'error');
+        const accepted = compiled.ok && unknownPeople.length === 0 && linkErrors.length === 0;
+        expect(accepted, `${context}: accepted by @cited/content but not served`).toBe(false);
         expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
         expect(page.status, context).toBe(404);
         expectNone(auditPage(page.body, baselines.error), context);
         expect(page.body, `${context}: a rejected article leaked into the 404 page`).not.toContain(entry.startMarker);
         const control = await html(`/articles/${CONTROL_SLUG}`);
         expect(control.status, `${context}: control article`).toBe(200);
+        expect(logged.join('\n'), `${context}: the rejection is logged`).toContain(`not publishing ${entry.id}.md`);
       }
 
       if (entry.pages.includes('index')) {
@@ -147,6 +164,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       }
     } finally {
       unlinkSync(file);
+      await settleContent();
     }
   }
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
-import { startProductionServer, type RunningServer } from './harness';
+import { fetchUntil, startProductionServer, type RunningServer } from './harness';
 import { leaksInternals } from './html-audit';
 import { goodArticle, malformedCases } from './malformed';
 
@@ -66,27 +66,44 @@ describe('a running production server with malformed articles beside good ones',
     expect(index, 'the index lists no file contents').not.toMatch(/root:x:0:0/);
   });
 
+  /** Changes are taken in order: once a good file written after a change is served, the change has been judged. */
+  async function watcherCaughtUp(name: string): Promise<void> {
+    writeFileSync(path.join(serverDir, `${name}.md`), goodArticle(name, `SENTINEL-${name}`));
+    const sentinel = await fetchUntil(`${server.origin}/articles/${name}`, (status) => status === 200);
+    expect(sentinel.status, `sentinel ${name}`).toBe(200);
+  }
+
   it('an article that disappears, breaks, comes back and changes is served accordingly; the rest stay 200', async () => {
     const file = path.join(serverDir, 'living.md');
     const url = `${server.origin}/articles/living`;
     writeFileSync(file, goodArticle('living', 'LIVING-V1'));
-    expect(await (await fetch(url)).text()).toContain('LIVING-V1');
+    expect((await fetchUntil(url, (_, body) => body.includes('LIVING-V1'))).body).toContain('LIVING-V1');
 
     unlinkSync(file);
-    expect((await fetch(url)).status, 'deleted').toBe(404);
+    expect((await fetchUntil(url, (status) => status === 404)).status, 'deleted').toBe(404);
     await expectHealthy('after a delete');
 
+    // A brand-new broken version of an unpublished file is not published.
     writeFileSync(file, '---\ntitle: [broken\n---\n');
+    await watcherCaughtUp('after-break');
     expect((await fetch(url)).status, 'broken').toBe(404);
     await expectHealthy('after a break');
 
     writeFileSync(file, goodArticle('living', 'LIVING-V2'));
-    const fixed = await fetch(url);
+    const fixed = await fetchUntil(url, (status) => status === 200);
     expect(fixed.status, 'fixed').toBe(200);
-    expect(await fixed.text()).toContain('LIVING-V2');
+    expect(fixed.body).toContain('LIVING-V2');
 
     writeFileSync(file, goodArticle('living', 'LIVING-V3-LONGER'));
-    expect(await (await fetch(url)).text(), 'an edit shows on the next request').toContain('LIVING-V3-LONGER');
+    const edited = await fetchUntil(url, (_, body) => body.includes('LIVING-V3-LONGER'));
+    expect(edited.body, 'an edit shows once the watcher has seen it').toContain('LIVING-V3-LONGER');
+
+    // Broken again: the last good version (V3) keeps being served.
+    writeFileSync(file, '---\ntitle: [broken again\n---\n');
+    await watcherCaughtUp('after-break-again');
+    const kept = await fetch(url);
+    expect(kept.status, 'last good version').toBe(200);
+    expect(await kept.text()).toContain('LIVING-V3-LONGER');
   });
 
   it('files rewritten, truncated and deleted while requests are in flight: no 5xx, no dropped connection', async () => {

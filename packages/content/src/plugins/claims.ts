@@ -7,9 +7,17 @@ const percentage = /\d(?:[\d,.]*\d)?\s?(?:%|per ?cent\b)/i;
 const nOfMPeople =
   /\b\d[\d,]*\s+(?:\([^)]*\)\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+)?\d[\d,]*\s+(?:[a-z-]+\s+){0,3}?(?:patients|people|participants|subjects|respondents|adults|children|women|men|cases)\b/i;
 
-/** The figure a paragraph states, if it states a percentage or an "N of M patients" count. */
+const numberWord =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a thousand|\\d[\\d,]*)';
+/** "three out of four", "one in five", "two of every three", "9 in 10". */
+const wordedRatio = new RegExp(`\\b${numberWord}\\s+(?:out\\s+of|in|of\\s+every)\\s+(?:every\\s+)?${numberWord}\\b`, 'i');
+/** "half of", "a third of", "two-thirds of", "three quarters of" (not "the second half of the day"). */
+const wordedFraction =
+  /(?<!\b(?:first|second|other|latter|former|last)\s)\b(?:half|(?:a|one|two)[ -](?:third|quarter|fifth|tenth)s?|two[ -]thirds|three[ -]quarters)\s+of\b/i;
+
+/** The figure a paragraph states, if it states a percentage, an "N of M patients" count or a worded one. */
 export function findClaim(text: string): string | undefined {
-  return (percentage.exec(text) ?? nOfMPeople.exec(text))?.[0];
+  return (percentage.exec(text) ?? nOfMPeople.exec(text) ?? wordedRatio.exec(text) ?? wordedFraction.exec(text))?.[0];
 }
 
 function isCitation(node: RootContent): boolean {

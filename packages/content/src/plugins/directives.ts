@@ -154,7 +154,7 @@ function transformContainer(node: ContainerDirective, file: VFile, data: CitedFi
     report(
       file,
       'directive-unknown',
-      `Unknown directive ":::${name}" (known containers: ${containerDirectiveNames.join(', ')})`,
+      `Unknown directive ":::${name}"${didYouMean(name, containerDirectiveNames, (match) => `:::${match}`)} (known containers: ${containerDirectiveNames.join(', ')})`,
       node.position,
     );
     takeLabel(node);
@@ -269,7 +269,7 @@ function transformContainer(node: ContainerDirective, file: VFile, data: CitedFi
 function transformText(node: TextDirective, file: VFile, data: CitedFileData): PhrasingContent[] | undefined {
   if (node.name !== 'cite') {
     if (isBareDirective(node, file)) return [{ type: 'text', value: `:${node.name}`, position: node.position }];
-    report(file, 'directive-unknown', `Unknown directive ":${node.name}" (the only inline directive is :cite[key])`, node.position);
+    report(file, 'directive-unknown', `Unknown directive ":${node.name}"${didYouMean(node.name, ['cite'], () => ':cite[key]')} (the only inline directive is :cite[key])`, node.position);
     return node.children;
   }
   const keys = parseCiteKeys(toString(node));
@@ -303,7 +303,7 @@ function transformLeaf(node: LeafDirective, file: VFile): RootContent[] {
   if (isBareDirective(node, file)) {
     return [{ type: 'paragraph', children: [{ type: 'text', value: `::${node.name}` }], position: node.position }];
   }
-  report(file, 'directive-unknown', `Unknown directive "::${node.name}" (use :::pullquote, :::study or :::cta containers)`, node.position);
+  report(file, 'directive-unknown', `Unknown directive "::${node.name}"${didYouMean(node.name, containerDirectiveNames, (match) => `:::${match}`)} (use :::pullquote, :::study or :::cta containers)`, node.position);
   return node.children.length > 0 ? [{ type: 'paragraph', children: node.children, position: node.position }] : [];
 }
 

@@ -50,15 +50,6 @@ export interface SearchOptions {
   pageSize?: number;
 }
 
-/** The built index: MiniSearch plus what results show (capped text for snippets, tag counts). */
-export interface SearchIndex {
-  readonly size: number;
-  /** Tags by how many articles carry them, most first (ties alphabetical). */
-  readonly popularTags: readonly { tag: string; count: number }[];
-  readonly engine: MiniSearch<SearchDoc>;
-  readonly stored: ReadonlyMap<string, StoredDoc>;
-}
-
 interface StoredDoc {
   title: string;
   description: string;
@@ -96,8 +87,8 @@ function tokenize(text: string): string[] {
 
 const fields = ['title', 'tags', 'headings', 'description', 'category', 'body'] as const;
 
-export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
-  const engine = new MiniSearch<SearchDoc>({
+function createEngine(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
     fields: [...fields],
     extractField: (doc, field) => {
       const value = doc[field as keyof SearchDoc];
@@ -109,13 +100,39 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
       return normalized.length > 0 && normalized.length <= 40 && !stopWords.has(normalized) ? normalized : null;
     },
   });
-  const stored = new Map<string, StoredDoc>();
-  const tagCounts = new Map<string, number>();
-  const unique: SearchDoc[] = [];
-  for (const doc of docs) {
-    if (stored.has(doc.id)) continue; // one entry per slug, as the site has one page per slug
-    unique.push(doc);
-    stored.set(doc.id, {
+}
+
+/**
+ * The index: MiniSearch plus what results show (capped text for snippets, tag counts). Updated in
+ * place, one article at a time, so a site's index follows its content without being rebuilt.
+ */
+export class SearchIndex {
+  readonly engine = createEngine();
+  readonly stored = new Map<string, StoredDoc>();
+  private readonly tagCounts = new Map<string, number>();
+  private popular: { tag: string; count: number }[] | undefined;
+
+  get size(): number {
+    return this.stored.size;
+  }
+
+  /** Tags by how many articles carry them, most first (ties alphabetical). */
+  get popularTags(): readonly { tag: string; count: number }[] {
+    this.popular ??= [...this.tagCounts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return this.popular;
+  }
+
+  has(id: string): boolean {
+    return this.stored.has(id);
+  }
+
+  /** Adds or replaces the document with this id (one entry per slug, as the site has one page per slug). */
+  set(doc: SearchDoc): void {
+    this.delete(doc.id);
+    this.engine.add(doc);
+    this.stored.set(doc.id, {
       title: doc.title,
       description: doc.description,
       tags: doc.tags,
@@ -123,13 +140,33 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
       published: doc.published,
       text: doc.body.slice(0, snippetSourceChars),
     });
-    for (const tag of new Set(doc.tags)) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    this.countTags(doc.tags, 1);
   }
-  engine.addAll(unique);
-  const popularTags = [...tagCounts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  return { size: unique.length, popularTags, engine, stored };
+
+  delete(id: string): boolean {
+    const stored = this.stored.get(id);
+    if (!stored) return false;
+    this.engine.discard(id);
+    this.stored.delete(id);
+    this.countTags(stored.tags, -1);
+    return true;
+  }
+
+  private countTags(tags: readonly string[], change: 1 | -1): void {
+    for (const tag of new Set(tags)) {
+      const count = (this.tagCounts.get(tag) ?? 0) + change;
+      if (count > 0) this.tagCounts.set(tag, count);
+      else this.tagCounts.delete(tag);
+    }
+    this.popular = undefined;
+  }
+}
+
+/** An index of `docs`; a repeated id keeps its first document. */
+export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
+  const index = new SearchIndex();
+  for (const doc of docs) if (!index.has(doc.id)) index.set(doc);
+  return index;
 }
 
 function cleanQuery(raw: string): { query: string; truncated: boolean } {

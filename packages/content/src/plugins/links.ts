@@ -1,0 +1,65 @@
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import type { SiteLink } from '../types.js';
+import { closestMatch } from '../suggest.js';
+
+/** Same-site: a path on this site ('/x', not '//host') or an anchor on the page ('#x'). */
+export function isSameSiteLink(href: string): boolean {
+  return (href.startsWith('/') && !href.startsWith('//')) || href.startsWith('#');
+}
+
+/**
+ * Same-site links written in the body: markdown links and :::cta hrefs. Cross-article targets are
+ * checked by the content store / `cited-content check` (they need the whole site); anchors here.
+ */
+export function collectSiteLinks(tree: MdastRoot): SiteLink[] {
+  const links: SiteLink[] = [];
+  const add = (href: string | null | undefined, position: Position | undefined): void => {
+    if (!href || !isSameSiteLink(href)) return;
+    links.push({ href, line: position?.start.line ?? 1, column: position?.start.column ?? 1 });
+  };
+  const stack: MdastContent[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as MdastContent;
+    if (node.type === 'link') add(node.url, node.position);
+    if (node.type === 'containerDirective' && node.name === 'cta') {
+      add(node.attributes?.href, node.position);
+      add(node.attributes?.['secondary-href'], node.position);
+    }
+    if ('children' in node) stack.push(...[...(node.children as MdastContent[])].reverse());
+  }
+  return links;
+}
+
+/** Every id in the rendered page (headings, citations, references, footnotes). */
+function idsOf(tree: HastRoot): Set<string> {
+  const ids = new Set<string>();
+  const stack: (HastRoot | HastContent)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as HastRoot | HastContent;
+    if (node.type === 'element' && typeof node.properties.id === 'string') ids.add(node.properties.id);
+    if ('children' in node) stack.push(...node.children);
+  }
+  return ids;
+}
+
+/** Reports `#anchor` links to an id the page does not have, suggesting the nearest one. */
+export function checkAnchors(links: readonly SiteLink[], tree: HastRoot, file: VFile, extraIds: Iterable<string> = []): void {
+  const ids = idsOf(tree);
+  for (const id of extraIds) ids.add(id);
+  for (const link of links) {
+    if (!link.href.startsWith('#')) continue;
+    const id = decodeURIComponent(link.href.slice(1));
+    if (id === '' || ids.has(id)) continue;
+    const suggestion = closestMatch(id, ids);
+    report(
+      file,
+      'link-broken',
+      `Link "${link.href}" points at no heading or anchor on this page${suggestion ? ` (did you mean \`#${suggestion}\`?)` : ''}`,
+      { line: link.line, column: link.column },
+    );
+  }
+}

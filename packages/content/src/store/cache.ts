@@ -1,0 +1,122 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SearchDoc } from '../search/search.js';
+import type { CachedVersion, CompileSummary } from './types.js';
+
+/** Bumped when the cache layout or the summary shape changes. */
+export const storeFormat = 'cited-store-2';
+
+export function defaultCacheDir(): string {
+  const configured = process.env.CITED_CACHE_DIR?.trim();
+  return configured ? path.resolve(configured) : path.join(process.cwd(), 'node_modules/.cache/cited-content');
+}
+
+/** The installed @cited/content package directory (its dist holds the compiler and the worker). */
+export function packageDir(): string | undefined {
+  try {
+    return path.dirname(createRequire(import.meta.url).resolve('@cited/content/package.json'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The compiler's code: every module but the React renderer and the store itself (caching,
+ * scheduling and serving do not change what a compile produces), except the store's compile job.
+ */
+function compilerFiles(dir: string, relative = ''): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(path.join(dir, relative)).sort()) {
+    const entry = path.join(relative, name);
+    if (statSync(path.join(dir, entry)).isDirectory()) {
+      if (name !== 'react') found.push(...compilerFiles(dir, entry));
+    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js')) {
+      found.push(path.join(dir, entry));
+    }
+  }
+  return found;
+}
+
+/**
+ * Identifies the compiler: a hash of the built package's code, so a new compiler (new rules, new
+ * output) never reuses an old cache entry, and equal code gives equal keys on every machine.
+ */
+export function compilerFingerprint(): string {
+  const hash = createHash('sha256').update(storeFormat);
+  const dir = packageDir();
+  try {
+    if (!dir) throw new Error('not installed');
+    const dist = path.join(dir, 'dist');
+    for (const file of compilerFiles(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
+  } catch {
+    hash.update('source');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Content key of one file version: compiler, path (it can set the slug) and bytes. */
+export function contentKey(fingerprint: string, file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(fingerprint).update('\0').update(file).update('\0').update(bytes).digest('hex');
+}
+
+export function objectPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.json`);
+}
+
+/** Write-then-rename, so a reader (or a crash) never sees half a file. */
+export async function writeAtomic(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+function summaryPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.summary.json`);
+}
+
+function searchPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.search.json`);
+}
+
+/** The searchable text of a version (a search index reads it without the compiled tree). */
+export async function readSearchDoc(cacheDir: string, key: string): Promise<SearchDoc | undefined> {
+  try {
+    return JSON.parse(await readFile(searchPath(cacheDir, key), 'utf8')) as SearchDoc;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The small half of a cached version (no body): what a listing needs. */
+export async function readSummary(cacheDir: string, key: string): Promise<CompileSummary | undefined> {
+  try {
+    return JSON.parse(await readFile(summaryPath(cacheDir, key), 'utf8')) as CompileSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readObject(cacheDir: string, key: string): Promise<CachedVersion | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(objectPath(cacheDir, key), 'utf8')) as CachedVersion;
+    return parsed.key === key ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body and search text first, then the summary: a summary on disk means the whole version is there. */
+export async function writeObject(cacheDir: string, { search, ...version }: CachedVersion): Promise<void> {
+  await writeAtomic(objectPath(cacheDir, version.key), JSON.stringify(version));
+  if (search) await writeAtomic(searchPath(cacheDir, version.key), JSON.stringify(search));
+  await writeAtomic(summaryPath(cacheDir, version.key), JSON.stringify(version.summary));
+}
+
+/** Per articles directory: what was known about each file at the last run (see store.ts). */
+export function statePath(cacheDir: string, dir: string): string {
+  return path.join(cacheDir, 'state', `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}.json`);
+}

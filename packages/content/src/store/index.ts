@@ -1,0 +1,19 @@
+// The content store: a directory of articles as a validated, immutable, incrementally updated
+// snapshot. Node-only (files, worker threads); the core (`@cited/content`) stays browser-safe.
+export { createContentStore } from './store.js';
+export { checkSiteLinks } from './links.js';
+export type { SiteMap } from './links.js';
+export { liveAt, newestFirst } from './snapshot.js';
+export { defaultCacheDir, compilerFingerprint } from './cache.js';
+export type {
+  ArticleListing,
+  CompileSummary,
+  ContentSnapshot,
+  ContentStore,
+  ContentStoreOptions,
+  FileReport,
+  SiteLink,
+  SnapshotEntry,
+  StoreClock,
+  Visibility,
+} from './types.js';

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Diagnostic } from '../types.js';
+import type { ArticleListing, ContentSnapshot, FileReport, SnapshotEntry, Visibility } from './types.js';
+
+/** What the store knows about one file (persisted in the cache's state file between runs). */
+export interface FileRecord {
+  file: string;
+  mtimeMs: number;
+  size: number;
+  /** Content key of the version on disk. */
+  key: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  listing: ArticleListing;
+  links: { href: string; line: number; column: number }[];
+  /** Site-link errors found when this version was last judged. */
+  siteDiagnostics: Diagnostic[];
+  /** The key whose acceptance was last decided (a version is judged once). */
+  judgedKey?: string;
+  /** The last good version: what readers are served. */
+  good?: { key: string; listing: ArticleListing };
+  /** Cold start of a large site: shown before the site-wide checks have run (never persisted). */
+  provisional?: boolean;
+}
+
+/** Start of the published day, UTC: an article dated 2027-03-01 goes live at 2027-03-01T00:00Z. */
+export function liveAt(listing: ArticleListing): number {
+  const time = Date.parse(`${listing.published}T00:00:00Z`);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+function visibilityOf(listing: ArticleListing, now: number): Visibility {
+  if (listing.draft) return 'draft';
+  return liveAt(listing) > now ? 'scheduled' : 'published';
+}
+
+export function newestFirst(a: ArticleListing, b: ArticleListing): number {
+  return (
+    liveAt(b) - liveAt(a) || a.title.localeCompare(b.title, 'en') || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)
+  );
+}
+
+export interface BuiltSnapshot {
+  snapshot: ContentSnapshot;
+  /** When the next scheduled article becomes due (ms), if any. */
+  nextDue: number | undefined;
+}
+
+/** One immutable view of the site for a clock reading: orderings, lookups, reports. */
+export function buildSnapshot(
+  records: Iterable<FileRecord>,
+  options: { dir: string; now: Date; preview: boolean },
+): BuiltSnapshot {
+  const now = options.now.getTime();
+  const sorted = [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const bySlug = new Map<string, SnapshotEntry>();
+  const unpublished: SnapshotEntry[] = [];
+  const reports: FileReport[] = [];
+  let nextDue: number | undefined;
+
+  for (const record of sorted) {
+    const served = record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
+    const diagnostics: Diagnostic[] = [...record.diagnostics, ...record.siteDiagnostics];
+    let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
+    if (served) {
+      const existing = bySlug.get(served.listing.slug);
+      if (existing) {
+        diagnostics.push({
+          severity: 'error',
+          ruleId: 'slug-duplicate',
+          message: `Slug "${served.listing.slug}" is already used by ${existing.file}; this file is not published`,
+          file: record.file,
+          line: 1,
+          column: 1,
+        });
+        state = 'unpublished';
+      } else {
+        const visibility = visibilityOf(served.listing, now);
+        const entry: SnapshotEntry = {
+          file: record.file,
+          slug: served.listing.slug,
+          key: served.key,
+          listing: served.listing,
+          visibility,
+          servingLastGood: served.key !== record.key,
+        };
+        bySlug.set(entry.slug, entry);
+        if (visibility !== 'published') unpublished.push(entry);
+        if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(served.listing));
+      }
+    }
+    if (diagnostics.length > 0 || state !== 'published') {
+      reports.push({
+        file: record.file,
+        path: path.join(options.dir, record.file),
+        slug: served?.listing.slug ?? record.listing.slug,
+        diagnostics,
+        state,
+      });
+    }
+  }
+
+  const articles = [...bySlug.values()]
+    .filter((entry) => entry.visibility === 'published')
+    .map((entry) => entry.listing)
+    .sort(newestFirst);
+  const hash = createHash('sha256');
+  for (const entry of [...bySlug.values()].filter((e) => e.visibility === 'published' || options.preview)) {
+    hash.update(`${entry.slug}\0${entry.key}\0${entry.visibility}\n`);
+  }
+  const version = hash.digest('base64url').slice(0, 20);
+  const derived = new Map<string, unknown>();
+  const snapshot: ContentSnapshot = {
+    version,
+    now: options.now,
+    articles,
+    reports,
+    unpublished,
+    entry(slug) {
+      const entry = bySlug.get(slug);
+      if (!entry) return undefined;
+      return entry.visibility === 'published' || options.preview ? entry : undefined;
+    },
+    derive<T>(name: string, build: (snapshot: ContentSnapshot) => T): T {
+      if (!derived.has(name)) derived.set(name, build(snapshot));
+      return derived.get(name) as T;
+    },
+  };
+  return { snapshot, nextDue };
+}

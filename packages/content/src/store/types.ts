@@ -1,0 +1,147 @@
+import type { PeopleRegistry } from '../people/registry.js';
+import type { SearchDoc } from '../search/search.js';
+import type { Article, Diagnostic, SiteLink } from '../types.js';
+
+export type { SiteLink };
+
+/** What every listing (index, category, feed, sitemap, search) needs of an article: no body. */
+export interface ArticleListing {
+  slug: string;
+  title: string;
+  description: string;
+  category: string;
+  tags: readonly string[];
+  /** Author id or name as written in the frontmatter. */
+  author?: string;
+  reviewedBy?: string;
+  /** ISO date 'YYYY-MM-DD'. */
+  published: string;
+  updated?: string;
+  readingTimeMinutes: number;
+  wordCount: number;
+  draft: boolean;
+}
+
+
+/** The result of compiling one file version, without its body (that stays on disk). */
+export interface CompileSummary {
+  /** No error from the compile itself (site links are checked later, against the whole site). */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  listing: ArticleListing;
+  links: SiteLink[];
+}
+
+/** What the cache holds per content key: the summary, the whole compiled article and its searchable text. */
+export interface CachedVersion {
+  key: string;
+  summary: CompileSummary;
+  article: Article;
+  /** Plain text for a search index (versions without compile errors only). */
+  search?: SearchDoc;
+}
+
+export type Visibility = 'published' | 'draft' | 'scheduled';
+
+/** One file as the snapshot sees it. */
+export interface SnapshotEntry {
+  /** Path relative to the articles directory, with '/' separators. */
+  file: string;
+  slug: string;
+  /** Content key of the version served (the last good one when the current one is broken). */
+  key: string;
+  listing: ArticleListing;
+  visibility: Visibility;
+  /** The file on disk has errors, so an earlier good version is being served. */
+  servingLastGood: boolean;
+}
+
+/** Problems of one file's current version (what `cited-content check` and the dev page show). */
+export interface FileReport {
+  file: string;
+  /** Absolute path, for editors' links. */
+  path: string;
+  slug?: string;
+  diagnostics: readonly Diagnostic[];
+  /** 'published': serving this version; 'last-good': serving an earlier one; 'unpublished': nothing served. */
+  state: 'published' | 'last-good' | 'unpublished';
+}
+
+export interface ContentSnapshot {
+  /** Changes exactly when what a reader can see changes; equal across machines for equal content. */
+  readonly version: string;
+  /** The clock reading this view of visibility was computed for. */
+  readonly now: Date;
+  /** Published articles, newest first (then by title, then slug): index pages and feeds slice this. */
+  readonly articles: readonly ArticleListing[];
+  /** A published article (or, in preview mode, a draft or scheduled one) by slug. */
+  entry(slug: string): SnapshotEntry | undefined;
+  /** Every file with a diagnostic, and every file not served as it is on disk. */
+  readonly reports: readonly FileReport[];
+  /** Drafts and scheduled articles (listed for preview tools, never for readers). */
+  readonly unpublished: readonly SnapshotEntry[];
+  /**
+   * A value computed once per snapshot (a search index, a sitemap, per-category orderings):
+   * the first call builds it, later calls on the same snapshot return the same object.
+   */
+  derive<T>(name: string, build: (snapshot: ContentSnapshot) => T): T;
+}
+
+export interface StoreClock {
+  (): Date;
+}
+
+export interface ContentStoreOptions {
+  /** Directory of `.md` articles (flat, like the blog's content/articles). */
+  dir: string;
+  /** On-disk cache; default CITED_CACHE_DIR or node_modules/.cache/cited-content under the cwd. */
+  cacheDir?: string;
+  /** Compile worker threads; default CITED_COMPILE_WORKERS or os.availableParallelism(). 0 compiles in-thread. */
+  workers?: number;
+  /** Injectable clock for scheduling (tests); default `() => new Date()`. */
+  clock?: StoreClock;
+  /** Watch the directory for changes (default true). */
+  watch?: boolean;
+  /** 'preview' also serves drafts and scheduled articles by slug (dev), never lists them. */
+  mode?: 'production' | 'preview';
+  /** Same-site paths that are valid link targets besides articles, e.g. ['/', '/contact', '/rss.xml', '/category/*']. */
+  routes?: readonly string[];
+  /** Where an article lives on the site (default `/articles/${slug}`). */
+  articlePath?: (slug: string) => string;
+  /** Compiled bodies kept in memory (default 64). */
+  bodyCacheSize?: number;
+  /** Where problems are reported (default console.error). */
+  log?: (message: string) => void;
+  /**
+   * The people registry (people.yml): every `author`/`reviewedBy` id must be in it, or the version
+   * is not published (`person-unknown`, like a broken link: checked against the rest of the site,
+   * not baked into the compile). Called when a version is judged, so an edited registry applies
+   * to the next change and to every file at the next start. Unchecked when absent.
+   */
+  people?: () => PeopleRegistry;
+  /**
+   * `ready` waits for compiles when at most this many files need compiling (default 50); above it,
+   * the store answers at once and publishes each article as its compile finishes.
+   */
+  eagerLimit?: number;
+}
+
+export interface ContentStore {
+  /** Resolves once the first snapshot is available (see `eagerLimit`). */
+  readonly ready: Promise<void>;
+  /** The current snapshot; cheap (O(1) unless a scheduled article just became due). */
+  snapshot(): ContentSnapshot;
+  /** The compiled article served at `slug` (LRU in memory, disk behind it), or null. */
+  article(slug: string): Promise<Article | null>;
+  /** The searchable text of a snapshot entry's version (read from the disk cache, never kept), or null. */
+  searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null>;
+  /** Looks at the directory now (instead of waiting for the watcher) and waits for the result. */
+  refresh(): Promise<ContentSnapshot>;
+  /** Waits until no change is pending or compiling. */
+  settled(): Promise<ContentSnapshot>;
+  /** Called with each new snapshot. Returns an unsubscribe function. */
+  subscribe(listener: (snapshot: ContentSnapshot) => void): () => void;
+  /** Compile work done by this store so far (files compiled, not taken from the cache). */
+  readonly stats: { compiled: number; fromCache: number; workers: number };
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import type { YAMLError } from 'yaml';
+
+/** One YAML problem in plain words, at a line of the YAML block (1-based within the block) and column. */
+export interface YamlProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Finds the first line whose indentation fits no block above it: the usual YAML mistake, which the
+ * parser reports as several errors in its own terms, often lines later. Levels are the indents of
+ * open blocks: a `key:` with no value or a `- ` item opens a deeper one.
+ */
+export function findIndentationSlip(yaml: string): YamlProblem | undefined {
+  const levels: number[] = [0];
+  let opensBlock = false;
+  const lines = yaml.split(/\r\n|\n|\r/);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    const content = line.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    if (/^\t/.test(line.slice(0, line.length - content.length).replace(/ /g, ''))) {
+      return { line: index + 1, column: 1, message: 'this line is indented with a tab: YAML needs spaces' };
+    }
+    const indent = line.length - content.length;
+    const top = levels[levels.length - 1] as number;
+    if (indent > top) {
+      if (!opensBlock) {
+        return {
+          line: index + 1,
+          column: indent + 1,
+          message: `this line is indented ${plural(indent - top, 'space')} more than the line above it, which does not open a block (a \`key:\` with nothing after it)`,
+        };
+      }
+      levels.push(indent);
+    } else {
+      let deeper = top;
+      while ((levels[levels.length - 1] as number) > indent) deeper = levels.pop() as number;
+      const level = levels[levels.length - 1] as number;
+      if (level !== indent) {
+        return {
+          line: index + 1,
+          column: indent + 1,
+          message: `this line is indented ${plural(deeper - indent, 'space')} less than the keys above it (${plural(deeper, 'space')}): line it up with them`,
+        };
+      }
+    }
+    // A `- ` item holds a mapping one level in; a key without a value (or a block scalar) opens a block.
+    const item = /^-\s+/.exec(content);
+    if (item && /^-\s+[^\s#][^:]*:(\s|$)/.test(content)) levels.push(indent + item[0].length);
+    const rest = item ? content.slice(item[0].length) : content;
+    opensBlock = /:\s*(?:[|>][+-]?\d*)?\s*(?:#.*)?$/.test(rest) || /^-\s*$/.test(content);
+  }
+  return undefined;
+}
+
+/** A `[` or `{` the parser says is never closed: its offset in the YAML, to report it where it opens. */
+export function unclosedOpener(yaml: string, error: YAMLError): number | undefined {
+  const closer = /end with an? ([\]}])/.exec(error.message)?.[1];
+  if (error.code !== 'MISSING_CHAR' && !closer) return undefined;
+  const opener = closer === '}' ? '{' : '[';
+  const index = yaml.lastIndexOf(opener, error.pos[0]);
+  return index >= 0 ? index : undefined;
+}
+
+/** The parser's first error, said plainly. */
+export function plainYamlError(error: YAMLError): string {
+  const detail = error.message.split('\n')[0] ?? '';
+  if (/end with an? [\]}]/.test(detail)) {
+    return 'a `[` or `{` is opened here but never closed: add the closing `]` or `}`, or put the whole value in quotes';
+  }
+  switch (error.code) {
+    case 'MISSING_CHAR':
+      return 'a `[`, `{` or quote is opened but never closed: add the closing `]`, `}` or quote, or put the whole value in quotes';
+    case 'DUPLICATE_KEY':
+      return `a key appears twice in the same place (${detail}): keep one`;
+    case 'TAB_AS_INDENT':
+      return 'this line is indented with a tab: YAML needs spaces';
+    case 'BAD_INDENT':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'the indentation here does not match the lines above it';
+    case 'BAD_SCALAR_START':
+    case 'UNEXPECTED_TOKEN':
+      return 'YAML cannot read this value: if it contains `: ` or ` #`, or starts with one of `[ { * & ! | > @ %` or a backtick, put it in quotes';
+    default:
+      return `YAML cannot read this (${detail})`;
+  }
+}

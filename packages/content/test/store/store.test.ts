@@ -1,0 +1,260 @@
+/**
+ * The content store: once per file version, last good version, drafts and scheduling (injected
+ * clock), deletions, restarts from the disk cache, site links, the watcher and the worker pool.
+ */
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixturesDir } from '../helpers.js';
+import { makeSite, source, type Site } from './fixtures.js';
+
+let site: Site;
+afterEach(async () => {
+  await site?.cleanup();
+});
+
+const slugsOf = (listings: readonly { slug: string }[]): string[] => listings.map((listing) => listing.slug);
+
+describe('a directory as a snapshot', () => {
+  it('lists published articles newest first, with listing fields, and serves bodies', async () => {
+    site = makeSite();
+    site.write({ slug: 'older', published: '2024-01-01' });
+    site.write({ slug: 'newer', published: '2024-02-01' });
+    const store = site.open();
+    await store.ready;
+    const snapshot = store.snapshot();
+    expect(slugsOf(snapshot.articles)).toEqual(['newer', 'older']);
+    expect(snapshot.articles[0]).toMatchObject({ title: 'Article newer', category: 'Back pain', tags: ['back'], draft: false });
+    expect(snapshot.articles[0]?.readingTimeMinutes).toBeGreaterThanOrEqual(1);
+    const article = await store.article('older');
+    expect(article?.meta.slug).toBe('older');
+    expect(article?.toc.map((entry) => entry.id)).toEqual(['when-to-get-help']);
+    expect(await store.article('missing')).toBeNull();
+    expect(store.stats.compiled).toBe(2);
+  });
+
+  it('does no compile work on a restart with unchanged content', async () => {
+    site = makeSite();
+    for (let i = 1; i <= 3; i += 1) site.write({ slug: `a-${i}` });
+    const first = site.open();
+    await first.ready;
+    const version = first.snapshot().version;
+    await first.close();
+
+    const second = site.open();
+    await second.ready;
+    expect(second.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect(second.snapshot().version).toBe(version);
+    expect((await second.article('a-2'))?.meta.slug).toBe('a-2');
+  });
+
+  it('keeps the progress of an interrupted cold start: no file is compiled twice', async () => {
+    site = makeSite();
+    for (let i = 1; i <= 60; i += 1) site.write({ slug: `cold-${i}` });
+    const first = site.open({ eagerLimit: 10 });
+    await first.ready; // a large cold start answers before compiling everything
+    await first.close();
+    const second = site.open({ eagerLimit: 10 });
+    await second.settled();
+    expect(first.stats.compiled + second.stats.compiled).toBe(60);
+    expect(second.snapshot().articles).toHaveLength(60);
+  });
+
+  it('gives the same version and the same cached bytes on another machine (directory, cache)', async () => {
+    site = makeSite();
+    site.write({ slug: 'same' });
+    const store = site.open();
+    await store.ready;
+    const other = makeSite();
+    other.write({ slug: 'same' });
+    const otherStore = other.open();
+    await otherStore.ready;
+    try {
+      expect(otherStore.snapshot().version).toBe(store.snapshot().version);
+      const objects = (root: string): string[] =>
+        readdirSync(path.join(root, 'objects'), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+      expect(objects(other.cacheDir)).toEqual(objects(site.cacheDir));
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
+
+describe('bibliography files', () => {
+  it('compiles an article that cites a bibliography file beside it', async () => {
+    site = makeSite();
+    copyFileSync(path.join(fixturesDir, 'bibliography/library.bib'), path.join(site.dir, 'library.bib'));
+    site.write({ slug: 'with-bib', extra: 'bibliography: library.bib\n', body: 'A finding.[@epstein2013]' });
+    const store = site.open();
+    await store.ready;
+    expect(slugsOf(store.snapshot().articles)).toEqual(['with-bib']);
+    expect((await store.article('with-bib'))?.references.map((reference) => reference.id)).toEqual(['epstein2013']);
+  });
+});
+
+describe('last good version', () => {
+  it('keeps serving a published article when an edit breaks it, then takes the fix', async () => {
+    site = makeSite();
+    site.write({ slug: 'live', title: 'Live v1' });
+    const store = site.open();
+    await store.ready;
+
+    site.write({ slug: 'live', title: 'Live v2 broken', body: 'A claim.:cite[nokey]' });
+    const broken = await store.refresh();
+    expect(slugsOf(broken.articles)).toEqual(['live']);
+    expect(broken.articles[0]?.title).toBe('Live v1');
+    expect(broken.entry('live')?.servingLastGood).toBe(true);
+    expect((await store.article('live'))?.meta.title).toBe('Live v1');
+    const report = broken.reports.find((r) => r.file === 'live.md');
+    expect(report?.state).toBe('last-good');
+    expect(report?.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'cite-unknown-key', file: 'live.md', line: 10 }));
+    expect(site.logs.join('\n')).toMatch(/live\.md has errors: still serving its last good version\n {2}live\.md:10:\d+ error .*cite-unknown-key/);
+
+    site.write({ slug: 'live', title: 'Live v3 fixed' });
+    const fixed = await store.refresh();
+    expect(fixed.articles[0]?.title).toBe('Live v3 fixed');
+    expect(fixed.entry('live')?.servingLastGood).toBe(false);
+    expect((await store.article('live'))?.meta.title).toBe('Live v3 fixed');
+    expect(fixed.reports.find((r) => r.file === 'live.md')).toBeUndefined();
+  });
+
+  it('still serves the last good version after a restart with the broken file on disk', async () => {
+    site = makeSite();
+    site.write({ slug: 'live', title: 'Good' });
+    const first = site.open();
+    await first.ready;
+    site.write({ slug: 'live', title: 'Broken', body: 'A claim.:cite[nokey]' });
+    await first.refresh();
+    await first.close();
+
+    const second = site.open();
+    await second.ready;
+    expect(second.snapshot().articles[0]?.title).toBe('Good');
+    expect((await second.article('live'))?.meta.title).toBe('Good');
+  });
+
+  it('never publishes a brand-new broken article, and unpublishes a deleted file', async () => {
+    site = makeSite();
+    site.write({ slug: 'keep' });
+    site.write({ slug: 'gone' });
+    const store = site.open();
+    await store.ready;
+    site.write({ slug: 'new-broken', body: 'A claim.:cite[nokey]' });
+    unlinkSync(path.join(site.dir, 'gone.md'));
+    const snapshot = await store.refresh();
+    expect(slugsOf(snapshot.articles)).toEqual(['keep']);
+    expect(snapshot.entry('new-broken')).toBeUndefined();
+    expect(snapshot.entry('gone')).toBeUndefined();
+    expect(await store.article('gone')).toBeNull();
+    expect(snapshot.reports.find((r) => r.file === 'new-broken.md')?.state).toBe('unpublished');
+    expect(site.logs.join('\n')).toContain('not publishing new-broken.md');
+  });
+
+  it('publishes neither of two files with one slug silently: the first file keeps it', async () => {
+    site = makeSite();
+    site.write({ slug: 'twin', title: 'First' }, 'a.md');
+    site.write({ slug: 'twin', title: 'Second' }, 'b.md');
+    const store = site.open();
+    await store.ready;
+    const snapshot = store.snapshot();
+    expect(snapshot.articles.map((a) => a.title)).toEqual(['First']);
+    expect(snapshot.reports.find((r) => r.file === 'b.md')?.diagnostics[0]?.ruleId).toBe('slug-duplicate');
+  });
+});
+
+describe('drafts and scheduling', () => {
+  it('never lists or serves a draft in production; preview serves it marked as a draft', async () => {
+    site = makeSite();
+    site.write({ slug: 'public' });
+    site.write({ slug: 'secret', extra: 'draft: true\n' });
+    const production = site.open();
+    await production.ready;
+    expect(slugsOf(production.snapshot().articles)).toEqual(['public']);
+    expect(production.snapshot().entry('secret')).toBeUndefined();
+    expect(await production.article('secret')).toBeNull();
+
+    const preview = site.open({ mode: 'preview' });
+    await preview.ready;
+    expect(slugsOf(preview.snapshot().articles)).toEqual(['public']);
+    expect(preview.snapshot().entry('secret')?.visibility).toBe('draft');
+    expect((await preview.article('secret'))?.meta.draft).toBe(true);
+  });
+
+  it('publishes a future-dated article when its day comes, without a restart or a rescan', async () => {
+    site = makeSite();
+    site.write({ slug: 'today', published: '2026-11-20' });
+    site.write({ slug: 'soon', published: '2026-12-01' });
+    let now = new Date('2026-11-30T23:59:00Z');
+    const store = site.open({ clock: () => now });
+    await store.ready;
+    const before = store.snapshot();
+    expect(slugsOf(before.articles)).toEqual(['today']);
+    expect(before.entry('soon')).toBeUndefined();
+    expect(before.unpublished.map((e) => [e.slug, e.visibility])).toEqual([['soon', 'scheduled']]);
+
+    now = new Date('2026-12-01T00:00:00Z');
+    const after = store.snapshot();
+    expect(slugsOf(after.articles)).toEqual(['soon', 'today']);
+    expect(after.version).not.toBe(before.version);
+    expect((await store.article('soon'))?.meta.slug).toBe('soon');
+    expect(store.stats.compiled).toBe(2);
+  });
+});
+
+describe('site links', () => {
+  it('does not publish a new article whose same-site link resolves to nothing, and says where', async () => {
+    site = makeSite();
+    site.write({ slug: 'target' });
+    site.write({ slug: 'linker', body: 'See [the other one](/articles/targte) and [contact us](/contact).' });
+    site.write({ slug: 'nowhere', body: 'Write to [us](/contcat).' });
+    const store = site.open();
+    await store.ready;
+    const snapshot = store.snapshot();
+    expect(slugsOf(snapshot.articles)).toEqual(['target']);
+    const linker = snapshot.reports.find((r) => r.file === 'linker.md')?.diagnostics ?? [];
+    expect(linker).toEqual([
+      expect.objectContaining({ ruleId: 'link-broken', line: 10, column: 5, message: expect.stringContaining('did you mean `/articles/target`?') }),
+    ]);
+    const nowhere = snapshot.reports.find((r) => r.file === 'nowhere.md')?.diagnostics ?? [];
+    expect(nowhere[0]?.message).toContain('did you mean `/contact`?');
+  });
+
+  it('accepts links between two new articles and to known routes', async () => {
+    site = makeSite();
+    site.write({ slug: 'first', body: 'See [second](/articles/second#when-to-get-help), [feed](/rss.xml) and [top](#when-to-get-help).' });
+    site.write({ slug: 'second', body: 'See [first](/articles/first).' });
+    const store = site.open();
+    await store.ready;
+    expect(slugsOf(store.snapshot().articles).sort()).toEqual(['first', 'second']);
+  });
+});
+
+describe('change detection', () => {
+  it('picks up an edit through the file watcher, without refresh()', async () => {
+    site = makeSite();
+    site.write({ slug: 'watched', title: 'Before' });
+    const store = site.open({ watch: true });
+    await store.ready;
+    const updated = new Promise((resolve) => store.subscribe(resolve));
+    site.write({ slug: 'watched', title: 'After the edit' });
+    await updated;
+    expect(store.snapshot().articles[0]?.title).toBe('After the edit');
+  });
+
+  it('compiles in worker threads and writes each version to the disk cache', async () => {
+    site = makeSite();
+    for (let i = 1; i <= 4; i += 1) site.write({ slug: `w-${i}` });
+    const store = site.open({ workers: 2 });
+    await store.ready;
+    expect(store.stats.workers).toBe(2);
+    expect(store.stats.compiled).toBe(4);
+    expect(store.snapshot().articles).toHaveLength(4);
+    expect(existsSync(path.join(site.cacheDir, 'objects'))).toBe(true);
+    rmSync(path.join(site.cacheDir, 'objects'), { recursive: true });
+    // A cleared cache: the body is rebuilt from the file it came from.
+    expect((await store.article('w-3'))?.meta.slug).toBe('w-3');
+    expect(source({ slug: 'x' })).toContain('slug: x');
+  });
+});
