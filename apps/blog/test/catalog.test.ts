@@ -189,3 +189,27 @@ describe('editing an article', () => {
     expect((await get(handler, '/articles/article-07', { 'If-None-Match': etag ?? '' })).status).toBe(200);
   });
 });
+
+describe('search follows the content', () => {
+  const resultSlugs = async (query: string): Promise<string[]> => {
+    const html = await (await get(handler, `/search?q=${encodeURIComponent(query)}`)).text();
+    return [...html.matchAll(/<h2[^>]*id="result-([^"]+)"/g)].map((m) => m[1] ?? '');
+  };
+
+  it('finds an edited article by its new words, a new article at once, and no deleted or broken one', async () => {
+    expect(await resultSlugs('xylophonist')).toEqual([]);
+    const file = writeArticle(dir, { slug: 'article-11', title: 'Fixture article 11 for the xylophonist', published: '2024-01-11' });
+    const future = new Date(Date.now() + 10_000);
+    utimesSync(file, future, future);
+    writeArticle(dir, { slug: 'brand-new', title: 'A xylophonist with back pain', published: '2024-01-31' });
+    await settle();
+    expect((await resultSlugs('xylophonist')).sort()).toEqual(['article-11', 'brand-new']);
+
+    rmSync(path.join(dir, 'brand-new.md'));
+    await settle();
+    expect(await resultSlugs('xylophonist')).toEqual(['article-11']);
+    // Never-published articles (broken citation, unknown author) are not searchable.
+    expect(await resultSlugs('Broken citation')).not.toContain('broken-citation');
+    expect(await resultSlugs('Unknown author nobody')).not.toContain('unknown-author');
+  });
+});

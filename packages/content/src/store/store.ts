@@ -88,7 +88,13 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     // What depends on the rest of the site (link targets, the people registry) is rechecked for
     // the reports, but a published article is never taken down by another file's change.
     record.siteDiagnostics = [...checkSiteLinks(record.links, record.file, { slugs, routes, articlePath }), ...checkPeople(record)];
-    if (record.judgedKey === record.key && !logKnown) return;
+    if (record.judgedKey === record.key && !logKnown) {
+      // Promotion only: a version held back by site-wide errors alone (a link target or a person
+      // that did not exist yet) goes live once they are resolved.
+      const siteErrors = record.siteDiagnostics.some((d) => d.severity === 'error');
+      if (record.ok && !siteErrors && record.good?.key !== record.key) record.good = { key: record.key, listing: record.listing };
+      return;
+    }
     record.judgedKey = record.key;
     record.provisional = false;
     const errors = [...record.diagnostics, ...record.siteDiagnostics].filter((d) => d.severity === 'error');
