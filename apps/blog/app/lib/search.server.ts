@@ -63,3 +63,8 @@ export async function getSearchIndex(): Promise<SearchIndex> {
   await state.syncing;
   return state.index;
 }
+
+/** Starts building the index now (server start); a failure is logged, and the next search retries. */
+export function warmSearchIndex(): void {
+  getSearchIndex().catch((error: unknown) => console.error(`[search] could not build the index: ${String(error)}`));
+}
