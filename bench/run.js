@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the production blog, runs each measurement next to its baseline,
 // prints PASS/FAIL per target, writes bench/results/latest.json and docs/performance.md.
-// Options (after `npm run bench --`): --only=build,compile,worst-case,weight,ssr,lighthouse,site,pipeline (content = compile,worst-case,site,pipeline)
+// Options (after `npm run bench --`): --only=build,compile,worst-case,weight,ssr,lighthouse,site,pipeline,search (content = compile,worst-case,site,pipeline)
 //          --strict (exit 1 on any FAIL)  --no-build  --duration=10 --warmup=3 --connections=50 --lighthouse-runs=3
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,15 +15,16 @@ import * as buildSection from './lib/sections/build.js';
 import { compile as compileSection, site as siteSection } from './lib/sections/content.js';
 import * as lighthouseSection from './lib/sections/lighthouse.js';
 import { pipeline as pipelineSection } from './lib/sections/pipeline.js';
+import { search as searchSection } from './lib/sections/search.js';
 import * as ssrSection from './lib/sections/ssr.js';
 import * as weightSection from './lib/sections/weight.js';
 import * as worstCaseSection from './lib/sections/worst-case.js';
 
 // Order matters: build first (the rest measures its output), the load test before Lighthouse.
-const SECTIONS = [buildSection, compileSection, worstCaseSection, weightSection, ssrSection, lighthouseSection, siteSection, pipelineSection];
+const SECTIONS = [buildSection, compileSection, worstCaseSection, weightSection, ssrSection, lighthouseSection, siteSection, pipelineSection, searchSection];
 const ALIASES = { content: ['compile', 'worst-case', 'site', 'pipeline'] };
 // Tables and the doc follow the issue's numbering (1 SSR … 5 build), not the run order.
-const REPORT_ORDER = ['ssr', 'weight', 'lighthouse', 'compile', 'worst-case', 'site', 'build', 'pipeline'];
+const REPORT_ORDER = ['ssr', 'weight', 'lighthouse', 'compile', 'worst-case', 'site', 'build', 'pipeline', 'search'];
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench/results');
 const DOC_PATH = path.join(REPO_ROOT, 'docs/performance.md');
 
@@ -69,7 +70,7 @@ function parseOptions(argv) {
 
 const log = (message) => process.stdout.write(`${message}\n`);
 
-const USAGE = 'npm run bench [-- --only=build,compile,worst-case,weight,ssr,lighthouse,site,pipeline] [--strict] [--no-build] [--duration=10] [--warmup=3] [--connections=50] [--lighthouse-runs=3]';
+const USAGE = 'npm run bench [-- --only=build,compile,worst-case,weight,ssr,lighthouse,site,pipeline,search] [--strict] [--no-build] [--duration=10] [--warmup=3] [--connections=50] [--lighthouse-runs=3]';
 
 async function main() {
   let options;

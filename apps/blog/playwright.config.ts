@@ -1,9 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { writeFixtureSite } from './e2e/fixture-site';
+
+const appDir = path.dirname(fileURLToPath(import.meta.url));
 
 // Never `playwright install`: the system Chromium is used.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 if (!existsSync(chromiumPath)) {
   throw new Error(
     `Chromium not found at ${chromiumPath}. Install it with \`apt-get install -y chromium\` ` +
@@ -18,14 +32,37 @@ if (!process.env.E2E_PORT) {
     "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]).toString();
 }
+if (!process.env.E2E_FIXTURE_PORT) {
+  process.env.E2E_FIXTURE_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// A second server over the seed plus a few fixture articles: related articles need more than one.
+const fixturePort = Number(process.env.E2E_FIXTURE_PORT);
+process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePort}`;
+process.env.E2E_FIXTURE_DIR ??= writeFixtureSite();
+
+/** Chromium with exactly one font set (fontconfig file), so glyph widths are the test's, not the machine's. */
+function fontSet(name: 'dejavu' | 'liberation') {
+  return {
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      env: { ...process.env, FONTCONFIG_FILE: path.join(appDir, `e2e/fonts/${name}.conf`) } as Record<string, string>,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: false,
-  workers: 1, // a shared 2-core machine
+  // CI has the machine to itself: the two font-set projects run side by side. Locally (a shared
+  // 2-core machine) one at a time.
+  workers: process.env.CI ? 2 : 1,
   retries: 0,
   reporter: [['list']],
   // Timeouts only catch hangs: on a loaded 2-core machine the axe pass over every page took more than
@@ -35,22 +72,19 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
+  projects: [
+    // Every spec with DejaVu; the axe/reflow spec again with Liberation (other glyph widths).
+    { name: 'dejavu', use: { ...devices['Desktop Chrome'], channel: undefined, ...fontSet('dejavu') } },
+    {
+      name: 'liberation',
+      testMatch: /a11y\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], channel: undefined, ...fontSet('liberation') },
+    },
+  ],
+  webServer: [
+    {
     // scripts/start.js builds first when build/ is missing or stale, then serves production.
     command: 'node scripts/start.js',
     url: `${baseURL}/robots.txt`,
@@ -59,5 +93,21 @@ export default defineConfig({
     timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',
-  },
+    },
+    {
+      // Started after the first, whose start script has built the app if it was stale.
+      command: 'node server.js',
+      url: `${process.env.E2E_FIXTURE_URL}/robots.txt`,
+      env: {
+        PORT: String(fixturePort),
+        HOST: '127.0.0.1',
+        SITE_URL: process.env.E2E_FIXTURE_URL,
+        CITED_ARTICLES_DIR: process.env.E2E_FIXTURE_DIR,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -243,6 +243,9 @@ async function main() {
     const htmlCache = process.env.HTML_CACHE === '0' ? null : createHtmlCache(build.entry.module);
     securityHeaders = build.entry.module.documentSecurityHeaders();
     closeContent = () => build.entry.module.closeContent();
+    // The search index is built in the background once the content is ready, so the first search
+    // does not wait for it (requests are served meanwhile: the build yields between batches).
+    build.entry.module.warmSearchIndex();
 
     // Fingerprinted assets never change: cache for a year, immutable.
     app.use(

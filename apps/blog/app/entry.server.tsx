@@ -19,6 +19,7 @@ import { NonceContext } from './lib/nonce';
 // requests use the same content version and ETag rules as the app.
 export { closeContent, contentSettled, contentStore, contentVersion, setContentClock } from './lib/articles.server';
 export { ifNoneMatchMatches } from './lib/http.server';
+export { warmSearchIndex } from './lib/search.server';
 
 /** The document security headers, for the responses server.js makes without Remix. */
 export function documentSecurityHeaders({ dev = isDev }: { dev?: boolean } = {}): Record<string, string> {

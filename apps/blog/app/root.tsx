@@ -21,25 +21,31 @@ import { SiteHeader } from './components/SiteHeader';
 import { getCatalog } from './lib/articles.server';
 import { wantsHydration } from './lib/handle';
 import { useNonce } from './lib/nonce';
-import { SITE_NAME } from './lib/site';
+import { publicSite, type PublicSite } from './lib/site.server';
 import * as styles from './styles/layout.css';
 
 export async function loader() {
   const { categories } = await getCatalog();
-  return { categories };
+  return { categories, site: publicSite() };
 }
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-  { rel: 'alternate', type: 'application/rss+xml', title: `${SITE_NAME} articles`, href: '/rss.xml' },
+  { rel: 'alternate', type: 'application/rss+xml', title: 'Articles (RSS)', href: '/rss.xml' },
 ];
 
-export const meta: MetaFunction = ({ error }) => {
-  if (!error) return [{ title: SITE_NAME }];
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
+  const siteName = data?.site.name ?? '';
+  if (!error) return [{ title: siteName }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? 'Page not found' : status < 500 ? 'Invalid address' : 'Something went wrong';
-  return [{ title: `${title} · ${SITE_NAME}` }, { name: 'robots', content: 'noindex' }];
+  return [{ title: siteName ? `${title} · ${siteName}` : title }, { name: 'robots', content: 'noindex' }];
 };
+
+/** The site as the root loader gave it, for components (undefined only if the root loader failed). */
+export function useSite(): PublicSite | undefined {
+  return useRouteLoaderData<typeof loader>('root')?.site;
+}
 
 /**
  * Zero JavaScript by default: <Scripts/> and <ScrollRestoration/> render only when a matched
@@ -51,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
   return (
-    <html lang="en">
+    <html lang={data?.site.locale ?? 'en'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -63,11 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className={styles.skipLink}>
           Skip to main content
         </a>
-        <SiteHeader categories={data?.categories ?? []} />
+        <SiteHeader categories={data?.categories ?? []} site={data?.site} />
         <main id="main" className={styles.main}>
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter site={data?.site} />
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

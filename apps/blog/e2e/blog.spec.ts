@@ -1,26 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** The newest article's path, read from the index like a reader would find it. */
-async function firstArticlePath(page: Page): Promise<string> {
-  await page.goto('/');
-  const href = await page
-    .getByRole('list', { name: 'Articles, newest first' })
-    .getByRole('heading', { level: 2 })
-    .first()
-    .getByRole('link')
-    .getAttribute('href');
-  expect(href).toMatch(/^\/articles\//);
-  return href as string;
-}
+import { expect, test } from '@playwright/test';
+import { firstArticlePath } from './helpers';
 
 test('index → article', async ({ page }) => {
   await page.goto('/');
@@ -115,31 +94,3 @@ test('article pages load no JavaScript', async ({ page }) => {
   expect(scripts).toEqual([]);
   expect(await page.locator('script:not([type="application/ld+json"]), link[rel="modulepreload"]').count()).toBe(0);
 });
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme });
-
-    test('every page passes axe (WCAG 2.2 AA) and is screenshotted', async ({ page }) => {
-      const articlePath = await firstArticlePath(page);
-      const categoryHref = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').nth(1).getAttribute('href');
-      const pages: [string, string][] = [
-        ['index', '/'],
-        ['article', articlePath],
-        ['category', categoryHref ?? '/'],
-        ['not-found', '/no/such/page'],
-      ];
-      for (const [name, url] of pages) {
-        for (const width of [390, 1280]) {
-          await page.setViewportSize({ width, height: 900 });
-          await page.goto(url);
-          const results = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-          expect(results.violations, `${name} at ${width}px (${colorScheme})`).toEqual([]);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect(overflow, `${name} at ${width}px scrolls horizontally`).toBeLessThanOrEqual(0);
-          await page.screenshot({ path: path.join(artifacts, `${name}-${width}-${colorScheme}.png`), fullPage: true });
-        }
-      }
-    });
-  });
-}

@@ -10,6 +10,7 @@ import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, script
 
 let handler: Handler;
 let dir: string;
+let peopleFile: string;
 const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
 /** 23 articles published on consecutive days: article-01 is the oldest, article-23 the newest. */
@@ -29,7 +30,7 @@ beforeAll(async () => {
     category: 'Back & Spine',
     published: '2023-06-01',
     updated: '2023-07-01',
-    reviewedBy: 'Dr Jane Roe, MD',
+    reviewedBy: 'jane-roe',
     lastReviewed: '2023-07-02',
     nextReviewDue: '2024-07-02',
   });
@@ -42,6 +43,14 @@ beforeAll(async () => {
     path.join(dir, 'broken-citation.md'),
     '---\ntitle: Broken citation\ndescription: Cites nothing real.\nslug: broken-citation\ncategory: Back pain\npublished: 2024-01-30\n---\n\nA claim.:cite[nosuchkey]\n',
   );
+  // An author id the registry does not hold: a content error (person-unknown), so unpublished.
+  writeFileSync(
+    path.join(dir, 'unknown-author.md'),
+    '---\ntitle: Unknown author\ndescription: By nobody we know.\nslug: unknown-author\ncategory: Back pain\npublished: 2024-01-29\nauthor: nobody\n---\n\nText.\n',
+  );
+  peopleFile = path.join(makeArticlesDir(), 'people.yml');
+  writeFileSync(peopleFile, 'jane-roe:\n  type: person\n  name: Dr Jane Roe\n  credentials: MD\n  role: Medical reviewer\n');
+  process.env.CITED_PEOPLE_FILE = peopleFile;
   process.env.CITED_ARTICLES_DIR = dir;
   process.env.SITE_URL = 'https://fixtures.example.org/';
   handler = await loadHandler();
@@ -49,6 +58,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(path.dirname(peopleFile), { recursive: true, force: true });
+  delete process.env.CITED_PEOPLE_FILE;
   errors.mockRestore();
 });
 
@@ -75,6 +86,14 @@ describe('pagination', () => {
 
     expect((await get(handler, '/?page=3')).status).toBe(404);
     expect((await get(handler, '/?page=two')).status).toBe(400);
+  });
+});
+
+describe('an unknown author id', () => {
+  it('unpublishes the article and logs the id with its file:line:column', async () => {
+    expect((await get(handler, '/articles/unknown-author')).status).toBe(404);
+    const logged = errors.mock.calls.map((call) => String(call[0])).join('\n');
+    expect(logged).toMatch(/unknown-author\.md:7:9 error `author` "nobody" is not in the people registry.*person-unknown/);
   });
 });
 
@@ -116,6 +135,14 @@ describe('an article with a reviewer and a hostile title', () => {
       'Medically reviewed by Dr Jane Roe, MD on July 2, 2023. Next review due July 2, 2024.',
     );
     expect(mainText(html)).toContain('Updated July 1, 2023');
+    expect(html).toContain('href="/authors/jane-roe"');
+  });
+
+  it('links the reviewer to a page that lists what they reviewed', async () => {
+    const page = await (await get(handler, '/authors/jane-roe')).text();
+    expect(mainText(page)).toContain('Dr Jane Roe, MD Medical reviewer');
+    expect(mainText(page)).toContain('Articles medically reviewed by Dr Jane Roe (1)');
+    expect(page).toContain('href="/articles/reviewed-article"');
   });
 
   it('escapes the title in JSON-LD so it cannot close the script element', () => {
@@ -128,7 +155,7 @@ describe('an article with a reviewer and a hostile title', () => {
       datePublished: '2023-06-01',
       dateModified: '2023-07-01',
       lastReviewed: '2023-07-02',
-      reviewedBy: { '@type': 'Person', name: 'Dr Jane Roe, MD' },
+      reviewedBy: { '@type': 'Person', name: 'Dr Jane Roe', honorificSuffix: 'MD', jobTitle: 'Medical reviewer', url: 'https://fixtures.example.org/authors/jane-roe' },
     });
   });
 
@@ -160,5 +187,29 @@ describe('editing an article', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(await after.text()).toContain('Fixture article 07, revised');
     expect((await get(handler, '/articles/article-07', { 'If-None-Match': etag ?? '' })).status).toBe(200);
+  });
+});
+
+describe('search follows the content', () => {
+  const resultSlugs = async (query: string): Promise<string[]> => {
+    const html = await (await get(handler, `/search?q=${encodeURIComponent(query)}`)).text();
+    return [...html.matchAll(/<h2[^>]*id="result-([^"]+)"/g)].map((m) => m[1] ?? '');
+  };
+
+  it('finds an edited article by its new words, a new article at once, and no deleted or broken one', async () => {
+    expect(await resultSlugs('xylophonist')).toEqual([]);
+    const file = writeArticle(dir, { slug: 'article-11', title: 'Fixture article 11 for the xylophonist', published: '2024-01-11' });
+    const future = new Date(Date.now() + 10_000);
+    utimesSync(file, future, future);
+    writeArticle(dir, { slug: 'brand-new', title: 'A xylophonist with back pain', published: '2024-01-31' });
+    await settle();
+    expect((await resultSlugs('xylophonist')).sort()).toEqual(['article-11', 'brand-new']);
+
+    rmSync(path.join(dir, 'brand-new.md'));
+    await settle();
+    expect(await resultSlugs('xylophonist')).toEqual(['article-11']);
+    // Never-published articles (broken citation, unknown author) are not searchable.
+    expect(await resultSlugs('Broken citation')).not.toContain('broken-citation');
+    expect(await resultSlugs('Unknown author nobody')).not.toContain('unknown-author');
   });
 });

@@ -53,7 +53,7 @@ describe('article page', () => {
   it('renders 200 HTML with the title, description and category', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en-US">/); // site.yml locale
     expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(escapeHtml(seed.meta.title))}</h1>`));
     expect(html).toContain(`<title>${escapeHtml(seed.meta.title)} · cited</title>`);
     expect(html).toContain(`href="/category/${slugifyCategory(seed.meta.category)}"`);
@@ -124,6 +124,20 @@ describe('article page', () => {
     expect((ld?.citation as unknown[]).length).toBe(seed.references.length);
     expect(ld).not.toHaveProperty('reviewedBy');
     expect(ld).not.toHaveProperty('lastReviewed');
+  });
+
+  it('says in JSON-LD that the clinic wrote it (an Organization) and publishes the site', () => {
+    const [ld] = jsonLdBlocks(html) as Record<string, unknown>[];
+    const clinic = { '@type': 'Organization', '@id': `${SITE_URL}/authors/magaziner-center`, name: 'Magaziner Center for Wellness' };
+    expect(ld?.author).toMatchObject(clinic);
+    expect(ld?.publisher).toMatchObject(clinic);
+    expect(ld?.inLanguage).toBe('en-US');
+  });
+
+  it('links the byline to the author page and shows the tags', () => {
+    expect(html).toMatch(/<dt>By<\/dt><dd><a[^>]*href="\/authors\/magaziner-center"[^>]*>Magaziner Center for Wellness<\/a>/);
+    for (const tag of seed.meta.tags) expect(mainText(html)).toContain(tag);
+    expect(html).toContain('href="/tags/platelet-rich-plasma"');
   });
 
   it('has canonical, Open Graph and Twitter meta from SITE_URL', () => {
@@ -210,6 +224,45 @@ describe('index and category pages', () => {
     expect(html).toContain(`href="/articles/${seed.meta.slug}"`);
     expect(scriptTags(html)).toEqual([]);
     expect((await get(handler, '/category/no-such-category')).status).toBe(404);
+  });
+});
+
+describe('search, tags, authors and contact', () => {
+  it('search answers every query with a 200 page that is noindex, private and reflects no markup', async () => {
+    for (const query of ['prolotherapy', '', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'a'.repeat(5000), '%ED%A0%80', '%00%01']) {
+      const response = await get(handler, `/search?q=${query}`);
+      expect(response.status, query.slice(0, 20)).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
+      expect(response.headers.get('x-robots-tag')).toBe('noindex');
+      const html = await response.text();
+      expect(html).toContain('<meta name="robots" content="noindex"/>');
+      expect(html).not.toContain('<script>alert');
+    }
+    const found = await (await get(handler, '/search?q=prolo')).text();
+    expect(found).toContain(`href="${articlePath()}"`);
+    expect(found).toMatch(/<mark[^>]*>[Pp]rolotherapy<\/mark>/);
+  });
+
+  it('serves a page per tag, lists tags, authors and /contact in the sitemap, 404s unknown ones', async () => {
+    const tag = await get(handler, '/tags/mri');
+    expect(tag.status).toBe(200);
+    expect(await tag.text()).toContain(`href="${articlePath()}"`);
+    expect((await get(handler, '/tags/nope')).status).toBe(404);
+    expect((await get(handler, '/tags/mri?page=2')).status).toBe(404);
+    expect((await get(handler, '/authors/nobody')).status).toBe(404);
+    const sitemap = await (await get(handler, '/sitemap.xml')).text();
+    for (const loc of ['/tags/mri', '/tags/platelet-rich-plasma', '/authors/magaziner-center', '/contact']) {
+      expect(sitemap).toContain(`<loc>${SITE_URL}${loc}</loc>`);
+    }
+    expect(sitemap).not.toContain('/search');
+  });
+
+  it('/contact shows the publisher from site.yml and no invented contact details', async () => {
+    const response = await get(handler, '/contact');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(mainText(html)).toContain('Magaziner Center for Wellness');
+    expect(html).not.toMatch(/href="(?:tel|mailto):/);
   });
 });
 

@@ -8,6 +8,8 @@ import { readFrontmatter } from './frontmatter.js';
 import { formatReadability } from './readability/report.js';
 import type { ReadabilityOptions } from './readability/report.js';
 import { decodeSource } from './source.js';
+import { checkPersonIds } from './people/check.js';
+import type { PeopleRegistry } from './people/registry.js';
 import { checkSiteLinks } from './store/links.js';
 import type { Article, ArticleMeta, Diagnostic } from './types.js';
 
@@ -28,6 +30,8 @@ export interface CheckOptions {
   articlePath?: (slug: string) => string;
   /** Readability report per article (default on). */
   readability?: boolean | ReadabilityOptions;
+  /** The people registry: every author/reviewedBy id must be in it (unchecked when absent). */
+  people?: PeopleRegistry;
 }
 
 export const articleExtensions = ['.md', '.markdown'];
@@ -90,14 +94,22 @@ export async function checkArticles(targets: string | readonly string[], options
   const articles: Article[] = [];
   for (const path of paths) {
     const source = await readFile(path);
-    articles.push(
-      compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
-        path: relative(process.cwd(), path) || path,
-        now,
-        readFile: (bibliography) => readFileSync(bibliography),
-        readability,
-      }),
-    );
+    const shownPath = relative(process.cwd(), path) || path;
+    const article = compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
+      path: shownPath,
+      now,
+      readFile: (bibliography) => readFileSync(bibliography),
+      readability,
+    });
+    if (options.people) {
+      // Authors and reviewers are registry ids: an unknown one is an error at its frontmatter value.
+      const unknown = checkPersonIds(source.toString('utf8'), shownPath, options.people);
+      if (unknown.length > 0) {
+        article.diagnostics = sortDiagnostics([...article.diagnostics, ...unknown]);
+        article.ok = false;
+      }
+    }
+    articles.push(article);
   }
 
   const firstBySlug = new Map<string, Article>();

@@ -1,16 +1,22 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { articleExtensions, checkArticles } from './check.js';
+import { articleExtensions, checkArticles, type CheckOptions } from './check.js';
+import { formatDiagnostics } from './diagnostics.js';
+import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
 import { refsUsage } from './refs/usage.js';
+import { readSiteConfig } from './site/config.js';
+import type { Diagnostic } from './types.js';
 
-const usage = `Usage: cited-content check [--watch] [--route <path>]… [--grade <target>] <file or dir>…
+const usage = `Usage: cited-content check [--watch] [--route <path>]… [--grade <target>] [--people <people.yml>] [--site <site.yml>] <file or dir>…
 
 Compiles the given articles (.md files, or every .md under a directory) and reports errors and
 warnings (file:line:column, rule id), and each article's readability (warnings above the target
 Flesch–Kincaid grade, default 8). Same-site links must point at an article or a --route (default:
 the "cited.routes" list of the nearest package.json; "/" always; "/category/*" matches a prefix).
   --watch   keep running and re-check an article each time it is saved
+  --people  check the people registry, and that every author/reviewedBy id is in it
+  --site    check the site configuration
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 ${refsUsage}`;
@@ -27,6 +33,8 @@ interface Parsed {
   routes: string[];
   watch: boolean;
   targetGrade?: number;
+  people?: string;
+  site?: string;
 }
 
 function parse(args: readonly string[]): Parsed | string {
@@ -42,6 +50,10 @@ function parse(args: readonly string[]): Parsed | string {
       const route = args[(index += 1)];
       if (!route?.startsWith('/')) return '--route needs a path starting with "/"';
       parsed.routes.push(route);
+    } else if (arg === '--people' || arg === '--site') {
+      const file = args[(index += 1)];
+      if (!file || file.startsWith('-')) return `${arg} needs a file`;
+      parsed[arg === '--people' ? 'people' : 'site'] = file;
     } else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else parsed.targets.push(arg);
   }
@@ -60,13 +72,37 @@ async function configuredRoutes(from: string): Promise<string[] | undefined> {
   }
 }
 
+interface Configs {
+  people?: PeopleRegistry;
+  /** Problems in the registry or the site configuration themselves. */
+  problems: Diagnostic[];
+}
+
+/** Reads --people and --site; a file that cannot be read is a usage error (returned as text). */
+async function readConfigs(parsed: Parsed): Promise<Configs | string> {
+  const configs: Configs = { problems: [] };
+  for (const [kind, file] of [['people registry', parsed.people], ['site configuration', parsed.site]] as const) {
+    if (!file) continue;
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) return `cannot read the ${kind} "${file}"`;
+    if (kind === 'people registry') {
+      const read = readPeopleRegistry(text, file);
+      configs.problems.push(...read.diagnostics);
+      configs.people = read.registry;
+    } else {
+      configs.problems.push(...readSiteConfig(text, file).diagnostics);
+    }
+  }
+  return configs;
+}
+
 function summaryLine(errors: number, warnings: number, articles: number): string {
   const s = (count: number) => (count === 1 ? '' : 's');
   return `${errors} error${s(errors)}, ${warnings} warning${s(warnings)} in ${articles} article${s(articles)}`;
 }
 
 /** Re-checks each saved article (with the rest of its directory as context) until the signal aborts. */
-async function watchArticles(targets: readonly string[], routes: readonly string[], grade: { readability?: { targetGrade: number } }, io: CliIo): Promise<void> {
+async function watchArticles(targets: readonly string[], options: CheckOptions, io: CliIo): Promise<void> {
   const watchers: FSWatcher[] = [];
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -78,7 +114,7 @@ async function watchArticles(targets: readonly string[], routes: readonly string
       for (const file of files) {
         const exists = await stat(file).then((info) => info.isFile()).catch(() => false);
         if (!exists) continue;
-        const result = await checkArticles([file], { routes, ...grade });
+        const result = await checkArticles([file], options);
         io.out(`${result.report}\n${summaryLine(result.errorCount, result.warningCount, 1)}`);
       }
     });
@@ -131,12 +167,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const listed = parsed.routes.length > 0 ? parsed.routes : ((await configuredRoutes(parsed.targets[0] as string)) ?? []);
   const routes = [...new Set(['/', ...listed])];
+  const configs = await readConfigs(parsed);
+  if (typeof configs === 'string') {
+    io.err(`cited-content: ${configs}`);
+    return 2;
+  }
+  if (configs.problems.length > 0) io.out(formatDiagnostics(configs.problems));
   const grade = parsed.targetGrade === undefined ? {} : { readability: { targetGrade: parsed.targetGrade } };
-  const result = await checkArticles(parsed.targets, { routes, ...grade });
+  const options = { routes, ...grade, ...(configs.people ? { people: configs.people } : {}) };
+  const result = await checkArticles(parsed.targets, options);
   io.out(result.report);
-  io.out(summaryLine(result.errorCount, result.warningCount, result.articles.length));
-  if (parsed.watch) await watchArticles(parsed.targets, routes, grade, io);
-  return result.errorCount > 0 ? 1 : 0;
+  const errorCount = result.errorCount + configs.problems.filter((problem) => problem.severity === 'error').length;
+  io.out(summaryLine(errorCount, result.warningCount, result.articles.length));
+  if (parsed.watch) await watchArticles(parsed.targets, options, io);
+  return errorCount > 0 ? 1 : 0;
 }
 
 export async function main(): Promise<void> {

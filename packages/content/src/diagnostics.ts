@@ -51,6 +51,9 @@ export const rules = {
   'review-overdue': { severity: 'warning', summary: 'nextReviewDue is in the past.' },
   'readability-paragraph': { severity: 'warning', summary: 'A paragraph reads above the target grade (Flesch–Kincaid; default grade 8).' },
   'readability-article': { severity: 'warning', summary: 'The article as a whole reads above the target grade.' },
+  'person-unknown': { severity: 'error', summary: 'An author or reviewedBy id is not in the people registry.' },
+  'people-invalid': { severity: 'error', summary: 'The people registry (people.yml) is not valid.' },
+  'site-config-invalid': { severity: 'error', summary: 'The site configuration (site.yml) is not valid.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type RuleId = keyof typeof rules;

@@ -41,3 +41,9 @@ export type {
   SiteLink,
   TocEntry,
 } from './types.js';
+export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex } from './search/index.js';
+export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
+export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
+export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
+export { readSiteConfig, siteConfigSchema } from './site/config.js';
+export type { SiteConfig } from './site/config.js';

@@ -68,6 +68,18 @@ describe('cited-content check', () => {
     expect(result.stdout).toContain('no problems');
   });
 
+  it('--people: an unknown author id is an error at its position; --site: the config is checked', () => {
+    const dir = tempDir({ 'a.md': article('Text.:cite[a2020]', 'author: nobody\n') });
+    const people = join(tempDir({ 'people.yml': 'clinic:\n  type: organization\n  name: Clinic\n' }), 'people.yml');
+    const site = join(tempDir({ 'site.yml': 'name: x\n' }), 'site.yml');
+    const result = run('check', dir, '--people', people, '--site', site);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/a\.md[\s\S]*6:9\s+error\s+`author` "nobody" is not in the people registry.*person-unknown/);
+    expect(result.stdout).toMatch(/site\.yml[\s\S]*error.*site-config-invalid/);
+    const fixed = run('check', tempDir({ 'a.md': article('Text.:cite[a2020]', 'author: clinic\n') }), '--people', people);
+    expect(fixed.status, fixed.stdout).toBe(0);
+  });
+
   it('exits 0 on a clean directory', () => {
     const result = run('check', tempDir({ 'clean.md': article('Text.:cite[a2020]') }));
     expect(result.status, result.stderr).toBe(0);

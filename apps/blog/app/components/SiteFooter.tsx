@@ -1,18 +1,15 @@
 import { Link } from '@remix-run/react';
-import { SITE_NAME } from '../lib/site';
+import type { PublicSite } from '../lib/site.server';
 import * as styles from '../styles/layout.css';
 
-export function SiteFooter() {
+export function SiteFooter({ site }: { site: PublicSite | undefined }) {
   return (
     <footer className={styles.siteFooter}>
       <div className={styles.siteFooterInner}>
         <div>
-          <h2 className={styles.footerHeading}>About {SITE_NAME}</h2>
-          <p className={styles.footerText}>
-            Articles here explain health conditions and treatments in plain words and link every claim to the
-            study behind it, so you can check the evidence yourself. They are general information, not medical
-            advice for you.
-          </p>
+          <h2 className={styles.footerHeading}>About {site?.name}</h2>
+          {site ? <p className={styles.footerText}>{site.footer}</p> : null}
+          {site ? <p className={styles.footerText}>Published by {site.publisherName}.</p> : null}
           <p className={styles.footerText}>If you think you may have a medical emergency, call your local emergency number.</p>
         </div>
         <div>
@@ -20,6 +17,12 @@ export function SiteFooter() {
           <ul className={styles.footerList}>
             <li>
               <Link to="/">All articles</Link>
+            </li>
+            <li>
+              <Link to="/search">Search</Link>
+            </li>
+            <li>
+              <Link to="/contact">Contact</Link>
             </li>
             <li>
               <a href="/rss.xml">RSS feed</a>

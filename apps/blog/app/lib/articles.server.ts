@@ -12,6 +12,7 @@ import {
 } from '@cited/content/store';
 import blogPackage from '../../package.json';
 import { slugifyCategory } from './format';
+import { peopleRegistry } from './people.server';
 import { sitemapsOf } from './sitemap.server';
 
 /**
@@ -89,6 +90,8 @@ export function contentStore(): ContentStore {
     mode: isPreview() ? 'preview' : 'production',
     routes: siteRoutes,
     articlePath: (slug) => `/articles/${slug}`,
+    // Bylines link to people.yml records: an unknown id is a content error, like a broken link.
+    people: peopleRegistry,
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
@@ -252,12 +255,13 @@ export interface ArticleSummary {
   categorySlug: string;
   published: string;
   updated?: string;
+  tags: readonly string[];
   readingTimeMinutes: number;
 }
 
 /** What index and category pages need — not the whole compiled tree. */
 export function summarize(article: ArticleListing): ArticleSummary {
-  const { slug, title, description, category, published, updated } = article;
+  const { slug, title, description, category, published, updated, tags } = article;
   return {
     slug,
     title,
@@ -266,6 +270,7 @@ export function summarize(article: ArticleListing): ArticleSummary {
     categorySlug: slugifyCategory(category),
     published,
     ...(updated ? { updated } : {}),
+    tags,
     readingTimeMinutes: article.readingTimeMinutes,
   };
 }

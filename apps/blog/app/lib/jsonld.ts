@@ -1,5 +1,4 @@
-import type { Article, NumberedReference } from '@cited/content';
-import { SITE_NAME } from './site';
+import type { Article, NumberedReference, PersonRecord, SiteConfig } from '@cited/content';
 
 /**
  * JSON for an inline <script type="application/ld+json">. JSON.stringify alone is not enough:
@@ -49,9 +48,59 @@ function citationFor(reference: NumberedReference): Record<string, unknown> {
   };
 }
 
+/**
+ * A registry record as schema.org: a `Person` (name, credentials, role) or an `Organization`
+ * (name, URL, contact point). `@id` is its page on this site, so every article names one entity.
+ */
+export function personJsonLd(record: PersonRecord, pageUrl: string): Record<string, unknown> {
+  if (record.type === 'person') {
+    return {
+      '@type': 'Person',
+      '@id': pageUrl,
+      name: record.name,
+      url: record.url ?? pageUrl,
+      ...(record.credentials ? { honorificSuffix: record.credentials } : {}),
+      ...(record.role ? { jobTitle: record.role } : {}),
+      ...(record.bio ? { description: record.bio } : {}),
+      ...(record.url ? { sameAs: [record.url] } : {}),
+    };
+  }
+  const contact = record.contact;
+  return {
+    '@type': 'Organization',
+    '@id': pageUrl,
+    name: record.name,
+    url: record.url ?? pageUrl,
+    ...(record.description ? { description: record.description } : {}),
+    ...(contact?.email || contact?.telephone
+      ? {
+          contactPoint: {
+            '@type': 'ContactPoint',
+            ...(contact.email ? { email: contact.email } : {}),
+            ...(contact.telephone ? { telephone: contact.telephone } : {}),
+          },
+        }
+      : {}),
+    ...(contact?.address ? { address: contact.address } : {}),
+  };
+}
+
+export interface ArticlePeople {
+  author?: { record: PersonRecord; pageUrl: string };
+  reviewer?: { record: PersonRecord; pageUrl: string };
+  /** The site's publisher, with its registry record when site.yml names one. */
+  publisher: { name: string; url?: string; record?: PersonRecord; pageUrl?: string };
+}
+
 /** schema.org MedicalWebPage for an article; review fields only when the article has them. */
-export function medicalWebPageJsonLd(article: Article, canonicalUrl: string): Record<string, unknown> {
+export function medicalWebPageJsonLd(
+  article: Article,
+  canonicalUrl: string,
+  people: ArticlePeople,
+  site: Pick<SiteConfig, 'locale'>,
+): Record<string, unknown> {
   const { meta } = article;
+  const { author, reviewer, publisher } = people;
   return {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
@@ -60,14 +109,17 @@ export function medicalWebPageJsonLd(article: Article, canonicalUrl: string): Re
     name: meta.title,
     headline: meta.title,
     description: meta.description,
-    inLanguage: 'en',
+    inLanguage: site.locale,
     datePublished: meta.published,
     dateModified: meta.updated ?? meta.published,
     ...(meta.lastReviewed ? { lastReviewed: meta.lastReviewed } : {}),
-    ...(meta.reviewedBy ? { reviewedBy: { '@type': 'Person', name: meta.reviewedBy } } : {}),
-    ...(meta.author ? { author: { '@type': 'Person', name: meta.author } } : {}),
+    ...(reviewer ? { reviewedBy: personJsonLd(reviewer.record, reviewer.pageUrl) } : {}),
+    ...(author ? { author: personJsonLd(author.record, author.pageUrl) } : {}),
     ...(meta.tags.length ? { keywords: meta.tags.join(', ') } : {}),
-    publisher: { '@type': 'Organization', name: SITE_NAME },
+    publisher:
+      publisher.record && publisher.pageUrl
+        ? personJsonLd(publisher.record, publisher.pageUrl)
+        : { '@type': 'Organization', name: publisher.name, ...(publisher.url ? { url: publisher.url } : {}) },
     citation: article.references.map(citationFor),
   };
 }

@@ -1,6 +1,9 @@
 import type { ContentSnapshot } from '@cited/content/store';
 import { strongEtag } from './http.server';
-import { absoluteUrl } from './site';
+import { deriveFor } from './derive.server';
+import { peopleRegistry } from './people.server';
+import { absoluteUrl, PAGE_SIZE } from './site';
+import { tagsOf } from './taxonomy.server';
 
 /** The sitemap protocol's limit per file; beyond it, /sitemap.xml becomes a sitemap index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -50,14 +53,27 @@ export function buildSitemaps(urls: readonly SitemapUrl[], limit = SITEMAP_MAX_U
   return { root: xml(index), parts };
 }
 
-/** Home, categories and every published article: built once per snapshot. */
+/**
+ * Home, categories, every page of every tag, the authors with published articles, /contact and
+ * every published article: built once per snapshot (and people registry). The search page is
+ * noindex and stays out.
+ */
 export function sitemapsOf(snapshot: ContentSnapshot, categorySlugs: readonly string[]): Sitemaps {
-  return snapshot.derive(`blog:sitemaps:${absoluteUrl('/')}`, (s) => {
-    const newest = s.articles[0];
+  const people = peopleRegistry();
+  return deriveFor(snapshot, `blog:sitemaps:${absoluteUrl('/')}`, people, () => {
+    const newest = snapshot.articles[0];
+    const credited = new Set(snapshot.articles.flatMap((article) => [article.author, article.reviewedBy]));
     const urls: SitemapUrl[] = [
       { loc: absoluteUrl('/'), ...(newest ? { lastmod: newest.updated ?? newest.published } : {}) },
       ...categorySlugs.map((slug) => ({ loc: absoluteUrl(`/category/${slug}`) })),
-      ...s.articles.map((article) => ({
+      ...tagsOf(snapshot).flatMap((tag) =>
+        Array.from({ length: Math.ceil(tag.count / PAGE_SIZE) }, (_, i) => ({
+          loc: absoluteUrl(i === 0 ? `/tags/${tag.slug}` : `/tags/${tag.slug}?page=${i + 1}`),
+        })),
+      ),
+      ...[...people.keys()].filter((id) => credited.has(id)).map((id) => ({ loc: absoluteUrl(`/authors/${id}`) })),
+      { loc: absoluteUrl('/contact') },
+      ...snapshot.articles.map((article) => ({
         loc: absoluteUrl(`/articles/${article.slug}`),
         lastmod: article.updated ?? article.published,
       })),

@@ -3,8 +3,9 @@ import { useLoaderData } from '@remix-run/react';
 import { ArticleList, Pagination } from '../components/ArticleList';
 import { getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
-import { seoMeta } from '../lib/seo';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from '../lib/site';
+import { seoMeta, siteOf } from '../lib/seo';
+import { absoluteUrl } from '../lib/site';
+import { siteConfig } from '../lib/site.server';
 import * as styles from '../styles/list.css';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,27 +13,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const listing = paginate(request, articles);
   return {
     ...listing,
+    description: siteConfig().description,
     canonicalUrl: absoluteUrl(listing.page === 1 ? '/' : `/?page=${listing.page}`),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? seoMeta({
-        title: data.page === 1 ? SITE_NAME : `Articles, page ${data.page}`,
-        description: SITE_DESCRIPTION,
-        canonicalUrl: data.canonicalUrl,
-      })
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const site = siteOf(matches);
+  return data
+    ? seoMeta(
+        { title: data.page === 1 ? site.name : `Articles, page ${data.page}`, description: data.description, canonicalUrl: data.canonicalUrl },
+        site,
+      )
     : [];
+};
 
 export default function Index() {
-  const { articles, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { articles, page, pageCount, total, description } = useLoaderData<typeof loader>();
   return (
     <>
       <div className={styles.intro}>
         <h1 className={styles.pageTitle}>Latest articles</h1>
         <p className={styles.lede}>
-          {SITE_DESCRIPTION} {total === 1 ? '1 article' : `${total} articles`}, newest first
+          {description} {total === 1 ? '1 article' : `${total} articles`}, newest first
           {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
         </p>
       </div>

@@ -4,12 +4,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
+import { ArticleList } from '../components/ArticleList';
+import { Byline } from '../components/Byline';
 import { FileProblemList } from '../components/ContentProblems';
-import { getArticle, getProblemsForSlug, isPreview } from '../lib/articles.server';
+import { TagList } from '../components/TagList';
+import { getArticle, getCatalog, getProblemsForSlug, isPreview, summarize } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
-import { seoMeta } from '../lib/seo';
+import { bylineFor, personById } from '../lib/people.server';
+import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
+import { siteConfig } from '../lib/site.server';
+import { relatedArticles } from '../lib/taxonomy.server';
 import * as styles from '../styles/article.css';
 import * as diagnosticsStyles from '../styles/diagnostics.css';
 
@@ -26,30 +32,63 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
   const { article, visibility } = served;
   const canonicalUrl = absoluteUrl(`/articles/${article.meta.slug}`);
+  const site = siteConfig();
+  const { snapshot } = await getCatalog();
+  const listing = snapshot.entry(article.meta.slug)?.listing;
+  const person = (id: string | undefined) => {
+    const record = personById(id);
+    return record ? { record, pageUrl: absoluteUrl(`/authors/${record.id}`) } : undefined;
+  };
+  const publisherRecord = personById(site.publisher.id);
+  const author = person(article.meta.author);
+  const reviewer = person(article.meta.reviewedBy);
   return {
     kind: 'article' as const,
     article,
     visibility,
     canonicalUrl,
+    author: bylineFor(article.meta.author),
+    reviewer: bylineFor(article.meta.reviewedBy),
+    disclaimer: site.disclaimer,
+    related: listing ? relatedArticles(snapshot, listing).map(summarize) : [],
     categorySlug: slugifyCategory(article.meta.category),
     // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
     showFrontmatterCta: Boolean(article.meta.cta) && !bodyHasCta(article.hast),
-    jsonLd: serializeJsonLd(medicalWebPageJsonLd(article, canonicalUrl)),
+    jsonLd: serializeJsonLd(
+      medicalWebPageJsonLd(
+        article,
+        canonicalUrl,
+        {
+          ...(author ? { author } : {}),
+          ...(reviewer ? { reviewer } : {}),
+          publisher: {
+            name: site.publisher.name,
+            ...(site.publisher.url ? { url: site.publisher.url } : {}),
+            ...(publisherRecord ? { record: publisherRecord, pageUrl: absoluteUrl(`/authors/${publisherRecord.id}`) } : {}),
+          },
+        },
+        site,
+      ),
+    ),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
   if (!page) return [];
-  if (page.kind === 'problems') return [{ title: 'Content error · cited' }, { name: 'robots', content: 'noindex' }];
-  const tags = seoMeta({
-        title: page.article.meta.title,
-        description: page.article.meta.description,
-        canonicalUrl: page.canonicalUrl,
-        type: 'article',
-        publishedTime: page.article.meta.published,
-        modifiedTime: page.article.meta.updated ?? page.article.meta.published,
-        section: page.article.meta.category,
-      });
+  const site = siteOf(matches);
+  if (page.kind === 'problems') return [{ title: site.name ? `Content error · ${site.name}` : 'Content error' }, { name: 'robots', content: 'noindex' }];
+  const tags = seoMeta(
+    {
+      title: page.article.meta.title,
+      description: page.article.meta.description,
+      canonicalUrl: page.canonicalUrl,
+      type: 'article',
+      publishedTime: page.article.meta.published,
+      modifiedTime: page.article.meta.updated ?? page.article.meta.published,
+      section: page.article.meta.category,
+    },
+    site,
+  );
   // Dev previews of drafts and scheduled articles must never be indexed.
   return page.visibility === 'published' ? tags : [...tags, { name: 'robots', content: 'noindex' }];
 };
@@ -127,10 +166,11 @@ export default function ArticleRoute() {
 type ArticlePageData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'article' }>;
 
 function ArticlePage({ page }: { page: ArticlePageData }) {
-  const { article, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
+  const { article, author, reviewer, disclaimer, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
+    <>
     <article className={styles.article} aria-labelledby="article-title">
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
@@ -158,10 +198,12 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
               </dd>
             </div>
           ) : null}
-          {meta.author ? (
+          {author ? (
             <div className={styles.fact}>
               <dt>By</dt>
-              <dd>{meta.author}</dd>
+              <dd>
+                <Byline byline={author} />
+              </dd>
             </div>
           ) : null}
           <div className={styles.fact}>
@@ -169,10 +211,11 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
             <dd>{formatReadingTime(article.readingTimeMinutes)}</dd>
           </div>
         </dl>
-        {meta.reviewedBy && meta.lastReviewed ? (
+        {meta.tags.length > 0 ? <TagList tags={meta.tags} label="Topics" /> : null}
+        {reviewer && meta.lastReviewed ? (
           <div className={styles.review}>
             <p>
-              Medically reviewed by {meta.reviewedBy} on{' '}
+              Medically reviewed by <Byline byline={reviewer} /> on{' '}
               <time dateTime={meta.lastReviewed}>{formatDate(meta.lastReviewed)}</time>.
               {meta.nextReviewDue ? (
                 <>
@@ -193,10 +236,7 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
         <h2 id="disclaimer-heading" className={styles.disclaimerHeading}>
           About this information
         </h2>
-        <p>
-          This article is general information, not medical advice. It cannot take your history or examination
-          into account: talk to a qualified clinician before starting, stopping or changing a treatment.
-        </p>
+        <p>{disclaimer}</p>
         <p>If you have sudden or severe symptoms, call your local emergency number.</p>
       </aside>
       {showFrontmatterCta && meta.cta ? (
@@ -205,5 +245,14 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
         </CTA>
       ) : null}
     </article>
+      {related.length > 0 ? (
+        <section className={styles.related} aria-labelledby="related-heading">
+          <h2 id="related-heading" className={styles.relatedHeading}>
+            Related articles
+          </h2>
+          <ArticleList articles={related} label="Related articles" headingLevel={3} idPrefix="related" />
+        </section>
+      ) : null}
+    </>
   );
 }

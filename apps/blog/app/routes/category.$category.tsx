@@ -4,7 +4,7 @@ import { useLoaderData } from '@remix-run/react';
 import { ArticleList, Pagination } from '../components/ArticleList';
 import { articlesInCategory, getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
-import { seoMeta } from '../lib/seo';
+import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/list.css';
 
@@ -23,13 +23,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
   page
-    ? seoMeta({
-        title: page.page === 1 ? page.category.name : `${page.category.name}, page ${page.page}`,
-        description: `Articles in ${page.category.name}, newest first, each with its evidence cited.`,
-        canonicalUrl: page.canonicalUrl,
-      })
+    ? seoMeta(
+        {
+          title: page.page === 1 ? page.category.name : `${page.category.name}, page ${page.page}`,
+          description: `Articles in ${page.category.name}, newest first, each with its evidence cited.`,
+          canonicalUrl: page.canonicalUrl,
+        },
+        siteOf(matches),
+      )
     : [];
 
 export default function CategoryPage() {

@@ -132,3 +132,17 @@ export const cta = style({
   marginTop: vars.space.xl,
   '@media': { print: { display: 'none' } },
 });
+
+export const related = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+  marginTop: vars.space.xxl,
+  '@media': { print: { display: 'none' } },
+});
+
+export const relatedHeading = style({
+  margin: `0 0 ${vars.space.sm}`,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.xl,
+  lineHeight: vars.lineHeight.heading,
+});

@@ -95,8 +95,13 @@ export const inlineList = style({
 
 export const navList = inlineList;
 
+/** WCAG 2.5.8: at least 24×24 px whatever the font (not left to glyph sizes). */
+export const minTarget = { minHeight: '24px', minWidth: '24px' } as const;
+
 export const navLink = style({
-  display: 'inline-block',
+  display: 'inline-flex',
+  alignItems: 'center',
+  ...minTarget,
   paddingBlock: vars.space.xxs,
   color: vars.color.text,
   textDecoration: 'none',
@@ -153,6 +158,55 @@ export const footerHeading = style({
 export const footerText = style({ margin: `0 0 ${vars.space.xs}`, maxWidth: vars.measure });
 
 export const footerList = style({ margin: 0, padding: 0, listStyle: 'none' });
+globalStyle(`${footerList} a`, { display: 'inline-flex', alignItems: 'center', ...minTarget });
+
+export const searchForm = style({
+  flex: '1 1 16rem',
+  minWidth: 0,
+  maxWidth: '26rem',
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  '@media': { print: { display: 'none' } },
+});
+
+export const searchLabel = style({
+  display: 'block',
+  marginBottom: vars.space.xxs,
+  fontWeight: vars.fontWeight.medium,
+  color: vars.color.textMuted,
+});
+
+export const searchRow = style({ display: 'flex', gap: vars.space.xs });
+
+export const searchInput = style({
+  // Zero basis: an input's intrinsic width (about 20 characters) must not stop reflow at 320 px.
+  flex: '1 1 0',
+  width: 0,
+  minWidth: 0,
+  minHeight: '44px',
+  padding: `${vars.space.xxs} ${vars.space.sm}`,
+  font: 'inherit',
+  fontSize: vars.fontSize.md,
+  color: vars.color.text,
+  backgroundColor: vars.color.surface,
+  border: `1px solid ${vars.color.textMuted}`,
+  borderRadius: vars.radius.md,
+});
+
+export const searchButton = style({
+  flex: '0 0 auto',
+  minHeight: '44px',
+  minWidth: '44px',
+  padding: `${vars.space.xxs} ${vars.space.md}`,
+  font: 'inherit',
+  fontWeight: vars.fontWeight.bold,
+  color: vars.color.surface,
+  backgroundColor: vars.color.link,
+  border: `1px solid ${vars.color.link}`,
+  borderRadius: vars.radius.md,
+  cursor: 'pointer',
+  selectors: { '&:hover': { backgroundColor: vars.color.linkHover, borderColor: vars.color.linkHover } },
+});
 
 globalStyle(`${siteFooter} a`, { color: vars.color.link });
 globalStyle(`${siteFooter} a:visited`, { color: vars.color.linkVisited });

@@ -122,3 +122,57 @@ export const errorLinks = style({
 });
 
 globalStyle(`${errorLinks} li`, { marginBlock: vars.space.xs });
+
+/** Tags as small outlined links; each at least 24×24 px (WCAG 2.5.8) whatever the font. */
+export const tagList = style([
+  inlineList,
+  { gap: vars.space.xs, marginTop: vars.space.sm, fontFamily: vars.font.ui, fontSize: vars.fontSize.sm },
+]);
+
+export const tag = style({
+  display: 'inline-flex',
+  alignItems: 'center',
+  minHeight: '24px',
+  minWidth: '24px',
+  padding: `0 ${vars.space.sm}`,
+  border: `1px solid ${vars.color.border}`,
+  borderRadius: vars.radius.md,
+  color: vars.color.link,
+  textDecoration: 'none',
+  selectors: {
+    '&:visited': { color: vars.color.link },
+    '&:hover': { textDecoration: 'underline', borderColor: 'currentColor' },
+  },
+});
+
+globalStyle(`${itemFacts} a`, { display: 'inline-flex', alignItems: 'center', minHeight: '24px' });
+
+/** Search results: the words found are marked by weight and underline, not colour alone. */
+export const resultMark = style({
+  backgroundColor: 'transparent',
+  color: 'inherit',
+  fontWeight: vars.fontWeight.bold,
+  textDecoration: 'underline',
+  textDecorationThickness: '2px',
+  textUnderlineOffset: '0.15em',
+});
+
+export const resultSnippet = style({ margin: `0 0 ${vars.space.sm}`, color: vars.color.text });
+
+export const notice = style({
+  maxWidth: vars.measure,
+  marginInline: 'auto',
+  marginBottom: vars.space.lg,
+  padding: vars.space.md,
+  border: `1px solid ${vars.color.border}`,
+  borderRadius: vars.radius.md,
+  backgroundColor: vars.color.surfaceSunken,
+});
+
+globalStyle(`${notice} p`, { margin: `0 0 ${vars.space.xs}` });
+globalStyle(`${notice} p:last-child`, { marginBottom: 0 });
+
+/** A profile or contact page: details as a definition list. */
+export const details = style({ display: 'grid', gap: vars.space.xs, margin: `${vars.space.md} 0` });
+globalStyle(`${details} dt`, { fontFamily: vars.font.ui, fontSize: vars.fontSize.sm, fontWeight: vars.fontWeight.bold, color: vars.color.textMuted });
+globalStyle(`${details} dd`, { margin: `0 0 ${vars.space.sm}` });

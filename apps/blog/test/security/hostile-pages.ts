@@ -11,7 +11,8 @@
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileArticle } from '@cited/content';
+import { fileURLToPath } from 'node:url';
+import { checkPersonIds, compileArticle, readPeopleRegistry } from '@cited/content';
 import { checkSiteLinks } from '@cited/content/store';
 import { siteRoutes } from '../../app/lib/articles.server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,6 +23,14 @@ import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from 
 import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
 
 export type HostileCategory = HostileCase['category'];
+
+/** The hostile corpus's people registry: `hostile-author`, with markup in every field. */
+const hostilePeopleFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hostile/people.yml');
+const hostilePeople = (() => {
+  const { registry, diagnostics } = readPeopleRegistry(readFileSync(hostilePeopleFile, 'utf8'), hostilePeopleFile);
+  if (!registry) throw new Error(`hostile people.yml is invalid: ${JSON.stringify(diagnostics)}`);
+  return registry;
+})();
 
 /** Registers the suite for the given corpus categories in the calling test file. */
 export function hostilePageSuite(categories: readonly HostileCategory[]): void {
@@ -63,6 +72,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     writeFileSync(path.join(articlesDir, `${CONTROL_SLUG}.md`), readFileSync(CONTROL_FIXTURE));
     previousDir = process.env.CITED_ARTICLES_DIR;
     process.env.CITED_ARTICLES_DIR = articlesDir;
+    process.env.CITED_PEOPLE_FILE = hostilePeopleFile;
 
     const control = await html(`/articles/${CONTROL_SLUG}`);
     expect(control.status, control.body.slice(0, 500)).toBe(200);
@@ -73,6 +83,7 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
   });
 
   afterAll(() => {
+    delete process.env.CITED_PEOPLE_FILE;
     consoleError.mockRestore();
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
     else process.env.CITED_ARTICLES_DIR = previousDir;
@@ -106,16 +117,18 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
       } else {
         // Not published: only acceptable when @cited/content rejects it with an error diagnostic
         // (reported, never silently dropped); the 404 page is clean and the control still serves.
-        // Errors include the site-wide ones the store adds: same-site links that lead nowhere.
+        // What the blog publishes by: the compile, author/reviewer ids against its registry, and the
+        // site-wide checks the store adds (same-site links that lead nowhere).
         const compiled = compileArticle(source, { path: file });
+        const unknownPeople = checkPersonIds(source, file, hostilePeople);
         const linkErrors = checkSiteLinks(compiled.siteLinks, file, {
           slugs: new Set([CONTROL_SLUG, entry.slug]),
           routes: siteRoutes,
           articlePath: (slug) => `/articles/${slug}`,
         });
-        if (linkErrors.length > 0) compiled.ok = false;
-        const errors = [...compiled.diagnostics, ...linkErrors].filter((d) => d.severity === 'error');
-        expect(compiled.ok, `${context}: accepted by @cited/content but not served`).toBe(false);
+        const errors = [...compiled.diagnostics, ...unknownPeople, ...linkErrors].filter((d) => d.severity === 'error');
+        const accepted = compiled.ok && unknownPeople.length === 0 && linkErrors.length === 0;
+        expect(accepted, `${context}: accepted by @cited/content but not served`).toBe(false);
         expect(errors.length, `${context}: not ok without an error diagnostic`).toBeGreaterThan(0);
         expect(page.status, context).toBe(404);
         expectNone(auditPage(page.body, baselines.error), context);

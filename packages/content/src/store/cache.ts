@@ -3,10 +3,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { SearchDoc } from '../search/search.js';
 import type { CachedVersion, CompileSummary, Dependency } from './types.js';
 
 /** Bumped when the cache layout or the summary shape changes. */
-export const storeFormat = 'cited-store-2';
+export const storeFormat = 'cited-store-3';
 
 export function defaultCacheDir(): string {
   const configured = process.env.CITED_CACHE_DIR?.trim();
@@ -104,6 +105,19 @@ function summaryPath(cacheDir: string, key: string): string {
   return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.summary.json`);
 }
 
+function searchPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, 'objects', key.slice(0, 2), `${key}.search.json`);
+}
+
+/** The searchable text of a version (a search index reads it without the compiled tree). */
+export async function readSearchDoc(cacheDir: string, key: string): Promise<SearchDoc | undefined> {
+  try {
+    return JSON.parse(await readFile(searchPath(cacheDir, key), 'utf8')) as SearchDoc;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The small half of a cached version (no body): what a listing needs. */
 export async function readSummary(cacheDir: string, key: string): Promise<CompileSummary | undefined> {
   try {
@@ -122,9 +136,10 @@ export async function readObject(cacheDir: string, key: string): Promise<CachedV
   }
 }
 
-/** The body first, then its summary: a summary on disk means the whole version is there. */
-export async function writeObject(cacheDir: string, version: CachedVersion, sourceKey = version.key): Promise<void> {
+/** The body and search text first, then the summary: a summary on disk means the whole version is there. */
+export async function writeObject(cacheDir: string, { search, ...version }: CachedVersion, sourceKey = version.key): Promise<void> {
   await writeAtomic(objectPath(cacheDir, version.key), JSON.stringify(version));
+  if (search) await writeAtomic(searchPath(cacheDir, version.key), JSON.stringify(search));
   await writeAtomic(summaryPath(cacheDir, version.key), JSON.stringify(version.summary));
   const { dependencies } = version.summary;
   if (dependencies.length > 0) await writeAtomic(dependencyListPath(cacheDir, sourceKey), JSON.stringify(dependencies.map((d) => d.path)));
@@ -132,13 +147,14 @@ export async function writeObject(cacheDir: string, version: CachedVersion, sour
 
 /** Compiles a version and writes it to the cache under its version key (worker or in-thread). */
 export async function compileToCache(
-  compile: () => { summary: CompileSummary; article: CachedVersion['article'] },
+  compile: () => Omit<CachedVersion, 'key'>,
   cacheDir: string,
   sourceKey: string,
 ): Promise<{ key: string; summary: CompileSummary }> {
-  const { summary, article } = compile();
+  const compiled = compile();
+  const { summary } = compiled;
   const key = versionKey(sourceKey, summary.dependencies);
-  await writeObject(cacheDir, { key, summary, article }, sourceKey);
+  await writeObject(cacheDir, { key, ...compiled }, sourceKey);
   return { key, summary };
 }
 
@@ -149,5 +165,8 @@ export function journalPath(cacheDir: string, dir: string): string {
 
 /** Per articles directory: what was known about each file at the last run (see store.ts). */
 export function statePath(cacheDir: string, dir: string): string {
-  return path.join(cacheDir, 'state', `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16)}.json`);
+  // Named by the store format too: stores of other versions sharing a cache (a rollback, tests of
+  // two branches) never read each other's state, whose shape they do not know.
+  const name = createHash('sha256').update(storeFormat).update('\0').update(path.resolve(dir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'state', `${name}.json`);
 }

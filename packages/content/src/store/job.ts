@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileArticle } from '../compile.js';
+import type { SearchDoc } from '../search/search.js';
+import { searchDocFromMarkdown } from '../search/text.js';
+import { decodeSource } from '../source.js';
 import type { Article } from '../types.js';
 import type { ArticleListing, CompileSummary, Dependency } from './types.js';
 
@@ -41,7 +44,11 @@ export function dependencyDigest(bytes: Uint8Array | undefined): string | null {
  * the digest of the bytes the compile saw, so the store keys the version by them too and
  * recompiles the article when one of them changes.
  */
-export function compileVersion(bytes: Uint8Array, file: string, dir: string): { summary: CompileSummary; article: Article } {
+export function compileVersion(
+  bytes: Uint8Array,
+  file: string,
+  dir: string,
+): { summary: CompileSummary; article: Article; search?: SearchDoc } {
   const dependencies: Dependency[] = [];
   const readFile = (target: string): Uint8Array => {
     let read: Uint8Array | undefined;
@@ -53,8 +60,11 @@ export function compileVersion(bytes: Uint8Array, file: string, dir: string): { 
     }
   };
   const article = compileArticle(bytes, { path: file, now: compileEpoch, readFile });
+  // Only a version without errors can be served, so only those need searchable text.
+  const search = article.ok ? searchDocFromMarkdown(article.meta, decodeSource(bytes).text) : undefined;
   return {
     summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks, dependencies },
     article,
+    ...(search ? { search } : {}),
   };
 }

@@ -20,7 +20,7 @@ export interface FileRecord {
   listing: ArticleListing;
   links: { href: string; line: number; column: number }[];
   /** Site-link errors found when this version was last judged. */
-  linkDiagnostics: Diagnostic[];
+  siteDiagnostics: Diagnostic[];
   /** The key whose acceptance was last decided (a version is judged once). */
   judgedKey?: string;
   /** The last good version: what readers are served. */
@@ -77,8 +77,8 @@ export function buildSnapshot(
 
   for (const record of sorted) {
     const served = record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
-    // Shared with the record unless there is something to add (most files: no link problem).
-    let diagnostics: Diagnostic[] = record.linkDiagnostics.length > 0 ? [...record.diagnostics, ...record.linkDiagnostics] : record.diagnostics;
+    // Shared with the record unless there is something to add (most files: no site-wide problem).
+    let diagnostics: Diagnostic[] = record.siteDiagnostics.length > 0 ? [...record.diagnostics, ...record.siteDiagnostics] : record.diagnostics;
     let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
     if (served) {
       const existing = bySlug.get(served.listing.slug);

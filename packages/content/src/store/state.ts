@@ -8,11 +8,11 @@ import type { ArticleListing } from './types.js';
  * restore: the served version's listing when it is the version on disk, keys equal to the key,
  * the file name inside each diagnostic.
  */
-interface StoredRecord extends Omit<FileRecord, 'good' | 'diagnostics' | 'linkDiagnostics' | 'provisional'> {
+interface StoredRecord extends Omit<FileRecord, 'good' | 'diagnostics' | 'siteDiagnostics' | 'provisional'> {
   /** The last good version: its key alone when it is the version on disk (same listing). */
   good?: { key: string; listing?: ArticleListing };
   diagnostics: StoredDiagnostic[];
-  linkDiagnostics?: StoredDiagnostic[];
+  siteDiagnostics?: StoredDiagnostic[];
 }
 
 type StoredDiagnostic = Omit<Diagnostic, 'file'> & { file?: string };
@@ -43,14 +43,14 @@ function restoreDiagnostics(diagnostics: StoredDiagnostic[] | undefined, file: s
 
 /** One record as stored (compact; see the file comment). */
 export function encodeRecord(record: FileRecord): StoredRecord {
-  const { provisional: _provisional, good, diagnostics, linkDiagnostics, judgedKey, sourceKey, ...rest } = record;
+  const { provisional: _provisional, good, diagnostics, siteDiagnostics, judgedKey, sourceKey, ...rest } = record;
   return {
     ...rest,
     ...(sourceKey && sourceKey !== rest.key ? { sourceKey } : {}),
     ...(judgedKey && judgedKey !== rest.key ? { judgedKey } : {}),
     ...(judgedKey === rest.key ? { judged: true } : {}),
     diagnostics: storeDiagnostics(diagnostics, rest.file),
-    ...(linkDiagnostics.length > 0 ? { linkDiagnostics: storeDiagnostics(linkDiagnostics, rest.file) } : {}),
+    ...(siteDiagnostics.length > 0 ? { siteDiagnostics: storeDiagnostics(siteDiagnostics, rest.file) } : {}),
     ...(good ? { good: good.key === rest.key ? { key: good.key } : good } : {}),
   };
 }
@@ -64,7 +64,7 @@ function decodeRecord(stored: StoredRecord & { judged?: boolean }, sameCompiler:
     delete stored.judged;
   }
   record.diagnostics = restoreDiagnostics(stored.diagnostics, stored.file);
-  record.linkDiagnostics = restoreDiagnostics(stored.linkDiagnostics, stored.file);
+  record.siteDiagnostics = restoreDiagnostics(stored.siteDiagnostics, stored.file);
   if (stored.good && !stored.good.listing) stored.good.listing = stored.listing;
   // Another compiler wrote it: every file is re-keyed and re-judged, but the last good versions
   // (on disk) stay served meanwhile.

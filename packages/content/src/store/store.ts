@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { checkPersonIds } from '../people/check.js';
+import type { SearchDoc } from '../search/search.js';
 import type { Article, Diagnostic } from '../types.js';
 import {
   compilerFingerprint,
@@ -8,6 +11,7 @@ import {
   defaultCacheDir,
   readDependencyList,
   readObject,
+  readSearchDoc,
   readSummary,
   journalPath,
   statePath,
@@ -20,7 +24,7 @@ import { checkSiteLinks } from './links.js';
 import { pruneCache, type PruneResult } from './prune.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { buildSnapshot, type FileRecord } from './snapshot.js';
-import type { ContentSnapshot, ContentStore, ContentStoreOptions } from './types.js';
+import type { ContentSnapshot, ContentStore, ContentStoreOptions, SnapshotEntry } from './types.js';
 import { applyJournal, decodeState, encodeJournal, encodeState } from './state.js';
 import { DirectoryWatcher } from './watch.js';
 
@@ -78,7 +82,10 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   let journalLines = 0;
   let stateWritten = false;
   /** The state's links were checked against these routes (a changed route list rechecks every file). */
-  const site = JSON.stringify({ routes, articles: articlePath('') });
+  const siteSignature = (): string => {
+    const people = options.people?.();
+    return JSON.stringify({ routes, articles: articlePath(''), people: people ? [...people.keys()].sort() : null });
+  };
   let siteUnchanged = false;
   /** Past this many journal lines, the next save rewrites the state file whole. */
   const journalLimit = 2000;
@@ -90,18 +97,42 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     if (current.snapshot.version !== previous) for (const listener of listeners) listener(current.snapshot);
   }
 
+  /** `person-unknown` errors: ids missing from the registry (positions read from the file, only then). */
+  function checkPeople(record: FileRecord): Diagnostic[] {
+    const registry = options.people?.();
+    const { author, reviewedBy } = record.listing;
+    if (!registry || [author, reviewedBy].every((id) => id === undefined || registry.has(id))) return [];
+    const source = (() => {
+      try {
+        return readFileSync(path.join(dir, record.file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    })();
+    return source === undefined ? [] : checkPersonIds(source, record.file, registry);
+  }
+
   /** Decides, once per version, whether it replaces the last good one (it must have no error at all). */
   function judge(record: FileRecord, slugs: ReadonlySet<string>, logKnown: boolean): void {
-    // Links of versions already judged are rechecked for the reports (a target may have gone), but
-    // a published article is never taken down by another file's change.
-    const before = record.linkDiagnostics;
-    record.linkDiagnostics = checkSiteLinks(record.links, record.file, { slugs, routes, articlePath });
-    if (!sameProblems(before, record.linkDiagnostics)) dirty.add(record.file);
-    if (record.judgedKey === record.key && !logKnown) return;
+    // What depends on the rest of the site (link targets, the people registry) is rechecked for
+    // the reports, but a published article is never taken down by another file's change.
+    const before = record.siteDiagnostics;
+    record.siteDiagnostics = [...checkSiteLinks(record.links, record.file, { slugs, routes, articlePath }), ...checkPeople(record)];
+    if (!sameProblems(before, record.siteDiagnostics)) dirty.add(record.file);
+    if (record.judgedKey === record.key && !logKnown) {
+      // Promotion only: a version held back by site-wide errors alone (a link target or a person
+      // that did not exist yet) goes live once they are resolved.
+      const siteErrors = record.siteDiagnostics.some((d) => d.severity === 'error');
+      if (record.ok && !siteErrors && record.good?.key !== record.key) {
+        record.good = { key: record.key, listing: record.listing };
+        dirty.add(record.file);
+      }
+      return;
+    }
     if (record.judgedKey !== record.key) dirty.add(record.file);
     record.judgedKey = record.key;
     record.provisional = false;
-    const errors = [...record.diagnostics, ...record.linkDiagnostics].filter((d) => d.severity === 'error');
+    const errors = [...record.diagnostics, ...record.siteDiagnostics].filter((d) => d.severity === 'error');
     if (errors.length === 0) {
       record.good = { key: record.key, listing: record.listing };
       return;
@@ -119,7 +150,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       try {
         const state = decodeState(text, fingerprint);
         for (const record of state.records) records.set(record.file, record);
-        siteUnchanged = state.site === site;
+        siteUnchanged = state.site === siteSignature();
         stateWritten = true;
       } catch (error) {
         log(`[content] the cache state is unreadable (${String(error)}); checking every file again`);
@@ -133,7 +164,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   async function saveState(): Promise<void> {
     dirty.clear();
     try {
-      await writeAtomic(statePath(cacheDir, dir), encodeState(records.values(), fingerprint, dir, site));
+      await writeAtomic(statePath(cacheDir, dir), encodeState(records.values(), fingerprint, dir, siteSignature()));
       await unlink(journalPath(cacheDir, dir)).catch(() => undefined);
       journalLines = 0;
       stateWritten = true;
@@ -215,7 +246,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       diagnostics: summary.diagnostics,
       listing: summary.listing,
       links: summary.links,
-      linkDiagnostics: [],
+      siteDiagnostics: [],
       ...(known?.good ? { good: known.good } : {}),
       provisional: progressive && !known?.good && summary.ok,
     };
@@ -274,7 +305,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       names !== 'all'
         ? targets.map((name) => records.get(name)).filter((r) => r !== undefined)
         : unchangedRestart
-          ? [...records.values()].filter((r) => [...r.diagnostics, ...r.linkDiagnostics].some((d) => d.severity === 'error'))
+          ? [...records.values()].filter((r) => [...r.diagnostics, ...r.siteDiagnostics].some((d) => d.severity === 'error'))
           : records.values();
     for (const record of judged) judge(record, slugs, initial);
     if (changed || (names === 'all' && !unchangedRestart)) publish();
@@ -435,10 +466,22 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return snapshot();
   }
 
+  async function searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null> {
+    const doc = await readSearchDoc(cacheDir, entry.key);
+    if (doc) return doc;
+    // Not in the cache (cleared under us): rebuilt from the file when it still holds that version.
+    const bytes = await readFile(path.join(dir, entry.file)).catch(() => undefined);
+    if (!bytes) return null;
+    const compiled = compileVersion(bytes, entry.file, dir);
+    if (versionKey(contentKey(fingerprint, entry.file, bytes), compiled.summary.dependencies) !== entry.key) return null;
+    return compiled.search ?? null;
+  }
+
   return {
     ready,
     snapshot,
     article,
+    searchDoc,
     refresh: () => enqueue(() => sync('all')).then(snapshot),
     settled: settle,
     prune,

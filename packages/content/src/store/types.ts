@@ -1,3 +1,5 @@
+import type { PeopleRegistry } from '../people/registry.js';
+import type { SearchDoc } from '../search/search.js';
 import type { Article, Diagnostic, SiteLink } from '../types.js';
 import type { PruneResult } from './prune.js';
 
@@ -43,11 +45,13 @@ export interface CompileSummary {
   dependencies: Dependency[];
 }
 
-/** What the cache holds per content key: the summary and the whole compiled article. */
+/** What the cache holds per content key: the summary, the whole compiled article and its searchable text. */
 export interface CachedVersion {
   key: string;
   summary: CompileSummary;
   article: Article;
+  /** Plain text for a search index (versions without compile errors only). */
+  search?: SearchDoc;
 }
 
 export type Visibility = 'published' | 'draft' | 'scheduled';
@@ -122,6 +126,13 @@ export interface ContentStoreOptions {
   /** Where problems are reported (default console.error). */
   log?: (message: string) => void;
   /**
+   * The people registry (people.yml): every `author`/`reviewedBy` id must be in it, or the version
+   * is not published (`person-unknown`, like a broken link: checked against the rest of the site,
+   * not baked into the compile). Called when a version is judged, so an edited registry applies
+   * to the next change and to every file at the next start. Unchecked when absent.
+   */
+  people?: () => PeopleRegistry;
+  /**
    * `ready` waits for compiles when at most this many files need compiling (default 50); above it,
    * the store answers at once and publishes each article as its compile finishes.
    */
@@ -142,6 +153,8 @@ export interface ContentStore {
   snapshot(): ContentSnapshot;
   /** The compiled article served at `slug` (LRU in memory, disk behind it), or null. */
   article(slug: string): Promise<Article | null>;
+  /** The searchable text of a snapshot entry's version (read from the disk cache, never kept), or null. */
+  searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null>;
   /** Looks at the directory now (instead of waiting for the watcher) and waits for the result. */
   refresh(): Promise<ContentSnapshot>;
   /** Waits until no change is pending or compiling. */

@@ -58,9 +58,9 @@ describe('cache pruning', () => {
     expect(keys).not.toContain(gone);
     expect(keys).toContain(v2); // the last good version, still served
     expect(keys.size).toBe(2); // and the broken v3 on disk (its diagnostics)
-    expect(result.removed).toBe(4); // v1 and gone: body and summary each
+    expect(result.removed).toBe(6); // v1 and gone: body, search text and summary each
     expect((await store.article('live'))?.meta.title).toBe('v2');
-    expect(site.logs.join('\n')).toContain('cache pruned: 4 old entries removed');
+    expect(site.logs.join('\n')).toContain('cache pruned: 6 old entries removed');
   });
 
   it('keeps what another articles directory sharing the cache uses, until that directory is gone', async () => {
@@ -82,7 +82,7 @@ describe('cache pruning', () => {
 
     rmSync(otherDir, { recursive: true });
     const result = await mine.prune();
-    expect(result).toMatchObject({ removed: 2, statesRemoved: 1 });
+    expect(result).toMatchObject({ removed: 3, statesRemoved: 1 });
     expect(cachedKeys(site.cacheDir)).not.toContain(theirs);
     expect((await mine.article('mine'))?.meta.slug).toBe('mine');
   });
@@ -99,7 +99,7 @@ describe('cache pruning', () => {
 
     const second = site.open({ pruneGraceMs: 1000, pruneAfterMs: 0 });
     await second.ready;
-    await vi.waitFor(() => expect(site.logs.join('\n')).toContain('cache pruned: 2 old entries removed'));
+    await vi.waitFor(() => expect(site.logs.join('\n')).toContain('cache pruned: 3 old entries removed'));
     expect(cachedKeys(site.cacheDir).size).toBe(1);
     expect(second.stats.compiled).toBe(0);
   });

@@ -31,4 +31,4 @@ it.each(cases)('$name ($theme) renders and has no axe violations', async ({ Page
   expect(container).not.toBeEmptyDOMElement();
   const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-}, 30_000);
+});

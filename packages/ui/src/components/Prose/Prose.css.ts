@@ -146,6 +146,24 @@ prose('sup, sub', { fontSize: '0.75em', lineHeight: 0, position: 'relative', ver
 prose('sup', { insetBlockStart: '-0.5em' });
 prose('sub', { insetBlockEnd: '-0.25em' });
 
+/*
+ * Footnote markers (GFM `[^1]`) are notes, not sources: in square brackets and italic, so they
+ * differ from citation numbers by shape, not colour alone (WCAG 1.4.1). The brackets have empty
+ * alternative text: screen readers hear the link's own name only.
+ */
+prose('a[data-footnote-ref]', { fontStyle: 'italic' });
+prosePseudo('a[data-footnote-ref]', '::before', { content: '"[" / ""' });
+prosePseudo('a[data-footnote-ref]', '::after', { content: '"]" / ""' });
+/* The "↩" back to the marker is one glyph: a minimum box keeps it a 24 × 24 px target (WCAG 2.5.8). */
+prose('a[data-footnote-backref]', {
+  display: 'inline-flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  minWidth: '24px',
+  minHeight: '24px',
+  textDecoration: 'none',
+});
+
 /* Lists, nested to any depth. */
 prose('ul, ol', { paddingInlineStart: '1.5em', marginBlock: 0 });
 proseChild('ul, ol', { marginBlock: 0 });

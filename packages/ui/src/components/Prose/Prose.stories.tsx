@@ -260,6 +260,40 @@ export const LongWords: Story = {
 };
 
 /**
+ * A footnote (markdown `[^1]`, a note rather than a source) next to a citation: the footnote marker
+ * is in square brackets and italic, so the two differ by shape, not colour alone (WCAG 1.4.1).
+ */
+export const FootnotesAndCitations: Story = {
+  render: (args) => (
+    <Prose {...args}>
+      <p>
+        Repeated surgery is a viable option for some patients.
+        <Citation id="cite-fn-story" numbers={[1]} /> Success rates
+        fall with each operation.
+        <sup>
+          <a href="#fn-1" id="fnref-1" data-footnote-ref="" aria-describedby="footnote-label">
+            1
+          </a>
+        </sup>
+      </p>
+      <section data-footnotes="" className="footnotes">
+        <h2 id="footnote-label">Footnotes</h2>
+        <ol>
+          <li id="fn-1">
+            <p>
+              “Success” here means the patient reported less pain a year later.{' '}
+              <a href="#fnref-1" data-footnote-backref="" aria-label="Back to reference 1">
+                ↩
+              </a>
+            </p>
+          </li>
+        </ol>
+      </section>
+    </Prose>
+  ),
+};
+
+/**
  * A stretch of the seed article as it will be published: headings, paragraphs with citations, a
  * Pullquote, StudyCallouts and the closing CTA, all in one Prose.
  */

@@ -26,6 +26,29 @@ describe('Prose', () => {
     expect(screen.getByRole('heading').parentElement?.getAttribute('role')).toBeNull();
   });
 
+  it('sets footnote markers apart from citations by shape and gives the "↩" a 24 px box', () => {
+    render(
+      <Prose>
+        <p>
+          Text.
+          <sup>
+            <a href="#fn-1" id="fnref-1" data-footnote-ref="">
+              1
+            </a>
+          </sup>
+        </p>
+        <p id="fn-1">
+          Note. <a href="#fnref-1" data-footnote-backref="" aria-label="Back to reference 1">↩</a>
+        </p>
+      </Prose>,
+    );
+    const marker = screen.getByRole('link', { name: '1' });
+    expect(getComputedStyle(marker).fontStyle).toBe('italic');
+    const back = screen.getByRole('link', { name: 'Back to reference 1' });
+    expect(getComputedStyle(back).minWidth).toBe('24px');
+    expect(getComputedStyle(back).minHeight).toBe('24px');
+  });
+
   it('gives each size its own class', () => {
     const { rerender } = render(<Prose data-testid="prose">x</Prose>);
     const standard = screen.getByTestId('prose').className;

@@ -81,14 +81,20 @@ export const backlinkArrow = style({
   marginInlineEnd: '0.15em',
 });
 
-/** Single-letter backlinks are small: padding widens the tap target without spacing the text out. */
+/**
+ * Single-letter backlinks ("a b c") are narrower than a fingertip in every font: a minimum box of
+ * 24 × 24 px (WCAG 2.5.8) whatever the font's glyph widths, centred on the letter.
+ */
 export const backlink = style([
   link,
   {
-    display: 'inline-block',
-    minWidth: '1.5em',
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minWidth: 'max(24px, 1.5em)',
+    minHeight: '24px',
     paddingInline: '0.2em',
-    textAlign: 'center',
+    verticalAlign: 'middle',
     fontStyle: 'italic',
   },
 ]);

@@ -162,6 +162,11 @@ describe('ReferenceList', () => {
         return link;
       });
       expect(links.map((link) => link.textContent)).toEqual(['a', 'b', 'c']);
+      // WCAG 2.5.8 whatever the font: a minimum box, not the width of a letter.
+      for (const link of links) {
+        expect(getComputedStyle(link).minHeight).toBe('24px');
+        expect(getComputedStyle(link).minWidth).toMatch(/^max\(24px, 1\.5em\)$|^24px$/);
+      }
       const arrow = within(item).getByText('↑');
       expect(arrow).toHaveAttribute('aria-hidden', 'true');
       expect(within(entry('ref-2')).getByRole('link', { name: 'Back to citation' })).toHaveAttribute(

@@ -49,7 +49,8 @@ One study at a glance, for a patient: the key figure, what it measured in plain 
 people took part, what kind of study it was, and where it was published, with its citation.
 It is an \`<aside>\` named by its heading; the heading starts with a visually hidden "Study:" so a
 screen reader announces "Study: Second opinions on spine surgery, complementary". The sample size
-shows as the researchers' shorthand "n = 183" and is read as "183 second opinions".
+shows as the researchers' shorthand with who was counted, "n = 183 second opinions" (so sighted
+readers see the population too), and is read as "183 second opinions".
 
 **Tones:** \`finding\` for a study's result, \`caution\` for a result to read with care (small,
 uncontrolled, only respondents counted), \`info\` for background about a study (who took part).

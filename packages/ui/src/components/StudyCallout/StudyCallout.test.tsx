@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
+import { visuallyHidden } from '../../styles/a11y.css';
 import { Citation } from '../Citation';
 import { StudyCallout } from './StudyCallout';
 
@@ -47,11 +48,14 @@ describe('StudyCallout', () => {
     expect(callout).toHaveTextContent(/told they needed surgery/);
   });
 
-  it('shows "n = 155" but announces "155 patients"', () => {
+  it('shows "n = 155 patients" (who was counted is visible too) and announces "155 patients"', () => {
     renderEpsteinCallout();
     const callout = screen.getByRole('complementary');
     const shorthand = within(callout).getByText('n = 155');
-    expect(shorthand).toHaveAttribute('aria-hidden', 'true');
+    expect(shorthand.closest('[aria-hidden="true"]')).not.toBeNull();
+    // The population is visible text, not only in the screen-reader copy.
+    expect(shorthand.parentElement).toHaveTextContent(/^n\s=\s155 patients$/);
+    expect(shorthand.parentElement).not.toHaveClass(visuallyHidden);
     const spoken = within(callout).getByText('155 patients');
     expect(spoken).not.toHaveAttribute('aria-hidden');
     expect(spoken.closest('[aria-hidden="true"]')).toBeNull();
@@ -65,14 +69,14 @@ describe('StudyCallout', () => {
   it('counts what the population names, and formats large samples', () => {
     renderEpsteinCallout({ sampleSize: 1200, population: 'second opinions' });
     expect(screen.getByText('1,200 second opinions')).toBeInTheDocument();
-    expect(screen.getByText('n = 1,200')).toBeInTheDocument();
+    expect(screen.getByText('n = 1,200').parentElement).toHaveTextContent('n = 1,200 second opinions');
   });
 
   it('lists design and journal with year, then the citation', () => {
     renderEpsteinCallout();
     const definitions = screen.getAllByRole('definition');
     expect(definitions.map((d) => d.textContent)).toEqual([
-      'n\u00a0=\u00a0155155 patients',
+      'n\u00a0=\u00a0155 patients155 patients',
       'Second-opinion review',
       'Surgical Neurology International, 20133',
     ]);

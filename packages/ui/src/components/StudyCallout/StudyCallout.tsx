@@ -15,9 +15,9 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
   children: ReactNode;
   /** A short label for the study, e.g. "Second opinions on spine surgery". Default "At a glance". */
   title?: ReactNode;
-  /** How many took part: shown "n = 155", read "155 patients". */
+  /** How many took part: shown "n = 155 patients", read "155 patients". */
   sampleSize?: number;
-  /** What the sample size counts; default "patients". */
+  /** What the sample size counts, shown after it; default "patients". */
   population?: string;
   /** The kind of study: "Second-opinion review", "Randomized trial", "Case series", "Audit"… */
   design?: string;
@@ -97,9 +97,9 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
             <div className={styles.fact}>
               <dt className={visuallyHidden}>Sample size</dt>
               <dd className={styles.factValue}>
-                {/* Seen as the researchers' shorthand, heard in words. */}
-                <span aria-hidden="true" className={styles.sampleSize}>
-                  {`n\u00a0=\u00a0${count}`}
+                {/* Seen as the researchers' shorthand and who was counted; heard in words. */}
+                <span aria-hidden="true">
+                  <span className={styles.sampleSize}>{`n\u00a0=\u00a0${count}`}</span> {countedNoun}
                 </span>
                 <span className={visuallyHidden}>{`${count} ${countedNoun}`}</span>
               </dd>

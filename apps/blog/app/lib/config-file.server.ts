@@ -1,0 +1,50 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostics, type Diagnostic } from '@cited/content';
+
+// app/lib/ in dev and build/server/ in production are both two levels below apps/blog.
+const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
+
+/** An env override, else a file in apps/blog/content. */
+export function contentFile(envName: string, name: string): string {
+  const configured = process.env[envName]?.trim();
+  return configured ? path.resolve(configured) : path.join(contentDir, name);
+}
+
+/**
+ * A YAML file read on first use and again whenever it changes on disk (a stat per call), so an
+ * edit shows without a restart. A broken edit never takes the site down: the last good version
+ * stays in use and the problems are logged with file:line:column. With no good version at all
+ * (a broken file at start-up) it throws, naming the problems.
+ */
+export function watchedConfig<T>(
+  envName: string,
+  name: string,
+  read: (text: string, file: string) => { value: T | undefined; diagnostics: Diagnostic[] },
+): () => T {
+  let cached: { file: string; stamp: string; value: T } | null = null;
+  let lastBadStamp = '';
+  return () => {
+    const file = contentFile(envName, name);
+    let stamp: string;
+    try {
+      const info = statSync(file);
+      stamp = `${file}:${info.mtimeMs}:${info.size}`;
+    } catch (error) {
+      if (cached) return cached.value;
+      throw new Error(`${file} could not be read: ${String(error)}`);
+    }
+    if (cached?.stamp === stamp) return cached.value;
+    const { value, diagnostics } = read(readFileSync(file, 'utf8'), file);
+    if (value !== undefined) {
+      cached = { file, stamp, value };
+      return value;
+    }
+    const report = formatDiagnostics(diagnostics);
+    if (!cached || cached.file !== file) throw new Error(`${file} is not valid:\n${report}`);
+    if (lastBadStamp !== stamp) console.error(`[config] keeping the last good ${name}:\n${report}`);
+    lastBadStamp = stamp;
+    return cached.value;
+  };
+}

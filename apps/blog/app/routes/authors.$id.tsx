@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { ArticleList } from '../components/ArticleList';
+import { getCatalog, summarize } from '../lib/articles.server';
+import { personJsonLd, serializeJsonLd } from '../lib/jsonld';
+import { personById } from '../lib/people.server';
+import { seoMeta, siteOf } from '../lib/seo';
+import { absoluteUrl } from '../lib/site';
+import * as styles from '../styles/list.css';
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const person = personById(params.id);
+  if (!person) throw data(null, { status: 404, statusText: 'Unknown author' });
+  const { articles } = await getCatalog();
+  const canonicalUrl = absoluteUrl(`/authors/${person.id}`);
+  return {
+    person,
+    canonicalUrl,
+    written: articles.filter((article) => article.author === person.id).map(summarize),
+    reviewed: articles.filter((article) => article.reviewedBy === person.id).map(summarize),
+    jsonLd: serializeJsonLd({ '@context': 'https://schema.org', ...personJsonLd(person, canonicalUrl) }),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
+  page
+    ? seoMeta(
+        {
+          title: page.person.name,
+          description:
+            page.person.type === 'person'
+              ? (page.person.bio ?? `Articles by ${page.person.name}.`)
+              : (page.person.description ?? `Articles by ${page.person.name}.`),
+          canonicalUrl: page.canonicalUrl,
+          type: 'website',
+        },
+        siteOf(matches),
+      )
+    : [];
+
+export default function AuthorPage() {
+  const { person, written, reviewed, jsonLd } = useLoaderData<typeof loader>();
+  const about = person.type === 'person' ? person.bio : person.description;
+  const website = person.url;
+  const contact = person.type === 'organization' ? person.contact : undefined;
+  return (
+    <>
+      {/* Structured data, not executable script: escaped by serializeJsonLd. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      <div className={styles.intro}>
+        <p className={styles.eyebrow}>{person.type === 'person' ? 'Author' : 'Organization'}</p>
+        <h1 className={styles.pageTitle}>
+          {person.name}
+          {person.type === 'person' && person.credentials ? `, ${person.credentials}` : ''}
+        </h1>
+        {person.type === 'person' && person.role ? <p className={styles.lede}>{person.role}</p> : null}
+        {about ? <p>{about}</p> : null}
+        {website || contact?.email || contact?.telephone || contact?.address ? (
+          <dl className={styles.details}>
+            {website ? (
+              <div>
+                <dt>Website</dt>
+                <dd>
+                  <a href={website} rel="noopener">
+                    {website}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            {contact?.email ? (
+              <div>
+                <dt>Email</dt>
+                <dd>
+                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                </dd>
+              </div>
+            ) : null}
+            {contact?.telephone ? (
+              <div>
+                <dt>Telephone</dt>
+                <dd>
+                  <a href={`tel:${contact.telephone.replace(/[^\d+]/g, '')}`}>{contact.telephone}</a>
+                </dd>
+              </div>
+            ) : null}
+            {contact?.address ? (
+              <div>
+                <dt>Address</dt>
+                <dd>{contact.address}</dd>
+              </div>
+            ) : null}
+          </dl>
+        ) : null}
+      </div>
+      {written.length > 0 ? (
+        <section aria-labelledby="written-heading">
+          <h2 id="written-heading" className={`${styles.intro} ${styles.sectionHeading}`}>
+            Articles by {person.name} ({written.length})
+          </h2>
+          <ArticleList articles={written} label={`Articles by ${person.name}`} headingLevel={3} idPrefix="written" />
+        </section>
+      ) : null}
+      {reviewed.length > 0 ? (
+        <section aria-labelledby="reviewed-heading">
+          <h2 id="reviewed-heading" className={`${styles.intro} ${styles.sectionHeading}`}>
+            Articles medically reviewed by {person.name} ({reviewed.length})
+          </h2>
+          <ArticleList articles={reviewed} label={`Articles reviewed by ${person.name}`} headingLevel={3} idPrefix="reviewed" />
+        </section>
+      ) : null}
+      {written.length === 0 && reviewed.length === 0 ? <p className={styles.empty}>No published articles yet.</p> : null}
+    </>
+  );
+}

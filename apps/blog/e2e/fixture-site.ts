@@ -1,0 +1,45 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const seed = path.join(appDir, 'content/articles/failed-back-surgery-syndrome.md');
+
+/** Fixture articles around the seed (tags "prolotherapy" and category "Back pain"). */
+export const fixtureArticles = [
+  // Shares a tag with the seed: the first related article.
+  { slug: 'knee-prolotherapy', title: 'Prolotherapy for knee pain', category: 'Knee pain', tags: ['prolotherapy', 'knee'], published: '2026-10-01' },
+  // Shares only the category: related, after the shared tag.
+  { slug: 'staying-active-with-sciatica', title: 'Staying active with sciatica', category: 'Back pain', tags: ['sciatica'], published: '2026-11-01' },
+  // Shares nothing: never related, however new.
+  { slug: 'hand-washing', title: 'Hand washing and infections', category: 'Infections', tags: ['hygiene'], published: '2026-11-20' },
+] as const;
+
+function source(article: (typeof fixtureArticles)[number]): string {
+  return [
+    '---',
+    `title: ${JSON.stringify(article.title)}`,
+    `description: ${JSON.stringify(`A fixture article about ${article.title.toLowerCase()}.`)}`,
+    `slug: ${article.slug}`,
+    `category: ${JSON.stringify(article.category)}`,
+    `tags: [${article.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`,
+    `published: ${article.published}`,
+    '---',
+    '',
+    'Most people with this kind of pain improve within weeks.',
+    '',
+    '## What helps',
+    '',
+    'Staying active helps more than bed rest.',
+    '',
+  ].join('\n');
+}
+
+/** A temp articles directory: the seed plus the fixtures. Returns its path. */
+export function writeFixtureSite(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cited-e2e-articles-'));
+  copyFileSync(seed, path.join(dir, path.basename(seed)));
+  for (const article of fixtureArticles) writeFileSync(path.join(dir, `${article.slug}.md`), source(article));
+  return dir;
+}

@@ -1,0 +1,103 @@
+/**
+ * What the store adds for readers' features: author/reviewer ids judged against a people registry
+ * (like links, against the rest of the site), and each served version's searchable text.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readPeopleRegistry, type PeopleRegistry } from '../../src/people/index.js';
+import { makeSite, type Site } from './fixtures.js';
+
+let site: Site;
+afterEach(async () => {
+  await site?.cleanup();
+});
+
+function registry(yaml: string): PeopleRegistry {
+  const { registry: read, diagnostics } = readPeopleRegistry(yaml, 'people.yml');
+  if (!read) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return read;
+}
+
+const people = registry(`
+jane-doe:
+  type: person
+  name: Jane Doe
+the-clinic:
+  type: organization
+  name: The Clinic
+`);
+
+describe('people registry', () => {
+  it('publishes articles whose author and reviewer are in the registry, and not one with an unknown id', async () => {
+    site = makeSite();
+    site.write({ slug: 'known', extra: 'author: the-clinic\nreviewedBy: jane-doe\n' });
+    site.write({ slug: 'unknown', extra: 'author: the-clinc\n' });
+    const store = site.open({ people: () => people });
+    await store.ready;
+    const snapshot = store.snapshot();
+    expect(snapshot.articles.map((article) => article.slug)).toEqual(['known']);
+    expect(snapshot.articles[0]).toMatchObject({ author: 'the-clinic', reviewedBy: 'jane-doe' });
+    const report = snapshot.reports.find((r) => r.file === 'unknown.md');
+    expect(report?.state).toBe('unpublished');
+    // `author:` is line 8 of the fixture; the value starts at column 9.
+    expect(report?.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'person-unknown', severity: 'error', file: 'unknown.md', line: 8, column: 9 }),
+    ]);
+    expect(report?.diagnostics[0]?.message).toContain('"the-clinc" is not in the people registry');
+    expect(site.logs.join('\n')).toMatch(/not publishing unknown\.md\n {2}unknown\.md:8:9 error .*person-unknown/);
+  });
+
+  it('keeps the last good version when an edit names an unknown reviewer', async () => {
+    site = makeSite();
+    site.write({ slug: 'live', title: 'Reviewed', extra: 'reviewedBy: jane-doe\n' });
+    const store = site.open({ people: () => people });
+    await store.ready;
+    site.write({ slug: 'live', title: 'Typo in the reviewer', extra: 'reviewedBy: jane-do\n' });
+    const after = await store.refresh();
+    expect(after.articles[0]?.title).toBe('Reviewed');
+    expect(after.entry('live')?.servingLastGood).toBe(true);
+    expect(after.reports.find((r) => r.file === 'live.md')?.diagnostics[0]?.ruleId).toBe('person-unknown');
+  });
+
+  it('applies an edited registry to the next judgement: a new person makes the article publishable', async () => {
+    site = makeSite();
+    let current = people;
+    site.write({ slug: 'new-author', extra: 'author: sam-new\n' });
+    const store = site.open({ people: () => current });
+    await store.ready;
+    expect(store.snapshot().articles).toHaveLength(0);
+    current = registry('sam-new:\n  type: person\n  name: Sam New\n');
+    expect((await store.refresh()).articles.map((article) => article.slug)).toEqual(['new-author']);
+  });
+
+  it('checks nothing without a registry (free-text authors stay valid)', async () => {
+    site = makeSite();
+    site.write({ slug: 'free', extra: 'author: Some Clinic Name\n' });
+    const store = site.open();
+    await store.ready;
+    expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['free']);
+  });
+});
+
+describe('searchable text', () => {
+  it('gives each served version its headings and prose, from the cache or rebuilt from the file', async () => {
+    site = makeSite();
+    site.write({ slug: 'findable', title: 'Sciatica basics', body: 'Prolotherapy is an *injection* treatment.' });
+    const store = site.open({ workers: 1 });
+    await store.ready;
+    const entry = store.snapshot().entry('findable');
+    if (!entry) throw new Error('not published');
+    const doc = await store.searchDoc(entry);
+    expect(doc).toMatchObject({ id: 'findable', title: 'Sciatica basics', tags: ['back'], headings: ['When to get help'] });
+    expect(doc?.body).toContain('Prolotherapy is an injection treatment.');
+    expect(doc?.body).not.toContain('*');
+
+    rmSync(path.join(site.cacheDir, 'objects'), { recursive: true });
+    expect(await store.searchDoc(entry)).toEqual(doc);
+
+    // A version no longer on disk (edited since) is not invented.
+    site.write({ slug: 'findable', title: 'Renamed' });
+    expect(await store.searchDoc(entry)).toBeNull();
+  });
+});
