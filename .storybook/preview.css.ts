@@ -1,4 +1,5 @@
 import { globalStyle } from '@vanilla-extract/css';
+import { scroller } from '../packages/ui/src/docs/table.css';
 import { vars } from '../packages/ui/src/theme/contract.css';
 
 /*
@@ -42,3 +43,11 @@ const codeTokenColours: [colour: string, prismTokens: string[]][] = [
 for (const [colour, prismTokens] of codeTokenColours) {
   globalStyle(prismTokens.map((token) => `#storybook-docs .prismjs .token.${token}`).join(', '), { color: colour });
 }
+
+/*
+ * The props table (Storybook's Controls block) in its scroll box (PropsTable): Storybook gives it
+ * width 100% plus a 1px side margin for its border, which made the box scroll by 1px and cut off
+ * the table's right border.
+ */
+// (Storybook doubles its class, .css-x.css-x, so the element name makes this rule outrank it.)
+globalStyle(`${scroller} table.docblock-argstable`, { width: 'calc(100% - 2px)' });
