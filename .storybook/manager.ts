@@ -3,9 +3,10 @@
  * in the toolbar (the same light and dark tokens as the components), so the whole window matches
  * the page being reviewed instead of framing a dark docs page in white.
  */
-import { addons } from 'storybook/manager-api';
+import { createElement } from 'react';
+import { addons, type HashEntry } from 'storybook/manager-api';
 import { GLOBALS_UPDATED, SET_GLOBALS } from 'storybook/internal/core-events';
-import { create, type ThemeVars } from 'storybook/theming';
+import { create, styled, type ThemeVars } from 'storybook/theming';
 import { darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
 
 /** The wordmark: "cited" with a raised reference number, as a citation marker reads in an article. */
@@ -60,7 +61,50 @@ function themeFromUrl(): ThemeName {
   return /(?:^|;)theme:dark(?:;|$)/.test(globals) ? 'dark' : 'light';
 }
 
-addons.setConfig({ theme: managerThemes[themeFromUrl()] });
+const statuses = ['stable', 'beta'] as const;
+type Status = (typeof statuses)[number];
+
+/** A component's status from its stories' tags (`status:stable`), as its docs page shows it. */
+function statusOf(item: HashEntry): Status | undefined {
+  return statuses.find((status) => item.tags.includes(`status:${status}`));
+}
+
+/**
+ * The component's status next to its name in the sidebar, in the tones of the docs page's badge
+ * (finding for stable, caution for beta) and of the manager's current theme. Styled with the
+ * manager's own emotion theme: the manager is built without vanilla-extract.
+ */
+const StatusBadge = styled.span<{ status: Status }>(({ theme, status }) => {
+  const colors = theme.base === 'dark' ? darkColors : lightColors;
+  const tone = status === 'stable' ? colors.tone.finding : colors.tone.caution;
+  return {
+    marginInlineStart: 6,
+    padding: '0 4px',
+    border: `1px solid ${tone.border}`,
+    borderRadius: 3,
+    backgroundColor: tone.surface,
+    color: tone.text,
+    fontSize: 10,
+    fontWeight: 700,
+    lineHeight: '14px',
+    letterSpacing: '0.04em',
+    textTransform: 'uppercase',
+    verticalAlign: 'middle',
+  };
+});
+
+addons.setConfig({
+  theme: managerThemes[themeFromUrl()],
+  sidebar: {
+    // Components only: their stories and docs page carry the same tag and would repeat it.
+    // (createElement, not JSX: Storybook compiles the manager with the classic JSX runtime and
+    // no React in scope.)
+    renderLabel: (item) => {
+      const status = item.type === 'component' ? statusOf(item) : undefined;
+      return status ? createElement('span', null, item.name, createElement(StatusBadge, { status }, status)) : item.name;
+    },
+  },
+});
 
 addons.register('cited/manager-theme', (api) => {
   const follow = ({ globals }: { globals?: Record<string, unknown> }) => {

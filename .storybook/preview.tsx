@@ -20,6 +20,7 @@ import { create, type ThemeVars } from 'storybook/theming';
 import '../packages/ui/src/theme/themes.css';
 import './preview.css';
 
+import { ScrollRegion } from '../packages/ui/src/docs/DataTable';
 import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
 import { storybookAxeRunOptions } from './a11y';
 
@@ -55,6 +56,26 @@ function initialDocsTheme(): ThemeName {
   return isThemeName(fromUrl?.[1]) ? fromUrl[1] : 'light';
 }
 
+/**
+ * Storybook 10.6's object control (Controls block, e.g. ReferenceList's `references`) nests its
+ * top-level <li> directly in <div class="rejt-tree">, so axe reports `listitem` (WCAG 1.3.1) and a
+ * screen reader announces a list item outside any list. Until Storybook fixes its markup, give
+ * that container the list role it lacks, whenever a Controls block renders one.
+ */
+function useListRoleForObjectControls() {
+  useEffect(() => {
+    const addListRole = () => {
+      for (const tree of document.querySelectorAll('.rejt-tree:not([role])')) {
+        if (tree.querySelector(':scope > li')) tree.setAttribute('role', 'list');
+      }
+    };
+    addListRole();
+    const observer = new MutationObserver(addListRole);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
 /** Follows the toolbar's theme switch so docs pages change colour along with their stories. */
 function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
   const { channel } = props.context;
@@ -64,6 +85,7 @@ function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
   useEffect(() => {
     document.documentElement.setAttribute('data-theme', themeName);
   }, [themeName]);
+  useListRoleForObjectControls();
   useEffect(() => {
     const onGlobalsUpdated = ({ globals }: { globals: Record<string, unknown> }) => {
       if (isThemeName(globals.theme)) setThemeName(globals.theme);
@@ -81,7 +103,9 @@ function AutodocsPage() {
       <Subtitle />
       <Description />
       <Primary />
-      <Controls />
+      <ScrollRegion label="Props">
+        <Controls />
+      </ScrollRegion>
       <Stories includePrimary={false} />
     </>
   );

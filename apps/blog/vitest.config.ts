@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Deliberately not the Vite app config: the remix() plugin must never load under Vitest.
@@ -11,9 +9,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     environment: 'node',
-    // The content store's disk cache (compiled articles, per-directory state) for fixture
-    // directories goes to the temp dir, not into the app's node_modules/.cache.
-    env: { CITED_CACHE_DIR: path.join(os.tmpdir(), 'cited-blog-test-cache') },
+    // Sets CITED_CACHE_DIR to a temp directory of this run's own (workers inherit it).
+    globalSetup: ['test/cache-dir.setup.ts'],
     include: ['test/**/*.test.ts'],
   },
 });

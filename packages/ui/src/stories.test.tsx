@@ -92,7 +92,7 @@ describe.each(Object.entries(storyModules))('%s', (_path, storyModule) => {
       ...axeRunOptions,
       // jsdom has no layout or resolved colours, so this rule can only ever come back "incomplete",
       // and it is the slowest one; contrast is covered by theme.test.ts and the browser run of
-      // scripts/screenshot-stories.mjs.
+      // scripts/storybook-a11y.mjs.
       rules: { 'color-contrast': { enabled: false } },
     });
     expect(describeViolations(results.violations), 'axe violations').toEqual([]);

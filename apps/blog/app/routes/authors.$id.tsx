@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ArticleList } from '../components/ArticleList';
+import { ContactDetails } from '../components/ContactDetails';
 import { getCatalog, summarize } from '../lib/articles.server';
 import { personJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { personById } from '../lib/people.server';
@@ -42,7 +43,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
 export default function AuthorPage() {
   const { person, written, reviewed, jsonLd } = useLoaderData<typeof loader>();
   const about = person.type === 'person' ? person.bio : person.description;
-  const website = person.url;
   const contact = person.type === 'organization' ? person.contact : undefined;
   return (
     <>
@@ -56,42 +56,7 @@ export default function AuthorPage() {
         </h1>
         {person.type === 'person' && person.role ? <p className={styles.lede}>{person.role}</p> : null}
         {about ? <p>{about}</p> : null}
-        {website || contact?.email || contact?.telephone || contact?.address ? (
-          <dl className={styles.details}>
-            {website ? (
-              <div>
-                <dt>Website</dt>
-                <dd>
-                  <a href={website} rel="noopener">
-                    {website}
-                  </a>
-                </dd>
-              </div>
-            ) : null}
-            {contact?.email ? (
-              <div>
-                <dt>Email</dt>
-                <dd>
-                  <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact?.telephone ? (
-              <div>
-                <dt>Telephone</dt>
-                <dd>
-                  <a href={`tel:${contact.telephone.replace(/[^\d+]/g, '')}`}>{contact.telephone}</a>
-                </dd>
-              </div>
-            ) : null}
-            {contact?.address ? (
-              <div>
-                <dt>Address</dt>
-                <dd>{contact.address}</dd>
-              </div>
-            ) : null}
-          </dl>
-        ) : null}
+        <ContactDetails contact={{ ...contact, ...(person.url ? { url: person.url } : {}) }} />
       </div>
       {written.length > 0 ? (
         <section aria-labelledby="written-heading">

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ArticleList, Pagination } from '../components/ArticleList';
+import { ListingPage } from '../components/ListingPage';
 import { articlesInCategory, getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
-import * as styles from '../styles/list.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { categories, snapshot } = await getCatalog();
@@ -36,19 +35,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
     : [];
 
 export default function CategoryPage() {
-  const { articles, category, page, pageCount, total, basePath } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <div className={styles.intro}>
-        <p className={styles.eyebrow}>Category</p>
-        <h1 className={styles.pageTitle}>{category.name}</h1>
-        <p className={styles.lede}>
-          {total === 1 ? '1 article' : `${total} articles`}, newest first
-          {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
-        </p>
-      </div>
-      <ArticleList articles={articles} />
-      <Pagination page={page} pageCount={pageCount} basePath={basePath} />
-    </>
-  );
+  const { category, ...listing } = useLoaderData<typeof loader>();
+  return <ListingPage eyebrow="Category" title={category.name} {...listing} />;
 }

@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { ContactDetails } from '../components/ContactDetails';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import { siteConfig } from '../lib/site.server';
@@ -28,40 +29,7 @@ export default function ContactPage() {
       {contact.intro ? <p className={styles.lede}>{contact.intro}</p> : null}
       <h2 className={styles.sectionHeading}>{publisher.name}</h2>
       {hasDetails ? (
-        <dl className={styles.details}>
-          {contact.telephone ? (
-            <div>
-              <dt>Telephone</dt>
-              <dd>
-                <a href={`tel:${contact.telephone.replace(/[^\d+]/g, '')}`}>{contact.telephone}</a>
-              </dd>
-            </div>
-          ) : null}
-          {contact.email ? (
-            <div>
-              <dt>Email</dt>
-              <dd>
-                <a href={`mailto:${contact.email}`}>{contact.email}</a>
-              </dd>
-            </div>
-          ) : null}
-          {contact.address ? (
-            <div>
-              <dt>Address</dt>
-              <dd>{contact.address}</dd>
-            </div>
-          ) : null}
-          {contact.url ? (
-            <div>
-              <dt>Website</dt>
-              <dd>
-                <a href={contact.url} rel="noopener">
-                  {contact.url}
-                </a>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        <ContactDetails contact={contact} />
       ) : (
         <p>
           This site does not list a telephone number, email or address for {publisher.name} yet. Please use the

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ArticleList, Pagination } from '../components/ArticleList';
+import { ListingPage } from '../components/ListingPage';
 import { getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import { articlesWithTag } from '../lib/taxonomy.server';
-import * as styles from '../styles/list.css';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot } = await getCatalog();
@@ -37,19 +36,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
     : [];
 
 export default function TagPage() {
-  const { articles, tag, page, pageCount, total, basePath } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <div className={styles.intro}>
-        <p className={styles.eyebrow}>Topic</p>
-        <h1 className={styles.pageTitle}>{tag.name}</h1>
-        <p className={styles.lede}>
-          {total === 1 ? '1 article' : `${total} articles`}, newest first
-          {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
-        </p>
-      </div>
-      <ArticleList articles={articles} />
-      <Pagination page={page} pageCount={pageCount} basePath={basePath} />
-    </>
-  );
+  const { tag, ...listing } = useLoaderData<typeof loader>();
+  return <ListingPage eyebrow="Topic" title={tag.name} {...listing} />;
 }

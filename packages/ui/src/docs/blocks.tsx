@@ -4,12 +4,14 @@
  * restyle its tables and buttons; colours come from the theme contract, so blocks follow the
  * toolbar's theme.
  */
-import { Unstyled } from '@storybook/addon-docs/blocks';
-import type { ReactNode } from 'react';
+import { Controls, Unstyled } from '@storybook/addon-docs/blocks';
+import type { ComponentProps, ReactNode } from 'react';
 import { contrastRatio } from '../theme/contrast';
 import { themeNames } from '../theme/tokens';
 import { CopyButton } from './CopyButton';
+import { DataTable, ScrollRegion } from './DataTable';
 import * as styles from './docs.css';
+import { code } from './table.css';
 import { tokenRow, tokenRows, type TokenRow } from './tokenTable';
 import { componentTokens } from './tokensUsed';
 // The style modules' source text, provided by a Vite plugin in .storybook/main.ts.
@@ -21,7 +23,7 @@ function Value({ value }: { value: string }) {
   return (
     <span className={styles.value}>
       {isHexColour(value) && <span className={styles.chip} style={{ backgroundColor: value }} aria-hidden="true" />}
-      <code className={styles.code}>{value}</code>
+      <code className={code}>{value}</code>
     </span>
   );
 }
@@ -29,51 +31,37 @@ function Value({ value }: { value: string }) {
 /** A token table: contract path, copyable CSS custom property, and the value in each theme. */
 export function TokenTable({ rows, caption, contrastWith }: { rows: TokenRow[]; caption: string; contrastWith?: string }) {
   const background = contrastWith ? tokenRow(contrastWith) : undefined;
+  const contrastNote = background ? ` (contrast on ${background.path})` : '';
   return (
     <Unstyled>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be keyboard-reachable */}
-      <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
-        <table className={styles.table}>
-          <caption className={styles.caption}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Token</th>
-              <th scope="col">CSS custom property</th>
-              {themeNames.map((theme) => (
-                <th scope="col" key={theme}>
-                  {theme === 'light' ? 'Light' : 'Dark'}
-                  {background ? ` (contrast on ${background.path})` : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.path}>
-                <th scope="row">
-                  <code className={styles.code}>vars.{row.path}</code>
-                </th>
-                <td>
-                  <span className={styles.value}>
-                    <code className={styles.code}>{row.cssVar}</code>
-                    <CopyButton text={`var(${row.cssVar})`} label={row.cssVar} />
+      <DataTable
+        caption={caption}
+        columns={['Token', 'CSS custom property', ...themeNames.map((theme) => `${theme === 'light' ? 'Light' : 'Dark'}${contrastNote}`)]}
+      >
+        {rows.map((row) => (
+          <tr key={row.path}>
+            <th scope="row">
+              <code className={code}>vars.{row.path}</code>
+            </th>
+            <td>
+              <span className={styles.value}>
+                <code className={code}>{row.cssVar}</code>
+                <CopyButton text={`var(${row.cssVar})`} label={row.cssVar} />
+              </span>
+            </td>
+            {themeNames.map((theme) => (
+              <td key={theme}>
+                <Value value={row.values[theme]} />
+                {background && isHexColour(row.values[theme]) && isHexColour(background.values[theme]) ? (
+                  <span className={styles.ratio}>
+                    {(Math.floor(contrastRatio(row.values[theme], background.values[theme]) * 100) / 100).toFixed(2)}:1
                   </span>
-                </td>
-                {themeNames.map((theme) => (
-                  <td key={theme}>
-                    <Value value={row.values[theme]} />
-                    {background && isHexColour(row.values[theme]) && isHexColour(background.values[theme]) ? (
-                      <span className={styles.ratio}>
-                        {(Math.floor(contrastRatio(row.values[theme], background.values[theme]) * 100) / 100).toFixed(2)}:1
-                      </span>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
+                ) : null}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </Unstyled>
   );
 }
@@ -143,33 +131,35 @@ export interface FieldDoc {
 export function FieldTable({ caption, fields }: { caption: string; fields: readonly FieldDoc[] }) {
   return (
     <Unstyled>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be keyboard-reachable */}
-      <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
-        <table className={styles.table}>
-          <caption className={styles.caption}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Type</th>
-              <th scope="col">Description</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field) => (
-              <tr key={field.name}>
-                <th scope="row">
-                  <code className={styles.code}>{field.name}</code>
-                  {field.required ? <span className={styles.required}> required</span> : null}
-                </th>
-                <td>
-                  <code className={styles.code}>{field.type}</code>
-                </td>
-                <td>{field.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={caption}
+        columns={['Field', 'Type', 'Description']}
+      >
+        {fields.map((field) => (
+          <tr key={field.name}>
+            <th scope="row">
+              <code className={code}>{field.name}</code>
+              {field.required ? <span className={styles.required}> required</span> : null}
+            </th>
+            <td>
+              <code className={code}>{field.type}</code>
+            </td>
+            <td>{field.description}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Unstyled>
+  );
+}
+
+/**
+ * The props table (Storybook's Controls block) in a ScrollRegion: its name, description, default
+ * and control columns are wider than a phone, and would otherwise widen the whole page.
+ */
+export function PropsTable({ of, component }: { of: ComponentProps<typeof Controls>['of']; component: string }) {
+  return (
+    <ScrollRegion label={`Props of ${component}`}>
+      <Controls of={of} />
+    </ScrollRegion>
   );
 }

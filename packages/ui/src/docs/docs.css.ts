@@ -1,42 +1,7 @@
 /* Styles of the docs-page blocks (docs only, not part of @cited/ui's build). */
-import { globalStyle, style, styleVariants } from '@vanilla-extract/css';
+import { style, styleVariants } from '@vanilla-extract/css';
 import { focusRingRule } from '../styles/a11y.css';
 import { vars } from '../theme/contract.css';
-
-export const code = style({ fontFamily: vars.font.mono, fontSize: '0.9em', overflowWrap: 'anywhere' });
-
-export const scroller = style({
-  overflowX: 'auto',
-  maxWidth: '100%',
-  marginBlock: vars.space.md,
-  selectors: { '&:focus-visible': focusRingRule },
-});
-
-export const table = style({
-  width: '100%',
-  borderCollapse: 'collapse',
-  fontFamily: vars.font.ui,
-  fontSize: vars.fontSize.sm,
-  lineHeight: vars.lineHeight.heading,
-  color: vars.color.text,
-});
-
-export const caption = style({
-  textAlign: 'start',
-  fontFamily: vars.font.heading,
-  fontWeight: vars.fontWeight.bold,
-  fontSize: vars.fontSize.md,
-  paddingBlockEnd: vars.space.xs,
-});
-
-globalStyle(`${table} th, ${table} td`, {
-  textAlign: 'start',
-  verticalAlign: 'top',
-  padding: `${vars.space.xs} ${vars.space.sm}`,
-  borderBottom: `1px solid ${vars.color.border}`,
-});
-globalStyle(`${table} thead th`, { borderBottom: `2px solid ${vars.color.borderStrong}`, whiteSpace: 'nowrap' });
-globalStyle(`${table} tbody th`, { fontWeight: vars.fontWeight.regular });
 
 export const value = style({ display: 'inline-flex', alignItems: 'center', gap: vars.space.xs, flexWrap: 'wrap' });
 

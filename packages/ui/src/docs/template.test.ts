@@ -43,7 +43,7 @@ describe.each(components)('the %s docs page', (component) => {
     expect(mdx).toMatch(/```html\n/);
     expect(mdx).toMatch(/\*\*What a screen reader hears:\*\*/);
     expect(mdx).toMatch(/<DoDont\b/);
-    expect(mdx).toMatch(/<Controls of=/);
+    expect(mdx).toMatch(new RegExp(`<PropsTable of=\\{\\w+\\.\\w+\\} component="${component}" />`));
     expect(mdx).toContain(`<TokensUsed component="${component}" />`);
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { breakpoints, motion, type Breakpoint } from '../theme/tokens';
-import { FoundationsPage, ScrollableTable } from './docs-blocks';
+import { DataTable } from '../docs/DataTable';
+import { FoundationsPage } from './docs-blocks';
 import * as styles from './foundations.css';
 
 const breakpointKeys = Object.keys(breakpoints) as Breakpoint[];
@@ -34,16 +35,9 @@ export function BreakpointsAndMotionPage() {
   return (
     <FoundationsPage>
       <h2 className={styles.heading}>Breakpoints</h2>
-      <ScrollableTable
+      <DataTable
         caption="Breakpoints"
-        head={
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Width</th>
-            <th scope="col">Media query</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        }
+        columns={['Token', 'Width', 'Media query', 'Meaning']}
       >
         {breakpointKeys.map((key) => (
           <tr key={key}>
@@ -55,18 +49,12 @@ export function BreakpointsAndMotionPage() {
             <td>{breakpointUse[key]}</td>
           </tr>
         ))}
-      </ScrollableTable>
+      </DataTable>
 
       <h2 className={styles.heading}>Motion</h2>
-      <ScrollableTable
+      <DataTable
         caption="Motion tokens"
-        head={
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Value</th>
-            <th scope="col">With reduced motion</th>
-          </tr>
-        }
+        columns={['Token', 'Value', 'With reduced motion']}
       >
         {durationKeys.map((key) => (
           <tr key={key}>
@@ -84,7 +72,7 @@ export function BreakpointsAndMotionPage() {
           <td className={styles.code}>{motion.easing}</td>
           <td>Unchanged</td>
         </tr>
-      </ScrollableTable>
+      </DataTable>
       <h3 className={styles.subheading}>Try it</h3>
       <p className={styles.note}>
         With <code className={styles.code}>prefers-reduced-motion: reduce</code> the dot jumps instead of sliding.

@@ -2,7 +2,8 @@ import { Fragment } from 'react';
 import { contrastRatio } from '../theme/contrast';
 import { textPairs, type TextPair } from '../theme/pairs';
 import { darkColors, lightColors, themeNames, type ColorTokens, type ThemeName } from '../theme/tokens';
-import { Badge, FoundationsPage, ScrollableTable, ThemePanel } from './docs-blocks';
+import { DataTable } from '../docs/DataTable';
+import { Badge, FoundationsPage, ThemePanel } from './docs-blocks';
 import * as styles from './foundations.css';
 
 const colorsByTheme: Record<ThemeName, ColorTokens> = { light: lightColors, dark: darkColors };
@@ -86,18 +87,9 @@ function PairSample({ pair, colors }: { pair: TextPair; colors: ColorTokens }) {
 function ContrastTable({ theme }: { theme: ThemeName }) {
   const colors = colorsByTheme[theme];
   return (
-    <ScrollableTable
+    <DataTable
       caption={`Contrast of every text pair (${theme})`}
-      head={
-        <tr>
-          <th scope="col">Pair</th>
-          <th scope="col">Specimen</th>
-          <th scope="col">Colours</th>
-          <th scope="col">Ratio</th>
-          <th scope="col">Required</th>
-          <th scope="col">Result</th>
-        </tr>
-      }
+      columns={['Pair', 'Specimen', 'Colours', 'Ratio', 'Required', 'Result']}
     >
       {textPairs.map((pair) => {
         const foreground = pair.foreground(colors);
@@ -122,7 +114,7 @@ function ContrastTable({ theme }: { theme: ThemeName }) {
           </tr>
         );
       })}
-    </ScrollableTable>
+    </DataTable>
   );
 }
 

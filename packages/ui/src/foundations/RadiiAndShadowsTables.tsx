@@ -1,6 +1,7 @@
 import { vars } from '../theme/contract.css';
 import { darkShadows, lightShadows, radius } from '../theme/tokens';
-import { FoundationsPage, ScrollableTable } from './docs-blocks';
+import { DataTable } from '../docs/DataTable';
+import { FoundationsPage } from './docs-blocks';
 import * as styles from './foundations.css';
 
 type Radius = keyof typeof radius;
@@ -40,15 +41,9 @@ export function RadiiAndShadowsPage() {
           </li>
         ))}
       </ul>
-      <ScrollableTable
+      <DataTable
         caption="Shadow values per theme"
-        head={
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Light</th>
-            <th scope="col">Dark</th>
-          </tr>
-        }
+        columns={['Token', 'Light', 'Dark']}
       >
         {shadowKeys.map((key) => (
           <tr key={key}>
@@ -59,7 +54,7 @@ export function RadiiAndShadowsPage() {
             <td className={styles.code}>{darkShadows[key]}</td>
           </tr>
         ))}
-      </ScrollableTable>
+      </DataTable>
     </FoundationsPage>
   );
 }

@@ -1,6 +1,7 @@
 import { vars } from '../theme/contract.css';
 import { typography } from '../theme/tokens';
-import { FoundationsPage, remToPx, ScrollableTable } from './docs-blocks';
+import { DataTable } from '../docs/DataTable';
+import { FoundationsPage, remToPx } from './docs-blocks';
 import * as styles from './foundations.css';
 
 type FontSize = keyof typeof typography.fontSize;
@@ -76,15 +77,9 @@ export function TypeScalePage() {
       </ul>
 
       <h2 className={styles.heading}>Weights and line heights</h2>
-      <ScrollableTable
+      <DataTable
         caption="Font weights"
-        head={
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Value</th>
-            <th scope="col">Specimen</th>
-          </tr>
-        }
+        columns={['Token', 'Value', 'Specimen']}
       >
         {fontWeights.map((weight) => (
           <tr key={weight}>
@@ -95,16 +90,10 @@ export function TypeScalePage() {
             <td style={{ fontWeight: vars.fontWeight[weight], fontFamily: vars.font.ui }}>Reviewed by a spine surgeon</td>
           </tr>
         ))}
-      </ScrollableTable>
-      <ScrollableTable
+      </DataTable>
+      <DataTable
         caption="Line heights"
-        head={
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Value</th>
-            <th scope="col">Use</th>
-          </tr>
-        }
+        columns={['Token', 'Value', 'Use']}
       >
         {lineHeights.map((lineHeight) => (
           <tr key={lineHeight}>
@@ -115,7 +104,7 @@ export function TypeScalePage() {
             <td>{lineHeightUse[lineHeight]}</td>
           </tr>
         ))}
-      </ScrollableTable>
+      </DataTable>
 
       <h2 className={styles.heading}>Measure</h2>
       <p className={styles.note}>

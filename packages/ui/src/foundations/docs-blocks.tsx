@@ -39,23 +39,6 @@ export function ThemePanel({ theme, children }: { theme: ThemeName; children: Re
   );
 }
 
-/**
- * A table that scrolls sideways inside its own box on narrow screens. The box is focusable and
- * named so keyboard users can scroll it too (WCAG 2.1.1).
- */
-export function ScrollableTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
-  return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be keyboard-reachable
-    <div className={styles.tableScroller} role="region" aria-label={caption} tabIndex={0}>
-      <table className={styles.table}>
-        <caption className={styles.caption}>{caption}</caption>
-        <thead>{head}</thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 export function Badge({ variant, children }: { variant: keyof typeof styles.badge; children: ReactNode }) {
   return <span className={styles.badge[variant]}>{children}</span>;
 }

@@ -51,11 +51,8 @@ export const note = style({
   maxWidth: vars.measure,
 });
 
-export const code = style({
-  fontFamily: vars.font.mono,
-  fontSize: '0.9em',
-  overflowWrap: 'anywhere',
-});
+// Code in the foundations' prose and tables looks as in every docs table.
+export { code } from '../docs/table.css';
 
 /** A theme's own panel: painted with that theme's surface, so both themes show side by side. */
 export const themePanel = style({
@@ -103,46 +100,6 @@ export const swatchText = style({
   minWidth: 0,
   fontSize: vars.fontSize.sm,
   lineHeight: vars.lineHeight.heading,
-});
-
-/** Wide tables scroll inside their own box on phones instead of widening the page. */
-export const tableScroller = style({
-  overflowX: 'auto',
-  maxWidth: '100%',
-  marginBlock: vars.space.lg,
-  selectors: {
-    '&:focus-visible': focusRingRule,
-  },
-});
-
-export const table = style({
-  width: '100%',
-  borderCollapse: 'collapse',
-  fontSize: vars.fontSize.sm,
-  lineHeight: vars.lineHeight.heading,
-});
-
-export const caption = style({
-  textAlign: 'start',
-  fontFamily: vars.font.heading,
-  fontWeight: vars.fontWeight.bold,
-  fontSize: vars.fontSize.md,
-  paddingBlockEnd: vars.space.xs,
-});
-
-globalStyle(`${table} th, ${table} td`, {
-  textAlign: 'start',
-  verticalAlign: 'middle',
-  padding: `${vars.space.xs} ${vars.space.sm}`,
-  borderBottom: `1px solid ${vars.color.border}`,
-});
-
-// Token names are short: keep them whole rather than break "shadow.sm" after "s".
-globalStyle(`${table} tbody th${code}`, { overflowWrap: 'normal', whiteSpace: 'nowrap' });
-
-globalStyle(`${table} thead th`, {
-  borderBottom: `2px solid ${vars.color.borderStrong}`,
-  whiteSpace: 'nowrap',
 });
 
 export const numeric = style({

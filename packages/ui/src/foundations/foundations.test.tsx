@@ -1,7 +1,7 @@
 /**
  * The foundations docs pages' bodies (rendered by the MDX pages in Storybook) in both themes:
  * they render without React errors and axe finds no WCAG A/AA violation. Colour contrast needs
- * layout, so it is checked in Chromium (scripts/screenshot-stories.mjs) and by theme.test.ts.
+ * layout, so it is checked in Chromium (scripts/storybook-a11y.mjs) and by theme.test.ts.
  */
 import { render } from '@testing-library/react';
 import axe from 'axe-core';

@@ -1,0 +1,32 @@
+import type { ArticleSummary } from '../lib/articles.server';
+import * as styles from '../styles/list.css';
+import { ArticleList, Pagination } from './ArticleList';
+
+export interface ListingPageProps {
+  /** What kind of list this is ("Category", "Topic"), shown above the title. */
+  eyebrow: string;
+  title: string;
+  articles: readonly ArticleSummary[];
+  page: number;
+  pageCount: number;
+  total: number;
+  basePath: string;
+}
+
+/** A paginated, newest-first list of articles under a title: category and tag pages. */
+export function ListingPage({ eyebrow, title, articles, page, pageCount, total, basePath }: ListingPageProps) {
+  return (
+    <>
+      <div className={styles.intro}>
+        <p className={styles.eyebrow}>{eyebrow}</p>
+        <h1 className={styles.pageTitle}>{title}</h1>
+        <p className={styles.lede}>
+          {total === 1 ? '1 article' : `${total} articles`}, newest first
+          {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
+        </p>
+      </div>
+      <ArticleList articles={articles} />
+      <Pagination page={page} pageCount={pageCount} basePath={basePath} />
+    </>
+  );
+}
