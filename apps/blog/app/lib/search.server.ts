@@ -64,7 +64,18 @@ export async function getSearchIndex(): Promise<SearchIndex> {
   return state.index;
 }
 
-/** Starts building the index now (server start); a failure is logged, and the next search retries. */
+/** After start-up work, before anyone searches: startup compiles and first page views go first. */
+const warmDelayMs = 5_000;
+
+/**
+ * Builds the index in the background once the store has settled (server start), so the first
+ * search does not wait for it; a failure is logged and the next search retries.
+ */
 export function warmSearchIndex(): void {
-  getSearchIndex().catch((error: unknown) => console.error(`[search] could not build the index: ${String(error)}`));
+  const store = contentStore();
+  void store.ready
+    .then(() => store.settled())
+    .then(() => new Promise((resolve) => setTimeout(resolve, warmDelayMs).unref()))
+    .then(() => getSearchIndex())
+    .catch((error: unknown) => console.error(`[search] could not build the index: ${String(error)}`));
 }
