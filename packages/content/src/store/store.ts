@@ -22,6 +22,7 @@ import { DependencyReader } from './dependencies.js';
 import { compileVersion } from './job.js';
 import { checkSiteLinks } from './links.js';
 import { pruneCache, type PruneResult } from './prune.js';
+import { statDirectoryInWorker, type DirectoryStats } from './scan.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { buildSnapshot, type FileRecord } from './snapshot.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions, SnapshotEntry } from './types.js';
@@ -255,10 +256,38 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return true;
   }
 
-  /** Updates the given files (or every file), then judges what changed and publishes one snapshot. */
-  async function sync(names: Iterable<string> | 'all', onFirstPass?: () => void, initial = false): Promise<void> {
+  /**
+   * The files a restart must look at again: those whose stat differs from the last run's (new,
+   * edited, touched, deleted) and those whose bibliography changed. Undefined when the directory
+   * could not be listed off the server's thread: the caller then looks at every file.
+   */
+  async function changedSinceLastRun(listed: Promise<DirectoryStats | undefined>): Promise<string[] | undefined> {
+    const stats = await listed;
+    if (!stats) return undefined;
+    const changed = new Set<string>();
+    const present = new Set<string>();
+    stats.files.forEach((file, index) => {
+      present.add(file);
+      const record = records.get(file);
+      if (!record || record.mtimeMs !== stats.mtimes[index] || record.size !== stats.sizes[index]) changed.add(file);
+    });
+    for (const file of records.keys()) if (!present.has(file)) changed.add(file);
+    const deps = new DependencyReader(dir);
+    for (const record of records.values()) {
+      if (record.deps && record.deps.length > 0 && (await deps.changed(record.deps))) changed.add(record.file);
+    }
+    return [...changed];
+  }
+
+  /**
+   * Updates the given files (or every file), then judges what changed and publishes one snapshot.
+   * `candidates`: on a restart, the only files of 'all' that may have changed (see changedSinceLastRun).
+   */
+  async function sync(names: Iterable<string> | 'all', onFirstPass?: () => void, initial = false, candidates?: readonly string[]): Promise<void> {
     let targets: string[];
-    if (names === 'all') {
+    if (names === 'all' && candidates) {
+      targets = [...candidates].sort();
+    } else if (names === 'all') {
       const listed = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
         log(`[content] articles directory not found: ${dir}`);
@@ -383,17 +412,24 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return directories;
   }
 
+  /** Adds the directories of the bibliographies the articles cite (the articles directory is watched from the start). */
   function startWatching(): void {
-    watcher = new DirectoryWatcher(dir, onWatched, log);
-    watcher.watch(watchedDirectories());
+    watcher?.watch(watchedDirectories());
   }
+
+  // Watching starts first and the directory is listed after it, in a worker thread while the last
+  // run's state is read: a change made during the start is seen by one or the other.
+  if (options.watch !== false) watcher = new DirectoryWatcher(dir, onWatched, log);
+  watcher?.watch([]);
+  const listedAtStart = statDirectoryInWorker(dir, articleExtension);
 
   const ready = new Promise<void>((resolve, reject) => {
     void enqueue(async () => {
       await loadState();
       // A restart serves what the last run published at once (the last good versions, in the
       // cache) while the directory is checked for changes made while it was down.
-      if (records.size > 0) {
+      const restart = records.size > 0;
+      if (restart) {
         publish();
         resolve();
       }
@@ -405,6 +441,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
           resolve();
         },
         true,
+        restart ? await changedSinceLastRun(listedAtStart) : undefined,
       );
     }).then(() => resolve(), reject);
   });

@@ -130,6 +130,24 @@ describe('bibliography files', () => {
     expect(store.stats.compiled).toBe(4);
   });
 
+  it('notices articles added, edited and deleted while the server was down, and nothing else', async () => {
+    site = makeSite();
+    for (const slug of ['kept', 'edited', 'deleted']) site.write({ slug });
+    const first = site.open();
+    await first.ready;
+    await first.close();
+
+    site.write({ slug: 'edited', body: 'Edited while the server was down.' });
+    site.write({ slug: 'added' });
+    unlinkSync(path.join(site.dir, 'deleted.md'));
+    const second = site.open();
+    await second.settled();
+    // Only the two new versions are compiled; the unchanged file is not even read again.
+    expect(second.stats).toMatchObject({ compiled: 2, fromCache: 0 });
+    expect(slugsOf(second.snapshot().articles).sort()).toEqual(['added', 'edited', 'kept']);
+    expect(JSON.stringify((await second.article('edited'))?.hast)).toContain('Edited while the server was down.');
+  });
+
   it('notices a bibliography edited while the server was down, and compiles nothing on an unchanged restart', async () => {
     site = makeSite();
     mkdirSync(path.join(site.dir, 'refs'));
