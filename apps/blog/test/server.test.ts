@@ -29,6 +29,8 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   dir = makeArticlesDir();
   writeArticle(dir, { slug: 'cached-article', title: 'Cached article', published: '2024-02-01' });
+  // Newer ones: the server renders the newest three before it listens (warm-up), not this one.
+  for (const n of [1, 2, 3]) writeArticle(dir, { slug: `newer-${n}`, title: `Newer ${n}`, published: `2024-03-0${n}` });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
@@ -80,6 +82,12 @@ function raw(pathname: string, headers: Record<string, string> = {}): Promise<Ra
 }
 
 describe('server.js rendered-HTML cache', () => {
+  it('has the newest articles and the home page rendered before it takes connections (warm-up)', async () => {
+    for (const pathname of ['/', '/articles/newer-3', '/articles/newer-2', '/articles/newer-1']) {
+      expect((await raw(pathname)).headers.get('x-html-cache'), pathname).toBe('hit');
+    }
+  });
+
   it('serves the same bytes, ETag and headers on a hit as on the miss', async () => {
     const miss = await raw('/articles/cached-article');
     const hit = await raw('/articles/cached-article');

@@ -2,7 +2,7 @@ import type { ContentSnapshot } from '@cited/content/store';
 import { strongEtag } from './http.server';
 import { deriveFor } from './derive.server';
 import { peopleRegistry } from './people.server';
-import { absoluteUrl, PAGE_SIZE } from './site';
+import { absoluteUrl, PAGE_SIZE, siteUrl } from './site';
 import { tagsOf } from './taxonomy.server';
 
 /** The sitemap protocol's limit per file; beyond it, /sitemap.xml becomes a sitemap index. */
@@ -60,21 +60,24 @@ export function buildSitemaps(urls: readonly SitemapUrl[], limit = SITEMAP_MAX_U
  */
 export function sitemapsOf(snapshot: ContentSnapshot, categorySlugs: readonly string[]): Sitemaps {
   const people = peopleRegistry();
-  return deriveFor(snapshot, `blog:sitemaps:${absoluteUrl('/')}`, people, () => {
+  // The origin once, not per URL: siteUrl() stats site.yml (to follow its edits), 10,000 stats per build.
+  const origin = siteUrl();
+  const at = (pathname: string) => `${origin}${pathname}`;
+  return deriveFor(snapshot, `blog:sitemaps:${origin}`, people, () => {
     const newest = snapshot.articles[0];
     const credited = new Set(snapshot.articles.flatMap((article) => [article.author, article.reviewedBy]));
     const urls: SitemapUrl[] = [
-      { loc: absoluteUrl('/'), ...(newest ? { lastmod: newest.updated ?? newest.published } : {}) },
-      ...categorySlugs.map((slug) => ({ loc: absoluteUrl(`/category/${slug}`) })),
+      { loc: at('/'), ...(newest ? { lastmod: newest.updated ?? newest.published } : {}) },
+      ...categorySlugs.map((slug) => ({ loc: at(`/category/${slug}`) })),
       ...tagsOf(snapshot).flatMap((tag) =>
         Array.from({ length: Math.ceil(tag.count / PAGE_SIZE) }, (_, i) => ({
-          loc: absoluteUrl(i === 0 ? `/tags/${tag.slug}` : `/tags/${tag.slug}?page=${i + 1}`),
+          loc: at(i === 0 ? `/tags/${tag.slug}` : `/tags/${tag.slug}?page=${i + 1}`),
         })),
       ),
-      ...[...people.keys()].filter((id) => credited.has(id)).map((id) => ({ loc: absoluteUrl(`/authors/${id}`) })),
-      { loc: absoluteUrl('/contact') },
+      ...[...people.keys()].filter((id) => credited.has(id)).map((id) => ({ loc: at(`/authors/${id}`) })),
+      { loc: at('/contact') },
       ...snapshot.articles.map((article) => ({
-        loc: absoluteUrl(`/articles/${article.slug}`),
+        loc: at(`/articles/${article.slug}`),
         lastmod: article.updated ?? article.published,
       })),
     ];
