@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatReadingTime, parsePageParam, slugifyCategory } from '../app/lib/format';
+import { formatDate, formatReadingTime, memoizedSlugify, parsePageParam, slugifyCategory } from '../app/lib/format';
 
 describe('parsePageParam', () => {
   it.each([
@@ -31,5 +31,17 @@ describe('formatting', () => {
     expect(slugifyCategory('Back & Spine')).toBe('back-spine');
     expect(slugifyCategory('Blog')).toBe('blog');
     expect(slugifyCategory('Orthopédie')).toBe('orthopedie');
+  });
+});
+
+describe('memoizedSlugify', () => {
+  it('gives what slugify gives, computing each distinct text once', () => {
+    const seen: string[] = [];
+    const slug = memoizedSlugify((text) => {
+      seen.push(text);
+      return slugifyCategory(text);
+    });
+    expect(['Back & Spine', 'Knees', 'Back & Spine', 'Sjögren'].map(slug)).toEqual(['back-spine', 'knees', 'back-spine', 'sjogren']);
+    expect(seen).toEqual(['Back & Spine', 'Knees', 'Sjögren']);
   });
 });

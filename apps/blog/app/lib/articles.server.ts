@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '@cited/content/store';
 import blogPackage from '../../package.json';
-import { slugifyCategory } from './format';
+import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
 import { sitemapsOf } from './sitemap.server';
 
@@ -127,8 +127,9 @@ export async function closeContent(): Promise<void> {
 
 function categoriesOf(snapshot: ContentSnapshot): Category[] {
   const counts = new Map<string, Category>();
+  const categorySlug = memoizedSlugify(slugifyCategory);
   for (const article of snapshot.articles) {
-    const slug = slugifyCategory(article.category);
+    const slug = categorySlug(article.category);
     const existing = counts.get(slug);
     if (existing) existing.count += 1;
     else counts.set(slug, { name: article.category, slug, count: 1 });
@@ -140,8 +141,9 @@ function categoriesOf(snapshot: ContentSnapshot): Category[] {
 export function articlesInCategory(snapshot: ContentSnapshot, categorySlug: string): readonly ArticleListing[] {
   const byCategory = snapshot.derive('blog:by-category', (s) => {
     const map = new Map<string, ArticleListing[]>();
+    const categorySlug = memoizedSlugify(slugifyCategory);
     for (const article of s.articles) {
-      const slug = slugifyCategory(article.category);
+      const slug = categorySlug(article.category);
       const list = map.get(slug) ?? [];
       list.push(article);
       map.set(slug, list);

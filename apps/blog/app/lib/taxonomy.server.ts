@@ -1,6 +1,6 @@
 import type { ArticleListing, ContentSnapshot } from './articles.server';
 import { articlesInCategory } from './articles.server';
-import { slugifyCategory } from './format';
+import { memoizedSlugify, slugifyCategory } from './format';
 
 export interface Tag {
   name: string;
@@ -35,11 +35,13 @@ function tagIndex(snapshot: ContentSnapshot): TagIndex {
     const positions = new Map<string, number[]>();
     const positionOf = new Map<string, number>();
     const categories: string[] = [];
+    const tagSlug = memoizedSlugify(slugifyTag);
+    const categorySlug = memoizedSlugify(slugifyCategory);
     s.articles.forEach((article, position) => {
       positionOf.set(article.slug, position);
-      categories.push(slugifyCategory(article.category));
+      categories.push(categorySlug(article.category));
       for (const tag of article.tags) {
-        const slug = slugifyTag(tag);
+        const slug = tagSlug(tag);
         if (!slug || articles.get(slug)?.at(-1) === article) continue;
         if (!names.has(slug)) names.set(slug, tag);
         const list = articles.get(slug) ?? [];
