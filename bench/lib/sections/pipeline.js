@@ -78,8 +78,9 @@ async function restart(dir, env, count) {
   try {
     const origin = blog.origin;
     // First view of articles never requested since the start: body from the disk cache + render.
+    // Not the newest few: the server renders those before it listens (its warm-up), so they are hits.
     const firstViews = [];
-    for (const n of [2, Math.floor(count / 2), count - 1]) firstViews.push((await timed(`${origin}/articles/synthetic-${n}`, 1, agent))[0]);
+    for (const n of [10, Math.floor(count / 2), count - 1]) firstViews.push((await timed(`${origin}/articles/synthetic-${n}`, 1, agent))[0]);
     await timed(`${origin}/?page=2`, 20, agent);
     const page2 = await timed(`${origin}/?page=2`, 50, agent);
     const sitemapFirst = (await timed(`${origin}/sitemap.xml`, 1, agent))[0];
@@ -94,9 +95,21 @@ async function restart(dir, env, count) {
     const editedAt = performance.now();
     writeFileSync(file, `---\n${setFrontmatterKey(frontmatter, 'title', marker)}\n---\n${body}`);
     const editMs = await until(`${origin}/articles/synthetic-5`, (html) => html.includes(marker), editedAt, 30_000);
+    // Settled with search: the index is built in the background after the start; the first search
+    // waits for it. RSS once it is built is the server's settled memory with every feature in use.
+    const searchStartedAt = performance.now();
+    const search = await get(`${origin}/search?q=prolotherapy`, agent);
+    if (search.status !== 200) throw new Error(`/search answered ${search.status}`);
+    const firstSearchMs = performance.now() - searchStartedAt;
+    const searchMs = median(await timed(`${origin}/search?q=stem+cell+therapy`, 10, agent));
+    await sleep(3000);
+    const rssWithSearchBytes = readTreeRssBytes(blog.proc.pid);
     return {
       startupMs: blog.startupMs,
       rssBytes,
+      rssWithSearchBytes,
+      firstSearchMs,
+      searchMs,
       firstViewMs: Math.max(...firstViews),
       page2MedianMs: median(page2),
       sitemapFirstMs: sitemapFirst,
@@ -170,7 +183,11 @@ export const pipeline = {
     for (const r of data.runs) {
       const n = r.articles.toLocaleString('en-US');
       out.push(targetRow('Pipeline', `${n}: restart, unchanged content → first 200 on /`, `${(r.startupMs / 1000).toFixed(2)} s`, '< 3 s', r.startupMs < 3000));
-      out.push(targetRow('Pipeline', `${n}: RSS once settled`, `${(r.rssBytes / 2 ** 20).toFixed(0)} MB`, '< 300 MB', r.rssBytes < 300 * 2 ** 20));
+      out.push(infoRow('Pipeline', `${n}: RSS 3 s after the first requests (search index not built yet)`, `${(r.rssBytes / 2 ** 20).toFixed(0)} MB`));
+      if (r.rssWithSearchBytes !== undefined) {
+        out.push(targetRow('Pipeline', `${n}: RSS once settled (search index built)`, `${(r.rssWithSearchBytes / 2 ** 20).toFixed(0)} MB`, '< 300 MB', r.rssWithSearchBytes < 300 * 2 ** 20));
+        out.push(infoRow('Pipeline', `${n}: first search after the start / then (median of 10)`, `${(r.firstSearchMs / 1000).toFixed(2)} s / ${r.searchMs.toFixed(1)} ms`));
+      }
       out.push(targetRow('Pipeline', `${n}: /?page=2 (median of 50)`, `${r.page2MedianMs.toFixed(2)} ms`, '< 20 ms', r.page2MedianMs < 20));
       out.push(targetRow('Pipeline', `${n}: /sitemap.xml (first request after start)`, `${r.sitemapFirstMs.toFixed(0)} ms`, '< 300 ms', r.sitemapFirstMs < 300));
       out.push(targetRow('Pipeline', `${n}: first view of an article (worst of 3)`, `${r.firstViewMs.toFixed(1)} ms`, '< 50 ms', r.firstViewMs < 50));
@@ -193,17 +210,17 @@ export const pipeline = {
     return [
       '## 6. Publishing pipeline (content store)',
       '',
-      'N distinct articles generated from the seed; `npm start` with `CITED_ARTICLES_DIR` and an empty `CITED_CACHE_DIR` (cold: every article compiled by the worker pool; "all" = spawn → the index counts N articles), then restarted on the same cache (nothing to compile). First view = the first request for an article since the start (body from the disk cache). Edit = a new title written to one file → its page shows it (file watcher).',
+      'N distinct articles generated from the seed; `npm start` with `CITED_ARTICLES_DIR` and an empty `CITED_CACHE_DIR` (cold: every article compiled by the worker pool; "all" = spawn → the index counts N articles), then restarted on the same cache (nothing to compile). First view = the first request for an article since the start (body from the disk cache; not one of the three newest, which the server renders before it listens). Edit = a new title written to one file → its page shows it (file watcher). RSS settled with search = after the first search has waited for the background index build and 3 s more.',
       '',
       `Before (issue 10, 10,000 articles): start ${BEFORE_10K.startS} s, RSS ${BEFORE_10K.rssMb} MB, first article view ${BEFORE_10K.firstViewMs} ms, /sitemap.xml ${BEFORE_10K.sitemapS} s.`,
       '',
       `Cold validation throughput, same ${data.baseline.articles} articles: pool of ${data.baseline.cores} workers ${data.baseline.pool.throughput.toFixed(1)} articles/s (CPU ${(data.baseline.pool.cpuUtilisation * 100).toFixed(0)}% of all cores), one worker ${data.baseline.single.throughput.toFixed(1)} articles/s (${(data.baseline.single.cpuUtilisation * 100).toFixed(0)}%): ${(data.baseline.pool.throughput / data.baseline.single.throughput).toFixed(2)}×.`,
       '',
-      '| Articles | cold: first 200 | cold: all published | articles/s | CPU | restart: first 200 | RSS | /?page=2 | sitemap first / median | first view | edit visible |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| Articles | cold: first 200 | cold: all published | articles/s | CPU | restart: first 200 | RSS before search / settled with search | /?page=2 | sitemap first / median | first view | edit visible | first search / then |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...data.runs.map(
         (r) =>
-          `| ${r.articles} | ${(r.coldFirstAnswerMs / 1000).toFixed(2)} s | ${(r.coldAllMs / 1000).toFixed(1)} s | ${r.coldThroughput.toFixed(1)} | ${(r.coldCpuUtilisation * 100).toFixed(0)}% of ${r.cores} | ${(r.startupMs / 1000).toFixed(2)} s | ${(r.rssBytes / 2 ** 20).toFixed(0)} MB | ${r.page2MedianMs.toFixed(2)} ms | ${r.sitemapFirstMs.toFixed(0)} / ${r.sitemapMedianMs.toFixed(1)} ms | ${r.firstViewMs.toFixed(1)} ms | ${r.editMs.toFixed(0)} ms |`,
+          `| ${r.articles} | ${(r.coldFirstAnswerMs / 1000).toFixed(2)} s | ${(r.coldAllMs / 1000).toFixed(1)} s | ${r.coldThroughput.toFixed(1)} | ${(r.coldCpuUtilisation * 100).toFixed(0)}% of ${r.cores} | ${(r.startupMs / 1000).toFixed(2)} s | ${(r.rssBytes / 2 ** 20).toFixed(0)} / ${r.rssWithSearchBytes === undefined ? '—' : (r.rssWithSearchBytes / 2 ** 20).toFixed(0)} MB | ${r.page2MedianMs.toFixed(2)} ms | ${r.sitemapFirstMs.toFixed(0)} / ${r.sitemapMedianMs.toFixed(1)} ms | ${r.firstViewMs.toFixed(1)} ms | ${r.editMs.toFixed(0)} ms | ${r.firstSearchMs === undefined ? '—' : `${(r.firstSearchMs / 1000).toFixed(2)} s / ${r.searchMs.toFixed(1)} ms`} |`,
       ),
       '',
       projection,
