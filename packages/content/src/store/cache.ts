@@ -119,6 +119,15 @@ export async function readSearchDoc(cacheDir: string, key: string): Promise<Sear
 }
 
 /** The small half of a cached version (no body): what a listing needs. */
+/** The diagnostics of a version from its cached summary, read when asked for (see state.ts); [] when gone. */
+export function readSummaryDiagnosticsSync(cacheDir: string, key: string): CompileSummary['diagnostics'] {
+  try {
+    return (JSON.parse(readFileSync(summaryPath(cacheDir, key), 'utf8')) as CompileSummary).diagnostics;
+  } catch {
+    return [];
+  }
+}
+
 export async function readSummary(cacheDir: string, key: string): Promise<CompileSummary | undefined> {
   try {
     return JSON.parse(await readFile(summaryPath(cacheDir, key), 'utf8')) as CompileSummary;

@@ -72,26 +72,18 @@ export function buildSnapshot(
   const sorted = [...records].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bySlug = new Map<string, SnapshotEntry>();
   const unpublished: SnapshotEntry[] = [];
-  const reports: FileReport[] = [];
+  /** Per file, what its report says beyond its diagnostics (reports are built on first use). */
+  const outcomes: { record: FileRecord; siteDiagnostics: Diagnostic[]; state: FileReport['state']; slug: string; duplicateOf?: string }[] = [];
   let nextDue: number | undefined;
 
   for (const record of sorted) {
     const served = record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
-    // Shared with the record unless there is something to add (most files: no site-wide problem).
-    let diagnostics: Diagnostic[] = record.siteDiagnostics.length > 0 ? [...record.diagnostics, ...record.siteDiagnostics] : record.diagnostics;
     let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
+    let duplicateOf: string | undefined;
     if (served) {
       const existing = bySlug.get(served.listing.slug);
       if (existing) {
-        diagnostics = [...diagnostics];
-        diagnostics.push({
-          severity: 'error',
-          ruleId: 'slug-duplicate',
-          message: `Slug "${served.listing.slug}" is already used by ${existing.file}; this file is not published`,
-          file: record.file,
-          line: 1,
-          column: 1,
-        });
+        duplicateOf = existing.file;
         state = 'unpublished';
       } else {
         const visibility = visibilityOf(served.listing, now);
@@ -108,16 +100,38 @@ export function buildSnapshot(
         if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(served.listing));
       }
     }
-    if (diagnostics.length > 0 || state !== 'published') {
-      reports.push({
-        file: record.file,
-        path: `${directory}${record.file}`,
-        slug: served?.listing.slug ?? record.listing.slug,
-        diagnostics,
-        state,
-      });
-    }
+    // The judged site problems as of this snapshot (a later judgement replaces the array, never edits it).
+    const { siteDiagnostics } = record;
+    outcomes.push({ record, siteDiagnostics, state, slug: served?.listing.slug ?? record.listing.slug, ...(duplicateOf ? { duplicateOf } : {}) });
   }
+
+  // Reports read every file's diagnostics, which a restart may have left in the cache (state.ts):
+  // built when a diagnostics page or a check asks, never on the way to a reader's page.
+  let reports: FileReport[] | undefined;
+  const buildReports = (): FileReport[] => {
+    const built: FileReport[] = [];
+    for (const { record, siteDiagnostics, state, slug, duplicateOf } of outcomes) {
+      // Shared with the record unless there is something to add (most files: no site-wide problem).
+      let diagnostics: Diagnostic[] = siteDiagnostics.length > 0 ? [...record.diagnostics, ...siteDiagnostics] : record.diagnostics;
+      if (duplicateOf) {
+        diagnostics = [
+          ...diagnostics,
+          {
+            severity: 'error',
+            ruleId: 'slug-duplicate',
+            message: `Slug "${slug}" is already used by ${duplicateOf}; this file is not published`,
+            file: record.file,
+            line: 1,
+            column: 1,
+          },
+        ];
+      }
+      if (diagnostics.length > 0 || state !== 'published') {
+        built.push({ file: record.file, path: `${directory}${record.file}`, slug, diagnostics, state });
+      }
+    }
+    return built;
+  };
 
   const articles = [...bySlug.values()]
     .filter((entry) => entry.visibility === 'published')
@@ -133,7 +147,10 @@ export function buildSnapshot(
     version,
     now: options.now,
     articles,
-    reports,
+    get reports() {
+      reports ??= buildReports();
+      return reports;
+    },
     unpublished,
     entry(slug) {
       const entry = bySlug.get(slug);

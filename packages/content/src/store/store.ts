@@ -13,6 +13,7 @@ import {
   readObject,
   readSearchDoc,
   readSummary,
+  readSummaryDiagnosticsSync,
   journalPath,
   statePath,
   versionKey,
@@ -144,12 +145,15 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     log(`${verdict}\n  ${errors.map(formatProblem).join('\n  ')}`);
   }
 
+  /** Warnings the state file left out (files without errors): from the version's summary in the cache. */
+  const loadWarnings = (key: string): Diagnostic[] => readSummaryDiagnosticsSync(cacheDir, key);
+
   async function loadState(): Promise<void> {
     const text = await readFile(statePath(cacheDir, dir), 'utf8').catch(() => undefined);
     // No state yet (first run, or a cleared cache): everything is new.
     if (text !== undefined) {
       try {
-        const state = decodeState(text, fingerprint);
+        const state = decodeState(text, fingerprint, loadWarnings);
         for (const record of state.records) records.set(record.file, record);
         siteUnchanged = state.site === siteSignature();
         stateWritten = true;
@@ -158,7 +162,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       }
     }
     const journal = await readFile(journalPath(cacheDir, dir), 'utf8').catch(() => undefined);
-    if (journal !== undefined) journalLines = applyJournal(journal, fingerprint, records);
+    if (journal !== undefined) journalLines = applyJournal(journal, fingerprint, records, loadWarnings);
   }
 
   /** Every record, whole (after a full pass, or when the journal has grown); the journal restarts. */
@@ -334,7 +338,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       names !== 'all'
         ? targets.map((name) => records.get(name)).filter((r) => r !== undefined)
         : unchangedRestart
-          ? [...records.values()].filter((r) => [...r.diagnostics, ...r.siteDiagnostics].some((d) => d.severity === 'error'))
+          ? [...records.values()].filter((r) => !r.ok || r.siteDiagnostics.some((d) => d.severity === 'error'))
           : records.values();
     for (const record of judged) judge(record, slugs, initial);
     if (changed || (names === 'all' && !unchangedRestart)) publish();

@@ -372,6 +372,36 @@ describe('state on disk', () => {
   });
 });
 
+describe('the state file', () => {
+  it('leaves the warnings of files without errors in the cache, and reports them after a restart as before', async () => {
+    site = makeSite();
+    site.write({ slug: 'warned', body: 'Half of all patients improve within a year.' });
+    site.write({ slug: 'broken', body: 'A finding :cite[nokey].' });
+    const first = site.open();
+    await first.ready;
+    const before = first.snapshot().reports;
+    await first.close();
+    const warned = before.find((report) => report.file === 'warned.md');
+    expect(warned?.diagnostics.map((d) => d.ruleId)).toContain('claim-without-citation');
+    expect(before.find((report) => report.file === 'broken.md')?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+
+    const [stateName] = readdirSync(path.join(site.cacheDir, 'state')).filter((name) => name.endsWith('.json'));
+    const stored = JSON.parse(readFileSync(path.join(site.cacheDir, 'state', stateName as string), 'utf8')) as {
+      records: { file: string; diagnostics?: unknown[]; warnings?: number }[];
+    };
+    const byFile = new Map(stored.records.map((record) => [record.file, record]));
+    // Warnings only: a count, not the diagnostics; errors: inline (a restart reports them).
+    expect(byFile.get('warned.md')).toMatchObject({ warnings: warned?.diagnostics.length });
+    expect(byFile.get('warned.md')?.diagnostics).toBeUndefined();
+    expect(byFile.get('broken.md')?.diagnostics?.length).toBeGreaterThan(0);
+
+    const second = site.open();
+    await second.settled();
+    expect(second.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect(second.snapshot().reports).toEqual(before);
+  });
+});
+
 describe('change detection', () => {
   it('picks up an edit through the file watcher, without refresh()', async () => {
     site = makeSite();
