@@ -69,7 +69,7 @@ describe('the search index keeps no article text', () => {
     docs = null;
     gc();
     const kept = process.memoryUsage().heapUsed - before;
-    expect(index.rank(words[0]!)[0]?.id).toBe('d0');
+    expect(index.rank(words[0]!).results[0]?.id).toBe('d0');
     expect(kept).toBeLessThan(5 * 1024 ** 2);
   });
 });

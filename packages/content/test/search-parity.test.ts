@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { compileArticle, SearchIndex, searchDocFromMarkdown, type SearchDoc } from '../src/index.js';
-import type { EngineResult } from '../src/search/engine.js';
+import type { EngineResult, MatchDetail } from '../src/search/engine.js';
 import { normalize, processTerm, querySettings, searchFields, stopWords, tokenize } from '../src/search/terms.js';
 import { seedPath } from './helpers.js';
 
@@ -99,6 +99,7 @@ interface Ranked {
   score: number;
   terms: string[];
   queryTerms: string[];
+  match: Record<string, string[]>;
 }
 
 /**
@@ -107,7 +108,7 @@ interface Ranked {
  * reorders MiniSearch's vocabulary tree (which only breaks such exact ties), not the compact one's.
  */
 function expectSameRanking(
-  actual: readonly EngineResult[],
+  actual: readonly (EngineResult & MatchDetail)[],
   expected: readonly Ranked[],
   published: (id: string) => string,
   strict: boolean,
@@ -135,7 +136,9 @@ function expectSameRanking(
   const byId = new Map(actual.map((r) => [r.id, r]));
   for (const want of expected) {
     const got = byId.get(String(want.id))!;
-    expect([...got.terms].sort()).toEqual([...want.terms].sort());
+    if (strict) expect(got.terms).toEqual(want.terms);
+    else expect([...got.terms].sort()).toEqual([...want.terms].sort());
+    expect(got.match).toEqual(want.match);
     expect([...got.queryTerms].sort()).toEqual([...want.queryTerms].sort());
   }
 }
@@ -191,7 +194,11 @@ const queries = [
 
 function compareAll(index: SearchIndex, reference: Reference, list: readonly string[], strict: boolean) {
   const published = (id: string) => reference.docs.get(id)?.published ?? '';
-  for (const query of list) expectSameRanking(index.rank(query), reference.rank(query) as unknown as Ranked[], published, strict);
+  for (const query of list) {
+    const { results, details } = index.rank(query);
+    const detailed = details(results).map((detail, i) => ({ ...detail, ...results[i]! }));
+    expectSameRanking(detailed, reference.rank(query) as unknown as Ranked[], published, strict);
+  }
 }
 
 describe('compact index parity with MiniSearch', () => {
@@ -247,7 +254,7 @@ describe('compact index parity with MiniSearch', () => {
       reference.delete(id);
     }
     expect(index.size).toBe(0);
-    expect(index.rank('spine')).toEqual([]);
+    expect(index.rank('spine').results).toEqual([]);
     for (const doc of corpus(20, next, 'again')) {
       index.set(doc);
       reference.set(doc);

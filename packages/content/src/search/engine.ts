@@ -1,11 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { PostingStore } from './postings.js';
+import { runQuery, type EngineQuery, type EngineSearch, type IndexView } from './ranking.js';
 import { detached } from './terms.js';
 
-// MiniSearch's search (BM25+ over fields, prefix and fuzzy expansion through its SearchableMap,
-// AND/OR combination) reproduced step for step over compact storage: the same additions in the
-// same order, so scores are equal to the last bit. Kept in step with minisearch 7.2's
-// executeQuerySpec, termResults, calcBM25Score and combinators; the parity test compares both.
+export type { EngineQuery, EngineResult, EngineSearch, MatchDetail } from './ranking.js';
 
 export interface EngineOptions {
   fields: readonly string[];
@@ -13,78 +11,9 @@ export interface EngineOptions {
   processTerm: (term: string) => string | null;
 }
 
-export interface EngineQuery {
-  boost: Readonly<Record<string, number>>;
-  prefix: (term: string, index: number, terms: string[]) => boolean;
-  fuzzy: (term: string, index: number, terms: string[]) => number | boolean;
-  maxFuzzy: number;
-  weights: { fuzzy: number; prefix: number };
-  combineWith: 'AND' | 'OR';
-}
-
-/** As MiniSearch's SearchResult: `terms` are the index terms matched, `queryTerms` the query's. */
-export interface EngineResult {
-  id: string;
-  score: number;
-  terms: string[];
-  queryTerms: string[];
-  match: Record<string, string[]>;
-}
-
-interface RawResult {
-  score: number;
-  terms: string[];
-  match: Record<string, string[]>;
-}
-type RawResults = Map<number, RawResult>;
-
-/** MiniSearch's BM25+ parameters (its defaults). */
-const k = 1.2;
-const b = 0.7;
-const d = 0.5;
-
 /** Deleted documents stay in the postings until they pass this share of the index (or `compact`). */
 const tombstoneShare = 0.1;
 const minTombstones = 64;
-
-const getOwn = <T>(object: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-
-function addUnique(target: string[], terms: readonly string[]): void {
-  for (const term of terms) if (!target.includes(term)) target.push(term);
-}
-
-const combinators = {
-  OR: (a: RawResults, b: RawResults): RawResults => {
-    for (const doc of b.keys()) {
-      const existing = a.get(doc);
-      if (existing == null) {
-        a.set(doc, b.get(doc)!);
-      } else {
-        const { score, terms, match } = b.get(doc)!;
-        existing.score = existing.score + score;
-        existing.match = Object.assign(existing.match, match);
-        addUnique(existing.terms, terms);
-      }
-    }
-    return a;
-  },
-  AND: (a: RawResults, b: RawResults): RawResults => {
-    const combined: RawResults = new Map();
-    for (const doc of b.keys()) {
-      const existing = a.get(doc);
-      if (existing == null) continue;
-      const { score, terms, match } = b.get(doc)!;
-      addUnique(existing.terms, terms);
-      combined.set(doc, {
-        score: existing.score + score,
-        terms: existing.terms,
-        match: Object.assign(existing.match, match),
-      });
-    }
-    return combined;
-  },
-};
 
 /**
  * A full-text index with MiniSearch's ranking: the vocabulary in MiniSearch's SearchableMap (term →
@@ -102,6 +31,8 @@ export class CompactEngine {
   private nextDoc = 0;
   private documentCount = 0;
   private tombstones = 0;
+  /** Changes with every add, removal and compaction (a search's details are valid until then). */
+  private version = 0;
   private ids: (string | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
   private fieldLength = new Uint32Array(0);
@@ -139,6 +70,7 @@ export class CompactEngine {
   /** Indexes a document (one text per field, in the order of `fields`); the id must be new. */
   add(id: string, texts: readonly string[]): void {
     if (this.numbers.has(id)) throw new Error(`search: duplicate id ${id}`);
+    this.version += 1;
     const F = this.fields.length;
     const doc = this.nextDoc++;
     this.ensureDocs(doc + 1);
@@ -166,6 +98,7 @@ export class CompactEngine {
   remove(id: string): boolean {
     const doc = this.numbers.get(id);
     if (doc === undefined) return false;
+    this.version += 1;
     const F = this.fields.length;
     const count = this.documentCount;
     for (let field = 0; field < F; field += 1) {
@@ -185,6 +118,7 @@ export class CompactEngine {
    * same order) and rewrites the postings tightly. Also worth calling after a bulk build.
    */
   compact(): void {
+    this.version += 1;
     const F = this.fields.length;
     const docMap = new Int32Array(this.nextDoc).fill(-1);
     let docs = 0;
@@ -233,106 +167,26 @@ export class CompactEngine {
     if (this.postings.wastedBytes > Math.max(1 << 20, this.postings.byteLength / 4)) this.compact();
   }
 
-  /** Ranked as MiniSearch's `search(query, options)` (before its sort by score). */
-  search(query: string, options: EngineQuery): EngineResult[] {
-    const terms = this.tokenize(query)
-      .map((word) => this.processTerm(word))
-      .filter((term): term is string => !!term);
-    const perTerm = terms.map((term, index) =>
-      this.termQuery(term, options.prefix(term, index, terms), options.fuzzy(term, index, terms), options),
-    );
-    const combined = perTerm.length === 0 ? new Map() : perTerm.reduce(combinators[options.combineWith]);
-    const results: EngineResult[] = [];
-    for (const [doc, { score, terms: queryTerms, match }] of combined) {
-      results.push({
-        id: this.ids[doc]!,
-        score: score * (queryTerms.length || 1),
-        terms: Object.keys(match),
-        queryTerms,
-        match,
-      });
-    }
-    return results;
+  /** Ranked as MiniSearch's `search(query, options)` (before its sort by score); see ranking.ts. */
+  search(query: string, options: EngineQuery): EngineSearch {
+    return runQuery(this.view, query, options);
   }
 
-  /** MiniSearch's executeQuerySpec: the exact term, then prefix extensions, then near spellings. */
-  private termQuery(term: string, prefix: boolean, fuzzy: number | boolean, options: EngineQuery): RawResults {
-    const boosts = this.fields.map((field) => getOwn(options.boost, field) || 1);
-    const { fuzzy: fuzzyWeight, prefix: prefixWeight } = options.weights;
-    const results: RawResults = new Map();
-    const exact = this.vocabulary.get(term);
-    if (exact !== undefined) this.termResults(term, term, 1, exact, boosts, results);
-    const prefixMatches = prefix ? this.vocabulary.atPrefix(term) : undefined;
-    let fuzzyMatches: Map<string, [number, number]> | undefined;
-    if (fuzzy) {
-      const share = fuzzy === true ? 0.2 : fuzzy;
-      const maxDistance = share < 1 ? Math.min(options.maxFuzzy, Math.round(term.length * share)) : share;
-      if (maxDistance) fuzzyMatches = this.vocabulary.fuzzyGet(term, maxDistance);
-    }
-    if (prefixMatches) {
-      for (const [match, number] of prefixMatches) {
-        const distance = match.length - term.length;
-        if (!distance) continue;
-        fuzzyMatches?.delete(match);
-        const weight = (prefixWeight * match.length) / (match.length + 0.3 * distance);
-        this.termResults(term, match, weight, number, boosts, results);
-      }
-    }
-    if (fuzzyMatches) {
-      for (const match of fuzzyMatches.keys()) {
-        const [number, distance] = fuzzyMatches.get(match)!;
-        if (!distance) continue;
-        const weight = (fuzzyWeight * match.length) / (match.length + distance);
-        this.termResults(term, match, weight, number, boosts, results);
-      }
-    }
-    return results;
-  }
-
-  /** MiniSearch's termResults: BM25+ of one index term in each field, added to `results`. */
-  private termResults(
-    sourceTerm: string,
-    derivedTerm: string,
-    termWeight: number,
-    termNumber: number,
-    boosts: readonly number[],
-    results: RawResults,
-  ): void {
-    const F = this.fields.length;
-    const totalCount = this.documentCount;
-    for (let field = 0; field < F; field += 1) {
-      const slot = termNumber * F + field;
-      if (this.postings.isEmpty(slot)) continue;
-      let matchingCount = 0;
-      this.postings.forEach(slot, (doc) => {
-        if (this.ids[doc] !== undefined) matchingCount += 1;
-      });
-      if (matchingCount === 0) continue;
-      const fieldName = this.fields[field]!;
-      const fieldBoost = boosts[field]!;
-      const avgFieldLength = this.avgFieldLength[field]!;
-      const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-      this.postings.forEach(slot, (doc, termFreq) => {
-        if (this.ids[doc] === undefined) return;
-        const fieldLength = this.fieldLength[doc * F + field]!;
-        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-        const weightedScore = termWeight * fieldBoost * rawScore;
-        const result = results.get(doc);
-        if (result) {
-          result.score += weightedScore;
-          if (!result.terms.includes(sourceTerm)) result.terms.push(sourceTerm);
-          const fieldsMatched = getOwn(result.match, derivedTerm);
-          if (fieldsMatched) fieldsMatched.push(fieldName);
-          else result.match[derivedTerm] = [fieldName];
-        } else {
-          results.set(doc, {
-            score: weightedScore,
-            terms: [sourceTerm],
-            match: { [derivedTerm]: [fieldName] },
-          });
-        }
-      });
-    }
+  private get view(): IndexView {
+    return {
+      fields: this.fields,
+      tokenize: this.tokenize,
+      processTerm: this.processTerm,
+      vocabulary: this.vocabulary,
+      postings: this.postings,
+      ids: this.ids,
+      docLimit: this.nextDoc,
+      documentCount: this.documentCount,
+      hasDeleted: this.tombstones > 0,
+      fieldLength: this.fieldLength,
+      avgFieldLength: this.avgFieldLength,
+      version: this.version,
+    };
   }
 
   private termNumber(term: string): number {

@@ -43,6 +43,8 @@ export class PostingStore {
   private room = new Uint32Array(0);
   /** Last document number appended to the slot, plus one (0: none yet). */
   private last = new Uint32Array(0);
+  /** Pairs in the slot (deleted documents included until a rewrite). */
+  private entries = new Uint32Array(0);
 
   get slotCount(): number {
     return this.slots;
@@ -50,7 +52,7 @@ export class PostingStore {
 
   /** Bytes held: the arena and the per-slot tables. */
   get byteLength(): number {
-    return this.bytes.byteLength + this.start.byteLength * 4;
+    return this.bytes.byteLength + this.start.byteLength * 5;
   }
 
   /** Bytes not holding a pair: room left behind by moves or reserved at the end of runs. */
@@ -76,11 +78,17 @@ export class PostingStore {
     this.used = grow(this.used);
     this.room = grow(this.room);
     this.last = grow(this.last);
+    this.entries = grow(this.entries);
     this.slots = count;
   }
 
   isEmpty(slot: number): boolean {
     return this.used[slot] === 0;
+  }
+
+  /** Pairs in the slot, deleted documents included (until the next rewrite). */
+  count(slot: number): number {
+    return this.entries[slot]!;
   }
 
   /** Appends a pair; `doc` must be greater than every document already in the slot. */
@@ -94,6 +102,7 @@ export class PostingStore {
     pos = writeVarint(this.bytes, pos, freq);
     this.used[slot] = pos - this.start[slot]!;
     this.last[slot] = doc + 1;
+    this.entries[slot] = this.entries[slot]! + 1;
   }
 
   /** Calls `visit` with each pair of the slot, in document order. */
@@ -135,9 +144,11 @@ export class PostingStore {
     for (let slot = 0; slot < this.slots; slot += 1) {
       const start = end;
       let previous = 0;
+      let entries = 0;
       this.forEach(slot, (doc, freq) => {
         const renumbered = docMap ? docMap[doc]! : doc;
         if (renumbered < 0) return;
+        entries += 1;
         end = writeVarint(bytes, end, renumbered + 1 - previous);
         end = writeVarint(bytes, end, freq);
         previous = renumbered + 1;
@@ -146,6 +157,7 @@ export class PostingStore {
       this.start[slot] = start;
       this.used[slot] = used;
       this.last[slot] = previous;
+      this.entries[slot] = entries;
       this.room[slot] = used === 0 ? 0 : used + slackOf(used);
       end = start + this.room[slot]!;
     }
@@ -162,6 +174,7 @@ export class PostingStore {
     const used = new Uint32Array(size);
     const room = new Uint32Array(size);
     const last = new Uint32Array(size);
+    const entries = new Uint32Array(size);
     for (let slot = 0; slot < this.slots; slot += 1) {
       const target = slotMap[slot]!;
       if (target < 0) {
@@ -173,11 +186,13 @@ export class PostingStore {
       used[target] = this.used[slot]!;
       room[target] = this.room[slot]!;
       last[target] = this.last[slot]!;
+      entries[target] = this.entries[slot]!;
     }
     this.start = start;
     this.used = used;
     this.room = room;
     this.last = last;
+    this.entries = entries;
     this.slots = count;
   }
 

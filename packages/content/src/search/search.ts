@@ -1,4 +1,4 @@
-import { CompactEngine, type EngineResult } from './engine.js';
+import { CompactEngine, type EngineResult, type EngineSearch, type MatchDetail } from './engine.js';
 import { markTerms, snippetOf, snippetSourceChars, type SnippetPart } from './snippet.js';
 import { detached, normalize, processTerm, querySettings, searchFields, stopWords, tokenize } from './terms.js';
 
@@ -142,16 +142,14 @@ export class SearchIndex {
    * Every result of a cleaned query, best first: every word must match (exactly, by prefix or
    * with a typo); when none match that way, any word may. Ties go to the newer article.
    */
-  rank(query: string): EngineResult[] {
+  rank(query: string): EngineSearch {
     // Counted as the engine will see them (stop words dropped), so "last word" means the same thing.
     const settings = querySettings(tokenize(query).filter((word) => !stopWords.has(normalize(word))).length);
-    let results = this.engine.search(query, {
-      ...settings,
-      combineWith: 'AND',
-    });
-    if (results.length === 0) results = this.engine.search(query, { ...settings, combineWith: 'OR' });
+    let search = this.engine.search(query, { ...settings, combineWith: 'AND' });
+    if (search.results.length === 0) search = this.engine.search(query, { ...settings, combineWith: 'OR' });
     const published = (id: string) => this.stored.get(id)?.published ?? '';
-    return results.sort((a, b) => b.score - a.score || published(b.id).localeCompare(published(a.id)));
+    search.results.sort((a, b) => b.score - a.score || published(b.id).localeCompare(published(a.id)));
+    return search;
   }
 
   private countTags(tags: readonly string[], change: 1 | -1): void {
@@ -200,8 +198,8 @@ async function snippetSource(loadText: SearchOptions['loadText'], id: string): P
   }
 }
 
-function toHit(result: EngineResult, stored: StoredDoc, text: string | null): SearchHit {
-  const terms = new Set(result.terms.map(normalize));
+function toHit(result: EngineResult, detail: MatchDetail, stored: StoredDoc, text: string | null): SearchHit {
+  const terms = new Set(detail.terms.map(normalize));
   const snippet = (text === null ? null : snippetOf(text, terms)) ??
     snippetOf(stored.description, terms) ?? [{ text: stored.description, match: false }];
   return {
@@ -234,7 +232,7 @@ export async function searchIndex(index: SearchIndex, rawQuery: string, options:
   };
   if (tokenize(query).length === 0 || index.size === 0) return empty;
 
-  const results = index.rank(query);
+  const { results, details } = index.rank(query);
   if (results.length === 0) return empty;
   const pageCount = Math.ceil(results.length / pageSize);
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
@@ -242,9 +240,11 @@ export async function searchIndex(index: SearchIndex, rawQuery: string, options:
     result,
     stored: index.stored.get(result.id) as StoredDoc,
   }));
-  const didYouMean = correctedQuery(query, results[0] as EngineResult);
+  // Matched words are worked out for the best result and the page only, before the index can change.
+  const [best, ...shownDetails] = details([results[0] as EngineResult, ...shown.map(({ result }) => result)]);
+  const didYouMean = correctedQuery(query, (best as MatchDetail).match);
   const texts = await Promise.all(shown.map(({ result }) => snippetSource(options.loadText, result.id)));
-  const hits = shown.map(({ result, stored }, i) => toHit(result, stored, texts[i] ?? null));
+  const hits = shown.map(({ result, stored }, i) => toHit(result, shownDetails[i] as MatchDetail, stored, texts[i] ?? null));
   return {
     query,
     truncated,
@@ -260,12 +260,11 @@ export async function searchIndex(index: SearchIndex, rawQuery: string, options:
  * The query with each word replaced by the index word it matched in the best result, when that
  * differs (a typo matched fuzzily), not when it was a prefix of it. Undefined when nothing changes.
  */
-function correctedQuery(query: string, best: EngineResult): string | undefined {
+function correctedQuery(query: string, matched: Record<string, string[]>): string | undefined {
   const words = tokenize(query);
   let changed = false;
   const corrected = words.map((word) => {
     const term = normalize(word);
-    const matched = best.match;
     if (term in matched) return word;
     const candidates = Object.keys(matched).filter((indexTerm) => !indexTerm.startsWith(term));
     const closest = candidates.sort((a, b) => editDistance(term, a) - editDistance(term, b))[0];
