@@ -78,17 +78,20 @@ export class CompactEngine {
     this.numbers.set(this.ids[doc]!, doc);
     this.documentCount += 1;
     for (let field = 0; field < F; field += 1) {
-      const tokens = this.tokenize(texts[field] ?? '');
+      // Each distinct word is processed once; its count goes to the term it becomes.
+      const words = new Map<string, number>();
+      for (const token of this.tokenize(texts[field] ?? '')) words.set(token, (words.get(token) ?? 0) + 1);
       // As MiniSearch: a field's length is its distinct words before processing; the average is
       // updated incrementally in the same arithmetic order, so it rounds the same way.
-      const length = new Set(tokens).size;
+      const length = words.size;
       const count = this.documentCount - 1;
       this.avgFieldLength[field] = ((this.avgFieldLength[field] || 0) * count + length) / (count + 1);
       this.fieldLength[doc * F + field] = length;
+      // Terms in order of first occurrence, as MiniSearch meets them (which orders the vocabulary).
       const freqs = new Map<string, number>();
-      for (const token of tokens) {
-        const term = this.processTerm(token);
-        if (term) freqs.set(term, (freqs.get(term) ?? 0) + 1);
+      for (const [word, occurrences] of words) {
+        const term = this.processTerm(word);
+        if (term) freqs.set(term, (freqs.get(term) ?? 0) + occurrences);
       }
       for (const [term, freq] of freqs) this.postings.append(this.termNumber(term) * F + field, doc, freq);
     }

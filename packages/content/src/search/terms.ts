@@ -3,11 +3,16 @@
 
 /** Lower case without diacritics, so "sjogren" finds "Sjögren" and "MRI" finds "mri". */
 export function normalize(term: string): string {
-  return term
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  // Printable ASCII has nothing to decompose and no marks: the common case skips both steps.
+  return asciiOnly.test(term)
+    ? term.toLowerCase()
+    : term
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
 }
+
+const asciiOnly = /^[ -~]*$/;
 
 /**
  * Words too common to tell articles apart: not indexed, not searched. Keeping them would make a
