@@ -198,7 +198,7 @@ export class PostingStore {
 
   private grow(slot: number, need: number): void {
     // Half the arena left behind by moves: rewrite instead of growing it further.
-    if (this.abandoned > this.end / 2 && this.abandoned > 1 << 20) this.rewrite();
+    if (this.abandoned > this.end / 4 && this.abandoned > 1 << 20) this.rewrite();
     const start = this.start[slot]!;
     const used = this.used[slot]!;
     const room = this.room[slot]!;
@@ -219,7 +219,7 @@ export class PostingStore {
 
   private reserve(extra: number): void {
     if (this.end + extra <= this.bytes.length) return;
-    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.end + extra));
+    const bytes = new Uint8Array(Math.max(Math.ceil(this.bytes.length * 1.5), this.end + extra));
     bytes.set(this.bytes.subarray(0, this.end));
     this.bytes = bytes;
   }
