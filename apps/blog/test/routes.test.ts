@@ -241,6 +241,10 @@ describe('search, tags, authors and contact', () => {
     const found = await (await get(handler, '/search?q=prolo')).text();
     expect(found).toContain(`href="${articlePath()}"`);
     expect(found).toMatch(/<mark[^>]*>[Pp]rolotherapy<\/mark>/);
+    // A word only in the body: its snippet is cut from the article text, read for this page's hits.
+    const body = await (await get(handler, '/search?q=debate')).text();
+    expect(body).toContain(`href="${articlePath()}"`);
+    expect(body).toMatch(/<p class="[^"]*"[^>]*>[^<]*<mark[^>]*>debate<\/mark>/);
   });
 
   it('serves a page per tag, lists tags, authors and /contact in the sitemap, 404s unknown ones', async () => {

@@ -41,7 +41,7 @@ export type {
   SiteLink,
   TocEntry,
 } from './types.js';
-export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex } from './search/index.js';
+export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex, searchTerms } from './search/index.js';
 export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';

@@ -44,6 +44,8 @@ async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
     state.keys.set(slug, key);
     if (++added % addsPerTurn === 0) await nextTurn();
   }
+  // A first build leaves the postings with room to grow into; give it back once.
+  if (added > 0) state.index.reclaim();
   state.version = snapshot.version;
 }
 
@@ -62,6 +64,22 @@ export async function getSearchIndex(): Promise<SearchIndex> {
   }
   await state.syncing;
   return state.index;
+}
+
+/**
+ * The text of an indexed article, read back from the store's disk cache for the hits being shown
+ * (the index keeps no article text). Null when the article is gone or unreadable: the snippet then
+ * comes from its description.
+ */
+export async function searchText(slug: string): Promise<string | null> {
+  const store = indexer?.store;
+  const entry = store?.snapshot().entry(slug);
+  if (!store || !entry) return null;
+  try {
+    return (await store.searchDoc(entry))?.body ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** After start-up work, before anyone searches: startup compiles and first page views go first. */

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Pagination } from '../components/ArticleList';
 import { TagList } from '../components/TagList';
 import { formatDate, parsePageParam, slugifyCategory } from '../lib/format';
-import { getSearchIndex } from '../lib/search.server';
+import { getSearchIndex, searchText } from '../lib/search.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/list.css';
@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (page === null) throw data(null, { status: 400, statusText: 'Invalid page number' });
   const index = await getSearchIndex();
   // searchIndex never throws; it cleans and caps the query it echoes back (React escapes it).
-  const results = searchIndex(index, params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE });
+  // Snippets are cut from the hits' text, read from the disk cache for this page only.
+  const results = await searchIndex(index, params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE, loadText: searchText });
   return {
     results,
     popularTags: index.popularTags.slice(0, 8).map(({ tag, count }) => ({ name: tag, slug: slugifyCategory(tag), count })),

@@ -3,3 +3,5 @@
 export { buildSearchIndex, searchIndex, maxQueryChars, SearchIndex } from './search.js';
 export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search.js';
 export { searchDocFromMarkdown } from './text.js';
+/** How text becomes terms and how queries match: for comparing the index with a plain MiniSearch (tests, bench). */
+export * as searchTerms from './terms.js';

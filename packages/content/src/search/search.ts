@@ -1,4 +1,8 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { CompactEngine, type EngineResult, type EngineSearch, type MatchDetail } from './engine.js';
+import { markTerms, snippetOf, snippetSourceChars, type SnippetPart } from './snippet.js';
+import { detached, normalize, processTerm, querySettings, searchFields, stopWords, tokenize } from './terms.js';
+
+export type { SnippetPart } from './snippet.js';
 
 /** What the index needs of one article: plain text only, no markdown, no tree. */
 export interface SearchDoc {
@@ -12,12 +16,6 @@ export interface SearchDoc {
   body: string;
   /** ISO date, the tie-breaker between equally relevant articles (newer first). */
   published: string;
-}
-
-/** A run of text, `match` when it is one of the words the query found. Never markup. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
 }
 
 export interface SearchHit {
@@ -48,66 +46,43 @@ export interface SearchResults {
 export interface SearchOptions {
   page?: number;
   pageSize?: number;
+  /**
+   * The searchable text of an article (its body), read for the hits of the page shown only, to
+   * cut their snippets from: the index does not keep article text. Null, or a failed read, and
+   * the snippet comes from the description.
+   */
+  loadText?: (id: string) => Promise<string | null> | string | null;
 }
 
+/** What results show of an article: its card, not its text. */
 interface StoredDoc {
   title: string;
   description: string;
   tags: readonly string[];
   category: string;
   published: string;
-  /** The body's first snippetSourceChars characters: enough for a snippet, bounded in memory. */
-  text: string;
 }
 
 /** Longer queries are cut (a search box, not a document): bounds the work a request can ask for. */
 export const maxQueryChars = 200;
 const maxQueryTerms = 12;
-const snippetSourceChars = 4000;
-const snippetChars = 180;
 
-/** Lower case without diacritics, so "sjogren" finds "Sjögren" and "MRI" finds "mri". */
-function normalize(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+function fieldText(doc: SearchDoc, field: (typeof searchFields)[number]): string {
+  const value = doc[field];
+  return Array.isArray(value) ? value.join(' \n ') : String(value ?? '');
 }
 
 /**
- * Words too common to tell articles apart: not indexed, not searched. Keeping them would make a
- * long query score nearly every article for each of them.
- */
-const stopWords = new Set(
-  'a an and are as at be but by for from had has have how in is it its of on or that the their them they this to was we were what when which who will with you your'.split(' '),
-);
-
-const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-
-function tokenize(text: string): string[] {
-  return text.match(wordPattern) ?? [];
-}
-
-const fields = ['title', 'tags', 'headings', 'description', 'category', 'body'] as const;
-
-function createEngine(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({
-    fields: [...fields],
-    extractField: (doc, field) => {
-      const value = doc[field as keyof SearchDoc];
-      return Array.isArray(value) ? value.join(' \n ') : String(value ?? '');
-    },
-    tokenize,
-    processTerm: (term) => {
-      const normalized = normalize(term);
-      return normalized.length > 0 && normalized.length <= 40 && !stopWords.has(normalized) ? normalized : null;
-    },
-  });
-}
-
-/**
- * The index: MiniSearch plus what results show (capped text for snippets, tag counts). Updated in
- * place, one article at a time, so a site's index follows its content without being rebuilt.
+ * The index: a CompactEngine (MiniSearch's ranking on compact storage) plus what result cards show
+ * and tag counts. Updated in place, one article at a time, so a site's index follows its content
+ * without being rebuilt. Article bodies are indexed, never kept.
  */
 export class SearchIndex {
-  readonly engine = createEngine();
+  readonly engine = new CompactEngine({
+    fields: searchFields,
+    tokenize,
+    processTerm,
+  });
   readonly stored = new Map<string, StoredDoc>();
   private readonly tagCounts = new Map<string, number>();
   private popular: { tag: string; count: number }[] | undefined;
@@ -131,14 +106,17 @@ export class SearchIndex {
   /** Adds or replaces the document with this id (one entry per slug, as the site has one page per slug). */
   set(doc: SearchDoc): void {
     this.delete(doc.id);
-    this.engine.add(doc);
-    this.stored.set(doc.id, {
-      title: doc.title,
-      description: doc.description,
-      tags: doc.tags,
-      category: doc.category,
-      published: doc.published,
-      text: doc.body.slice(0, snippetSourceChars),
+    this.engine.add(
+      doc.id,
+      searchFields.map((field) => fieldText(doc, field)),
+    );
+    // Copies: a field cut from a larger string (a parsed file) would keep all of it alive.
+    this.stored.set(detached(doc.id), {
+      title: detached(doc.title),
+      description: detached(doc.description),
+      tags: doc.tags.map(detached),
+      category: detached(doc.category),
+      published: detached(doc.published),
     });
     this.countTags(doc.tags, 1);
   }
@@ -146,16 +124,38 @@ export class SearchIndex {
   delete(id: string): boolean {
     const stored = this.stored.get(id);
     if (!stored) return false;
-    this.engine.discard(id);
+    this.engine.remove(id);
     this.stored.delete(id);
     this.countTags(stored.tags, -1);
     return true;
   }
 
+  /**
+   * Gives back the room the index grew into while articles were added, when it is worth a rewrite
+   * (after a bulk build: roughly halves its memory). Deleted articles are reclaimed by themselves.
+   */
+  reclaim(): void {
+    this.engine.tidy();
+  }
+
+  /**
+   * Every result of a cleaned query, best first: every word must match (exactly, by prefix or
+   * with a typo); when none match that way, any word may. Ties go to the newer article.
+   */
+  rank(query: string): EngineSearch {
+    // Counted as the engine will see them (stop words dropped), so "last word" means the same thing.
+    const settings = querySettings(tokenize(query).filter((word) => !stopWords.has(normalize(word))).length);
+    let search = this.engine.search(query, { ...settings, combineWith: 'AND' });
+    if (search.results.length === 0) search = this.engine.search(query, { ...settings, combineWith: 'OR' });
+    const published = (id: string) => this.stored.get(id)?.published ?? '';
+    search.results.sort((a, b) => b.score - a.score || published(b.id).localeCompare(published(a.id)));
+    return search;
+  }
+
   private countTags(tags: readonly string[], change: 1 | -1): void {
     for (const tag of new Set(tags)) {
       const count = (this.tagCounts.get(tag) ?? 0) + change;
-      if (count > 0) this.tagCounts.set(tag, count);
+      if (count > 0) this.tagCounts.set(detached(tag), count);
       else this.tagCounts.delete(tag);
     }
     this.popular = undefined;
@@ -166,6 +166,7 @@ export class SearchIndex {
 export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
   const index = new SearchIndex();
   for (const doc of docs) if (!index.has(doc.id)) index.set(doc);
+  index.reclaim();
   return index;
 }
 
@@ -186,65 +187,23 @@ function cleanQuery(raw: string): { query: string; truncated: boolean } {
   return { query, truncated };
 }
 
-/** Longer queries get no typo expansion: each fuzzy word costs a walk of the whole vocabulary. */
-const maxFuzzyTerms = 4;
-
-/**
- * Prefix matching from 3 letters on the last word only, the one still being typed ("stem cell
- * thera"); typos from 4 letters, one edit per 4 letters up to 2 ("sciatia", "prolotheraphy").
- */
-function searchSettings(termCount: number) {
-  return {
-    boost: { title: 4, tags: 3, headings: 2, description: 2, category: 1.5, body: 1 },
-    prefix: (term: string, index: number) => index === termCount - 1 && term.length >= 3,
-    fuzzy: (term: string) => (termCount <= maxFuzzyTerms && term.length >= 4 ? 0.25 : false),
-    maxFuzzy: 2,
-    weights: { fuzzy: 0.3, prefix: 0.6 },
-  };
-}
-
-/** Splits `text` into runs, marking whole words that normalize to one of `terms`. */
-function markTerms(text: string, terms: ReadonlySet<string>): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(wordPattern)) {
-    if (!terms.has(normalize(match[0]))) continue;
-    const start = match.index ?? 0;
-    if (start > last) parts.push({ text: text.slice(last, start), match: false });
-    parts.push({ text: match[0], match: true });
-    last = start + match[0].length;
+/** The start of an article's text for its snippet, or null (no loader, no text, a failed read). */
+async function snippetSource(loadText: SearchOptions['loadText'], id: string): Promise<string | null> {
+  if (!loadText) return null;
+  try {
+    const text = await loadText(id);
+    return typeof text === 'string' ? text.slice(0, snippetSourceChars) : null;
+  } catch {
+    return null;
   }
-  if (last < text.length) parts.push({ text: text.slice(last), match: false });
-  return parts;
 }
 
-/** About snippetChars of `text` around the first matched word, cut at word boundaries. */
-function snippetOf(text: string, terms: ReadonlySet<string>): SnippetPart[] | null {
-  let first = -1;
-  for (const match of text.matchAll(wordPattern)) {
-    if (terms.has(normalize(match[0]))) {
-      first = match.index ?? 0;
-      break;
-    }
-  }
-  if (first < 0) return null;
-  let start = Math.max(0, first - Math.floor(snippetChars / 3));
-  let end = Math.min(text.length, start + snippetChars);
-  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-  if (end < text.length) end = text.lastIndexOf(' ', end) > first ? text.lastIndexOf(' ', end) : end;
-  const window = text.slice(start, end).replace(/\s+/g, ' ');
-  const parts = markTerms(window, terms);
-  if (start > 0) parts.unshift({ text: '… ', match: false });
-  if (end < text.length) parts.push({ text: ' …', match: false });
-  return parts;
-}
-
-function toHit(result: SearchResult, stored: StoredDoc): SearchHit {
-  const terms = new Set(result.terms.map(normalize));
-  const snippet =
-    snippetOf(stored.text, terms) ?? snippetOf(stored.description, terms) ?? [{ text: stored.description, match: false }];
+function toHit(result: EngineResult, detail: MatchDetail, stored: StoredDoc, text: string | null): SearchHit {
+  const terms = new Set(detail.terms.map(normalize));
+  const snippet = (text === null ? null : snippetOf(text, terms)) ??
+    snippetOf(stored.description, terms) ?? [{ text: stored.description, match: false }];
   return {
-    id: String(result.id),
+    id: result.id,
     title: stored.title,
     titleParts: markTerms(stored.title, terms),
     description: stored.description,
@@ -257,45 +216,55 @@ function toHit(result: SearchResult, stored: StoredDoc): SearchHit {
 }
 
 /**
- * Ranked results for a reader's query: every word must match (exactly, by prefix or with a typo);
- * when none match that way, any word may. Never throws on any string.
+ * Ranked results for a reader's query (see SearchIndex.rank), one page of them with snippets.
+ * Never throws on any string; only the page's hits have their text loaded.
  */
-export function searchIndex(index: SearchIndex, rawQuery: string, options: SearchOptions = {}): SearchResults {
+export async function searchIndex(index: SearchIndex, rawQuery: string, options: SearchOptions = {}): Promise<SearchResults> {
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 10));
   const { query, truncated } = cleanQuery(rawQuery);
-  const empty: SearchResults = { query, truncated, total: 0, page: 1, pageCount: 0, hits: [] };
+  const empty: SearchResults = {
+    query,
+    truncated,
+    total: 0,
+    page: 1,
+    pageCount: 0,
+    hits: [],
+  };
   if (tokenize(query).length === 0 || index.size === 0) return empty;
 
-  // Counted as MiniSearch will see them (stop words dropped), so "last word" means the same thing.
-  const settings = searchSettings(tokenize(query).filter((word) => !stopWords.has(normalize(word))).length);
-  let results = index.engine.search(query, { ...settings, combineWith: 'AND' });
-  if (results.length === 0) results = index.engine.search(query, { ...settings, combineWith: 'OR' });
+  const { results, details } = index.rank(query);
   if (results.length === 0) return empty;
-  results.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (index.stored.get(String(b.id))?.published ?? '').localeCompare(index.stored.get(String(a.id))?.published ?? ''),
-  );
-
   const pageCount = Math.ceil(results.length / pageSize);
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-  const hits = results
-    .slice((page - 1) * pageSize, page * pageSize)
-    .map((result) => toHit(result, index.stored.get(String(result.id)) as StoredDoc));
-  const didYouMean = correctedQuery(query, results[0] as SearchResult);
-  return { query, truncated, total: results.length, page, pageCount, hits, ...(didYouMean ? { didYouMean } : {}) };
+  const shown = results.slice((page - 1) * pageSize, page * pageSize).map((result) => ({
+    result,
+    stored: index.stored.get(result.id) as StoredDoc,
+  }));
+  // Matched words are worked out for the best result and the page only, before the index can change.
+  const [best, ...shownDetails] = details([results[0] as EngineResult, ...shown.map(({ result }) => result)]);
+  const didYouMean = correctedQuery(query, (best as MatchDetail).match);
+  const texts = await Promise.all(shown.map(({ result }) => snippetSource(options.loadText, result.id)));
+  const hits = shown.map(({ result, stored }, i) => toHit(result, shownDetails[i] as MatchDetail, stored, texts[i] ?? null));
+  return {
+    query,
+    truncated,
+    total: results.length,
+    page,
+    pageCount,
+    hits,
+    ...(didYouMean ? { didYouMean } : {}),
+  };
 }
 
 /**
  * The query with each word replaced by the index word it matched in the best result, when that
  * differs (a typo matched fuzzily), not when it was a prefix of it. Undefined when nothing changes.
  */
-function correctedQuery(query: string, best: SearchResult): string | undefined {
+function correctedQuery(query: string, matched: Record<string, string[]>): string | undefined {
   const words = tokenize(query);
   let changed = false;
   const corrected = words.map((word) => {
     const term = normalize(word);
-    const matched = best.match;
     if (term in matched) return word;
     const candidates = Object.keys(matched).filter((indexTerm) => !indexTerm.startsWith(term));
     const closest = candidates.sort((a, b) => editDistance(term, a) - editDistance(term, b))[0];
@@ -314,7 +283,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
