@@ -282,10 +282,11 @@ async function main() {
     build.entry.module.warmSearchIndex();
     warm = () =>
       warmUp(async (pathname) => {
-        const response = await handler(new Request(`http://localhost${pathname}`));
+        // The key before the render, as for a request: a page is never stored under a newer version than it shows.
         const key = htmlCache ? await htmlCache.key({ method: 'GET', originalUrl: pathname }) : null;
+        const response = await handler(new Request(`http://localhost${pathname}`));
         if (key) await htmlCache.store(key, response);
-        else await response.arrayBuffer();
+        if (!response.bodyUsed) await response.arrayBuffer(); // not cacheable (a 404): read and dropped
       }, build.entry.module);
 
     // Fingerprinted assets never change: cache for a year, immutable.
