@@ -61,10 +61,13 @@ export class CompilePool {
    * `inline`: a single edit compiles faster here (~20 ms) than in a worker that must first start
    * and load the compiler (~0.5 s); only used when no worker is running.
    */
-  compile(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false): Promise<Compiled> {
+  compile(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false, first = false): Promise<Compiled> {
     if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, sourceKey, bytes, cacheDir, dir);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, file, sourceKey, bytes, cacheDir, dir }, resolve, reject });
+      const pending = { task: { id: this.nextId++, file, sourceKey, bytes, cacheDir, dir }, resolve, reject };
+      // `first`: an editor's save during a long pass goes before the files the pass has queued.
+      if (first) this.queue.unshift(pending);
+      else this.queue.push(pending);
       this.dispatch();
     });
   }

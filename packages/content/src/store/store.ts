@@ -79,6 +79,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   let debounce: NodeJS.Timeout | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
   let pruneTimer: NodeJS.Timeout | undefined;
+  /** A long pass is running (see sync): watched saves go to `saves`, which it takes between files. */
+  let bulkPass = false;
+  const saves: string[] = [];
   /** Files whose record changed since the state was last saved (as a whole or in the journal). */
   const dirty = new Set<string>();
   let journalLines = 0;
@@ -194,7 +197,20 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   }
 
   /** Brings one file's record up to date with the disk. Returns false when nothing changed. */
-  async function update(name: string, progressive: boolean, inline: boolean, deps: DependencyReader): Promise<boolean> {
+  /** Files being looked at: one look per file at a time (an edit taken during a long pass never races the pass). */
+  const updating = new Map<string, Promise<boolean>>();
+
+  function updateOnce(name: string, progressive: boolean, inline: boolean, deps: DependencyReader, first = false): Promise<boolean> {
+    const current = (updating.get(name) ?? Promise.resolve(false)).catch(() => false).then(() => update(name, progressive, inline, deps, first));
+    updating.set(name, current);
+    const forget = () => {
+      if (updating.get(name) === current) updating.delete(name);
+    };
+    current.then(forget, forget);
+    return current;
+  }
+
+  async function update(name: string, progressive: boolean, inline: boolean, deps: DependencyReader, first = false): Promise<boolean> {
     const full = path.join(dir, name);
     const info = await stat(full).catch(() => undefined);
     const known = records.get(name);
@@ -226,7 +242,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       stats.fromCache += 1;
     } else {
       try {
-        ({ key, summary } = await pool.compile(name, sourceKey, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, dir, inline));
+        ({ key, summary } = await pool.compile(name, sourceKey, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), cacheDir, dir, inline, first));
       } catch (error) {
         if (!closed) log(`[content] could not compile ${name}: ${String(error)}`);
         return false;
@@ -311,8 +327,11 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     let sincePublish = 0;
     let publishes = 0;
     const deps = new DependencyReader(dir);
+    // A long pass (a cold start, a re-key after a compiler upgrade) takes editors' saves between its files.
+    bulkPass = targets.length > eagerLimit;
     await mapLimit(targets, Math.max(4, pool.size * 2), async (name) => {
-      if (await update(name, progressive, inline, deps)) {
+      await takeSaves();
+      if (await updateOnce(name, progressive, inline, deps)) {
         changed = true;
         sincePublish += 1;
         if (progressive && sincePublish >= 200) {
@@ -323,11 +342,13 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
         }
       }
     }, () => closed);
-    const slugs = new Set<string>();
-    for (const record of records.values()) {
-      if (record.good) slugs.add(record.good.listing.slug);
-      if (record.ok) slugs.add(record.listing.slug);
+    bulkPass = false;
+    // Saves that came in after the last file was taken: an ordinary watched change, after this pass.
+    if (saves.length > 0 && !closed) {
+      const late = saves.splice(0);
+      void enqueue(() => sync(late));
     }
+    const slugs = publishedSlugs();
     // A full pass judges (and re-checks the links of) every file; a watched change only the files
     // it touched, so an edit costs the same on a site of 10 or 10,000 articles. At start-up,
     // files known to be broken from the last run are reported again.
@@ -388,10 +409,47 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   }
 
   function flushWatched(): void {
-    const names = pendingFull ? 'all' : pendingNames;
+    if (pendingFull) {
+      pendingNames = new Set();
+      pendingFull = false;
+      void enqueue(() => sync('all'));
+      return;
+    }
+    saves.push(...pendingNames);
     pendingNames = new Set();
-    pendingFull = false;
-    void enqueue(() => sync(names));
+    // Behind a long pass a save would wait for all of it (minutes on a large site): a running pass
+    // takes it before its next file, and so does one that starts before this task's turn comes.
+    if (!bulkPass) void enqueue(() => (saves.length > 0 ? sync(saves.splice(0)) : Promise.resolve()));
+  }
+
+  /** Slugs that are or may be served: link targets for judging. */
+  function publishedSlugs(): Set<string> {
+    const slugs = new Set<string>();
+    for (const record of records.values()) {
+      if (record.good) slugs.add(record.good.listing.slug);
+      if (record.ok) slugs.add(record.listing.slug);
+    }
+    return slugs;
+  }
+
+  /**
+   * Editors' saves that arrived during a long pass: looked at, judged and published before the
+   * pass's next file (their compile goes first in the pool), as a watched change would be.
+   */
+  async function takeSaves(): Promise<void> {
+    while (saves.length > 0) {
+      const names = [...new Set(saves.splice(0))].filter((name) => name.endsWith(articleExtension));
+      const deps = new DependencyReader(dir);
+      const changed = (await Promise.all(names.map((name) => updateOnce(name, false, true, deps, true)))).some(Boolean);
+      if (!changed) continue;
+      const slugs = publishedSlugs();
+      for (const name of names) {
+        const record = records.get(name);
+        if (record) judge(record, slugs, false);
+      }
+      publish();
+      scheduleSave();
+    }
   }
 
   /** Article files changed themselves; any other file changed is a dependency of some articles. */

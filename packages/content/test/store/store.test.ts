@@ -414,6 +414,32 @@ describe('change detection', () => {
     expect(store.snapshot().articles[0]?.title).toBe('After the edit');
   });
 
+  it('takes an editor\'s save during a long pass (a cold start of many files) before the rest of the pass', async () => {
+    site = makeSite();
+    site.write({ slug: 'live', title: 'Before' });
+    const first = site.open();
+    await first.ready;
+    await first.close();
+
+    // 60 new files: a long pass, compiled one by one on this thread (workers: 0).
+    for (let i = 1; i <= 60; i += 1) site.write({ slug: `bulk-${i}` });
+    const store = site.open({ watch: true, workers: 0, eagerLimit: 10 });
+    await store.ready;
+    const seen = new Promise<number>((resolve) => {
+      store.subscribe((snapshot) => {
+        if (snapshot.entry('live')?.listing.title === 'After the edit') resolve(store.stats.compiled);
+      });
+    });
+    site.write({ slug: 'live', title: 'After the edit' });
+    const compiledWhenSeen = await seen;
+    // Published while the pass still had files to compile (it used to wait for all 60).
+    expect(compiledWhenSeen).toBeLessThan(61);
+    await store.settled();
+    expect(store.stats.compiled).toBe(61);
+    expect(store.snapshot().articles).toHaveLength(61);
+    expect(store.snapshot().entry('live')?.listing.title).toBe('After the edit');
+  });
+
   it('compiles in worker threads and writes each version to the disk cache', async () => {
     site = makeSite();
     for (let i = 1; i <= 4; i += 1) site.write({ slug: `w-${i}` });
