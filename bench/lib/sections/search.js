@@ -189,7 +189,9 @@ export async function measureSearch({ sizes = SEARCH_SIZES, seedCopies = SEED_CO
 
 /** Rows shared by every corpus: build and heap against MiniSearch, query CPU and wall time. */
 function corpusRows(r, label) {
-  const heapRatio = r.before.heapMb / r.heapMb;
+  // Heap figures are differences around a collection: one can come out 0 or negative (something
+  // else was freed meanwhile). They are reported as measured; a ratio of them would mean nothing then.
+  const heapRatio = r.heapMb > 0 && r.before.heapMb > 0 ? `${(r.before.heapMb / r.heapMb).toFixed(1)}× the compact index's heap` : 'no ratio: a heap measured ≤ 0';
   const rows = [
     infoRow(
       'Search',
@@ -200,9 +202,7 @@ function corpusRows(r, label) {
     infoRow(
       'Search',
       `${label}: plain MiniSearch (the index before) build, heap`,
-      `${(r.before.buildMs / 1000).toFixed(2)} s, ${r.before.heapMb.toFixed(1)} MB (${heapRatio.toFixed(
-        1,
-      )}× the compact index's heap)`,
+      `${(r.before.buildMs / 1000).toFixed(2)} s, ${r.before.heapMb.toFixed(1)} MB (${heapRatio})`,
     ),
     infoRow(
       'Search',
