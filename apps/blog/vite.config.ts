@@ -1,12 +1,27 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 declare module '@remix-run/node' {
   // Typed `future` for single fetch (loader data types flow through useLoaderData).
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/** The server bundle's entry: Remix's build plus the app functions server.js calls, by name. */
+export const serverBuildEntry = 'app/server-build.ts';
+
+/**
+ * Builds the server bundle from app/server-build.ts instead of Remix's virtual server build (which
+ * that module re-exports). React Router 7 takes the same `build.rollupOptions.input` directly;
+ * Remix 2's plugin sets the input itself, so this runs after it and replaces it.
+ */
+function serverBundleEntry(): Plugin {
+  return {
+    name: 'cited:server-bundle-entry',
+    config: (_config, { isSsrBuild }) => (isSsrBuild ? { build: { rollupOptions: { input: serverBuildEntry } } } : undefined),
+  };
 }
 
 export default defineConfig({
@@ -22,6 +37,7 @@ export default defineConfig({
         v3_routeConfig: true,
       },
     }),
+    serverBundleEntry(),
     vanillaExtractPlugin(),
   ],
   server: { port: 3000 },

@@ -4,29 +4,10 @@ import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { wantsHydration } from './lib/handle';
-import {
-  applySecurityHeaders,
-  DEV_CACHE_CONTROL,
-  ERROR_CACHE_CONTROL,
-  ifNoneMatchMatches,
-  notModified,
-  PAGE_CACHE_CONTROL,
-  strongEtag,
-} from './lib/http.server';
+import { applySecurityHeaders, DEV_CACHE_CONTROL, ERROR_CACHE_CONTROL, PAGE_CACHE_CONTROL, strongEtag } from './lib/http.server';
 import { NonceContext } from './lib/nonce';
 
-// Exposed to server.js through `build.entry.module`, so its HTML cache and conditional
-// requests use the same content version and ETag rules as the app.
-export { closeContent, contentSettled, contentStore, contentVersion, setContentClock } from './lib/articles.server';
-export { ifNoneMatchMatches } from './lib/http.server';
-export { warmSearchIndex } from './lib/search.server';
-
-/** The document security headers, for the responses server.js makes without Remix. */
-export function documentSecurityHeaders({ dev = isDev }: { dev?: boolean } = {}): Record<string, string> {
-  const headers = new Headers();
-  applySecurityHeaders(headers, { dev });
-  return Object.fromEntries(headers.entries());
-}
+// Remix's document entry only. What server.js calls in the app is exported by app/server-build.ts.
 
 /** How long to wait for deferred data before giving up on a render (single fetch reads this). */
 export const streamTimeout = 5_000;
@@ -49,7 +30,9 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 /**
  * Every document response passes through here, whatever its status (200, 404, 500), so this is
  * the one place for security headers, cache policy and the ETag. The whole document is rendered
- * before responding (pages are small and fully static), which is what lets us hash it.
+ * before responding (pages are small and fully static), which is what lets us hash it. Whether a
+ * request's If-None-Match makes it a 304 is the server's decision (server/conditional.js), for
+ * cached and rendered pages alike.
  */
 export default function handleRequest(
   request: Request,
@@ -117,16 +100,7 @@ function finishDocument(
     headers.set('Cache-Control', PAGE_CACHE_CONTROL);
   }
 
-  if (status === 200) {
-    const etag = strongEtag(body);
-    headers.set('ETag', etag);
-    if (
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      ifNoneMatchMatches(request.headers.get('If-None-Match'), etag)
-    ) {
-      return notModified(headers);
-    }
-  }
+  if (status === 200) headers.set('ETag', strongEtag(body));
   headers.set('Content-Length', String(body.byteLength));
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status, headers });
 }

@@ -1,42 +1,47 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import { createRequestHandler } from '@remix-run/node';
+import { vi } from 'vitest';
+import type * as ServerBuildModule from '../app/server-build';
 
 export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverBuildPath = path.join(appDir, 'build/server/index.js');
 
 export type Handler = (request: Request) => Promise<Response>;
 
-/** The production server build behind Remix's own request handler — what server.js serves. */
-export async function loadHandler(): Promise<Handler> {
+/** The production server bundle (app/server-build.ts): Remix's build and the app's named server functions. */
+export type AppServer = typeof ServerBuildModule;
+
+export async function loadServerBuild(): Promise<AppServer> {
   if (!existsSync(serverBuildPath)) {
     throw new Error(`No server build at ${serverBuildPath}: run \`npm run build\` in apps/blog first.`);
   }
-  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
-  const handler = createRequestHandler(build, 'production');
+  return (await import(pathToFileURL(serverBuildPath).href)) as AppServer;
+}
+
+/** The production server build behind Remix's own request handler — what server.js serves. */
+export async function loadHandler(): Promise<Handler> {
+  const handler = createRequestHandler(await loadServerBuild(), 'production');
   return (request) => handler(request);
 }
 
-interface ContentHooks {
-  contentSettled: () => Promise<string>;
-  setContentClock: (clock: (() => Date) | null) => void;
-}
-
-/** The content store hooks the server build exposes (entry.server.tsx). */
-async function contentHooks(): Promise<ContentHooks> {
-  const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild;
-  return build.entry.module as unknown as ContentHooks;
-}
-
-/** After writing article files: waits until the store has taken the change in (no sleeping). */
+/** After writing article files: waits until the build's content store has taken the change in (no sleeping). */
 export async function settle(): Promise<void> {
-  await (await contentHooks()).contentSettled();
+  await (await loadServerBuild()).contentStore().refresh();
 }
 
-/** Injects the clock the store uses for scheduled articles (null restores the real one). */
-export async function setClock(clock: (() => Date) | null): Promise<void> {
-  (await contentHooks()).setContentClock(clock);
+/**
+ * Moves the clock the content store schedules articles by (its default, the system time), in this
+ * test process only; null gives the real time back. Only Date is faked: timers keep running.
+ */
+export function setClock(now: Date | null): void {
+  if (now === null) {
+    vi.useRealTimers();
+    return;
+  }
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(now);
 }
 
 export const origin = 'http://blog.test';

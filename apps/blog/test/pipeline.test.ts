@@ -13,7 +13,6 @@ import { get, loadHandler, mainText, setClock, settle, type Handler } from './he
 let handler: Handler;
 let dir: string;
 const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-let now = new Date('2026-11-27T12:00:00Z');
 
 function withFrontmatter(source: string, extra: string): string {
   return source.replace(/\n---\n/, `\n${extra}\n---\n`);
@@ -42,11 +41,11 @@ beforeAll(async () => {
   writeArticle(dir, { slug: 'next-month', title: 'Next month', published: '2026-12-01' });
   process.env.CITED_ARTICLES_DIR = dir;
   handler = await loadHandler();
-  await setClock(() => now);
+  setClock(new Date('2026-11-27T12:00:00Z'));
 });
 
 afterAll(async () => {
-  await setClock(null);
+  setClock(null);
   rmSync(dir, { recursive: true, force: true });
   errors.mockRestore();
 });
@@ -88,7 +87,7 @@ describe('drafts and scheduling', () => {
   it('publishes a future-dated article when its day comes, without a restart', async () => {
     expect((await get(handler, '/articles/next-month')).status).toBe(404);
     expect(await listedEverywhere('next-month')).toEqual([false, false, false]);
-    now = new Date('2026-12-01T00:00:00Z');
+    setClock(new Date('2026-12-01T00:00:00Z'));
     expect((await get(handler, '/articles/next-month')).status).toBe(200);
     expect(await listedEverywhere('next-month')).toEqual([true, true, true]);
   });

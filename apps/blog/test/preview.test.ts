@@ -29,12 +29,12 @@ beforeAll(async () => {
   process.env.CITED_ARTICLES_DIR = dir;
   process.env.CITED_PREVIEW = '1';
   handler = await loadHandler();
-  await setClock(() => new Date('2026-11-27T12:00:00Z'));
+  setClock(new Date('2026-11-27T12:00:00Z'));
 });
 
 afterAll(async () => {
   delete process.env.CITED_PREVIEW;
-  await setClock(null);
+  setClock(null);
   rmSync(dir, { recursive: true, force: true });
   errors.mockRestore();
 });

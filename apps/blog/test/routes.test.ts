@@ -165,20 +165,14 @@ describe('article page', () => {
 });
 
 describe('conditional requests', () => {
-  it('answers 304 for the same ETag, W/ form, lists and *; 200 for garbage', async () => {
+  it('renders the full page whatever If-None-Match says: the 304 is the server’s (server/conditional.js)', async () => {
     const first = await get(handler, articlePath());
     const etag = first.headers.get('etag') ?? '';
     expect(etag).not.toBe('');
-    for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {
-      const response = await get(handler, articlePath(), { 'If-None-Match': header });
-      expect(response.status, header).toBe(304);
-      expect(await response.text()).toBe('');
-      expect(response.headers.get('etag')).toBe(etag);
-    }
-    for (const header of ['"nope"', 'garbage', '""', etag.slice(0, -2) + '"']) {
-      const response = await get(handler, articlePath(), { 'If-None-Match': header });
-      expect(response.status, header).toBe(200);
-    }
+    const conditional = await get(handler, articlePath(), { 'If-None-Match': etag });
+    expect(conditional.status).toBe(200);
+    expect(conditional.headers.get('etag')).toBe(etag);
+    expect(await conditional.text()).toBe(await first.text());
   });
 
   it('gives the same ETag for the same page twice (deterministic render)', async () => {

@@ -1,7 +1,7 @@
 /**
- * server.js itself (Express, compression, the rendered-HTML cache): a cache hit must be the same
- * page with the same ETag as a miss, answer conditional requests the same way, and never outlive
- * an edit to the article.
+ * server.js itself (Express, the Remix adapter, compression, the rendered-HTML cache): a cache hit
+ * must be the same page with the same ETag as a miss, conditional requests get a 304 from cache and
+ * render alike, and no page outlives an edit to its article.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, utimesSync } from 'node:fs';
@@ -63,9 +63,9 @@ interface RawResponse {
 }
 
 /** Raw bytes over node:http (fetch would transparently decompress and hide Content-Encoding). */
-function raw(pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${origin}${pathname}`, { headers: { 'accept-encoding': 'identity', ...headers } }, (res) => {
+    const request = http.request(`${origin}${pathname}`, { method, headers: { 'accept-encoding': 'identity', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -78,6 +78,7 @@ function raw(pathname: string, headers: Record<string, string> = {}): Promise<Ra
       res.on('error', reject);
     });
     request.on('error', reject);
+    request.end();
   });
 }
 
@@ -110,15 +111,32 @@ describe('server.js rendered-HTML cache', () => {
     expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
   });
 
-  it('answers If-None-Match on a hit like the app does', async () => {
+  it('answers If-None-Match with a 304 on a hit, and a forced reload or another ETag with the page', async () => {
     const first = await raw('/articles/cached-article');
     const etag = first.headers.get('etag') ?? '';
-    for (const header of [etag, `W/${etag}`, `"other", ${etag}`]) {
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
       const conditional = await raw('/articles/cached-article', { 'if-none-match': header });
       expect(conditional.status, header).toBe(304);
+      expect(conditional.headers.get('etag')).toBe(etag);
       expect(conditional.body.byteLength).toBe(0);
     }
-    expect((await raw('/articles/cached-article', { 'if-none-match': 'garbage' })).status).toBe(200);
+    for (const header of ['garbage', '"other"', etag.slice(0, -2) + '"']) {
+      expect((await raw('/articles/cached-article', { 'if-none-match': header })).status, header).toBe(200);
+    }
+    expect((await raw('/articles/cached-article', { 'if-none-match': etag, 'cache-control': 'no-cache' })).status).toBe(200);
+  });
+
+  it('answers a conditional or HEAD request for a page it does not store (search) from one render', async () => {
+    const page = await raw('/search?q=cached');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-cache');
+    expect(page.headers.get('x-html-cache')).toBeNull();
+    const etag = page.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const conditional = await raw('/search?q=cached', { 'if-none-match': etag });
+    expect([conditional.status, conditional.body.byteLength]).toEqual([304, 0]);
+    const head = await raw('/search?q=cached', {}, 'HEAD');
+    expect([head.status, head.headers.get('etag'), head.body.byteLength]).toEqual([200, etag, 0]);
   });
 
   it('does not cache 404s, and shows an edited article at once', async () => {

@@ -68,12 +68,6 @@ function eagerLimit(): number | undefined {
     : undefined;
 }
 
-/** Tests replace the clock to see scheduled articles go live; the store reads it through this. */
-let clock: () => Date = () => new Date();
-export function setContentClock(next: (() => Date) | null): void {
-  clock = next ?? (() => new Date());
-}
-
 // On globalThis: the dev server re-imports modules after edits, and one directory needs one watcher.
 const holder = globalThis as { __citedContentStore?: { dir: string; store: ContentStore } };
 
@@ -86,7 +80,7 @@ export function contentStore(): ContentStore {
   const limit = eagerLimit();
   const store = createContentStore({
     dir,
-    clock: () => clock(),
+    // The store's default clock (the system time): tests move it with vi.setSystemTime.
     mode: isPreview() ? 'preview' : 'production',
     routes: siteRoutes,
     articlePath: (slug) => `/articles/${slug}`,
@@ -186,11 +180,6 @@ export async function getArticle(slug: string): Promise<ServedArticle | null> {
 /** Content version for caches outside the app (server.js keys its HTML cache by it). */
 export async function contentVersion(): Promise<string> {
   return (await getCatalog()).version;
-}
-
-/** Waits for pending changes (tests: after writing a file, instead of sleeping). */
-export async function contentSettled(): Promise<string> {
-  return (await contentStore().refresh()).version;
 }
 
 export interface SourceExcerpt {

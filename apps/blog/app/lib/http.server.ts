@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * HTTP policy in one place: entry.server.tsx applies it to every document response and the
- * resource routes (feeds, sitemap, robots) use `cachedTextResponse`.
+ * resource routes (feeds, sitemap, robots) use `cachedTextResponse`. Responses carry a strong
+ * ETag; answering If-None-Match with 304 is the server's part (apps/blog/server/conditional.js),
+ * because the server answers most requests from its rendered-HTML cache without the app.
  */
 
 /** Pages: browsers revalidate after 5 min, CDNs keep an hour and may serve stale for a day while refreshing. */
@@ -46,36 +48,19 @@ export function applySecurityHeaders(headers: Headers, options: CspOptions = {})
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 }
 
+/** The document security headers, for the responses server.js makes without Remix (errors, 405, assets). */
+export function documentSecurityHeaders({ dev = import.meta.env.DEV }: { dev?: boolean } = {}): Record<string, string> {
+  const headers = new Headers();
+  applySecurityHeaders(headers, { dev });
+  return Object.fromEntries(headers.entries());
+}
+
 /** Strong ETag: a hash of the exact bytes sent. */
 export function strongEtag(body: string | Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
-/**
- * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so `W/"x"` matches `"x"`; the header
- * may be a comma-separated list or `*`. Anything unparseable simply does not match (→ 200).
- */
-export function ifNoneMatchMatches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const trimmed = header.trim();
-  if (trimmed === '*') return true;
-  const opaque = etag.replace(/^W\//, '');
-  const tags = trimmed.match(/(?:W\/)?"[^"]*"/g);
-  if (!tags) return false;
-  return tags.some((tag) => tag.replace(/^W\//, '') === opaque);
-}
-
-/** 304 with the validators and caching headers a 200 would have carried (RFC 9110 §15.4.5). */
-export function notModified(headers: Headers): Response {
-  const kept = new Headers();
-  for (const name of ['ETag', 'Cache-Control', 'Vary', 'Content-Location', 'Expires']) {
-    const value = headers.get(name);
-    if (value !== null) kept.set(name, value);
-  }
-  return new Response(null, { status: 304, headers: kept });
-}
-
-/** For resource routes: ETag + 304, a content type and a cache policy. */
+/** For resource routes: a content type, a cache policy and the ETag. */
 export function cachedTextResponse(
   request: Request,
   body: string,
@@ -91,6 +76,5 @@ export function cachedTextResponse(
     'X-Content-Type-Options': 'nosniff',
   });
   headers.set('ETag', etag);
-  if (ifNoneMatchMatches(request.headers.get('If-None-Match'), etag)) return notModified(headers);
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }

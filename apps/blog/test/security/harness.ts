@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as ServerBuildModule from '../../app/server-build';
 
 export const blogDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** CITED_SERVER_BUILD points the handler tests at another build (used to prove they catch a weakened one). */
@@ -39,8 +40,8 @@ export async function loadRequestHandler(): Promise<Handler> {
 
 /** After writing article files: waits until the build's content store has taken them in (no sleeping). */
 export async function settleContent(): Promise<void> {
-  const build = await import(/* @vite-ignore */ pathToFileURL(serverBuildPath).href);
-  await (build.entry.module as { contentSettled: () => Promise<string> }).contentSettled();
+  const build = (await import(/* @vite-ignore */ pathToFileURL(serverBuildPath).href)) as typeof ServerBuildModule;
+  await build.contentStore().refresh();
 }
 
 /**
