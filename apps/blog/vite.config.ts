@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { vitePlugin as remix } from '@remix-run/dev';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
@@ -24,6 +25,38 @@ function serverBundleEntry(): Plugin {
   };
 }
 
+const uiSourceDir = fileURLToPath(new URL('../../packages/ui/src/', import.meta.url));
+
+/**
+ * In dev, @cited/ui is read from its source (compiled by this app's vanilla-extract plugin), so an
+ * edit to a component or its styles shows on the next reload without building the package.
+ * Production (and the tests, which run the production build) use the package's dist, as any
+ * consumer does.
+ */
+function uiFromSource(): Plugin {
+  return {
+    name: 'cited:ui-from-source',
+    apply: 'serve',
+    config: () => ({
+      resolve: {
+        alias: [
+          { find: /^@cited\/ui$/, replacement: `${uiSourceDir}index.ts` },
+          { find: /^@cited\/ui\/theme$/, replacement: `${uiSourceDir}theme/index.ts` },
+          // The dist stylesheet holds every component's styles: importing every component registers them all.
+          { find: /^@cited\/ui\/styles\.css$/, replacement: `${uiSourceDir}index.ts` },
+        ],
+      },
+    }),
+    configureServer(server) {
+      // The whole directory, not file by file as Vite watches files outside the app: once a
+      // file's own watch is lost (an editor that saves by renaming a new file over the old one),
+      // its edits would no longer show. Also applied to vanilla-extract's compiler (see below),
+      // which caches each compiled *.css.ts until its watcher reports a change.
+      server.watcher.add(uiSourceDir);
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     remix({
@@ -38,7 +71,11 @@ export default defineConfig({
       },
     }),
     serverBundleEntry(),
-    vanillaExtractPlugin(),
+    uiFromSource(),
+    vanillaExtractPlugin({
+      // The plugins vanilla-extract's compiler (a Vite server of its own) runs besides its own.
+      unstable_pluginFilter: ({ name }) => name === 'cited:ui-from-source',
+    }),
   ],
   server: { port: 3000 },
   build: {
