@@ -6,16 +6,23 @@
 export const studyCertainties = ['high', 'moderate', 'low', 'very-low'] as const;
 export type StudyCertainty = (typeof studyCertainties)[number];
 
-// Wording: Cochrane plain-language summaries (PLEACS standards), which pair each GRADE certainty
-// level with a set phrase. Source noted in the component's docs page.
+// Wording: Cochrane's sentence stems for "the limitations of the evidence", one per GRADE level
+// (Pitcher N, Mitchell D, Hughes C. Template and guidance for writing a Cochrane Plain language
+// summary. Version 1, 2021-22, section f, "Main limitations of the evidence"): "We are confident
+// that…", "We are moderately confident in the evidence because…", "We have little confidence in the
+// evidence because…", "We are not confident in the evidence because…". Found with the search tool
+// (pages: the guidance's contents on fdocuments.in; code: its table quoted in
+// github.com/YgorPerez/send-lab docs/research/evidence-grading-addendum.md). The stems are ended at
+// "the evidence" so each stands alone; the same guidance asks for these sentences instead of the
+// words "low-certainty evidence", which readers found hard to understand.
 const certaintyStatements: Record<StudyCertainty, string> = {
-  high: 'We are confident about this result',
-  moderate: 'We are moderately confident about this result',
-  low: 'We have limited confidence in this result',
-  'very-low': 'We are very uncertain about this result',
+  high: 'We are confident in the evidence',
+  moderate: 'We are moderately confident in the evidence',
+  low: 'We have little confidence in the evidence',
+  'very-low': 'We are not confident in the evidence',
 };
 
-/** The plain-language sentence for a certainty level, e.g. "We have limited confidence in this result". */
+/** The plain-language sentence for a certainty level, e.g. "We have little confidence in the evidence". */
 export function certaintyStatement(certainty: StudyCertainty): string {
   return certaintyStatements[certainty];
 }
