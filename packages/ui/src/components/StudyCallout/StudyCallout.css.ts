@@ -213,3 +213,12 @@ export const certaintyMark = recipe({
     },
   },
 });
+
+/** What a known study design means, in one plain sentence under the facts. */
+export const designNote = style({
+  margin: 0,
+  marginBlockStart: vars.space.xs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.body,
+});
