@@ -98,7 +98,7 @@ export const States: Story = {
 };
 
 /** Light and dark side by side. */
-export const BothThemesStory: Story = {
+export const InBothThemes: Story = {
   name: 'Both themes',
   render: (args) => <BothThemes>{(theme) => <Disclosure {...args} heading={`Disclosure (${theme} theme)`} />}</BothThemes>,
 };

@@ -143,7 +143,7 @@ export const States: Story = {
 };
 
 /** Light and dark side by side. */
-export const BothThemesStory: Story = {
+export const InBothThemes: Story = {
   name: 'Both themes',
   render: (args) => <BothThemes>{(theme) => <KeyPoints {...args} heading={`Key points (${theme} theme)`} headingLevel={3} />}</BothThemes>,
 };

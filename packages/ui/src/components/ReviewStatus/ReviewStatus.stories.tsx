@@ -127,7 +127,7 @@ export const States: Story = {
 };
 
 /** Every state of the byline in light and dark. */
-export const BothThemesStory: Story = {
+export const InBothThemes: Story = {
   name: 'Both themes',
   render: (args) => (
     <BothThemes>

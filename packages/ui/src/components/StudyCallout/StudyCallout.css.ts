@@ -190,14 +190,14 @@ export const certaintyMarks = style({
 });
 
 /**
- * One step of the scale: a ring, or a disc when filled. The disc is a border as thick as the
- * radius, not a background, so it survives printing without backgrounds and forced colours.
+ * One step of the scale: a ring, or a disc when filled. The disc is also a border as thick as the
+ * radius, so it stays filled on paper (no backgrounds) and in forced colours.
  */
 export const certaintyMark = recipe({
   base: {
     display: 'inline-block',
-    width: '0.75em',
-    height: '0.75em',
+    width: '0.875em',
+    height: '0.875em',
     boxSizing: 'border-box',
     borderRadius: vars.radius.pill,
     borderStyle: 'solid',
@@ -208,7 +208,7 @@ export const certaintyMark = recipe({
   },
   variants: {
     filled: {
-      true: { borderWidth: '0.375em' },
+      true: { borderWidth: '0.4375em', backgroundColor: toneEmphasis },
       false: { borderWidth: '2px' },
     },
   },

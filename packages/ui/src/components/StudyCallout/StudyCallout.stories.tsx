@@ -321,7 +321,7 @@ export const CertaintyWithFacts: Story = {
           certainty="low"
           tone="caution"
           sampleSize={40}
-          design="case series"
+          design="Case series"
           explainDesign
         >
           of people in a made-up example study felt better. (A specimen: not a real result.)
