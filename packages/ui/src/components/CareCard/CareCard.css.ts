@@ -51,6 +51,8 @@ export const root = recipe({
     '@media': {
       print: {
         breakInside: 'avoid',
+        // System colours below resolve as on paper (black on white), even from the dark theme.
+        colorScheme: 'light',
         vars: {
           [outline]: 'CanvasText',
           [band]: 'transparent',

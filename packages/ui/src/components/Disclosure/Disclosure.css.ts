@@ -21,7 +21,7 @@ export const root = style({
   lineHeight: vars.lineHeight.body,
   overflowWrap: 'break-word',
   '@media': {
-    print: { color: 'CanvasText', borderInlineStartColor: 'CanvasText' },
+    print: { colorScheme: 'light', color: 'CanvasText', borderInlineStartColor: 'CanvasText' },
   },
 });
 

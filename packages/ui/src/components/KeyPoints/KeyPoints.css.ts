@@ -28,6 +28,8 @@ export const root = style({
     [phone]: { paddingInline: vars.space.md },
     print: {
       breakInside: 'avoid',
+      // CanvasText below is black on paper, even from the dark theme.
+      colorScheme: 'light',
       backgroundColor: 'transparent',
       color: 'CanvasText',
       border: '1px solid CanvasText',

@@ -12,7 +12,7 @@ export const root = style({
   fontSize: vars.fontSize.sm,
   lineHeight: vars.lineHeight.body,
   overflowWrap: 'break-word',
-  '@media': { print: { color: 'CanvasText' } },
+  '@media': { print: { colorScheme: 'light', color: 'CanvasText' } },
 });
 
 export const line = style({ margin: 0 });
@@ -27,7 +27,10 @@ export const dates = style({
   '@media': { print: { color: 'CanvasText' } },
 });
 
-export const date = style({ whiteSpace: 'nowrap' });
+export const date = style({});
+
+/** "10 January 2026" never breaks inside; at 200% text the label may wrap before it. */
+export const time = style({ whiteSpace: 'nowrap' });
 
 export const personName = style({ fontWeight: vars.fontWeight.bold });
 

@@ -85,7 +85,10 @@ function Dates({ events }: { events: DatedEvent[] }): ReactNode {
     <p className={styles.dates}>
       {shown.map(({ label, iso, formatted }) => (
         <span key={label} className={styles.date}>
-          {label} <time dateTime={iso}>{formatted}</time>
+          {label}{' '}
+          <time dateTime={iso} className={styles.time}>
+            {formatted}
+          </time>
         </span>
       ))}
     </p>
@@ -139,7 +142,10 @@ export const ReviewStatus = forwardRef<HTMLDivElement, ReviewStatusProps>(functi
           lead={
             <>
               This page was due for review on{' '}
-              <time dateTime={nextReviewDue.trim()}>{formatIsoDate(nextReviewDue)}</time>.
+              <time dateTime={nextReviewDue.trim()} className={styles.time}>
+                {formatIsoDate(nextReviewDue)}
+              </time>
+              .
             </>
           }
         >

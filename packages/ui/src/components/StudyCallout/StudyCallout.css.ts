@@ -187,6 +187,8 @@ export const certaintyScale = style({
 export const certaintyMarks = style({
   display: 'inline-flex',
   gap: vars.space.xxs,
+  // The marks' CanvasText is black on paper, even from the dark theme.
+  '@media': { print: { colorScheme: 'light' } },
 });
 
 /**
