@@ -2,7 +2,7 @@
 export { compileArticle, readArticleMeta, maxTreeDepth, wordsPerMinute } from './compile.js';
 export { checkArticles, articleExtensions } from './check.js';
 export type { CheckOptions, CheckResult, FileCheck } from './check.js';
-export { findSite, findSiteRoot, siteLayout, siteEnvironment } from './site/layout.js';
+export { findSite, findSiteRoot, siteLayout, sitePaths, siteRoutes, siteEnvironment } from './site/layout.js';
 export type { SiteLayout } from './site/layout.js';
 export { taxonomySlug } from './site/taxonomy.js';
 export { siteRules, runSiteRules } from './site/rules.js';

@@ -120,8 +120,8 @@ function fromEnvironment(env: Environment, name: string): string | undefined {
   return configured ? path.resolve(configured) : undefined;
 }
 
-/** The site whose content root is `root`; the environment moves files as it does on the server. */
-export function siteLayout(root: string, options: { env?: Environment } = {}): SiteLayout {
+/** Where the site's files are (no file is read): the environment moves them as it does on the server. */
+export function sitePaths(root: string, options: { env?: Environment } = {}): Pick<SiteLayout, 'root' | 'articlesDir' | 'siteFile' | 'peopleFile' | 'cacheDir'> {
   const env = options.env ?? process.env;
   const resolvedRoot = path.resolve(root);
   const cacheDir = fromEnvironment(env, siteEnvironment.cacheDir);
@@ -130,9 +130,18 @@ export function siteLayout(root: string, options: { env?: Environment } = {}): S
     articlesDir: fromEnvironment(env, siteEnvironment.articlesDir) ?? path.join(resolvedRoot, 'articles'),
     siteFile: fromEnvironment(env, siteEnvironment.siteFile) ?? path.join(resolvedRoot, 'site.yml'),
     peopleFile: fromEnvironment(env, siteEnvironment.peopleFile) ?? path.join(resolvedRoot, 'people.yml'),
-    ...declaredRoutes(resolvedRoot),
     ...(cacheDir ? { cacheDir } : {}),
   };
+}
+
+/** The site's pages besides articles, as the nearest package.json above the content root declares them. */
+export function siteRoutes(root: string): Pick<SiteLayout, 'routes' | 'routesFile' | 'routeProblems'> {
+  return declaredRoutes(path.resolve(root));
+}
+
+/** The site whose content root is `root`: its files (see sitePaths) and its pages. */
+export function siteLayout(root: string, options: { env?: Environment } = {}): SiteLayout {
+  return { ...sitePaths(root, options), ...siteRoutes(root) };
 }
 
 /** The site of the first of these folders (the checked files', then the working directory's) that has one. */
