@@ -12,7 +12,7 @@ import { verdictOf } from './site/verdict.js';
 import { buildSnapshot } from './store/snapshot.js';
 import type { ContentSnapshot } from './store/types.js';
 import type { Article, Diagnostic } from './types.js';
-import { articleSet, resolveArticlePaths, type ArticleFile } from './check/files.js';
+import { articleSet, resolveArticlePaths, shownPath, type ArticleFile } from './check/files.js';
 import { compileRecords, serverState, type CheckRecord, type CompileMemo } from './check/records.js';
 import { formatCheckReport, type FileCheck } from './check/report.js';
 
@@ -73,7 +73,7 @@ function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, 
   const configuration: SiteConfiguration = { files: [], problems: [...(site?.routeProblems ?? [])] };
   const peopleFile = options.peopleFile ?? site?.peopleFile;
   const siteFile = options.siteFile ?? site?.siteFile;
-  const shown = (file: string) => path.relative(cwd, file) || file;
+  const shown = (file: string) => shownPath(file, cwd);
   if (peopleFile && existsSync(peopleFile)) {
     const read = readPeopleRegistry(readFileSync(peopleFile, 'utf8'), shown(peopleFile));
     configuration.files.push(peopleFile);
@@ -102,13 +102,13 @@ function judgeAndServe(records: readonly CheckRecord[], targets: readonly CheckR
 /** A diagnostic positioned in the file it concerns, named as reports name files. */
 function shownDiagnostic(d: Diagnostic, file: ArticleFile, cwd: string): Diagnostic {
   if (d.file === file.id) return { ...d, file: file.shown };
-  return { ...d, file: path.relative(cwd, path.resolve(file.dir, d.file)) || d.file };
+  return { ...d, file: shownPath(path.resolve(file.dir, d.file), cwd) };
 }
 
 const notRead = (file: ArticleFile, site: SiteLayout, cwd: string): Diagnostic => ({
   severity: 'warning',
   ruleId: 'article-not-read',
-  message: `The server reads only .md files directly in ${path.relative(cwd, site.articlesDir) || site.articlesDir}: this file is never published`,
+  message: `The server reads only .md files directly in ${shownPath(site.articlesDir, cwd)}: this file is never published`,
   file: file.shown,
   line: 1,
   column: 1,

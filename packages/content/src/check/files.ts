@@ -49,7 +49,16 @@ export async function resolveArticlePaths(targets: readonly string[], cwd = proc
   return [...found].sort();
 }
 
-const shownPath = (file: string, cwd: string): string => path.relative(cwd, file) || file;
+/** Relative to the working directory when the file is under it, else absolute. */
+export function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+async function articlesBeside(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter(isArticleFile).sort().map((name) => path.join(dir, name));
+}
 
 /** The files the server reads: `.md` directly in the articles folder (as the store lists it). */
 async function siteArticles(articlesDir: string): Promise<string[]> {
@@ -82,15 +91,16 @@ export async function articleSet(paths: readonly string[], site: SiteLayout | un
       add({ path: full, shown: shownPath(full, cwd), id: name, dir: site.articlesDir, placement: 'site', checked: checked.has(full) });
     }
     for (const file of paths) add({ path: file, shown: shownPath(file, cwd), ...placementIn(site, file), checked: true });
+    // A folder checked outside the site is added to it whole: its articles link to each other.
+    const outside = paths.filter((file) => files.get(file)?.placement === 'added');
+    for (const dir of new Set(outside.map((file) => path.dirname(file)))) {
+      for (const full of await articlesBeside(dir)) add({ path: full, shown: shownPath(full, cwd), ...placementIn(site, full), checked: false });
+    }
     return [...files.values()];
   }
   for (const file of paths) add({ path: file, shown: shownPath(file, cwd), id: shownPath(file, cwd), dir: cwd, placement: 'folder', checked: true });
   for (const dir of new Set(paths.map((file) => path.dirname(file)))) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names.filter(isArticleFile).sort()) {
-      const full = path.join(dir, name);
-      add({ path: full, shown: shownPath(full, cwd), id: shownPath(full, cwd), dir: cwd, placement: 'folder', checked: false });
-    }
+    for (const full of await articlesBeside(dir)) add({ path: full, shown: shownPath(full, cwd), id: shownPath(full, cwd), dir: cwd, placement: 'folder', checked: false });
   }
   return [...files.values()];
 }

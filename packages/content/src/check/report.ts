@@ -4,7 +4,7 @@ import { formatReadability } from '../readability/report.js';
 import type { SiteLayout } from '../site/layout.js';
 import { describeVerdict, type FileVerdict, type Outcome } from '../site/verdict.js';
 import type { Article, Diagnostic } from '../types.js';
-import type { Placement } from './files.js';
+import { shownPath as shown, type Placement } from './files.js';
 
 /** One checked file: where it stands, what the server does with it, and why. */
 export interface FileCheck {
@@ -30,7 +30,6 @@ export interface ReportContext {
   targets: readonly string[];
 }
 
-const shown = (file: string, cwd: string): string => path.relative(cwd, file) || file;
 
 /** `file:line:column  severity  message  rule-id`: a terminal or editor opens the place. */
 export function formatDiagnostic(d: Diagnostic): string {
