@@ -5,14 +5,12 @@ import { sortDiagnostics } from './diagnostics.js';
 import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
 import type { ReadabilityOptions } from './readability/report.js';
 import { readSiteConfig } from './site/config.js';
-import { applyJudgements, judgeSite } from './site/judge.js';
 import { findSite, type SiteLayout } from './site/layout.js';
-import type { SiteFacts } from './site/rules.js';
 import { verdictOf } from './site/verdict.js';
-import { buildSnapshot } from './store/snapshot.js';
 import type { ContentSnapshot } from './store/types.js';
 import type { Article, Diagnostic } from './types.js';
 import { articleSet, resolveArticlePaths, shownPath, type ArticleFile } from './check/files.js';
+import { judgeFiles } from './check/judge.js';
 import { compileRecords, serverState, type CheckRecord, type CompileMemo } from './check/records.js';
 import { formatCheckReport, type FileCheck } from './check/report.js';
 
@@ -88,17 +86,6 @@ function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, 
   return configuration;
 }
 
-/** Judges records as the store does (site/judge.ts) and builds the snapshot readers would get. */
-function judgeAndServe(records: readonly CheckRecord[], targets: readonly CheckRecord[], facts: Omit<SiteFacts, 'reachable'>, paths: Map<string, string>): ContentSnapshot {
-  const source = (file: string): string | undefined => {
-    const full = paths.get(file);
-    return full === undefined ? undefined : readFileSync(full, 'utf8');
-  };
-  const judgements = judgeSite({ records, targets, facts, source });
-  applyJudgements(judgements, { reportKnown: false });
-  return buildSnapshot(records.map((record) => ({ ...record, mtimeMs: 0, size: 0 })), { dir: '.', now: facts.now, preview: false }).snapshot;
-}
-
 /** A diagnostic positioned in the file it concerns, named as reports name files. */
 function shownDiagnostic(d: Diagnostic, file: ArticleFile, cwd: string): Diagnostic {
   if (d.file === file.id) return { ...d, file: file.shown };
@@ -114,6 +101,26 @@ const notRead = (file: ArticleFile, site: SiteLayout, cwd: string): Diagnostic =
   column: 1,
 });
 
+/** The site of the first target (a folder, or a file's folder), else of the working directory. */
+async function siteOf(targets: readonly string[], cwd: string): Promise<SiteLayout | undefined> {
+  const first = path.resolve(cwd, targets[0] ?? '.');
+  const start = (await stat(first).catch(() => undefined))?.isDirectory() ? first : path.dirname(first);
+  return findSite([start, cwd]);
+}
+
+/** A checked file's verdict and diagnostics, named as the report names files. */
+function fileCheck(file: ArticleFile, record: CheckRecord, snapshot: ContentSnapshot, context: { site: SiteLayout | undefined; cwd: string }): FileCheck {
+  const own = [...record.diagnostics, ...record.siteDiagnostics].map((d) => shownDiagnostic(d, file, context.cwd));
+  if (file.placement === 'not-read' && context.site) own.push(notRead(file, context.site, context.cwd));
+  return {
+    file: file.shown,
+    placement: file.placement,
+    verdict: verdictOf(record, snapshot),
+    diagnostics: sortDiagnostics(own),
+    ...(record.article ? { article: record.article } : {}),
+  };
+}
+
 /**
  * Says what the server will do with each given article (files, or directories searched
  * recursively): compiles them, judges them with the rest of their site exactly as the server's
@@ -125,9 +132,7 @@ export async function checkArticles(targets: string | readonly string[], options
   const now = options.now ?? new Date();
   const list = typeof targets === 'string' ? [targets] : targets;
   const paths = await resolveArticlePaths(list, cwd);
-  const first = path.resolve(cwd, list[0] ?? '.');
-  const start = (await stat(first).catch(() => undefined))?.isDirectory() ? first : path.dirname(first);
-  const site = options.site === null ? undefined : (options.site ?? findSite([start, cwd]));
+  const site = options.site === null ? undefined : (options.site ?? (await siteOf(list, cwd)));
   const configuration = readConfiguration(site, options, cwd);
   const people = options.people ?? configuration.people;
   const articlePath = options.articlePath ?? ((slug: string) => `/articles/${slug}`);
@@ -138,47 +143,11 @@ export async function checkArticles(targets: string | readonly string[], options
   const files = await articleSet(paths, site, cwd);
   const compiled = await compileRecords(files, { now, readability: options.readability ?? true, ...(cacheDir ? { cacheDir } : {}), ...(options.memo ? { memo: options.memo } : {}) });
   const state = site && cacheDir ? await serverState(cacheDir, site.articlesDir) : undefined;
-  const served = files.filter((file) => file.placement === 'site' || file.placement === 'folder');
-  const siteRecords = served.map((file) => compiled.get(file) as CheckRecord);
-  for (const record of siteRecords) {
-    const known = state?.get(record.file);
-    if (known?.good) record.good = known.good;
-    if (known?.judgedKey && known.key === record.key) record.judgedKey = known.judgedKey;
-  }
-  const verdictSource = new Map<ArticleFile, ContentSnapshot>();
-  // The site as the server has it: its own files only.
-  const sources = new Map(served.map((file) => [file.id, file.path]));
-  const siteSnapshot = judgeAndServe(siteRecords, siteRecords, facts, sources);
-  for (const file of served) verdictSource.set(file, siteSnapshot);
-  // Files outside it, as if added to it now: newcomers to the site as it is.
-  const added = files.filter((file) => file.placement === 'added' || file.placement === 'not-read');
-  if (added.length > 0) {
-    const byId = new Map(siteRecords.map((record) => [record.file, record]));
-    for (const file of added) {
-      const record = compiled.get(file) as CheckRecord;
-      const replaced = byId.get(record.file);
-      if (replaced?.good) record.good = replaced.good;
-      byId.set(record.file, record);
-      sources.set(record.file, file.path);
-    }
-    const addedSnapshot = judgeAndServe([...byId.values()], added.map((file) => compiled.get(file) as CheckRecord), facts, sources);
-    for (const file of added) verdictSource.set(file, addedSnapshot);
-  }
+  const snapshots = judgeFiles(files, compiled, { facts, state });
 
-  const checks: FileCheck[] = files
+  const checks = files
     .filter((file) => file.checked)
-    .map((file) => {
-      const record = compiled.get(file) as CheckRecord;
-      const own = [...record.diagnostics, ...record.siteDiagnostics].map((d) => shownDiagnostic(d, file, cwd));
-      if (file.placement === 'not-read' && site) own.push(notRead(file, site, cwd));
-      return {
-        file: file.shown,
-        placement: file.placement,
-        verdict: verdictOf(record, verdictSource.get(file) as ContentSnapshot),
-        diagnostics: sortDiagnostics(own),
-        ...(record.article ? { article: record.article } : {}),
-      };
-    })
+    .map((file) => fileCheck(file, compiled.get(file) as CheckRecord, snapshots.get(file) as ContentSnapshot, { site, cwd }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const diagnostics = [...configuration.problems, ...checks.flatMap((check) => check.diagnostics)];
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
