@@ -1,7 +1,14 @@
 // Core API of @cited/content: pure data, no React, no Remix.
 export { compileArticle, readArticleMeta, maxTreeDepth, wordsPerMinute } from './compile.js';
 export { checkArticles, articleExtensions } from './check.js';
-export type { CheckResult } from './check.js';
+export type { CheckOptions, CheckResult, FileCheck } from './check.js';
+export { findSite, findSiteRoot, siteLayout, sitePaths, siteRoutes, siteEnvironment } from './site/layout.js';
+export type { SiteLayout } from './site/layout.js';
+export { taxonomySlug } from './site/taxonomy.js';
+export { siteRules, runSiteRules } from './site/rules.js';
+export type { SiteFacts, SiteFile, SiteRule } from './site/rules.js';
+export { verdictOf, describeVerdict } from './site/verdict.js';
+export type { FileVerdict, Outcome } from './site/verdict.js';
 export { rules, ruleIds, formatDiagnostics, sortDiagnostics, diagnosticSource } from './diagnostics.js';
 export type { RuleId } from './diagnostics.js';
 export { referenceIdPrefix, citationIdPrefix } from './ids.js';

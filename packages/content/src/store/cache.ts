@@ -24,15 +24,16 @@ export function packageDir(): string | undefined {
 }
 
 /**
- * The compiler's code: every module but the React renderer and the store itself (caching,
- * scheduling and serving do not change what a compile produces), except the store's compile job.
+ * The compiler's code: every module but the React renderer, the site-wide judging (site/) and the
+ * store itself (caching, scheduling, judging and serving do not change what a compile produces),
+ * except the store's compile job.
  */
 function compilerFiles(dir: string, relative = ''): string[] {
   const found: string[] = [];
   for (const name of readdirSync(path.join(dir, relative)).sort()) {
     const entry = path.join(relative, name);
     if (statSync(path.join(dir, entry)).isDirectory()) {
-      if (name !== 'react') found.push(...compilerFiles(dir, entry));
+      if (name !== 'react' && name !== 'site') found.push(...compilerFiles(dir, entry));
     } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js')) {
       found.push(path.join(dir, entry));
     }
@@ -40,21 +41,41 @@ function compilerFiles(dir: string, relative = ''): string[] {
   return found;
 }
 
+function hashFiles(label: string, files: (dist: string) => string[]): string {
+  const hash = createHash('sha256').update(storeFormat).update(label);
+  const dir = packageDir();
+  try {
+    if (!dir) throw new Error('not installed');
+    const dist = path.join(dir, 'dist');
+    for (const file of files(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
+  } catch {
+    hash.update('source');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Identifies the compiler: a hash of the built package's code, so a new compiler (new rules, new
  * output) never reuses an old cache entry, and equal code gives equal keys on every machine.
  */
 export function compilerFingerprint(): string {
-  const hash = createHash('sha256').update(storeFormat);
-  const dir = packageDir();
-  try {
-    if (!dir) throw new Error('not installed');
-    const dist = path.join(dir, 'dist');
-    for (const file of compilerFiles(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
-  } catch {
-    hash.update('source');
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashFiles('', (dist) => compilerFiles(dist));
+}
+
+let judgeHash: string | undefined;
+
+/**
+ * Identifies the site-wide judging (dist/site: links, people, URLs, any rule added there): part of
+ * the state's site signature, so a restart with new site rules judges every file again.
+ */
+export function judgeFingerprint(): string {
+  judgeHash ??= hashFiles('site', (dist) =>
+    readdirSync(path.join(dist, 'site'))
+      .filter((name) => name.endsWith('.js'))
+      .sort()
+      .map((name) => path.join(dist, 'site', name)),
+  );
+  return judgeHash;
 }
 
 /**
