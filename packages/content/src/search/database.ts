@@ -6,11 +6,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { schemaVersion } from './version.js';
 
 export type Database = BetterSqlite3.Database;
 
-/** Bumped whenever the tables, the tokenizer or what a row holds change: a file of another version is rebuilt. */
-export const schemaVersion = 1;
 /** Marks the file as a cited search index ("CitS"): another SQLite file at the path is never taken for one. */
 const applicationId = 0x43697453;
 

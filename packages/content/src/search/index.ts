@@ -4,6 +4,6 @@
 export { SearchIndex, buildSearchIndex, searchIndex } from './fts-index.js';
 export type { SearchChanges, SearchIndexOptions } from './fts-index.js';
 export { maxQueryChars } from './query.js';
-export { schemaVersion } from './database.js';
+export { schemaVersion } from './version.js';
 export { searchDocFromMarkdown } from './text.js';
 export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search.js';
