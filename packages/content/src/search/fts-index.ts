@@ -1,8 +1,8 @@
 import { checkFile, isDamage, openDatabase, removeFiles, type Database } from './database.js';
 import { cleanQuery, queryWords } from './query.js';
-import { plan, run, type SearchContext } from './run.js';
+import { plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
-import { Vocabulary } from './vocabulary.js';
+import { markVocabularyStale, refreshVocabulary } from './vocabulary.js';
 
 export interface SearchIndexOptions {
   /**
@@ -40,13 +40,15 @@ function whole(value: number | undefined, fallback: number, min: number): number
  */
 export class SearchIndex {
   readonly file: string;
-  /** Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged). */
+  /**
+   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged).
+   * The worker does not keep the process alive: in a process that is about to exit, it may not settle.
+   */
   readonly checked: Promise<void>;
   #db: Database;
   #generation = 0;
   #closed = false;
   readonly #log: (message: string) => void;
-  readonly #vocabulary = new Vocabulary(() => this.#db);
   #popular: { tag: string; count: number }[] | undefined;
 
   constructor(options: SearchIndexOptions = {}) {
@@ -127,6 +129,7 @@ export class SearchIndex {
             const { lastInsertRowid } = addCard.run(...card);
             addText.run(lastInsertRowid, card[2], card[3], tags.join('\n'), doc.headings.map(clean).join('\n'), card[5], clean(doc.body));
           }
+          markVocabularyStale(db);
         })();
       },
       () => undefined,
@@ -135,9 +138,19 @@ export class SearchIndex {
     this.#changed();
   }
 
-  /** Merges the full-text index into one segment: worth it after a bulk build (faster queries, smaller file). */
+  /**
+   * Merges the full-text index into one segment and brings the vocabulary of close spellings up to
+   * date: worth it after a batch of writes (faster queries, a smaller file, no wait at the next typo).
+   */
   optimize(): void {
-    this.#guard(() => void this.#db.prepare("INSERT INTO search(search) VALUES ('optimize')").run(), () => undefined, { write: true });
+    this.#guard(
+      () => {
+        this.#db.prepare("INSERT INTO search(search) VALUES ('optimize')").run();
+        refreshVocabulary(this.#db);
+      },
+      () => undefined,
+      { write: true },
+    );
   }
 
   /** Ranked results for a reader's query, one page of them with snippets. Never throws on any string. */
@@ -147,10 +160,7 @@ export class SearchIndex {
     const words = queryWords(query);
     if (words.length === 0) return none;
     const page = { page: whole(options.page, 1, 1), pageSize: whole(options.pageSize, 10, 1) };
-    return this.#guard(() => {
-      const context: SearchContext = { db: this.#db, vocabulary: this.#vocabulary };
-      return { query, truncated, ...run(context, plan(context, query, words), page) };
-    }, () => none);
+    return this.#guard(() => ({ query, truncated, ...run(this.#db, plan(this.#db, query, words), page) }), () => none);
   }
 
   close(): void {
@@ -159,7 +169,6 @@ export class SearchIndex {
   }
 
   #changed(): void {
-    this.#vocabulary.invalidate();
     this.#popular = undefined;
   }
 

@@ -1,10 +1,10 @@
 // One search over the index's database: the query's words (misspelt ones replaced by close
 // spellings), every word if possible else any, ranked by bm25 with column weights (newer first on
 // ties), one page of hits with FTS5 highlight() and snippet() turned into text parts.
-import { bm25, column, type Database } from './database.js';
+import { bm25, column, statement, type Database } from './database.js';
 import { matchExpression, tokenize, type MatchGroup, type QueryWord } from './query.js';
 import type { SearchHit, SearchResults, SnippetPart } from './search.js';
-import type { Vocabulary } from './vocabulary.js';
+import { spellings } from './vocabulary.js';
 
 /** Longer queries get no typo matching: each misspelt word costs a walk of part of the vocabulary. */
 const maxFuzzyWords = 4;
@@ -18,34 +18,29 @@ const markClose = '\u0003';
 // eslint-disable-next-line no-control-regex
 const markers = /[\u0002\u0003]/;
 
-export interface SearchContext {
-  db: Database;
-  vocabulary: Vocabulary;
-}
-
 export interface Plan {
   groups: MatchGroup[];
   didYouMean?: string;
 }
 
 function hasMatch(db: Database, expression: string): boolean {
-  return db.prepare('SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').get(expression) !== undefined;
+  return statement(db, 'SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').get(expression) !== undefined;
 }
 
 /**
  * The MATCH groups for the query's words: a word the index has (or, the last one, begins) as it
  * is; a word it lacks as its close spellings, the closest of which goes into "Did you mean".
  */
-export function plan(ctx: SearchContext, query: string, words: readonly QueryWord[]): Plan {
+export function plan(db: Database, query: string, words: readonly QueryWord[]): Plan {
   const corrections = new Map<number, string>();
   const groups = words.map((word): MatchGroup => {
     const asTyped = { alternatives: [word.text], prefix: word.prefix };
     // A word with an apostrophe is a phrase; its parts are checked by the index, not corrected.
-    if (words.length > maxFuzzyWords || /['’]/.test(word.text) || hasMatch(ctx.db, matchExpression([asTyped]))) return asTyped;
-    const spellings = ctx.vocabulary.spellings(word.term);
-    if (spellings.length === 0) return asTyped;
-    corrections.set(word.position, spellings[0]!.term);
-    return { alternatives: spellings.map((spelling) => spelling.term), prefix: false };
+    if (words.length > maxFuzzyWords || /['’]/.test(word.text) || hasMatch(db, matchExpression([asTyped]))) return asTyped;
+    const close = spellings(db, word.term);
+    if (close.length === 0) return asTyped;
+    corrections.set(word.position, close[0]!.term);
+    return { alternatives: close.map((spelling) => spelling.term), prefix: false };
   });
   if (corrections.size === 0) return { groups };
   const didYouMean = tokenize(query)
@@ -113,7 +108,7 @@ const pageSql = `
   SELECT a.row, a.id, a.title, a.description, a.tags, a.category, a.published, -${bm25} AS score
   FROM search CROSS JOIN articles AS a ON a.row = search.rowid
   WHERE search MATCH ?
-  ORDER BY ${bm25}, a.published DESC, a.id
+  ORDER BY score DESC, a.published DESC, a.id
   LIMIT ? OFFSET ?`;
 // The CAST is needed: FTS5 ignores a rowid constraint beside MATCH when the value comes as a
 // float, as JavaScript numbers are bound, and would mark every matching row's text.
@@ -129,20 +124,19 @@ export interface Page {
 }
 
 /** Ranked hits of `plan` (all words, else any), the page asked for with its snippets. */
-export function run(ctx: SearchContext, plan: Plan, { page, pageSize }: Page): Omit<SearchResults, 'query' | 'truncated'> {
-  const { db } = ctx;
+export function run(db: Database, plan: Plan, { page, pageSize }: Page): Omit<SearchResults, 'query' | 'truncated'> {
   let expression = matchExpression(plan.groups);
-  let total = db.prepare(countSql).pluck().get(expression) as number;
+  let total = statement(db, countSql).pluck().get(expression) as number;
   if (total === 0 && plan.groups.length > 1) {
     expression = matchExpression(plan.groups, { any: true });
-    total = db.prepare(countSql).pluck().get(expression) as number;
+    total = statement(db, countSql).pluck().get(expression) as number;
   }
   const didYouMean = plan.didYouMean ? { didYouMean: plan.didYouMean } : {};
   if (total === 0) return { total: 0, page: 1, pageCount: 0, hits: [], ...didYouMean };
   const pageCount = Math.ceil(total / pageSize);
   const shown = Math.min(Math.max(1, page), pageCount);
-  const rows = db.prepare(pageSql).all(expression, pageSize, (shown - 1) * pageSize) as Row[];
-  const markedStatement = db.prepare(markedSql);
+  const rows = statement(db, pageSql).all(expression, pageSize, (shown - 1) * pageSize) as Row[];
+  const markedStatement = statement(db, markedSql);
   const hits = rows.map((row) => toHit(row, markedStatement.get({ open: markOpen, close: markClose, expression, row: row.row }) as Marked | undefined));
   return { total, page: shown, pageCount, hits, ...didYouMean };
 }
