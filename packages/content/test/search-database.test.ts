@@ -68,6 +68,8 @@ describe('the index file', () => {
     expect(index.size).toBe(docs.length);
     expect(index.keys().get('d7')).toBe('key-d7');
     expect(searchIndex(index, 'word42').hits.map((hit) => hit.id)).toEqual(['d42']);
+    // The vocabulary of close spellings was saved with the file.
+    expect(searchIndex(index, 'carrries').didYouMean).toBe('carries');
     expect(index.generation).toBe(0);
     expect(log).not.toHaveBeenCalled();
     index.close();
