@@ -9,7 +9,8 @@ import { articlesDir, contentStore } from './articles.server';
  * with the content store: each new snapshot is compared with what the index holds (slug → content
  * key, stored in the index), and only the articles that appeared, changed or went are written.
  * Their text comes from the store's disk cache (written by the compile workers), so nothing is
- * parsed here and an edit costs one article. The index is a file beside the store's cache: a
+ * parsed here and an edit costs one article, written when the store publishes the snapshot (and
+ * at the latest by the next search). The index is a file beside the store's cache: a
  * restart finds it up to date and searches at once; a damaged or outdated file is rebuilt.
  */
 interface Indexer {
@@ -19,6 +20,7 @@ interface Indexer {
   version: string;
   generation: number;
   syncing: Promise<void>;
+  unsubscribe: () => void;
 }
 
 let indexer: Indexer | null = null;
@@ -73,22 +75,54 @@ async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
   state.generation = generation;
 }
 
-/** The index for the current snapshot (brought up to date first when the content changed). */
-export async function getSearchIndex(): Promise<SearchIndex> {
-  const store = contentStore();
-  await store.ready;
-  if (indexer?.store !== store) {
-    indexer?.index.close();
-    indexer = { store, index: new SearchIndex({ file: indexFile() }), version: '', generation: -1, syncing: Promise.resolve() };
-  }
-  const state = indexer;
-  const snapshot = store.snapshot();
+/** Brings the index up to the store's current snapshot, after any update already under way. */
+function update(state: Indexer): Promise<void> {
+  const snapshot = state.store.snapshot();
   const stale = () => state.version !== snapshot.version || state.generation !== state.index.generation;
   if (stale()) {
     // One update at a time, in order; a failed one leaves the next request to try again.
     state.syncing = state.syncing.catch(() => undefined).then(() => (stale() ? sync(state, snapshot) : undefined));
   }
-  await state.syncing;
+  return state.syncing;
+}
+
+/** New snapshots in a burst (a cold start publishing as compiles finish) make one update. */
+const updateDelayMs = 200;
+
+function open(store: ContentStore): Indexer {
+  let timer: NodeJS.Timeout | undefined;
+  const state: Indexer = {
+    store,
+    index: new SearchIndex({ file: indexFile() }),
+    version: '',
+    generation: -1,
+    syncing: Promise.resolve(),
+    unsubscribe: () => undefined,
+  };
+  // Each published snapshot is written to the index in the background, so a search rarely waits.
+  const unsubscribe = store.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (indexer === state) update(state).catch((error: unknown) => console.error(`[search] could not update the index: ${String(error)}`));
+    }, updateDelayMs).unref();
+  });
+  state.unsubscribe = () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+  return state;
+}
+
+/** The index for the current snapshot (brought up to date first when the content changed). */
+export async function getSearchIndex(): Promise<SearchIndex> {
+  const store = contentStore();
+  await store.ready;
+  if (indexer?.store !== store) {
+    closeSearchIndex();
+    indexer = open(store);
+  }
+  const state = indexer;
+  await update(state);
   return state.index;
 }
 
@@ -109,6 +143,7 @@ export async function searchArticles(query: string, options: SearchOptions): Pro
 
 /** Closes the index file (graceful shutdown); the next search opens it again. */
 export function closeSearchIndex(): void {
+  indexer?.unsubscribe();
   indexer?.index.close();
   indexer = null;
 }
