@@ -62,7 +62,7 @@ describe('search section targets, on fixed figures', () => {
     indexed: { medianMs: p95Ms / 2, p95Ms, maxMs: p95Ms * 2, wallMedianMs: p95Ms, wallP95Ms: p95Ms * 2, samples: 10 },
     before: { buildMs: 2000, heapMb: -1.5, ranked: { medianMs: 1, p95Ms: 2, maxMs: 3, samples: 10 } },
     baseline: { medianMs: 4, p95Ms: 5 },
-    restart: { size, generation: 0, hits: 5, didYouMean: 'prolotherapy', sinceStartMs, firstSearchMs: 10, typoSearchMs: 3, rssBytes: 50 * 1024 ** 2 },
+    restart: { size, generation: 0, hits: 5, didYouMean: 'prolotherapy', sinceStartMs, typoQueryMs: 3, loadMs: 40, openMs: 1.5, queryMs: 2.5, rssBytes: 50 * 1024 ** 2 },
   });
   const rowsFor = (large) => search.rows({ results: [corpus(1000, { p95Ms: 2, sinceStartMs: 100 }), large], seedCopies: null, queries: QUERIES, runsPerQuery: 1 });
   const target = (rows, start) => rows.find((row) => row.measure.startsWith(start));
