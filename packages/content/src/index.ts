@@ -48,8 +48,9 @@ export type {
   SiteLink,
   TocEntry,
 } from './types.js';
-export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex, searchTerms } from './search/index.js';
-export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
+// The search index itself (SQLite FTS5, Node only) is @cited/content/search.
+export { searchDocFromMarkdown } from './search/text.js';
+export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/search.js';
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
 export { readSiteConfig, siteConfigSchema } from './site/config.js';

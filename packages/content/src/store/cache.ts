@@ -24,17 +24,21 @@ export function packageDir(): string | undefined {
 }
 
 /**
- * The compiler's code: every module but the React renderer, the site-wide judging (site/) and the
- * store itself (caching, scheduling, judging and serving do not change what a compile produces),
- * except the store's compile job.
+ * The compiler's code: every module but the React renderer, the site-wide judging (site/), the
+ * search index (only search/text.js and search.js shape a compile's search text) and the store
+ * itself (caching, scheduling, judging and serving do not change what a compile produces), except
+ * the store's compile job.
  */
+const searchIndexFile = (entry: string, name: string): boolean =>
+  entry.startsWith(`search${path.sep}`) && name !== 'text.js' && name !== 'search.js';
+
 function compilerFiles(dir: string, relative = ''): string[] {
   const found: string[] = [];
   for (const name of readdirSync(path.join(dir, relative)).sort()) {
     const entry = path.join(relative, name);
     if (statSync(path.join(dir, entry)).isDirectory()) {
       if (name !== 'react' && name !== 'site') found.push(...compilerFiles(dir, entry));
-    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js')) {
+    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js') && !searchIndexFile(entry, name)) {
       found.push(path.join(dir, entry));
     }
   }
