@@ -11,6 +11,7 @@ import { decodeSource } from './source.js';
 import { checkPersonIds } from './people/check.js';
 import type { PeopleRegistry } from './people/registry.js';
 import { checkSiteLinks } from './store/links.js';
+import { articleFacts, checkSiteRules, type SiteRules } from './rules/site.js';
 import type { Article, ArticleMeta, Diagnostic } from './types.js';
 
 export interface CheckResult {
@@ -32,6 +33,15 @@ export interface CheckOptions {
   readability?: boolean | ReadabilityOptions;
   /** The people registry: every author/reviewedBy id must be in it (unchecked when absent). */
   people?: PeopleRegistry;
+  /** What site.yml asks of articles (care cards, medical review, the publisher's offers). */
+  site?: SiteRules;
+}
+
+/** Site rules, unless the frontmatter could not be read (its placeholder values would mislead them). */
+function siteRuleProblems(article: Article, source: Buffer, file: string, options: CheckOptions): Diagnostic[] {
+  if (!options.site && !options.people) return [];
+  if (article.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('frontmatter-'))) return [];
+  return checkSiteRules(articleFacts(article), { file, site: options.site, people: options.people, source: () => source.toString('utf8') });
 }
 
 export const articleExtensions = ['.md', '.markdown'];
@@ -101,13 +111,15 @@ export async function checkArticles(targets: string | readonly string[], options
       readFile: (bibliography) => readFileSync(bibliography),
       readability,
     });
-    if (options.people) {
-      // Authors and reviewers are registry ids: an unknown one is an error at its frontmatter value.
-      const unknown = checkPersonIds(source.toString('utf8'), shownPath, options.people);
-      if (unknown.length > 0) {
-        article.diagnostics = sortDiagnostics([...article.diagnostics, ...unknown]);
-        article.ok = false;
-      }
+    // Authors and reviewers are registry ids: an unknown one is an error at its frontmatter value.
+    // Then what site.yml and people.yml ask of every article (rules/site.ts).
+    const siteProblems = [
+      ...(options.people ? checkPersonIds(source.toString('utf8'), shownPath, options.people) : []),
+      ...siteRuleProblems(article, source, shownPath, options),
+    ];
+    if (siteProblems.length > 0) {
+      article.diagnostics = sortDiagnostics([...article.diagnostics, ...siteProblems]);
+      article.ok = article.ok && siteProblems.every((problem) => problem.severity !== 'error');
     }
     articles.push(article);
   }

@@ -5,7 +5,7 @@ import { articleExtensions, checkArticles, type CheckOptions } from './check.js'
 import { formatDiagnostics } from './diagnostics.js';
 import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
 import { refsUsage } from './refs/usage.js';
-import { readSiteConfig } from './site/config.js';
+import { readSiteConfig, type SiteConfig } from './site/config.js';
 import type { Diagnostic } from './types.js';
 
 const usage = `Usage: cited-content check [--watch] [--route <path>]… [--grade <target>] [--people <people.yml>] [--site <site.yml>] <file or dir>…
@@ -16,7 +16,8 @@ Flesch–Kincaid grade, default 8). Same-site links must point at an article or 
 the "cited.routes" list of the nearest package.json; "/" always; "/category/*" matches a prefix).
   --watch   keep running and re-check an article each time it is saved
   --people  check the people registry, and that every author/reviewedBy id is in it
-  --site    check the site configuration
+  --site    check the site configuration, and what it asks of articles (care cards, medical
+            review, disclosures of what the publisher offers; readability.allow and targetGrade)
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 ${refsUsage}`;
@@ -74,6 +75,7 @@ async function configuredRoutes(from: string): Promise<string[] | undefined> {
 
 interface Configs {
   people?: PeopleRegistry;
+  site?: SiteConfig;
   /** Problems in the registry or the site configuration themselves. */
   problems: Diagnostic[];
 }
@@ -90,7 +92,9 @@ async function readConfigs(parsed: Parsed): Promise<Configs | string> {
       configs.problems.push(...read.diagnostics);
       configs.people = read.registry;
     } else {
-      configs.problems.push(...readSiteConfig(text, file).diagnostics);
+      const read = readSiteConfig(text, file);
+      configs.problems.push(...read.diagnostics);
+      configs.site = read.config;
     }
   }
   return configs;
@@ -173,8 +177,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (configs.problems.length > 0) io.out(formatDiagnostics(configs.problems));
-  const grade = parsed.targetGrade === undefined ? {} : { readability: { targetGrade: parsed.targetGrade } };
-  const options = { routes, ...grade, ...(configs.people ? { people: configs.people } : {}) };
+  // site.yml's readability settings; --grade wins over its targetGrade.
+  const targetGrade = parsed.targetGrade ?? configs.site?.readability?.targetGrade;
+  const allow = configs.site?.readability?.allow;
+  const readability = targetGrade === undefined && !allow ? {} : { readability: { ...(targetGrade === undefined ? {} : { targetGrade }), ...(allow ? { allow } : {}) } };
+  const options = { routes, ...readability, ...(configs.people ? { people: configs.people } : {}), ...(configs.site ? { site: configs.site } : {}) };
   const result = await checkArticles(parsed.targets, options);
   io.out(result.report);
   const errorCount = result.errorCount + configs.problems.filter((problem) => problem.severity === 'error').length;

@@ -46,6 +46,14 @@ const fixtureExpectations: Record<string, Expected> = {
   'html-ignored': { line: 16, column: 1, message: 'Raw HTML is not rendered' },
   'claim-without-citation': { line: 16, column: 1, message: 'Paragraph states "25%" without a citation' },
   'review-overdue': { line: 8, column: 16, message: 'The medical review was due on 2024-01-01' },
+  'care-level-unknown': { line: 16, column: 1, message: ':::care level "urgnet" is not one of non-urgent, urgent, emergency (did you mean `urgent`?)' },
+  'study-certainty-unknown': { line: 16, column: 1, message: ':::study certainty must be one of high, moderate, low, very-low, not "very low" (did you mean `very-low`?)' },
+  'study-certainty-missing': { line: 16, column: 1, message: ':::study does not say how certain its evidence is' },
+  'study-design-unknown': { line: 16, column: 1, message: ':::study design "Second-opinion review" is not one of the study designs' },
+  'study-figure-not-outcome': { line: 16, column: 1, message: ':::study figure "2 ml" is not a result (it is a dose or volume)' },
+  'key-points-too-many': { line: 16, column: 1, message: ':::key-points has 7 points; keep to 6 or fewer' },
+  'key-point-too-long': { line: 18, column: 1, message: 'This key point has 28 words; keep each to 25 or fewer' },
+  'key-points-duplicate': { line: 20, column: 1, message: 'An article has one :::key-points list; the first is at line 16' },
 };
 
 describe('one fixture per rule', () => {
@@ -120,9 +128,9 @@ describe('one fixture per rule', () => {
 
 describe('directive requirements', () => {
   it.each([
-    [':::study{figure="50%"}\nHalf improved.\n:::', ':::study needs a `cite` attribute'],
-    [':::study{cite=a2020 figure="50%"}\n:::', ':::study needs a body'],
-    [':::study{cite=a2020 figure="50%" n=many}\nHalf improved.\n:::', ':::study n must be a positive whole number, not "many"'],
+    [':::study{figure="50%" certainty=low}\nHalf improved.\n:::', ':::study needs a `cite` attribute'],
+    [':::study{cite=a2020 figure="50%" certainty=low}\n:::', ':::study needs a body'],
+    [':::study{cite=a2020 figure="50%" n=many certainty=low}\nHalf improved.\n:::', ':::study n must be a positive whole number, not "many"'],
     [':::pullquote{cite=a2020}\n:::', ':::pullquote needs a body: the quotation'],
     [':::cta{label="Go"}\nHeading\n:::', ':::cta needs an `href` attribute'],
     [':::cta{href="/contact"}\nHeading\n:::', ':::cta needs a `label` attribute'],

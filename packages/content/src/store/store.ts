@@ -22,6 +22,7 @@ import {
 import { DependencyReader } from './dependencies.js';
 import { compileVersion } from './job.js';
 import { checkSiteLinks } from './links.js';
+import { siteRulesSignature, storeSiteRuleDiagnostics } from './site-rules.js';
 import { pruneCache, type PruneResult } from './prune.js';
 import { statDirectoryInWorker, type DirectoryStats } from './scan.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
@@ -89,7 +90,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   /** The state's links were checked against these routes (a changed route list rechecks every file). */
   const siteSignature = (): string => {
     const people = options.people?.();
-    return JSON.stringify({ routes, articles: articlePath(''), people: people ? [...people.keys()].sort() : null });
+    return JSON.stringify({ routes, articles: articlePath(''), people: people ? [...people.keys()].sort() : null, rules: siteRulesSignature(options.site?.(), people) });
   };
   let siteUnchanged = false;
   /** Past this many journal lines, the next save rewrites the state file whole. */
@@ -122,7 +123,11 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     // What depends on the rest of the site (link targets, the people registry) is rechecked for
     // the reports, but a published article is never taken down by another file's change.
     const before = record.siteDiagnostics;
-    record.siteDiagnostics = [...checkSiteLinks(record.links, record.file, { slugs, routes, articlePath }), ...checkPeople(record)];
+    record.siteDiagnostics = [
+      ...checkSiteLinks(record.links, record.file, { slugs, routes, articlePath }),
+      ...checkPeople(record),
+      ...storeSiteRuleDiagnostics(record, { dir, site: options.site?.(), people: options.people?.(), now: clock() }),
+    ];
     if (!sameProblems(before, record.siteDiagnostics)) dirty.add(record.file);
     if (record.judgedKey === record.key && !logKnown) {
       // Promotion only: a version held back by site-wide errors alone (a link target or a person

@@ -1,0 +1,152 @@
+import type { Root, RootContent } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directive } from 'micromark-extension-directive';
+import { location } from 'vfile-location';
+import { isMap, parseDocument, type Node as YamlNode } from 'yaml';
+import { rules, type RuleId } from '../diagnostics.js';
+import { splitFrontmatter } from '../frontmatter.js';
+import type { PeopleRegistry, PersonRecord } from '../people/registry.js';
+import type { CareLevel } from '../plugins/care.js';
+import type { SiteConfig } from '../site/config.js';
+import type { Article, Diagnostic } from '../types.js';
+
+/**
+ * Rules that judge an article against the rest of the site (site.yml, people.yml, today's date)
+ * rather than its own file: a compile stays a function of the file, and whoever publishes (the
+ * `cited-content check` CLI, the content store) runs these with the site it has.
+ */
+export type SiteRules = Partial<Pick<SiteConfig, 'careCards' | 'review' | 'publisher'>>;
+
+/** What the rules need to know of an article: its listing (store) or its compiled meta (check). */
+export interface ArticleFacts {
+  category: string;
+  tags: readonly string[];
+  author?: string;
+  reviewedBy?: string;
+  nextReviewDue?: string;
+  /** The frontmatter has a `disclosure`. */
+  disclosed?: boolean;
+  /** Levels of the article's care cards. */
+  careLevels?: readonly CareLevel[];
+}
+
+export function articleFacts(article: Article): ArticleFacts {
+  const { meta } = article;
+  return {
+    category: meta.category,
+    tags: meta.tags,
+    ...(meta.author ? { author: meta.author } : {}),
+    ...(meta.reviewedBy ? { reviewedBy: meta.reviewedBy } : {}),
+    ...(meta.nextReviewDue ? { nextReviewDue: meta.nextReviewDue } : {}),
+    ...(meta.disclosure ? { disclosed: true } : {}),
+    careLevels: [...new Set(article.careCards.map((card) => card.level))],
+  };
+}
+
+export interface SiteRuleContext {
+  /** Path shown in diagnostics. */
+  file: string;
+  site?: SiteRules;
+  people?: PeopleRegistry;
+  /**
+   * Report review-overdue against this date. The store passes its clock (its compiles are dated
+   * 1970 so they stay a function of the file); `check` leaves it out, its compile reports it.
+   */
+  now?: Date;
+  /** The article's source: read only when a rule fires (for positions) or needs the body text. */
+  source: () => string | undefined;
+}
+
+/** Case-insensitive, whole words; a hyphen and a space are the same ("platelet-rich plasma"). */
+export function offerPattern(offer: string): RegExp {
+  const words = offer.trim().split(/[\s\-‐–]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s\\-‐–]+')}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** The prose of the body (headings, paragraphs, lists, directive labels), without the frontmatter. */
+function bodyText(source: string): string {
+  const block = splitFrontmatter(source);
+  const tree = fromMarkdown(block ? source.slice(block.end) : source, {
+    extensions: [directive()],
+    mdastExtensions: [directiveFromMarkdown()],
+  });
+  const parts: string[] = []; // in no particular order: only whole words are looked for
+  const stack: (Root | RootContent)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | RootContent;
+    if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
+    else if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') continue;
+    if ('children' in node) stack.push(...(node.children as RootContent[]));
+  }
+  return parts.join(' ');
+}
+
+/** Where a frontmatter key (or its value) was written; the start of the file when it was not. */
+function positionOf(source: string | undefined, key: string, part: 'key' | 'value'): { line: number; column: number } {
+  const text = source?.replace(/^\uFEFF/, '');
+  const block = text === undefined ? undefined : splitFrontmatter(text);
+  if (text === undefined || !block) return { line: 1, column: 1 };
+  const doc = parseDocument(block.yaml, { prettyErrors: false });
+  if (!isMap(doc.contents)) return { line: 1, column: 1 };
+  const pair = doc.contents.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+  const node = (part === 'key' ? pair?.key : pair?.value) as YamlNode | null | undefined;
+  const point = node?.range ? location(text).toPoint(block.yamlOffset + node.range[0]) : undefined;
+  return point ? { line: point.line, column: point.column } : { line: 1, column: 1 };
+}
+
+/** Offers of the article's author and of the site's publisher, from people.yml. */
+function offersOf(facts: ArticleFacts, context: SiteRuleContext): { offer: string; by: PersonRecord }[] {
+  const people = [facts.author, context.site?.publisher?.id]
+    .map((id) => (id ? context.people?.get(id) : undefined))
+    .filter((record, index, all): record is PersonRecord => record !== undefined && all.indexOf(record) === index);
+  return people.flatMap((by) => (by.offers ?? []).map((offer) => ({ offer, by })));
+}
+
+function disclosureProblem(facts: ArticleFacts, context: SiteRuleContext): string | undefined {
+  if (facts.disclosed) return undefined;
+  const offers = offersOf(facts, context);
+  if (offers.length === 0) return undefined;
+  const inTags = offers.filter(({ offer }) => facts.tags.some((tag) => offerPattern(offer).test(tag)));
+  const source = inTags.length > 0 ? undefined : context.source();
+  const body = source === undefined ? '' : bodyText(source);
+  const matched = inTags.length > 0 ? inTags : offers.filter(({ offer }) => offerPattern(offer).test(body));
+  if (matched.length === 0) return undefined;
+  const names = [...new Set(matched.map(({ offer }) => offer))];
+  const by = [...new Set(matched.map((match) => match.by.name))].join(' and ');
+  return `The article discusses ${names.join(', ')}, which ${by} offers (people.yml \`offers\`): add a \`disclosure:\` to the frontmatter saying so, in plain words`;
+}
+
+/** Every site-dependent problem of one article (see SiteRules). */
+export function checkSiteRules(facts: ArticleFacts, context: SiteRuleContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  let source: string | undefined | null = null;
+  const read = (): string | undefined => (source === null ? (source = context.source()) : source);
+  const add = (ruleId: RuleId, message: string, key: string, part: 'key' | 'value'): void => {
+    diagnostics.push({ severity: rules[ruleId].severity, ruleId, message, file: context.file, ...positionOf(read(), key, part) });
+  };
+  const where = facts.author ? 'author' : 'title';
+
+  if (context.site?.review?.required && !facts.reviewedBy) {
+    add('reviewer-missing', 'site.yml requires a medical reviewer (review.required): add `reviewedBy:` (a people.yml id), `lastReviewed:` and `nextReviewDue:`. Never name someone who did not review it', where, 'key');
+  }
+  for (const requirement of context.site?.careCards?.require ?? []) {
+    const categories = requirement.categories.map((category) => category.toLowerCase());
+    if (!categories.includes(facts.category.trim().toLowerCase())) continue;
+    const levels: readonly CareLevel[] = typeof requirement.level === 'string' ? [requirement.level] : requirement.level;
+    if ((facts.careLevels ?? []).some((level) => levels.includes(level))) continue;
+    add(
+      'care-card-missing',
+      `Articles in the category "${facts.category}" need a care card of level ${levels.join(' or ')} (site.yml careCards.require): add e.g. \`:::care[Get help urgently if]{level=${levels[0]}}\` with the warning signs`,
+      'category',
+      'value',
+    );
+  }
+  const undisclosed = disclosureProblem(facts, { ...context, source: read });
+  if (undisclosed) add('disclosure-missing', undisclosed, where, 'key');
+  if (context.now && facts.nextReviewDue) {
+    const today = context.now.toISOString().slice(0, 10);
+    if (facts.nextReviewDue < today) add('review-overdue', `The medical review was due on ${facts.nextReviewDue} (today is ${today})`, 'nextReviewDue', 'value');
+  }
+  return diagnostics;
+}
