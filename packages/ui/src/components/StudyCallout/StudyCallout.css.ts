@@ -150,3 +150,66 @@ export const sampleSize = style({
   fontWeight: vars.fontWeight.bold,
   whiteSpace: 'nowrap',
 });
+
+/** A `detail` figure's label, "Dose:", shown before its value in the facts list. */
+export const detailLabel = style({
+  margin: 0,
+  '::after': { content: '":"' },
+});
+
+export const detailValue = style({
+  margin: 0,
+  fontWeight: vars.fontWeight.bold,
+  fontVariantNumeric: 'tabular-nums',
+});
+
+/** The certainty sentence and scale: between the finding and the facts. */
+export const certainty = style({
+  marginBlockStart: vars.space.sm,
+});
+
+export const certaintyStatement = style({
+  margin: 0,
+  fontWeight: vars.fontWeight.bold,
+});
+
+export const certaintyScale = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: vars.space.xs,
+  margin: 0,
+  marginBlockStart: vars.space.xxs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+});
+
+export const certaintyMarks = style({
+  display: 'inline-flex',
+  gap: vars.space.xxs,
+});
+
+/**
+ * One step of the scale: a ring, or a disc when filled. The disc is a border as thick as the
+ * radius, not a background, so it survives printing without backgrounds and forced colours.
+ */
+export const certaintyMark = recipe({
+  base: {
+    display: 'inline-block',
+    width: '0.75em',
+    height: '0.75em',
+    boxSizing: 'border-box',
+    borderRadius: vars.radius.pill,
+    borderStyle: 'solid',
+    borderColor: toneEmphasis,
+    '@media': {
+      'print, (forced-colors: active)': { borderColor: 'CanvasText' },
+    },
+  },
+  variants: {
+    filled: {
+      true: { borderWidth: '0.375em' },
+      false: { borderWidth: '2px' },
+    },
+  },
+});
