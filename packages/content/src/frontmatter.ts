@@ -293,7 +293,8 @@ function readReferences(
     if (!reference.title && !reference.url && !reference.doi) {
       report(file, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
     }
-    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && 'year'].filter(Boolean);
+    // A web page is updated in place: it is cited by its address, and often has no year.
+    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && reference.type !== 'webpage' && 'year'].filter(Boolean);
     if (missing.length > 0) {
       report(file, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; say why in an editorNote)`, position);
     }

@@ -146,7 +146,7 @@ export function checkReadability(tree: Root, file: VFile, options: ReadabilityOp
       measure.longWords > 0 ? `long words ${list(measure.longWordList)}` : '',
       measure.passive > 0 ? `passive voice ${list(measure.passivePhrases, 2)}` : '',
       measure.simpler.length > 0 ? `plainer: ${measure.simpler.slice(0, 2).join('; ')}` : '',
-      measure.hardestSentence && measure.sentences > 1 ? `hardest sentence (grade ${measure.hardestSentence.grade}): “${shorten(measure.hardestSentence.text)}”` : '',
+      measure.hardestSentence ? `hardest sentence (grade ${measure.hardestSentence.grade}): “${shorten(measure.hardestSentence.text)}”` : '',
     ].filter(Boolean);
     report(
       file,
