@@ -53,6 +53,6 @@ export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } 
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
 export { readSiteConfig, siteConfigSchema } from './site/config.js';
-export { checkSiteRules, articleFacts, offerPattern } from './rules/site.js';
+export { checkSiteRules, articleFacts, offerPattern, overdueReviews } from './rules/site.js';
 export type { ArticleFacts, SiteRules, SiteRuleContext } from './rules/site.js';
 export type { SiteConfig } from './site/config.js';

@@ -13,6 +13,7 @@ import {
 import blogPackage from '../../package.json';
 import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
+import { siteConfig } from './site.server';
 import { sitemapsOf } from './sitemap.server';
 
 /**
@@ -74,6 +75,11 @@ export function setContentClock(next: (() => Date) | null): void {
   clock = next ?? (() => new Date());
 }
 
+/** Today (UTC, YYYY-MM-DD) by the content clock: what review dates are judged against on pages. */
+export function contentToday(): string {
+  return clock().toISOString().slice(0, 10);
+}
+
 // On globalThis: the dev server re-imports modules after edits, and one directory needs one watcher.
 const holder = globalThis as { __citedContentStore?: { dir: string; store: ContentStore } };
 
@@ -92,6 +98,8 @@ export function contentStore(): ContentStore {
     articlePath: (slug) => `/articles/${slug}`,
     // Bylines link to people.yml records: an unknown id is a content error, like a broken link.
     people: peopleRegistry,
+    // What site.yml asks of articles (care cards, medical review, disclosures): judged the same way.
+    site: siteConfig,
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
@@ -183,9 +191,13 @@ export async function getArticle(slug: string): Promise<ServedArticle | null> {
   return article ? { article, visibility: entry.visibility, servingLastGood: entry.servingLastGood } : null;
 }
 
-/** Content version for caches outside the app (server.js keys its HTML cache by it). */
+/**
+ * Content version for caches outside the app (server.js keys its HTML cache by it). It includes
+ * today's date: an article page says when its medical review is overdue, which changes with the
+ * day, not with the files (so each page is rendered again once a day).
+ */
 export async function contentVersion(): Promise<string> {
-  return (await getCatalog()).version;
+  return `${(await getCatalog()).version}:${contentToday()}`;
 }
 
 /** Waits for pending changes (tests: after writing a file, instead of sleeping). */

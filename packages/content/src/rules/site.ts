@@ -49,11 +49,6 @@ export interface SiteRuleContext {
   file: string;
   site?: SiteRules;
   people?: PeopleRegistry;
-  /**
-   * Report review-overdue against this date. The store passes its clock (its compiles are dated
-   * 1970 so they stay a function of the file); `check` leaves it out, its compile reports it.
-   */
-  now?: Date;
   /** The article's source: read only when a rule fires (for positions) or needs the body text. */
   source: () => string | undefined;
 }
@@ -117,7 +112,10 @@ function disclosureProblem(facts: ArticleFacts, context: SiteRuleContext): strin
   return `The article discusses ${names.join(', ')}, which ${by} offers (people.yml \`offers\`): add a \`disclosure:\` to the frontmatter saying so, in plain words`;
 }
 
-/** Every site-dependent problem of one article (see SiteRules). */
+/**
+ * Every site-dependent problem of one article (see SiteRules). Not review-overdue: the compile
+ * reports it against `now` (`cited-content check`), and overdueReviews lists it by the day.
+ */
 export function checkSiteRules(facts: ArticleFacts, context: SiteRuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let source: string | undefined | null = null;
@@ -144,9 +142,17 @@ export function checkSiteRules(facts: ArticleFacts, context: SiteRuleContext): D
   }
   const undisclosed = disclosureProblem(facts, { ...context, source: read });
   if (undisclosed) add('disclosure-missing', undisclosed, where, 'key');
-  if (context.now && facts.nextReviewDue) {
-    const today = context.now.toISOString().slice(0, 10);
-    if (facts.nextReviewDue < today) add('review-overdue', `The medical review was due on ${facts.nextReviewDue} (today is ${today})`, 'nextReviewDue', 'value');
-  }
   return diagnostics;
+}
+
+/**
+ * Articles whose medical review is overdue on `now`'s day (UTC), oldest due date first: what
+ * `review-overdue` reports, for lists that must be right on the day they are read (the blog's
+ * /_content) rather than on the day a file was last checked.
+ */
+export function overdueReviews<T extends { nextReviewDue?: string }>(listings: Iterable<T>, now: Date): T[] {
+  const today = now.toISOString().slice(0, 10);
+  return [...listings]
+    .filter((listing) => listing.nextReviewDue !== undefined && listing.nextReviewDue < today)
+    .sort((a, b) => (a.nextReviewDue as string).localeCompare(b.nextReviewDue as string));
 }

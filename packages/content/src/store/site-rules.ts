@@ -9,7 +9,6 @@ export interface StoreSiteRules {
   dir: string;
   site?: SiteRules;
   people?: PeopleRegistry;
-  now: Date;
 }
 
 /**
@@ -25,7 +24,6 @@ export function storeSiteRuleDiagnostics(record: FileRecord, context: StoreSiteR
     file: record.file,
     site: context.site,
     people: context.people,
-    now: context.now,
     source: () => {
       try {
         return readFileSync(path.join(context.dir, record.file), 'utf8');

@@ -126,7 +126,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     record.siteDiagnostics = [
       ...checkSiteLinks(record.links, record.file, { slugs, routes, articlePath }),
       ...checkPeople(record),
-      ...storeSiteRuleDiagnostics(record, { dir, site: options.site?.(), people: options.people?.(), now: clock() }),
+      ...storeSiteRuleDiagnostics(record, { dir, site: options.site?.(), people: options.people?.() }),
     ];
     if (!sameProblems(before, record.siteDiagnostics)) dirty.add(record.file);
     if (record.judgedKey === record.key && !logKnown) {

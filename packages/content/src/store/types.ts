@@ -143,7 +143,7 @@ export interface ContentStoreOptions {
   /**
    * What site.yml asks of every article (care cards by category, a medical reviewer, a disclosure
    * when the publisher offers what an article discusses): judged like `people`, so an error holds
-   * a new version back. Also dates review-overdue by the store's clock. Unchecked when absent.
+   * a new version back. Unchecked when absent.
    */
   site?: () => SiteRules;
   /**
