@@ -42,9 +42,10 @@ function joinClassNames(...names: Array<string | undefined>): string {
   return names.filter(Boolean).join(' ');
 }
 
-/** Digits and a leading "+" only: "999", "+44 20 7946 0000" → "+442079460000". */
-function telHref(phoneNumber: string): string {
-  return `tel:${phoneNumber.replace(/[^\d+]/g, '')}`;
+/** Digits and "+" only: "999" → "tel:999", "+44 20 7946 0000" → "tel:+442079460000"; undefined without digits. */
+function telHref(phoneNumber: string): string | undefined {
+  const dialled = phoneNumber.replace(/[^\d+]/g, '');
+  return /\d/.test(dialled) ? `tel:${dialled}` : undefined;
 }
 
 /**
@@ -59,6 +60,7 @@ export const CareCard = forwardRef<HTMLElement, CareCardProps>(function CareCard
   const Heading = `h${headingLevel}` as const;
   const number = emergencyNumber?.trim() ?? '';
   const showsCall = level === 'emergency' && number !== '';
+  const callHref = telHref(number);
   return (
     <section
       ref={ref}
@@ -66,18 +68,28 @@ export const CareCard = forwardRef<HTMLElement, CareCardProps>(function CareCard
       className={joinClassNames(styles.root({ level }), className)}
       {...sectionProps}
     >
-      <div className={styles.headingBand({ level })}>
+      <div className={styles.headingBand}>
+        {level === 'non-urgent' ? null : (
+          <span className={styles.urgencyMark} aria-hidden="true">
+            !
+          </span>
+        )}
         <Heading id={headingId} className={styles.heading}>
           <span className={visuallyHidden}>{careCardPrefix(level).trimEnd()}</span> {heading}
         </Heading>
       </div>
-      <div className={styles.content({ level })}>
+      <div className={styles.content}>
         {children}
         {showsCall ? (
           <p className={styles.action}>
-            <a href={telHref(number)} className={styles.callLink}>
-              Call {number}
-            </a>
+            {/* A number a phone cannot dial ("ask a nurse") is still shown, as text, not as a dead link. */}
+            {callHref ? (
+              <a href={callHref} className={styles.callLink}>
+                Call {number}
+              </a>
+            ) : (
+              <strong className={styles.callText}>Call {number}</strong>
+            )}
           </p>
         ) : null}
       </div>

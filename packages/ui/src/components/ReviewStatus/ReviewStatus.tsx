@@ -69,12 +69,38 @@ function Person({ person }: { person: PersonRef }): ReactNode {
   );
 }
 
-function DateLine({ label, iso }: { label: string; iso: string | undefined }): ReactNode {
-  const formatted = formatIsoDate(iso);
-  if (!formatted || !iso) return null;
+interface DatedEvent {
+  label: string;
+  iso: string | undefined;
+}
+
+/** "Published 3 March 2025 · Last reviewed …": the dates that parse, each as a <time>. */
+function Dates({ events }: { events: DatedEvent[] }): ReactNode {
+  const shown = events.flatMap(({ label, iso }) => {
+    const formatted = formatIsoDate(iso);
+    return formatted && iso ? [{ label, iso: iso.trim(), formatted }] : [];
+  });
+  if (shown.length === 0) return null;
   return (
-    <p className={styles.line}>
-      {label} <time dateTime={iso.trim()}>{formatted}</time>
+    <p className={styles.dates}>
+      {shown.map(({ label, iso, formatted }) => (
+        <span key={label} className={styles.date}>
+          {label}{' '}
+          <time dateTime={iso} className={styles.time}>
+            {formatted}
+          </time>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function Notice({ lead, children }: { lead: ReactNode; children?: ReactNode }): ReactNode {
+  return (
+    <p className={styles.notice}>
+      {/* Heard first, as on NHS.UK warning callouts; the box and bold words say it on screen. */}
+      <span className={visuallyHidden}>Important:</span> <strong className={styles.noticeLead}>{lead}</strong>
+      {children ? <> {children}</> : null}
     </p>
   );
 }
@@ -87,13 +113,12 @@ export const ReviewStatus = forwardRef<HTMLDivElement, ReviewStatusProps>(functi
   { author, reviewer, lastReviewed, nextReviewDue, published, today, className, ...divProps },
   ref,
 ) {
-  const todayIso = today ?? todayIsoDate();
-  const state = reviewStatusOf({ reviewer, nextReviewDue, today: todayIso });
+  const state = reviewStatusOf({ reviewer, nextReviewDue, today: today ?? todayIsoDate() });
   const hasReviewer = reviewer !== undefined && reviewer.name.trim() !== '';
-  const dueFormatted = formatIsoDate(nextReviewDue);
+  const isOverdue = state === 'overdue';
   return (
     <div ref={ref} className={joinClassNames(styles.root, className)} {...divProps}>
-      {author ? (
+      {author && author.name.trim() !== '' ? (
         <p className={styles.line}>
           Written by <Person person={author} />
         </p>
@@ -103,19 +128,29 @@ export const ReviewStatus = forwardRef<HTMLDivElement, ReviewStatusProps>(functi
           Medically reviewed by <Person person={reviewer} />
         </p>
       ) : null}
-      <DateLine label="Published" iso={published} />
-      <DateLine label="Last reviewed" iso={lastReviewed} />
-      {state !== 'overdue' ? <DateLine label="Next review due" iso={nextReviewDue} /> : null}
-      {hasReviewer ? null : (
-        <p className={styles.notice}>
-          <span className={visuallyHidden}>Important:</span> This article has not been medically reviewed.
-        </p>
-      )}
-      {state === 'overdue' && nextReviewDue && dueFormatted ? (
-        <p className={styles.notice}>
-          <span className={visuallyHidden}>Important:</span> This page was due for review on{' '}
-          <time dateTime={nextReviewDue.trim()}>{dueFormatted}</time>. Some information may be out of date.
-        </p>
+      <Dates
+        events={[
+          { label: 'Published', iso: published },
+          { label: 'Last reviewed', iso: lastReviewed },
+          // Once overdue, the due date moves into the notice below, said once.
+          { label: 'Next review due', iso: isOverdue ? undefined : nextReviewDue },
+        ]}
+      />
+      {hasReviewer ? null : <Notice lead="This article has not been medically reviewed." />}
+      {isOverdue && nextReviewDue ? (
+        <Notice
+          lead={
+            <>
+              This page was due for review on{' '}
+              <time dateTime={nextReviewDue.trim()} className={styles.time}>
+                {formatIsoDate(nextReviewDue)}
+              </time>
+              .
+            </>
+          }
+        >
+          Some information may be out of date.
+        </Notice>
       ) : null}
     </div>
   );

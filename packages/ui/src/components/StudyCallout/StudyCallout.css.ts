@@ -187,17 +187,19 @@ export const certaintyScale = style({
 export const certaintyMarks = style({
   display: 'inline-flex',
   gap: vars.space.xxs,
+  // The marks' CanvasText is black on paper, even from the dark theme.
+  '@media': { print: { colorScheme: 'light' } },
 });
 
 /**
- * One step of the scale: a ring, or a disc when filled. The disc is a border as thick as the
- * radius, not a background, so it survives printing without backgrounds and forced colours.
+ * One step of the scale: a ring, or a disc when filled. The disc is also a border as thick as the
+ * radius, so it stays filled on paper (no backgrounds) and in forced colours.
  */
 export const certaintyMark = recipe({
   base: {
     display: 'inline-block',
-    width: '0.75em',
-    height: '0.75em',
+    width: '0.875em',
+    height: '0.875em',
     boxSizing: 'border-box',
     borderRadius: vars.radius.pill,
     borderStyle: 'solid',
@@ -208,8 +210,17 @@ export const certaintyMark = recipe({
   },
   variants: {
     filled: {
-      true: { borderWidth: '0.375em' },
+      true: { borderWidth: '0.4375em', backgroundColor: toneEmphasis },
       false: { borderWidth: '2px' },
     },
   },
+});
+
+/** What a known study design means, in one plain sentence under the facts. */
+export const designNote = style({
+  margin: 0,
+  marginBlockStart: vars.space.xs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.body,
 });

@@ -2,7 +2,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from
 import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './StudyCallout.css';
 import { CertaintyScale } from './CertaintyScale';
-import { type StudyCertainty } from './studyEvidence';
+import { studyDesignDescription, type StudyCertainty } from './studyEvidence';
 
 export const studyCalloutTones = ['finding', 'caution', 'info'] as const;
 export type StudyCalloutTone = (typeof studyCalloutTones)[number];
@@ -43,6 +43,11 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
    * the study ("2 ml", a dose), shown small in the facts list after what the children name ("Dose").
    */
   figureRole?: StudyFigureRole;
+  /**
+   * Explain a known `design` ("case series", "randomized trial"…: see `studyDesigns`) in one plain
+   * sentence under the facts. Default false; a design not in the list is never explained.
+   */
+  explainDesign?: boolean;
 }
 
 // Fixed locale: the server and the browser must print the same digits ("1,200").
@@ -132,6 +137,7 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
     headingLevel = 3,
     certainty,
     figureRole = 'outcome',
+    explainDesign = false,
     className,
     ...asideProps
   },
@@ -146,6 +152,7 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
   const countedNoun = sampleSize === 1 && population === 'patients' ? 'patient' : population;
   const source = [journal, year].filter((part) => part !== undefined && part !== '').join(', ');
   const isDetail = figureRole === 'detail';
+  const designNote = explainDesign && design ? studyDesignDescription(design) : undefined;
 
   return (
     <aside
@@ -174,6 +181,7 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
         citation={citation}
         detail={isDetail ? { label: children, value: figure } : undefined}
       />
+      {designNote ? <p className={styles.designNote}>{designNote}</p> : null}
     </aside>
   );
 });

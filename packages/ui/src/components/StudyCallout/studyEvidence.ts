@@ -50,7 +50,7 @@ export type StudyDesign = (typeof studyDesigns)[number];
 
 /** One plain sentence per design: what the researchers did, so a reader can weigh the result. */
 export const studyDesignDescriptions: Record<StudyDesign, string> = {
-  'systematic review': 'Researchers found and combined the results of all the good studies on one question.',
+  'systematic review': 'Researchers searched for all the studies on one question, judged them and combined their results.',
   'randomized trial': 'People were put into groups by chance, and the groups were given different treatments and compared.',
   'cohort study': 'Researchers followed a group of people over time to see what happened to them.',
   'case series': 'Doctors described what happened to a group of patients who had the same treatment, without a comparison group.',
