@@ -37,10 +37,12 @@ export interface CheckOptions {
   site?: SiteRules;
 }
 
-/** Site rules, unless the frontmatter could not be read (its placeholder values would mislead them). */
+/**
+ * Site rules, once the article compiles without errors: a broken frontmatter's placeholder values
+ * would mislead them, and a source the parser refused (too deep, too complex) is not parsed again.
+ */
 function siteRuleProblems(article: Article, source: Buffer, file: string, options: CheckOptions): Diagnostic[] {
-  if (!options.site && !options.people) return [];
-  if (article.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('frontmatter-'))) return [];
+  if ((!options.site && !options.people) || !article.ok) return [];
   return checkSiteRules(articleFacts(article), { file, site: options.site, people: options.people, source: () => source.toString('utf8') });
 }
 
