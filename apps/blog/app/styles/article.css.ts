@@ -6,6 +6,11 @@ export const article = style({
   marginInline: 'auto',
 });
 
+// At 200% text on a phone a long word in a heading ("emergency" in a care card's heading, beside
+// its icon) can be wider than its column: it breaks rather than make the page scroll sideways.
+// `anywhere`, not `break-word`, so a heading in a flex row may shrink below its longest word.
+globalStyle(`${article} :is(h2, h3, h4)`, { overflowWrap: 'anywhere' });
+
 export const header = style({
   marginBottom: vars.space.xl,
   paddingBottom: vars.space.lg,

@@ -18,7 +18,7 @@ import type { CTAAction, KeyPointsHeadingLevel, ReferenceData, StudyCalloutTone,
 import type { Element } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import { useMemo } from 'react';
+import { Children, isValidElement, useMemo } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { referenceIdPrefix } from '../ids.js';
@@ -83,6 +83,14 @@ function sourceUrl(reference: NumberedReference | undefined): string | undefined
   return reference.doi ? `https://doi.org/${reference.doi}` : undefined;
 }
 
+/** The contents of a body that is one paragraph (as the label of a detail figure), else the body. */
+function phrasing(children: ReactNode): ReactNode {
+  const blocks = Children.toArray(children).filter((child) => !(typeof child === 'string' && child.trim() === ''));
+  const [only] = blocks;
+  if (blocks.length === 1 && isValidElement<{ children?: ReactNode }>(only) && only.type === 'p') return only.props.children;
+  return children;
+}
+
 /** "case series" → "Case series": the vocabulary is lower-case, a fact line starts with a capital. */
 function sentenceCase(text: string | undefined): string | undefined {
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
@@ -131,9 +139,11 @@ function buildComponents(article: Article, emergencyNumber: string | undefined):
     ),
     'cited-study': ({ node, children }) => {
       const sampleSize = Number(text(node, 'dataSampleSize'));
+      const figureRole = oneOf(studyFigureRoles, text(node, 'dataFigureRole'));
       return (
         <StudyCallout
-          figure={text(node, 'dataFigure') ?? ''}
+          // A number and its unit ("2 ml") never break across lines.
+          figure={(text(node, 'dataFigure') ?? '').replace(/(\d) (?=\p{L})/gu, '$1\u00a0')}
           title={text(node, 'dataTitle')}
           sampleSize={Number.isSafeInteger(sampleSize) && sampleSize > 0 ? sampleSize : undefined}
           population={text(node, 'dataPopulation')}
@@ -142,10 +152,11 @@ function buildComponents(article: Article, emergencyNumber: string | undefined):
           year={text(node, 'dataYear')}
           tone={oneOf(studyCalloutTones, text(node, 'dataTone')) as StudyCalloutTone | undefined}
           certainty={oneOf(studyCertainties, text(node, 'dataCertainty'))}
-          figureRole={oneOf(studyFigureRoles, text(node, 'dataFigureRole'))}
+          figureRole={figureRole}
           citation={citation(node, 'Citation')}
         >
-          {children}
+          {/* A detail figure's body is its label ("Dose …: 2 ml"), a phrase, not a paragraph. */}
+          {figureRole === 'detail' ? phrasing(children) : children}
         </StudyCallout>
       );
     },
