@@ -84,6 +84,8 @@ function figureRoleOf(node: ContainerDirective, file: VFile, figure: string | un
   if (isOneOf(studyFigureRoles, role)) return role;
   const reason = figure === undefined ? undefined : notAnOutcome(figure, sampleSize);
   if (reason === undefined) return 'outcome';
+  // A misspelt figure-role is its own error: the author meant to say what the figure is.
+  if (attribute(node, 'figure-role') !== undefined) return 'detail';
   report(
     file,
     'study-figure-not-outcome',

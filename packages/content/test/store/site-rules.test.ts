@@ -49,6 +49,19 @@ describe('site rules in the store', () => {
     expect((await store.refresh()).articles.map((article) => article.slug)).toEqual(['sells']);
   });
 
+  it('holds back an article without a medical reviewer when site.yml requires review', async () => {
+    site = makeSite();
+    site.write({ slug: 'unreviewed', body: card });
+    site.write({ slug: 'reviewed', body: card, extra: 'reviewedBy: jane-doe\nlastReviewed: 2024-01-01\n' });
+    const store = site.open({ site: () => ({ ...rules, review: { required: true } }) });
+    await store.ready;
+    expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['reviewed']);
+    // No author line in the fixture: the error is at the title, line 2.
+    expect(store.snapshot().reports.find((r) => r.file === 'unreviewed.md')?.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'reviewer-missing', severity: 'error', line: 2, column: 1 }),
+    ]);
+  });
+
   it('keeps serving the last good version when an edit removes the required care card', async () => {
     site = makeSite();
     site.write({ slug: 'live', title: 'With a card', body: card });
