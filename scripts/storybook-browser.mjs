@@ -4,7 +4,8 @@
  * way the manager does, and axe-core. Used by visual-regression.mjs and storybook-a11y.mjs.
  *
  * Environment: STORYBOOK_DIR (another build), STORYBOOK_STATIC_PORT (the server's port; a free one
- * by default), CHROMIUM_PATH (default /usr/bin/chromium), VISUAL_WORKERS (pages at a time, 2).
+ * by default), VISUAL_WORKERS (pages at a time, 2). The browser is always the lockfile's pinned
+ * Chromium (scripts/pinned-chromium.mjs): there is no way to point these checks at another build.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -14,11 +15,11 @@ import { cpus } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { deterministicRenderingArgs, pinnedChromium, pinnedChromiumArgs } from './pinned-chromium.mjs';
 
 export const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const staticDir = resolve(process.env.STORYBOOK_DIR ?? join(repoRoot, 'storybook-static'));
 const fontConfig = join(repoRoot, '.ci', 'fonts.conf');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const themes = ['light', 'dark'];
 /** Two pages at a time: the CI machine has two cores. */
@@ -73,27 +74,19 @@ export function serveStatic(root = staticDir) {
 }
 
 /**
- * Chromium that renders the same pixels on any Debian machine: only the fonts in .ci/fonts.conf
+ * The pinned Chromium, rendering the same pixels on any machine: only the fonts in .ci/fonts.conf
  * (DejaVu and Liberation, installed by .ci/run), no hinting, greyscale antialiasing, sRGB and no
- * scrollbars.
+ * scrollbars. Prints the build it launched, so every log says which browser drew the pixels.
  */
-export function launchChromium() {
-  return chromium.launch({
+export async function launchChromium() {
+  const { executablePath, build, packageVersion } = pinnedChromium();
+  console.log(`Browser: ${build} (${packageVersion})`);
+  const browser = await chromium.launch({
     executablePath,
     env: { ...process.env, FONTCONFIG_FILE: fontConfig },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--font-render-hinting=none',
-      '--disable-lcd-text',
-      '--force-color-profile=srgb',
-      '--hide-scrollbars',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...pinnedChromiumArgs, ...deterministicRenderingArgs],
   });
+  return browser;
 }
 
 /**

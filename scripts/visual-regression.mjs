@@ -14,10 +14,12 @@
  * fails too. Failures write the actual image and a diff (changed pixels in red) to
  * visual-results/.
  *
- * Determinism: Chromium renders with the fonts in .ci/fonts.conf only (DejaVu and Liberation,
- * installed by .ci/run with apt), no hinting, greyscale antialiasing, sRGB, reduced motion, and
- * no caret or scrollbars, so the same build gives the same pixels on any Debian machine
- * (scripts/storybook-browser.mjs).
+ * Determinism: the browser is the Chromium pinned by package-lock.json (scripts/pinned-chromium.mjs),
+ * rendering with the fonts in .ci/fonts.conf only (DejaVu and Liberation, installed by .ci/run with
+ * apt), no hinting, greyscale antialiasing, sRGB, reduced motion, and no caret or scrollbars, so the
+ * same build gives the same pixels on any Debian machine (scripts/storybook-browser.mjs). The build
+ * that recorded the baselines is kept in visual-baselines/browser.json: a run with another build
+ * fails before comparing anything (a browser upgrade is a deliberate `--update`, never a surprise).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,6 +27,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import UPNG from 'upng-js';
+import { pinnedChromium } from './pinned-chromium.mjs';
 import { forEachInPreview, launchChromium, readEntries, renderSettled, repoRoot, serveStatic, themes, workers } from './storybook-browser.mjs';
 
 const baselineDir = join(repoRoot, 'visual-baselines');
@@ -41,6 +44,28 @@ const allowedChangedPixels = 0;
 const storyWidths = [390, 1280];
 /** Docs pages are long and built from the stories already compared; one width is enough. */
 const docsWidths = [1280];
+
+const browserRecordPath = join(baselineDir, 'browser.json');
+
+/**
+ * The baselines are only comparable with the build that drew them. Compare runs and partial
+ * updates need that same build; a full `--update` records the new one.
+ */
+async function checkBrowserRecord() {
+  const { build, packageVersion } = pinnedChromium();
+  const recorded = existsSync(browserRecordPath) ? JSON.parse(await readFile(browserRecordPath, 'utf8')) : undefined;
+  if (recorded?.build === build) return;
+  if (update && filters.length === 0) {
+    await writeFile(browserRecordPath, `${JSON.stringify({ build, package: packageVersion }, null, 2)}\n`);
+    console.log(`Recording baselines with ${build} (${packageVersion}); they were ${recorded ? `recorded with ${recorded.build}` : 'unrecorded'}.`);
+    return;
+  }
+  throw new Error(
+    `visual-baselines/ were recorded with ${recorded ? `${recorded.build} (${recorded.package})` : 'an unrecorded browser'}, ` +
+      `but the pinned browser is now ${build} (${packageVersion}). Screenshots from different builds differ without any ` +
+      'change to the code: re-record every baseline on purpose with `npm run test:visual -- --update` and review the diff.',
+  );
+}
 
 /** The screenshots to take, in a stable order. */
 function plan(entries) {
@@ -97,6 +122,7 @@ async function main() {
   if (shots.length === 0) throw new Error('No stories matched.');
   await mkdir(baselineDir, { recursive: true });
   await rm(resultsDir, { recursive: true, force: true });
+  await checkBrowserRecord();
 
   const { server, origin } = await serveStatic();
   const browser = await launchChromium();

@@ -1,28 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { pinnedChromium, pinnedChromiumArgs as chromiumArgs } from '../../scripts/pinned-chromium.mjs';
 import { writeFixtureSite } from './e2e/fixture-site';
 
 const appDir = path.dirname(fileURLToPath(import.meta.url));
 
-// Never `playwright install`: the system Chromium is used.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-if (!existsSync(chromiumPath)) {
-  throw new Error(
-    `Chromium not found at ${chromiumPath}. Install it with \`apt-get install -y chromium\` ` +
-      '(or point CHROMIUM_PATH at a Chromium binary), then run `npm run test:e2e` again.',
-  );
+// Never `playwright install`: the Chromium pinned by package-lock.json (@sparticuz/chromium, see
+// scripts/pinned-chromium.mjs), so a Debian security update cannot change what the tests see. If it
+// cannot start, this throws with the reason; there is no fallback to another browser.
+const { executablePath: chromiumPath, build: chromiumBuild } = pinnedChromium();
+if (!process.env.E2E_BROWSER_REPORTED) {
+  process.env.E2E_BROWSER_REPORTED = '1';
+  console.log(`Browser: ${chromiumBuild}`);
 }
 
 // A free port, chosen once in the runner process; workers inherit it through the environment.

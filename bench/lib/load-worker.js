@@ -1,6 +1,7 @@
 // Load generator, run as its own process so it never shares an event loop with a server
 // under test. Same settings for every row: the ratios compare servers, not load generators.
 // Usage: node load-worker.js '<json options>' → prints one JSON result line on stdout.
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
 const options = JSON.parse(process.argv[2]);
@@ -30,11 +31,19 @@ function run(durationSeconds, { recordErrors = false } = {}) {
   });
 }
 
+const parentLines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+
+/** Prints a marker and waits until the parent has sampled CPU time, so the window is exactly the run. */
+async function marker(name) {
+  process.stdout.write(`${name}\n`);
+  const { value, done } = await parentLines.next();
+  if (done || value !== 'sampled') throw new Error(`expected "sampled" from the parent after ${name}, got ${done ? 'end of input' : JSON.stringify(value)}`);
+}
+
 if (options.warmupSeconds > 0) await run(options.warmupSeconds);
-// Markers let the parent sample server CPU time over exactly the measured run.
-process.stdout.write('MEASURE_START\n');
+await marker('MEASURE_START');
 const result = await run(options.durationSeconds, { recordErrors: true });
-process.stdout.write('MEASURE_END\n');
+await marker('MEASURE_END');
 
 process.stdout.write(
   `${JSON.stringify({
@@ -60,3 +69,4 @@ process.stdout.write(
     durationSeconds: result.duration,
   })}\n`,
 );
+process.stdin.destroy(); // nothing more to read: let the process exit

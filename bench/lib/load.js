@@ -2,9 +2,9 @@
 // samples the CPU time the server process tree(s) spend over the measured run, which is far
 // less noisy than requests/s on a shared machine.
 import { spawn } from 'node:child_process';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { processTree, readAllProcessCpuMs, readTreeCpuMs } from './proc.js';
+import { cpuTicksUsed, otherCpuShare, ticksToMs, treePids } from './cpu-accounting.js';
+import { readMachineCpu, readProcessTable } from './proc.js';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./load-worker.js', import.meta.url));
 
@@ -22,14 +22,6 @@ export const DEFAULT_LOAD = { connections: 50, durationSeconds: 10, warmupSecond
 export async function runLoad(options) {
   const settings = { ...DEFAULT_LOAD, ...options };
   const cpuPids = settings.cpuPids ?? {};
-  // Servers under test, the load generator, and every other process on the machine: the
-  // others' CPU is the noise this row was measured under.
-  const sampleCpu = () => ({
-    ...Object.fromEntries(Object.entries(cpuPids).map(([name, pid]) => [name, readTreeCpuMs(pid)])),
-    loadGenerator: readTreeCpuMs(child.pid),
-    everyone: readAllProcessCpuMs(),
-    at: performance.now(),
-  });
   const workerOptions = {
     url: settings.url,
     headers: settings.headers ?? {},
@@ -37,11 +29,13 @@ export async function runLoad(options) {
     durationSeconds: settings.durationSeconds,
     warmupSeconds: settings.warmupSeconds,
   };
-  const child = spawn(process.execPath, [WORKER_SCRIPT, JSON.stringify(workerOptions)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WORKER_SCRIPT, JSON.stringify(workerOptions)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The worker waits at each marker until we have sampled and answer "sampled": the window is
+  // exactly the measured run even when this process gets the CPU late, and the load generator is
+  // still alive (its CPU readable) at the end.
+  const samples = {};
   let buffered = '';
   let resultLine = null;
-  let cpuAtStart = null;
-  let cpuAtEnd = null;
   let stderr = '';
   child.stdout.on('data', (chunk) => {
     buffered += chunk;
@@ -49,34 +43,35 @@ export async function runLoad(options) {
     while ((newline = buffered.indexOf('\n')) >= 0) {
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
-      if (line === 'MEASURE_START') cpuAtStart = sampleCpu();
-      else if (line === 'MEASURE_END') cpuAtEnd = sampleCpu();
-      else if (line.startsWith('{')) resultLine = line;
+      if (line === 'MEASURE_START' || line === 'MEASURE_END') {
+        samples[line] = { machine: readMachineCpu(), processes: readProcessTable() };
+        child.stdin.write('sampled\n');
+      } else if (line.startsWith('{')) resultLine = line;
     }
   });
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
   });
+  child.stdin.on('error', () => {}); // the worker died: its exit code says why
   const code = await new Promise((resolve) => child.on('close', resolve));
   if (code !== 0 || !resultLine) throw new Error(`load generator failed (exit ${code}): ${stderr}`);
-  const result = JSON.parse(resultLine);
-  result.serverCpuMs = {};
-  result.otherCpuShare = null;
-  if (cpuAtStart && cpuAtEnd) {
-    for (const name of Object.keys(cpuPids)) result.serverCpuMs[name] = cpuAtEnd[name] - cpuAtStart[name];
-    result.loadGeneratorCpuMs = cpuAtEnd.loadGenerator - cpuAtStart.loadGenerator;
-    // Share of the machine's CPU capacity (all cores) used by processes that are not this row's
-    // (processes that ended during the run are missed, so this is a lower bound).
-    const ourPids = new Set([process.pid, ...Object.values(cpuPids).flatMap((pid) => processTree(pid))]);
-    ourPids.add(child.pid);
-    let othersMs = 0;
-    for (const [key, entry] of cpuAtEnd.everyone) {
-      if (ourPids.has(entry.pid)) continue;
-      othersMs += entry.ms - (cpuAtStart.everyone.get(key)?.ms ?? 0);
-    }
-    const capacityMs = (cpuAtEnd.at - cpuAtStart.at) * os.cpus().length;
-    result.otherCpuShare = capacityMs > 0 ? Math.max(0, othersMs) / capacityMs : null;
-  }
-  result.connections = settings.connections;
-  return result;
+  return { ...JSON.parse(resultLine), ...cpuOverRun(samples.MEASURE_START, samples.MEASURE_END, { cpuPids, loadGeneratorPid: child.pid }), connections: settings.connections };
+}
+
+/**
+ * Server, load generator and other processes' CPU between the two samples. Servers and load
+ * generator: their process trees at the end (a member that started during the run counts from 0).
+ * Ours, for the noise figure: those trees and the bench process itself (not its other children:
+ * a server idle during this row is not this row's).
+ */
+export function cpuOverRun(start, end, { cpuPids, loadGeneratorPid, benchPid = process.pid }) {
+  if (!start || !end) return { serverCpuMs: {}, loadGeneratorCpuMs: null, otherCpuShare: null };
+  const treeMs = (pid) => ticksToMs(cpuTicksUsed(start.processes, end.processes, treePids(end.processes, pid)));
+  const serverCpuMs = Object.fromEntries(Object.entries(cpuPids).map(([name, pid]) => [name, treeMs(pid)]));
+  const ourPids = [benchPid, ...[loadGeneratorPid, ...Object.values(cpuPids)].flatMap((pid) => treePids(end.processes, pid))];
+  return {
+    serverCpuMs,
+    loadGeneratorCpuMs: treeMs(loadGeneratorPid),
+    otherCpuShare: otherCpuShare(start, end, [...new Set(ourPids)]),
+  };
 }

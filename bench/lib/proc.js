@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseMachineCpu, parseProcessStat, processTable, ticksToMs, treePids } from './cpu-accounting.js';
 import { request } from './http.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -142,30 +143,28 @@ export async function waitForOk(proc, url, { timeoutMs = 60_000, intervalMs = 20
   throw new Error(`${proc.name} did not answer 200 on ${url} within ${timeoutMs} ms (${lastProblem}):\n${proc.output()}`);
 }
 
-/** pid and all its descendants, read from /proc (Linux). */
-export function processTree(rootPid) {
-  const children = new Map();
+/** Every process's /proc/<pid>/stat, parsed: Map pid → { pid, ppid, startTicks, cpuTicks } (Linux). */
+export function readProcessTable() {
+  const entries = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Field 4 (ppid) follows the parenthesised command name, which may itself contain spaces.
-      const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(afterName[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
+      entries.push(parseProcessStat(readFileSync(`/proc/${entry}/stat`, 'utf8')));
     } catch {
       // process ended while we were reading
     }
   }
-  const tree = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.shift();
-    tree.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return tree;
+  return processTable(entries);
+}
+
+/** The whole machine's CPU ticks since boot (aggregate line of /proc/stat). */
+export function readMachineCpu() {
+  return parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
+}
+
+/** pid and all its descendants, read from /proc (Linux). */
+export function processTree(rootPid) {
+  return treePids(readProcessTable(), rootPid);
 }
 
 /** VmRSS in bytes of one process, or null when it is gone. */
@@ -186,22 +185,10 @@ export function readTreeRssBytes(rootPid) {
   return total;
 }
 
-const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ; 100 on every mainstream Linux build
-
-/** User + system CPU time in ms consumed so far by a process tree. */
+/** User + system CPU time in ms consumed so far by a process tree (its live members' own time). */
 export function readTreeCpuMs(rootPid) {
-  let ticks = 0;
-  for (const pid of processTree(rootPid)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime are fields 14 and 15 of /proc/pid/stat; fields[] starts at field 3.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  const table = readProcessTable();
+  return ticksToMs(treePids(table, rootPid).reduce((sum, pid) => sum + (table.get(pid)?.cpuTicks ?? 0), 0));
 }
 
 /** Runs a command to completion, capturing output; resolves with { code, stdout, stderr, ms }. */
@@ -224,25 +211,4 @@ export function runCommand(command, args, options = {}) {
     child.on('error', (error) => resolve({ code: null, stdout, stderr: stderr + String(error), ms: performance.now() - startedAt }));
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - startedAt }));
   });
-}
-
-/**
- * CPU time (ms) of every process on the machine, keyed by "pid:starttime" (so a reused pid is a
- * different key). /proc/stat's idle counter is not trustworthy on every VM (this one reports a
- * core as busy while it idles), per-process accounting is.
- */
-export function readAllProcessCpuMs() {
-  const all = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime 14, stime 15, starttime 22 (fields[] starts at field 3)
-      all.set(`${entry}:${fields[19]}`, { pid: Number(entry), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND });
-    } catch {
-      // ended while reading
-    }
-  }
-  return all;
 }

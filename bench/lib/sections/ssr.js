@@ -216,7 +216,7 @@ export function markdown(data) {
       `${data.nginx.version ?? '(skipped)'} with proxy_cache honouring the app's own Cache-Control (no proxy_cache_valid, no ignored headers), one worker, loopback.`,
     'CPU/req is the server process tree\'s user+system CPU time over the measured run divided by the requests served — the least noise-sensitive figure here. On 2 cores the load generator itself needs most of a core, so the ceiling\'s req/s is bounded by the generator as much as by the server: the CPU/req ratio says how far apart the servers really are.',
     '',
-    '"others" is the share of the whole machine\'s CPU (all cores) used during the measured run by processes that are neither this row\'s servers nor its load generator (per-process accounting from /proc/<pid>/stat; processes that ended during the run are missed): the noise each row was measured under.',
+    '"others" is the share of the whole machine\'s CPU (all cores) used during the measured run by processes that are neither this row\'s servers nor its load generator: the machine\'s busy share over the run (/proc/stat, every core, stolen time not busy) times the part of the processes\' CPU time (/proc/<pid>/stat) that was not this row\'s; time of processes that ended during the run is split in the same proportion. Both parts are fractions, so the figure is between 0% and 100%: the noise each row was measured under.',
     '',
     '| Page | Row | req/s | p50 | p99 | max | non-2xx | errors | server CPU/req | ÷ ceiling | others |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -1,5 +1,5 @@
 /**
- * What site.yml and people.yml ask of every article (rules/site.ts): care cards by category, a
+ * What site.yml and people.yml ask of every article (site/trust.ts): care cards by category, a
  * medical reviewer, a disclosure when the author or publisher sells what the article discusses.
  * Judged by `cited-content check` (checkArticles) and by the content store, at file:line:column.
  */
@@ -69,11 +69,12 @@ ${body}
 const reviewed = 'reviewedBy: jane-doe\nlastReviewed: 2024-01-01\nnextReviewDue: 2030-01-01\n';
 const urgentCard = ':::care[See a doctor urgently if you have]{level=urgent}\n- a fever with back pain\n:::';
 
-async function check(files: Record<string, string>, options: { site?: SiteRules; people?: PeopleRegistry } = { site, people }) {
+async function check(files: Record<string, string>, options: { siteRules?: SiteRules; people?: PeopleRegistry } = { siteRules: site, people }) {
   const dir = mkdtempSync(join(tmpdir(), 'cited-site-rules-'));
   temporary.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const result = await checkArticles(dir, { now, readability: false, ...options });
+  // The folder on its own (no site found around it), with these rules and people.
+  const result = await checkArticles(dir, { now, readability: false, site: null, ...options });
   return (name: string) => result.diagnostics.filter((d) => basename(d.file) === name).map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));
 }
 
@@ -108,7 +109,7 @@ describe('reviewer-missing', () => {
   });
 
   it('is not required unless site.yml says so', async () => {
-    const found = await check({ 'unreviewed.md': source(urgentCard) }, { site: { ...site, review: { required: false } }, people });
+    const found = await check({ 'unreviewed.md': source(urgentCard) }, { siteRules: { ...site, review: { required: false } }, people });
     expect(found('unreviewed.md')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { PeopleRegistry } from '../people/registry.js';
 import type { CareLevel } from '../plugins/care.js';
-import type { SiteRules } from '../rules/site.js';
+import type { SiteRules } from '../site/trust.js';
 import type { SearchDoc } from '../search/search.js';
 import type { Article, Diagnostic, SiteLink } from '../types.js';
 import type { PruneResult } from './prune.js';
@@ -84,7 +84,7 @@ export interface FileReport {
   path: string;
   slug?: string;
   diagnostics: readonly Diagnostic[];
-  /** 'published': serving this version; 'last-good': serving an earlier one; 'unpublished': nothing served. */
+  /** 'published': serving this version; 'last-good': serving an earlier one; 'unpublished': nothing served (see site/verdict.ts for the check's words). */
   state: 'published' | 'last-good' | 'unpublished';
 }
 
@@ -125,7 +125,12 @@ export interface ContentStoreOptions {
   watch?: boolean;
   /** 'preview' also serves drafts and scheduled articles by slug (dev), never lists them. */
   mode?: 'production' | 'preview';
-  /** Same-site paths that are valid link targets besides articles, e.g. ['/', '/contact', '/rss.xml', '/category/*']. */
+  /**
+   * The site's pages besides articles, as link targets: '/contact' (exact), '/docs/*' (anything
+   * below), '/category/:category', '/tags/:tag', '/authors/:person' (a category or tag of a
+   * published article, an id in the registry). See site/routes.ts; a blog declares them in its
+   * package.json ("cited.routes"), where `siteLayout` and `cited-content check` read them.
+   */
   routes?: readonly string[];
   /** Where an article lives on the site (default `/articles/${slug}`). */
   articlePath?: (slug: string) => string;

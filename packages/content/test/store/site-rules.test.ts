@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPeopleRegistry, type PeopleRegistry } from '../../src/people/index.js';
-import type { SiteRules } from '../../src/rules/site.js';
+import type { SiteRules } from '../../src/site/trust.js';
 import { makeSite, type Site } from './fixtures.js';
 
 let site: Site;

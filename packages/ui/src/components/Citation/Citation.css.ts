@@ -6,7 +6,16 @@ import { vars } from '../../theme/contract.css';
  * The marker sits on the baseline and is lifted with `top`, not `vertical-align: super`, so a
  * cited line keeps the same line height as its neighbours (no uneven gaps in the paragraph).
  */
+/**
+ * Every marker names itself the preview's anchor, scoped to its own subtree, so each card is
+ * placed by its own marker. The placement is ours, not the browser's implicit anchor of an
+ * interest invoker (which moved the card between two Chromium 156 builds).
+ */
+const previewAnchor = '--cited-citation';
+
 export const root = style({
+  anchorName: previewAnchor,
+  anchorScope: previewAnchor,
   position: 'relative',
   top: '-0.55em',
   verticalAlign: 'baseline',
@@ -67,16 +76,20 @@ export const link = style({
 
 /**
  * The preview card. It is a `popover="hint"`: hidden until the link shows interest (hover,
- * keyboard focus, long-press), then placed in the top layer with anchor positioning (the invoker
- * is its implicit anchor). It opens below the marker: the claim a marker supports ends at the
- * marker, so a card above would cover the very sentence being checked (on a phone, several of
- * its lines). Only when there is no room below does it flip above. Horizontally it centres on
- * the marker and slides to stay inside the viewport. Everything the <sup> sets is reset so the
- * card reads as normal text.
+ * keyboard focus, long-press), then placed in the top layer under its own marker by explicit
+ * anchor positioning (`position-anchor`, not the invoker's implicit anchor). It opens below the
+ * marker: the claim a marker supports ends at the marker, so a card above would cover the very
+ * sentence being checked (on a phone, several of its lines). Only when there is no room below does
+ * it flip above. Horizontally it centres on the marker and slides to stay inside the viewport
+ * (`position-area: bottom` spans the viewport's width, aligned `anchor-center`). Browsers
+ * without interest invokers (Firefox, Safari) never open it: the link goes to the reference, and
+ * screen readers hear the preview as the link's description.
+ * Everything the <sup> sets is reset so the card reads as normal text.
  */
 export const preview = style({
   display: 'none',
   position: 'fixed',
+  positionAnchor: previewAnchor,
   positionArea: 'bottom',
   positionTryFallbacks: 'flip-block',
   margin: vars.space.xs,
