@@ -9,9 +9,18 @@ const seed = path.join(appDir, 'content/articles/failed-back-surgery-syndrome.md
 /** Fixture articles around the seed (tags "prolotherapy" and category "Back pain"). */
 export const fixtureArticles = [
   // Shares a tag with the seed: the first related article.
-  { slug: 'knee-prolotherapy', title: 'Prolotherapy for knee pain', category: 'Knee pain', tags: ['prolotherapy', 'knee'], published: '2026-10-01' },
-  // Shares only the category: related, after the shared tag.
-  { slug: 'staying-active-with-sciatica', title: 'Staying active with sciatica', category: 'Back pain', tags: ['sciatica'], published: '2026-11-01' },
+  // The site's publisher offers prolotherapy (people.yml), so it must say so (disclosure-missing).
+  {
+    slug: 'knee-prolotherapy',
+    title: 'Prolotherapy for knee pain',
+    category: 'Knee pain',
+    tags: ['prolotherapy', 'knee'],
+    published: '2026-10-01',
+    disclosure: 'The clinic that publishes this site offers prolotherapy.',
+  },
+  // Shares only the category: related, after the shared tag. Back pain articles need an urgent or
+  // emergency care card (site.yml careCards).
+  { slug: 'staying-active-with-sciatica', title: 'Staying active with sciatica', category: 'Back pain', tags: ['sciatica'], published: '2026-11-01', careCard: true },
   // Shares nothing: never related, however new.
   { slug: 'hand-washing', title: 'Hand washing and infections', category: 'Infections', tags: ['hygiene'], published: '2026-11-20' },
 ] as const;
@@ -25,6 +34,7 @@ function source(article: (typeof fixtureArticles)[number]): string {
     `category: ${JSON.stringify(article.category)}`,
     `tags: [${article.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`,
     `published: ${article.published}`,
+    ...('disclosure' in article ? [`disclosure: ${JSON.stringify(article.disclosure)}`] : []),
     '---',
     '',
     'Most people with this kind of pain improve within weeks.',
@@ -33,6 +43,7 @@ function source(article: (typeof fixtureArticles)[number]): string {
     '',
     'Staying active helps more than bed rest.',
     '',
+    ...('careCard' in article ? [':::care[Ask for an urgent appointment if you have]{level=urgent}', '- back pain with a fever (a high temperature)', ':::', ''] : []),
   ].join('\n');
 }
 

@@ -105,3 +105,39 @@ test('the article CTA reaches /contact, which shows only what the site config ho
   expect(await page.locator('main a[href^="tel:"], main a[href^="mailto:"]').count()).toBe(0);
   await expect(page.getByText('does not list a telephone number, email or address')).toBeVisible();
 });
+
+test.describe('the seed on a phone (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('shows the key points and the review status in its first two screens', async ({ page }) => {
+    await page.goto(seedPath);
+    const twoScreens = 2 * 844;
+    const review = page.getByText('This article has not been medically reviewed.');
+    await expect(review).toBeVisible();
+    const keyPoints = page.getByRole('region', { name: 'Key points' });
+    await expect(keyPoints).toBeVisible();
+    for (const [what, locator] of [
+      ['the byline', page.getByText('Written by', { exact: false }).first()],
+      ['the not-reviewed notice', review],
+      ['the key points heading', keyPoints.getByRole('heading', { name: 'Key points' })],
+      ['the first key point', keyPoints.getByRole('listitem').first()],
+    ] as const) {
+      const box = await locator.boundingBox();
+      expect(box, what).not.toBeNull();
+      expect((box?.y ?? Infinity) + (box?.height ?? 0), `${what} ends within the first two screens`).toBeLessThanOrEqual(twoScreens);
+    }
+  });
+
+  test('reaches the emergency care card from the table of contents', async ({ page }) => {
+    await page.goto(seedPath);
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await contents.getByRole('link', { name: 'Get emergency help now if, after back surgery, you have' }).click();
+    await expect(page).toHaveURL(/#get-emergency-help-now-if-after-back-surgery-you-have$/);
+    const card = page.locator('#get-emergency-help-now-if-after-back-surgery-you-have');
+    await expect(card).toBeInViewport();
+    await expect(card.getByRole('heading', { level: 2 })).toHaveText(/^Immediate action required: Get emergency help now/);
+    await expect(card.getByRole('heading', { level: 2 })).toBeInViewport();
+    // site.yml's number, as a telephone link.
+    await expect(card.locator('a[href="tel:911"]')).toBeVisible();
+  });
+});

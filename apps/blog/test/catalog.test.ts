@@ -6,7 +6,7 @@ import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeArticlesDir, writeArticle } from './fixtures/articles';
-import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, scriptTags, settle, type Handler } from './helpers';
+import { expectSecurityHeaders, get, jsonLdBlocks, loadHandler, mainText, scriptTags, setClock, settle, type Handler } from './helpers';
 
 let handler: Handler;
 let dir: string;
@@ -130,12 +130,29 @@ describe('an article with a reviewer and a hostile title', () => {
     html = await response.text();
   });
 
-  it('shows who reviewed it, when, and the next review date', () => {
-    expect(mainText(html)).toContain(
-      'Medically reviewed by Dr Jane Roe, MD on July 2, 2023. Next review due July 2, 2024.',
-    );
+  it('shows who reviewed it and when, and that the review is overdue (judged by the content clock)', async () => {
+    // Today (the real clock) is after nextReviewDue: the byline says so instead of a due date.
+    expect(mainText(html)).toContain('Medically reviewed by Dr Jane Roe, MD');
+    expect(mainText(html)).toContain('Last reviewed 2 July 2023');
+    expect(mainText(html)).toContain('This page was due for review on 2 July 2024. Some information may be out of date.');
+    expect(mainText(html)).not.toContain('Next review due');
+    expect(mainText(html)).not.toContain('has not been medically reviewed');
     expect(mainText(html)).toContain('Updated July 1, 2023');
     expect(html).toContain('href="/authors/jane-roe"');
+    // On a day before it was due, the same page shows the due date and no notice.
+    await setClock(() => new Date('2024-01-15T12:00:00Z'));
+    try {
+      const before = mainText(await (await get(handler, '/articles/reviewed-article')).text());
+      expect(before).toContain('Next review due 2 July 2024');
+      expect(before).not.toContain('was due for review');
+    } finally {
+      await setClock(null);
+    }
+  });
+
+  it('says an article without a reviewer has not been medically reviewed', async () => {
+    const page = mainText(await (await get(handler, '/articles/article-01')).text());
+    expect(page).toContain('This article has not been medically reviewed.');
   });
 
   it('links the reviewer to a page that lists what they reviewed', async () => {

@@ -26,6 +26,15 @@ beforeAll(async () => {
     articleSource({ slug: 'draft', title: 'A draft', published: '2024-01-03' }).replace('\n---\n', '\ndraft: true\n---\n'),
   );
   writeArticle(dir, { slug: 'later', title: 'Later', published: '2027-03-01' });
+  // Review dates around the injected today (2026-11-27), and a paragraph far above grade 8.
+  writeFileSync(
+    path.join(dir, 'due-for-review.md'),
+    articleSource({ slug: 'due-for-review', title: 'Due for review', published: '2024-01-04', lastReviewed: '2025-06-01', nextReviewDue: '2026-06-01' }).replace(
+      'Staying active helps more than bed rest.',
+      'Intervertebral disc degeneration, characterised by progressive extracellular matrix deterioration, necessitates comprehensive multidisciplinary evaluation incorporating radiological investigations. Most people get better.',
+    ),
+  );
+  writeArticle(dir, { slug: 'not-yet-due', title: 'Not yet due', published: '2024-01-05', lastReviewed: '2026-01-01', nextReviewDue: '2027-01-01' });
   process.env.CITED_ARTICLES_DIR = dir;
   process.env.CITED_PREVIEW = '1';
   handler = await loadHandler();
@@ -51,6 +60,9 @@ describe('dev diagnostics', () => {
     expect(text).toContain('cite-unknown-key');
     expect(text).toContain('Citation key "hayden2005" is not in the frontmatter references');
     expect(text).toContain(`${path.join(dir, 'broken.md')}:13:15`);
+    // Its readability report too, as `cited-content check` prints it.
+    expect(text).toMatch(/Readability .* Broken|Readability .*broken\.md/);
+    expect(text).toMatch(/Grade [\d.]+ \(reading age \d+\)/);
     // The source line, marked, with a caret under the column.
     expect(html).toMatch(/<mark>13 \| Staying active:cite\[hayden2005\] helps more than bed rest\.<\/mark>\n {19}\^ here/);
   });
@@ -73,6 +85,30 @@ describe('dev diagnostics', () => {
     expect(text).toContain('Not published: readers get a 404 until this is fixed.');
     expect(text).toContain('A draft: draft');
     expect(text).toContain('Later: scheduled for March 1, 2027');
+  });
+
+  it('lists the overdue medical reviews on /_content by the injected clock’s day', async () => {
+    const text = mainText(await (await get(handler, '/_content')).text());
+    expect(text).toContain('Medical reviews overdue review-overdue (warning), as of November 27, 2026');
+    expect(text).toContain('Due for review (due-for-review.md): review was due on June 1, 2026');
+    expect(text).not.toContain('Not yet due (not-yet-due.md): review was due');
+    await setClock(() => new Date('2027-02-01T12:00:00Z'));
+    try {
+      const later = mainText(await (await get(handler, '/_content')).text());
+      expect(later).toContain('Not yet due (not-yet-due.md): review was due on January 1, 2027');
+    } finally {
+      await setClock(() => new Date('2026-11-27T12:00:00Z'));
+    }
+  });
+
+  it('shows the readability report on /_content, each flagged paragraph with its hardest sentence', async () => {
+    const html = await (await get(handler, '/_content')).text();
+    const text = mainText(html);
+    expect(text).toMatch(/Readability Flesch–Kincaid grade of the prose you wrote/);
+    expect(text).toMatch(/Due for review \(due-for-review\.md\) Grade [\d.]+ \(reading age \d+\), above the target grade 8/);
+    expect(text).toMatch(/due-for-review\.md:\d+: grade/);
+    expect(text).toContain('Hardest sentence (grade');
+    expect(html).toContain('<q>Intervertebral disc degeneration, characterised by progressive extracellular matrix deterioration');
   });
 });
 

@@ -97,9 +97,62 @@ describe('article page', () => {
     }
   });
 
-  it('shows no reviewer when the article has none (never invented)', () => {
+  it('shows no reviewer when the article has none (never invented), and says so in words', () => {
     expect(seed.meta.reviewedBy).toBeUndefined();
     expect(html).not.toContain('Medically reviewed by');
+    expect(mainText(html)).toContain('This article has not been medically reviewed.');
+    expect(mainText(html)).toContain('Published 24 November 2026');
+  });
+
+  it('discloses by the byline, and in the JSON-LD, that the clinic sells treatments the article discusses', () => {
+    const text = mainText(html);
+    const disclosure = text.indexOf('Disclosure This article was written by the Magaziner Center for Wellness, which offers prolotherapy');
+    expect(disclosure).toBeGreaterThan(text.indexOf('Written by Magaziner Center for Wellness'));
+    expect(disclosure).toBeLessThan(text.indexOf('Key points'));
+    const [ld] = jsonLdBlocks(html) as Record<string, unknown>[];
+    expect(ld?.publishingPrinciples).toEqual({ '@type': 'CreativeWork', name: 'Disclosure', text: seed.meta.disclosure });
+  });
+
+  it('shows the key points in the header area, before the table of contents and the body', () => {
+    const text = mainText(html);
+    const keyPoints = text.indexOf('Key points Many people are worse off after spine surgery.');
+    expect(keyPoints).toBeGreaterThan(0);
+    expect(keyPoints).toBeLessThan(text.indexOf('On this page'));
+    expect(text.indexOf('On this page')).toBeLessThan(text.indexOf('There is much debate in the medical community'));
+    // Taken out of the body: shown once.
+    expect(text.split('Many people are worse off after spine surgery').length).toBe(2);
+  });
+
+  it('lists the care cards in the table of contents, links them to the cards, and gives the emergency one site.yml’s number', () => {
+    expect(seed.careCards.map((card) => card.level)).toEqual(['emergency', 'urgent']);
+    for (const card of seed.careCards) {
+      expect(html).toMatch(new RegExp(`<nav[^>]*aria-labelledby="toc-heading"[\\s\\S]*<a href="#${card.id}">${escapeRegExp(card.heading)}</a>[\\s\\S]*</nav>`));
+      expect(html).toMatch(new RegExp(`<section[^>]*id="${card.id}"`));
+    }
+    const emergency = html.slice(html.indexOf(`id="${seed.careCards[0]?.id}"`));
+    const card = emergency.slice(0, emergency.indexOf('</section>'));
+    expect(card).toMatch(/<a[^>]*href="tel:911"/);
+    expect(mainText(`<main>${card}</main>`)).toMatch(/Call 911/);
+    expect(mainText(html)).toContain('Immediate action required: Get emergency help now if, after back surgery, you have');
+    expect(mainText(html)).toContain('Urgent advice: Contact your surgeon or doctor urgently if you have');
+  });
+
+  it('never renders an editorNote: not in the page, not in its JSON-LD; a reader-facing note is shown', () => {
+    const source = readFileSync(path.join(articlesDir, 'failed-back-surgery-syndrome.md'), 'utf8');
+    const editorNotes = [...source.matchAll(/editorNote: (?:>-\n((?: {6}.*\n)+)|(.*)\n)/g)].map((match) => (match[1] ?? match[2] ?? '').replace(/\s+/g, ' ').trim());
+    expect(editorNotes.length).toBeGreaterThanOrEqual(5);
+    const flat = html.replace(/\s+/g, ' ');
+    for (const note of editorNotes) {
+      // Any 6 words in a row of the note would do: none may reach the HTML (page or JSON-LD).
+      const words = note.split(' ');
+      for (let start = 0; start + 6 <= words.length; start += 3) {
+        const phrase = words.slice(start, start + 6).join(' ');
+        expect(flat, phrase).not.toContain(escapeHtml(phrase));
+        expect(flat, phrase).not.toContain(phrase);
+      }
+    }
+    expect(html).not.toMatch(/editorNote|editor-note/i);
+    expect(mainText(html)).toContain('Published online ahead of print (pii: S1529-9430(13)01964-5).');
   });
 
   it('ships no executable script, modulepreload or serialized loader data', () => {
@@ -135,7 +188,7 @@ describe('article page', () => {
   });
 
   it('links the byline to the author page and shows the tags', () => {
-    expect(html).toMatch(/<dt>By<\/dt><dd><a[^>]*href="\/authors\/magaziner-center"[^>]*>Magaziner Center for Wellness<\/a>/);
+    expect(html).toMatch(/Written by <span[^>]*><a[^>]*href="\/authors\/magaziner-center"[^>]*>Magaziner Center for Wellness<\/a>/);
     for (const tag of seed.meta.tags) expect(mainText(html)).toContain(tag);
     expect(html).toContain('href="/tags/platelet-rich-plasma"');
   });
@@ -265,7 +318,10 @@ describe('search, tags, authors and contact', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(mainText(html)).toContain('Magaziner Center for Wellness');
-    expect(html).not.toMatch(/href="(?:tel|mailto):/);
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    expect(main).not.toMatch(/href="(?:tel|mailto):/);
+    // The only telephone link on the page is site.yml's emergency number, in the footer.
+    expect([...html.matchAll(/href="(tel:[^"]*|mailto:[^"]*)"/g)].map((match) => match[1])).toEqual(['tel:911']);
   });
 });
 

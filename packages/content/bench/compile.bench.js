@@ -30,6 +30,8 @@ function synthesize(copies) {
       text = text.replaceAll(`:cite[${key}]`, `:cite[${rename(key)}]`).replaceAll(`cite=${key} `, `cite=${rename(key)} `).replaceAll(`cite=${key}}`, `cite=${rename(key)}}`);
     }
     text = text.replace(/^(#{2,3} .*)$/gm, `$1 (part ${copy + 1})`);
+    // An article has one `:::key-points` (a second is an error): only the first copy keeps it.
+    if (copy > 0) text = text.replace(/^:::key-points\n[\s\S]*?^:::\n/m, '');
     bodies.push(text);
   }
   return `---\n${stringify({ ...frontmatter, references })}---\n${bodies.join('\n')}`;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { sortDiagnostics } from './diagnostics.js';
 import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
 import type { ReadabilityOptions } from './readability/report.js';
-import { readSiteConfig } from './site/config.js';
+import { readSiteConfig, type SiteConfig } from './site/config.js';
+import type { SiteRules } from './site/trust.js';
 import { findSite, type SiteLayout } from './site/layout.js';
 import { verdictOf } from './site/verdict.js';
 import type { ContentSnapshot } from './store/types.js';
@@ -52,7 +53,9 @@ export interface CheckOptions {
   siteFile?: string;
   /** The server's cache: its state says which last good versions it serves. Default: the site's (CITED_CACHE_DIR). */
   cacheDir?: string;
-  /** Readability report per article (default on). */
+  /** Replaces what the site's site.yml asks of articles (care cards, medical review, publisher). */
+  siteRules?: SiteRules;
+  /** Readability report per article (default on, with site.yml's `readability` settings; these win). */
   readability?: boolean | ReadabilityOptions;
   /** Paths in reports are relative to it (default process.cwd()). */
   cwd?: string;
@@ -62,6 +65,8 @@ export interface CheckOptions {
 
 interface SiteConfiguration {
   people?: PeopleRegistry;
+  /** site.yml, when it is valid: what it asks of articles and its readability settings. */
+  site?: SiteConfig;
   files: string[];
   problems: Diagnostic[];
 }
@@ -80,10 +85,19 @@ function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, 
   }
   if (siteFile && existsSync(siteFile)) {
     configuration.files.push(siteFile);
-    configuration.problems.push(...readSiteConfig(readFileSync(siteFile, 'utf8'), shown(siteFile)).diagnostics);
+    const read = readSiteConfig(readFileSync(siteFile, 'utf8'), shown(siteFile));
+    configuration.problems.push(...read.diagnostics);
+    if (read.config) configuration.site = read.config;
   }
   configuration.problems = configuration.problems.map((d) => ({ ...d, file: shown(path.resolve(cwd, d.file)) }));
   return configuration;
+}
+
+/** The readability options: site.yml's allowed words and target grade, under what the caller gives. */
+function readabilityOptions(given: boolean | ReadabilityOptions | undefined, site: SiteConfig | undefined): boolean | ReadabilityOptions {
+  if (given === false) return false;
+  const settings = site?.readability;
+  return { ...(settings?.allow ? { allow: settings.allow } : {}), ...(settings?.targetGrade ? { targetGrade: settings.targetGrade } : {}), ...(given === true || given === undefined ? {} : given) };
 }
 
 /** A diagnostic positioned in the file it concerns, named as reports name files. */
@@ -137,11 +151,13 @@ export async function checkArticles(targets: string | readonly string[], options
   const people = options.people ?? configuration.people;
   const articlePath = options.articlePath ?? ((slug: string) => `/articles/${slug}`);
   const routes = options.routes ? [...new Set(['/', ...options.routes])] : (site?.routes ?? ['/']);
-  const facts = { routes, articlePath, now, ...(people ? { people } : {}) };
+  const siteRules = options.siteRules ?? configuration.site;
+  const facts = { routes, articlePath, now, ...(people ? { people } : {}), ...(siteRules ? { site: siteRules } : {}) };
+  const readability = readabilityOptions(options.readability, configuration.site);
   const cacheDir = options.cacheDir ?? site?.cacheDir;
 
   const files = await articleSet(paths, site, cwd);
-  const compiled = await compileRecords(files, { now, readability: options.readability ?? true, ...(cacheDir ? { cacheDir } : {}), ...(options.memo ? { memo: options.memo } : {}) });
+  const compiled = await compileRecords(files, { now, readability, ...(cacheDir ? { cacheDir } : {}), ...(options.memo ? { memo: options.memo } : {}) });
   const state = site && cacheDir ? await serverState(cacheDir, site.articlesDir) : undefined;
   const snapshots = judgeFiles(files, compiled, { facts, state });
 

@@ -21,6 +21,7 @@ import { remarkCitedDirectives } from './plugins/directives.js';
 import { remarkPandocCitations } from './plugins/pandoc-citations.js';
 import { checkAnchors, collectSiteLinks, isSameSiteLink } from './plugins/links.js';
 import { checkUnclosedContainers } from './plugins/unclosed.js';
+import { rehypeKeyPoints } from './plugins/key-points.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
@@ -43,6 +44,7 @@ const transformer = unified()
   .use(remarkClaims)
   .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeKeyPoints)
   .use(rehypeSameSiteImages)
   .use(rehypeCitedHeadings)
   .freeze();
@@ -129,7 +131,8 @@ function countWords(tree: HastRoot): number {
 function numberReferences(loaded: LoadedReferences, data: CitedFileData, file: VFile): NumberedReference[] {
   const cited: NumberedReference[] = [];
   const uncited: NumberedReference[] = [];
-  for (const { position, ...reference } of loaded.references) {
+  // `editorNote` stays behind here: editors read it in the source, readers never see it.
+  for (const { position, editorNote: _editorNote, ...reference } of loaded.references) {
     const number = data.numbers.get(reference.id);
     const fromFile = loaded.fromFiles.has(reference.id);
     if (fromFile) otherFileDiagnostics(file).push(...(number === undefined ? [] : (loaded.entryDiagnostics.get(reference.id) ?? [])));
@@ -159,7 +162,7 @@ function otherFileDiagnostics(file: VFile): Diagnostic[] {
 function finish(
   file: VFile,
   meta: ArticleMeta,
-  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies' | 'readability' | 'siteLinks'>>,
+  fields: Partial<Pick<Article, 'references' | 'toc' | 'hast' | 'wordCount' | 'dependencies' | 'readability' | 'siteLinks' | 'keyPoints' | 'careCards'>>,
 ): Article {
   const diagnostics = sortDiagnostics([...toDiagnostics(file), ...otherFileDiagnostics(file)]);
   const wordCount = fields.wordCount ?? 0;
@@ -167,6 +170,8 @@ function finish(
     meta,
     references: fields.references ?? [],
     toc: fields.toc ?? [],
+    ...(fields.keyPoints ? { keyPoints: fields.keyPoints } : {}),
+    careCards: fields.careCards ?? [],
     wordCount,
     readingTimeMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
     hast: fields.hast ?? emptyRoot(),
@@ -265,6 +270,7 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     }
     const hast = transformer.runSync(mdast, file) as HastRoot;
     stripPositions(hast);
+    if (data.keyPoints) stripPositions(data.keyPoints.hast);
     const references = numberReferences(loaded, data, file);
     if (frontmatter.failed) dropFollowOnErrors(file);
     // The page's own furniture also has these ids (see the blog's article page).
@@ -274,7 +280,9 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     // Not on files the parser already had to cut down: their prose is not what the editor wrote.
     const damaged = file.messages.some((message) => message.fatal && String(message.ruleId).startsWith('source-'));
     if (options.readability && !damaged) readability = checkReadability(mdast, file, options.readability === true ? {} : options.readability);
-    return finish(file, meta, { hast, references, toc: data.toc, wordCount: countWords(hast), dependencies, readability, siteLinks });
+    // Key points are read too, so they count towards the reading time.
+    const wordCount = countWords(hast) + (data.keyPoints ? countWords(data.keyPoints.hast) : 0);
+    return finish(file, meta, { hast, references, toc: data.toc, keyPoints: data.keyPoints, careCards: data.careCards, wordCount, dependencies, readability, siteLinks });
   } catch (error) {
     const stackOverflow = error instanceof RangeError && /call stack/i.test(error.message);
     report(

@@ -22,6 +22,8 @@ import type { BibliographyPath } from './bibliography/load.js';
 /** A reference as written in the frontmatter (not yet numbered), with where it was written. */
 export interface SourceReference extends Omit<NumberedReference, 'number' | 'backlinks'> {
   position: Position;
+  /** For editors only: dropped when the references are numbered, so it never reaches a page. */
+  editorNote?: string;
 }
 
 export interface FrontmatterResult {
@@ -291,9 +293,10 @@ function readReferences(
     if (!reference.title && !reference.url && !reference.doi) {
       report(file, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
     }
-    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && 'year'].filter(Boolean);
+    // A web page is updated in place: it is cited by its address, and often has no year.
+    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && reference.type !== 'webpage' && 'year'].filter(Boolean);
     if (missing.length > 0) {
-      report(file, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; add a note)`, position);
+      report(file, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; say why in an editorNote)`, position);
     }
     references.push(reference);
   });

@@ -13,6 +13,11 @@ export { rules, ruleIds, formatDiagnostics, sortDiagnostics, diagnosticSource } 
 export type { RuleId } from './diagnostics.js';
 export { referenceIdPrefix, citationIdPrefix } from './ids.js';
 export { containerDirectiveNames, studyTones, pullquoteSizes, parseCiteKeys } from './plugins/directives.js';
+export { studyCertainties, studyDesigns, studyFigureRoles } from './plugins/study.js';
+export type { StudyCertainty } from './plugins/study.js';
+export { careLevels } from './plugins/care.js';
+export type { CareLevel } from './plugins/care.js';
+export { maxKeyPoints, maxKeyPointWords } from './plugins/key-points.js';
 export { findClaim } from './plugins/claims.js';
 export { sanitizeSchema } from './plugins/sanitize-schema.js';
 export { isSafeHref, isSameSiteResource } from './url.js';
@@ -28,7 +33,7 @@ export { resolveBibliographyPath, maxBibliographyChars } from './bibliography/lo
 export { parsePandocCitation } from './plugins/pandoc-citations.js';
 export { checkReadability, formatReadability, defaultTargetGrade } from './readability/report.js';
 export type { ArticleReadability, ParagraphReadability, ReadabilityOptions } from './readability/report.js';
-export { measureText } from './readability/measure.js';
+export { measureText, allowedWords } from './readability/measure.js';
 export { closestMatch, didYouMean, editDistance, suggest } from './suggest.js';
 export { addReference, citationKey } from './refs/add.js';
 export { verifyReferences, collectReferences, formatVerifyTable, titlesMatch } from './refs/verify.js';
@@ -40,7 +45,9 @@ export type { FetchLike } from './refs/http.js';
 export type {
   Article,
   ArticleCta,
+  ArticleKeyPoints,
   ArticleMeta,
+  CareCardEntry,
   CompileOptions,
   Diagnostic,
   NumberedReference,
@@ -54,4 +61,6 @@ export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } 
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
 export { readSiteConfig, siteConfigSchema } from './site/config.js';
+export { checkSiteRules, articleFacts, offerPattern, overdueReviews, trustRule } from './site/trust.js';
+export type { ArticleFacts, SiteRules, SiteRuleContext } from './site/trust.js';
 export type { SiteConfig } from './site/config.js';

@@ -57,6 +57,8 @@ export const metaFieldSchemas = {
   lastReviewed: isoDateSchema,
   nextReviewDue: isoDateSchema,
   cta: ctaSchema,
+  /** A conflict of interest in plain words (see disclosure-missing): shown by the byline, and in the JSON-LD. */
+  disclosure: text,
   draft: z.boolean({ error: 'must be true or false' }),
   references: z.array(z.unknown(), { error: 'must be a list of references' }),
   bibliography: z.union([text, z.array(text)], { error: 'must be a file path or a list of file paths' }),
@@ -86,7 +88,10 @@ export const referenceFieldSchemas = {
   }),
   pmid: textOrNumber.refine((value) => pmidPattern.test(value), { error: 'must be digits only' }),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** Shown to readers after the reference. */
   note: text,
+  /** For editors only: never rendered, never in the JSON-LD or the search index (dropped by the compile). */
+  editorNote: text,
 } as const;
 
 export type ReferenceField = keyof typeof referenceFieldSchemas;

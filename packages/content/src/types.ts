@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { CareLevel } from './plugins/care.js';
 import type { ArticleReadability, ReadabilityOptions } from './readability/report.js';
 
 /** One finding about an article, positioned in its source file (1-based line and column). */
@@ -34,6 +35,8 @@ export interface ArticleMeta {
   lastReviewed?: string;
   nextReviewDue?: string;
   cta?: ArticleCta;
+  /** A conflict of interest, in plain words (required when the author or publisher offers what the article discusses). */
+  disclosure?: string;
   /** Never listed, fed, mapped or served in production; previewed with a banner in dev. */
   draft?: boolean;
 }
@@ -71,6 +74,21 @@ export interface SiteLink {
   column: number;
 }
 
+/** A care card in the body (`:::care`), for the table of contents and the site's care-card rules. */
+export interface CareCardEntry {
+  id: string;
+  level: CareLevel;
+  heading: string;
+}
+
+/** The article's `:::key-points`, taken out of the body so the page can show them before the contents. */
+export interface ArticleKeyPoints {
+  /** The container's label, when it has one (the component's default heading otherwise). */
+  heading?: string;
+  /** Sanitized hast of the list, rendered like the body. */
+  hast: Root;
+}
+
 export interface TocEntry {
   id: string;
   text: string;
@@ -82,6 +100,10 @@ export interface Article {
   /** Cited references numbered by first citation (Vancouver), then uncited ones in frontmatter order. */
   references: NumberedReference[];
   toc: TocEntry[];
+  /** `:::key-points`, when the article has them (not part of `hast`). */
+  keyPoints?: ArticleKeyPoints;
+  /** Every `:::care` card, in document order (they are also in `toc` when at the top level). */
+  careCards: CareCardEntry[];
   wordCount: number;
   readingTimeMinutes: number;
   /** Sanitized hast, ready to render (custom `cited-*` elements for the components). */

@@ -66,7 +66,7 @@ describe('bad input never crashes', () => {
   });
 
   it('CRLF line endings: same result and positions as LF', () => {
-    const lf = article('Text.:cite[a2020]\n\n:::study{cite=a2020}\nNo figure.\n:::\n\nAnd :cite[missing].');
+    const lf = article('Text.:cite[a2020]\n\n:::study{cite=a2020 certainty=low}\nNo figure.\n:::\n\nAnd :cite[missing].');
     const crlf = compileChecked(lf.replace(/\n/g, '\r\n'));
     const plain = compileChecked(lf);
     expect(crlf.diagnostics.map(({ ruleId, line, column }) => [ruleId, line, column])).toEqual(

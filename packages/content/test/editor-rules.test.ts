@@ -58,7 +58,7 @@ describe('an unclosed container directive', () => {
   });
 
   it('accepts a closed container inside a quote and nested containers', () => {
-    const nested = compile(article('> :::pullquote{cite=a2020}\n> A quote.\n> :::\n\n::::study{cite=a2020 figure="40%"}\nText.\n::::\n'));
+    const nested = compile(article('> :::pullquote{cite=a2020}\n> A quote.\n> :::\n\n::::study{cite=a2020 figure="40%" certainty=low}\nText.\n::::\n'));
     expect(nested.diagnostics.map((d) => d.ruleId)).not.toContain('directive-unclosed');
   });
 });

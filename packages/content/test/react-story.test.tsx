@@ -17,7 +17,7 @@ describe('Content/Rendered article story', () => {
     const { container } = render(<SeedArticle />);
     expect(screen.getByRole('heading', { level: 1, name: 'Treatment options for Failed Back Surgery Syndrome' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Reference 1' }).getAttribute('href')).toBe('#ref-1');
-    expect(container.querySelectorAll('section[aria-labelledby] ol > li[id^="ref-"]')).toHaveLength(9);
+    expect(container.querySelectorAll('section[aria-labelledby] ol > li[id^="ref-"]')).toHaveLength(11);
     const results = await axe.run(container, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       rules: { 'color-contrast': { enabled: false } }, // jsdom cannot compute colours; see ui's theme tests

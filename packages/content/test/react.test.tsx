@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { ReferenceList } from '@cited/ui';
+import { ReferenceList, certaintyStatement } from '@cited/ui';
 import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,10 +33,10 @@ describe('ArticleBody with the seed article', () => {
     const citationLinks = within(main)
       .getAllByRole('link')
       .filter((link) => /^#ref-\d+$/.test(link.getAttribute('href') ?? ''));
-    // 16 markers: 6 inline citations, plus the sources of 7 study callouts and 3 pull quotes.
+    // 17 markers: 8 inline citations (2 in the care cards), plus the sources of 6 study callouts and 3 pull quotes.
     const markerIds = seed.references.flatMap((reference) => reference.backlinks ?? []);
-    expect(new Set(markerIds).size).toBe(16);
-    expect(citationLinks.length).toBeGreaterThanOrEqual(16);
+    expect(new Set(markerIds).size).toBe(17);
+    expect(citationLinks.length).toBeGreaterThanOrEqual(17);
     for (const link of citationLinks) {
       const target = document.getElementById((link.getAttribute('href') ?? '').slice(1));
       expect(target, link.getAttribute('href') ?? '').not.toBeNull();
@@ -58,7 +58,7 @@ describe('ArticleBody with the seed article', () => {
     renderSeed();
     const main = screen.getByRole('main');
     const callouts = within(main).getAllByRole('complementary');
-    expect(callouts).toHaveLength(7);
+    expect(callouts).toHaveLength(6);
     expect(within(callouts[1] as HTMLElement).getByText('44.5%')).toBeTruthy();
     expect(callouts[1]?.textContent).toContain('155');
     expect(main.querySelectorAll('figure blockquote')).toHaveLength(3);
@@ -67,6 +67,33 @@ describe('ArticleBody with the seed article', () => {
     expect(within(main).getByRole('heading', { level: 2, name: 'Unnecessary surgery because of MRI?' }).id).toBe(
       'unnecessary-surgery-because-of-mri',
     );
+  });
+
+  it('shows each study’s certainty in words and its design, and a dose as a detail rather than the headline', () => {
+    renderSeed();
+    const callouts = within(screen.getByRole('main')).getAllByRole('complementary');
+    expect(callouts[0]?.textContent).toContain(certaintyStatement('very-low'));
+    expect(callouts[0]?.textContent).toContain('Case series');
+    const dose = callouts.find((callout) => callout.textContent?.includes('Bone marrow concentrate')) as HTMLElement;
+    // Not the large figure paragraph: a term and its value in the study's facts.
+    expect(within(dose).getByText('2 ml').tagName).toBe('DD');
+    expect(callouts.find((callout) => callout.textContent?.includes('Difficult cases'))?.textContent).toContain(certaintyStatement('low'));
+  });
+
+  it('renders the care cards as sections with their ids, level and the site’s emergency number', () => {
+    const markup = renderToStaticMarkup(<ArticleBody article={seed} emergencyNumber="911" />);
+    document.body.innerHTML = markup;
+    const [emergency, urgent] = seed.careCards;
+    const card = document.getElementById(emergency?.id ?? '') as HTMLElement;
+    expect(card.tagName).toBe('SECTION');
+    expect(within(card).getByRole('heading', { level: 2 }).textContent).toBe('Immediate action required: Get emergency help now if, after back surgery, you have');
+    expect(within(card).getByRole('link', { name: /911/ }).getAttribute('href')).toBe('tel:911');
+    const second = document.getElementById(urgent?.id ?? '') as HTMLElement;
+    expect(within(second).getByRole('heading', { level: 2 }).textContent).toMatch(/^Urgent advice: Contact your surgeon/);
+    expect(second.querySelector('a[href^="tel:"]')).toBeNull();
+    // Without a configured number, none is shown: it is never guessed.
+    document.body.innerHTML = renderToStaticMarkup(<ArticleBody article={seed} />);
+    expect(document.querySelector('a[href^="tel:"]')).toBeNull();
   });
 
   it('gives citations a Vancouver preview of the reference', () => {

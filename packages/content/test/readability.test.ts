@@ -49,6 +49,30 @@ describe('measuring text', () => {
   });
 });
 
+describe('hardest sentence and allowed words', () => {
+  it('names the sentence with the highest grade', () => {
+    const measure = measureText(`Take a walk each day. ${hard} Rest when you need to.`);
+    expect(measure.hardestSentence?.text).toBe(hard);
+    expect(measure.hardestSentence?.grade).toBe(measure.hardestSentence && Math.max(measure.grade, measure.hardestSentence.grade));
+    const paragraph = compile(`Take a walk each day. Rest when you need to. ${hard}:cite[a2020]`).readability?.paragraphs[0];
+    expect(paragraph?.hardestSentence).toBe(hard);
+    expect(paragraph?.hardestSentenceGrade).toBeGreaterThan(paragraph?.grade ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('does not count allowed words (a site’s medical terms) as hard words, plurals included', () => {
+    const text = 'Prolotherapy injections helped. Intervertebral discs heal slowly.';
+    const plain = measureText(text);
+    expect(plain.longWordList).toEqual(['Prolotherapy', 'injections', 'Intervertebral']);
+    const allowed = measureText(text, { allow: new Set(['prolotherapy', 'intervertebral', 'injection']) });
+    expect(allowed.longWordList).toEqual([]);
+    expect(allowed.syllables).toBeLessThan(plain.syllables);
+    expect(allowed.grade).toBeLessThan(plain.grade);
+    // Through the compile, from site.yml's `readability.allow` (any case, words of a phrase).
+    const listed = compile(`${hard}:cite[a2020]`, { allow: ['Intervertebral disc degeneration', 'characterised'] });
+    expect(listed.diagnostics.find((diagnostic) => diagnostic.ruleId === 'readability-paragraph')?.message).toMatch(/long words “progressive”, “extracellular”, “deterioration”…/);
+  });
+});
+
 describe('the readability report', () => {
   it('warns at a paragraph above the target grade, with what makes it hard', () => {
     const article = compile(`${easy}\n\n${hard}:cite[a2020]`);
@@ -57,7 +81,9 @@ describe('the readability report', () => {
       ['readability-article', 1, 1],
       ['readability-paragraph', 15, 1],
     ]);
-    expect(warnings[1]?.message).toMatch(/^Paragraph reads at grade \d+(\.\d)? \(reading age \d+\), above the target grade 8: 24 words per sentence; long words “Intervertebral”, “degeneration”, “characterised”…$/);
+    expect(warnings[1]?.message).toMatch(
+      /^Paragraph reads at grade \d+(\.\d)? \(reading age \d+\), above the target grade 8: 24 words per sentence; long words “Intervertebral”, “degeneration”, “characterised”…; hardest sentence \(grade [\d.]+\): “Intervertebral disc degeneration, characterised by progressive .+ administered collaboratively\.”$/,
+    );
     expect(article.readability?.paragraphs.map((paragraph) => paragraph.line)).toEqual([13, 15]);
     expect(article.readability?.paragraphs[0]?.grade).toBeLessThan(8);
     expect(article.readability?.paragraphsAboveTarget).toBe(1);
@@ -95,22 +121,27 @@ describe('the readability report', () => {
   it("reports the seed article's honest figures: well above grade 8", () => {
     const seed = compileArticle(seedSource(), { path: 'failed-back-surgery-syndrome.md', now, readability: true });
     const { paragraphs, ...figures } = seed.readability ?? { paragraphs: [] };
+    // The clinic's prose, and the editor's key points, care cards and study callouts.
     expect(figures).toEqual({
-      sentences: 56,
-      words: 1307,
-      syllables: 2328,
-      longWords: 288,
+      sentences: 70,
+      words: 1380,
+      syllables: 2441,
+      longWords: 296,
       passive: 13,
-      grade: 14.5,
-      readingAge: 20,
-      wordsPerSentence: 23.3,
-      longWordPercent: 22,
+      grade: 13,
+      readingAge: 18,
+      wordsPerSentence: 19.7,
+      longWordPercent: 21.4,
       targetGrade: 8,
-      paragraphsAboveTarget: 31,
+      paragraphsAboveTarget: 28,
       complete: true,
     });
-    expect(paragraphs).toHaveLength(37);
-    expect(seed.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'readability-paragraph')).toHaveLength(31);
+    expect(paragraphs).toHaveLength(47);
+    expect(seed.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'readability-paragraph')).toHaveLength(28);
+    // Each flagged paragraph names its hardest sentence, where a rewrite should start.
+    for (const warning of seed.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'readability-paragraph')) {
+      expect(warning.message).toMatch(/; hardest sentence \(grade [\d.]+\): “.+”$/);
+    }
     expect(seed.ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArticles, compileArticle, maxSourceChars, rules, ruleIds } from '../src/index.js';
 import { maxFrontmatterChars } from '../src/source.js';
-import { article, fixturesDir, now, packageDir } from './helpers.js';
+import { article, elements, fixturesDir, now, packageDir } from './helpers.js';
 
 interface Expected {
   line: number;
@@ -46,6 +46,14 @@ const fixtureExpectations: Record<string, Expected> = {
   'html-ignored': { line: 16, column: 1, message: 'Raw HTML is not rendered' },
   'claim-without-citation': { line: 16, column: 1, message: 'Paragraph states "25%" without a citation' },
   'review-overdue': { line: 8, column: 16, message: 'The medical review was due on 2024-01-01' },
+  'care-level-unknown': { line: 16, column: 1, message: ':::care level "urgnet" is not one of non-urgent, urgent, emergency (did you mean `urgent`?)' },
+  'study-certainty-unknown': { line: 16, column: 1, message: ':::study certainty must be one of high, moderate, low, very-low, not "very low" (did you mean `very-low`?)' },
+  'study-certainty-missing': { line: 16, column: 1, message: ':::study does not say how certain its evidence is' },
+  'study-design-unknown': { line: 16, column: 1, message: ':::study design "Second-opinion review" is not one of the study designs' },
+  'study-figure-not-outcome': { line: 16, column: 1, message: ':::study figure "2 ml" is not a result (it is a dose or volume)' },
+  'key-points-too-many': { line: 16, column: 1, message: ':::key-points has 7 points; keep to 6 or fewer' },
+  'key-point-too-long': { line: 18, column: 1, message: 'This key point has 28 words; keep each to 25 or fewer' },
+  'key-points-duplicate': { line: 20, column: 1, message: 'An article has one :::key-points list; the first is at line 16' },
 };
 
 describe('one fixture per rule', () => {
@@ -108,6 +116,8 @@ describe('one fixture per rule', () => {
     for (const ruleId of ['bibliography-entry-skipped', 'readability-paragraph', 'readability-article']) tested.add(ruleId);
     // people-site.test.ts
     for (const ruleId of ['person-unknown', 'people-invalid', 'site-config-invalid']) tested.add(ruleId);
+    // site-rules.test.ts and store/site-rules.test.ts (they need site.yml and people.yml)
+    for (const ruleId of ['care-card-missing', 'reviewer-missing', 'disclosure-missing']) tested.add(ruleId);
     // cli.test.ts (it needs a site's folders)
     tested.add('article-not-read');
     expect(ruleIds.filter((ruleId) => !tested.has(ruleId))).toEqual([]);
@@ -120,11 +130,87 @@ describe('one fixture per rule', () => {
   });
 });
 
+describe('study evidence, care cards and key points', () => {
+  const compile = (body: string) => compileArticle(article(`Cited.:cite[a2020]\n\n${body}`), { path: 'evidence.md', now });
+  const study = (attributes: string, body = 'What was measured.') => compile(`:::study{cite=a2020 ${attributes}}\n${body}\n:::`);
+  const studyElement = (result: ReturnType<typeof compile>) => elements(result.hast).find((element) => element.tagName === 'cited-study');
+
+  it('shows a figure equal to n, or a dose, as a detail with a warning; figure-role says what it is and silences it', () => {
+    const sample = study('figure="395" n=395 certainty=low');
+    expect(sample.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['study-figure-not-outcome', 16, 1]]);
+    expect(sample.diagnostics[0]?.message).toContain('it is the sample size (n=395)');
+    expect(studyElement(sample)?.properties.dataFigureRole).toBe('detail');
+    for (const figure of ['5 mg', '0.5 mL/kg', '10 units']) {
+      expect(study(`figure="${figure}" certainty=low`).diagnostics.map((d) => d.ruleId), figure).toEqual(['study-figure-not-outcome']);
+    }
+    const declared = study('figure="2 ml" figure-role=detail n=26 certainty=very-low', 'Dose injected');
+    expect(declared.diagnostics).toEqual([]);
+    expect(studyElement(declared)?.properties.dataFigureRole).toBe('detail');
+    const outcome = study('figure="5 mg" figure-role=outcome certainty=low');
+    expect(outcome.diagnostics).toEqual([]);
+    expect(studyElement(outcome)?.properties.dataFigureRole).toBeUndefined();
+    // Results are headlines, however they are written.
+    for (const figure of ['44.5%', '17 of 274', '91%']) expect(study(`figure="${figure}" n=274 certainty=low`).diagnostics, figure).toEqual([]);
+    expect(study('figure="2 ml" figure-role=minor certainty=low').diagnostics.map((d) => d.ruleId)).toEqual(['directive-invalid-attribute']);
+  });
+
+  it('keeps the vocabulary’s spelling of a design, in any case, and the author’s words otherwise', () => {
+    expect(studyElement(study('figure="50%" certainty=low design="Case Series"'))?.properties.dataDesign).toBe('case series');
+    const other = study('figure="50%" certainty=low design="cohort studies"');
+    expect(other.diagnostics[0]?.message).toContain('(did you mean `cohort study`?)');
+    expect(studyElement(other)?.properties.dataDesign).toBe('cohort studies');
+    expect(studyElement(study('figure="50%" certainty=moderate'))?.properties.dataCertainty).toBe('moderate');
+  });
+
+  it('a care card needs a level, a heading and a body; without them it renders as plain text', () => {
+    for (const [body, ruleId, message] of [
+      [':::care[See a GP if]\n- it lasts\n:::', 'care-level-unknown', ':::care needs a level: level=non-urgent, level=urgent, level=emergency'],
+      [':::care{level=urgent}\n- it lasts\n:::', 'directive-missing-attribute', ':::care needs a heading as its label'],
+      [':::care[See a GP if]{level=urgent}\n:::', 'directive-missing-attribute', ':::care needs a body'],
+      [':::care[See a GP if]{level=urgent tone=red}\n- it lasts\n:::', 'directive-invalid-attribute', ':::care does not accept the attribute `tone` (allowed: level)'],
+    ] as const) {
+      const result = compile(body);
+      expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column]), body).toEqual([[ruleId, 16, 1]]);
+      expect(result.diagnostics[0]?.message).toContain(message);
+      if (ruleId !== 'directive-invalid-attribute') expect(elements(result.hast).some((element) => element.tagName === 'cited-care')).toBe(false);
+    }
+  });
+
+  it('gives care cards unique ids and puts top-level ones in the contents, one level below their section', () => {
+    const result = compile('## Symptoms\n\n:::care[See a GP if]{level=non-urgent}\n- it lasts\n:::\n\n:::care[See a GP if]{level=urgent}\n- it is worse\n:::\n\n> :::care[Quoted card]{level=emergency}\n> - nested\n> :::');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.careCards).toEqual([
+      { id: 'see-a-gp-if', level: 'non-urgent', heading: 'See a GP if' },
+      { id: 'see-a-gp-if-1', level: 'urgent', heading: 'See a GP if' },
+      { id: 'quoted-card', level: 'emergency', heading: 'Quoted card' },
+    ]);
+    expect(result.toc).toEqual([
+      { id: 'symptoms', text: 'Symptoms', depth: 2 },
+      { id: 'see-a-gp-if', text: 'See a GP if', depth: 3 },
+      { id: 'see-a-gp-if-1', text: 'See a GP if', depth: 3 },
+    ]);
+    const cards = elements(result.hast).filter((element) => element.tagName === 'cited-care');
+    expect(cards.map((card) => card.properties.dataHeadingLevel)).toEqual(['3', '3', '3']);
+  });
+
+  it('key points are one list, taken out of the body, with citations numbered where they are written', () => {
+    const result = compile(':::key-points[In short]\n- Rest helps.:cite[a2020]\n- Walking helps.\n:::\n\nBody text.');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.keyPoints?.heading).toBe('In short');
+    expect(elements(result.keyPoints?.hast ?? { type: 'root', children: [] }).filter((element) => element.tagName === 'li')).toHaveLength(2);
+    expect(elements(result.hast).some((element) => element.tagName === 'cited-key-points')).toBe(false);
+    expect(result.references[0]?.backlinks).toEqual(['cite-1', 'cite-2']);
+    const prose = compile(':::key-points\nNot a list.\n:::');
+    expect(prose.diagnostics.map((d) => d.ruleId)).toEqual(['directive-missing-attribute']);
+    expect(prose.diagnostics[0]?.message).toContain(':::key-points needs exactly one list');
+  });
+});
+
 describe('directive requirements', () => {
   it.each([
-    [':::study{figure="50%"}\nHalf improved.\n:::', ':::study needs a `cite` attribute'],
-    [':::study{cite=a2020 figure="50%"}\n:::', ':::study needs a body'],
-    [':::study{cite=a2020 figure="50%" n=many}\nHalf improved.\n:::', ':::study n must be a positive whole number, not "many"'],
+    [':::study{figure="50%" certainty=low}\nHalf improved.\n:::', ':::study needs a `cite` attribute'],
+    [':::study{cite=a2020 figure="50%" certainty=low}\n:::', ':::study needs a body'],
+    [':::study{cite=a2020 figure="50%" n=many certainty=low}\nHalf improved.\n:::', ':::study n must be a positive whole number, not "many"'],
     [':::pullquote{cite=a2020}\n:::', ':::pullquote needs a body: the quotation'],
     [':::cta{label="Go"}\nHeading\n:::', ':::cta needs an `href` attribute'],
     [':::cta{href="/contact"}\nHeading\n:::', ':::cta needs a `label` attribute'],

@@ -193,7 +193,7 @@ describe('claims', () => {
   );
 
   it('does not flag figures covered by a citing container, and flags them in uncited ones', () => {
-    const result = compile(':::study{cite=a2020 figure="50%"}\nHalf of 20 patients, 50%, improved.\n:::\n\n:::pullquote\n"It helped 90% of them."\n:::');
+    const result = compile(':::study{cite=a2020 figure="50%" certainty=low}\nHalf of 20 patients, 50%, improved.\n:::\n\n:::pullquote\n"It helped 90% of them."\n:::');
     expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.line])).toEqual([['claim-without-citation', 21]]);
   });
 });

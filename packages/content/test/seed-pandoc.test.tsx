@@ -34,7 +34,7 @@ describe('the seed article written with a bibliography file and Pandoc citations
     expect(source).not.toMatch(/^references:/m);
     expect(source).not.toContain(':cite[');
     expect(source).toMatch(/^bibliography: references\.json$/m);
-    expect(source.match(/\[@[a-z0-9]+\]/g)).toHaveLength(6);
+    expect(source.match(/\[@[a-z0-9]+\]/g)).toHaveLength(8);
     expect(pandoc.dependencies).toEqual([join(pandocDir, 'references.json')]);
   });
 

@@ -1,5 +1,6 @@
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { compileArticle } from '../src/index.js';
+import { compileArticle, searchDocFromMarkdown } from '../src/index.js';
 import { elements, now, seedSource } from './helpers.js';
 
 const seed = compileArticle(seedSource(), { path: 'failed-back-surgery-syndrome.md', now });
@@ -51,21 +52,23 @@ describe('the seed article', () => {
     expect(seed.meta.reviewedBy).toBeUndefined();
   });
 
-  it('numbers references in order of first citation, as the copy did (1 to 9)', () => {
+  it('numbers references in order of first citation: the NHS pages of the care cards, then the copy’s 1 to 9', () => {
     expect(seed.references.map((reference) => `${reference.number} ${reference.id}`)).toEqual([
-      '1 bodiu2014',
-      '2 amirdelfan2017',
-      '3 epstein2013',
-      '4 verwoerd2013',
-      '5 weiner2008',
-      '6 vadala2016',
-      '7 pettine2017',
-      '8 nhsprolotherapy2013',
-      '9 wilkinson2005',
+      '1 nhscaudaequina',
+      '2 nhsbackpain',
+      '3 bodiu2014',
+      '4 amirdelfan2017',
+      '5 epstein2013',
+      '6 verwoerd2013',
+      '7 weiner2008',
+      '8 vadala2016',
+      '9 pettine2017',
+      '10 nhsprolotherapy2013',
+      '11 wilkinson2005',
     ]);
     const firstUse: number[] = [];
     for (const marker of markers()) for (const number of marker.numbers) if (!firstUse.includes(number)) firstUse.push(number);
-    expect(firstUse).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(firstUse).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('resolves every citation and links markers and references both ways', () => {
@@ -95,13 +98,52 @@ describe('the seed article', () => {
       ['17%', '274'],
       ['44.5%', '155'],
       ['60.7%', '183'],
-      ['395', '395'],
+      // No callout for the Verwoerd study: its only figure in the copy (395) is the sample size.
       ['2 ml', '26'],
       ['91%', '197'],
       // The Pain Physician study's sample size is not in the copy or the README: not invented.
       ['86%', undefined],
     ]);
     for (const study of studies) expect(study.properties.dataCitationId).toMatch(/^cite-\d+$/);
+  });
+
+  it('says how certain each study is and what kind of study it was, and shows a dose or a population share as a detail', () => {
+    expect(studies.map((study) => [study.properties.dataFigure, study.properties.dataDesign, study.properties.dataCertainty, study.properties.dataFigureRole])).toEqual([
+      ['17%', 'case series', 'very-low', undefined],
+      ['44.5%', 'case series', 'very-low', undefined],
+      ['60.7%', 'case series', 'very-low', undefined],
+      ['2 ml', 'case series', 'very-low', 'detail'],
+      ['91%', 'before-and-after study', 'very-low', undefined],
+      ['86%', 'randomized trial', 'low', 'detail'],
+    ]);
+  });
+
+  it('has key points, out of the body, of at most 6 points of at most 25 words', () => {
+    expect(all.some((element) => element.tagName === 'cited-key-points')).toBe(false);
+    const points = elements(seed.keyPoints?.hast ?? { type: 'root', children: [] }).filter((element) => element.tagName === 'li');
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    expect(points.length).toBeLessThanOrEqual(6);
+    for (const point of points) expect(toString(point).trim().split(/\s+/).length).toBeLessThanOrEqual(25);
+  });
+
+  it('has an emergency and an urgent care card, each cited, each in the table of contents', () => {
+    expect(seed.careCards.map((card) => card.level)).toEqual(['emergency', 'urgent']);
+    const cards = all.filter((element) => element.tagName === 'cited-care');
+    expect(cards.map((card) => card.properties.id)).toEqual(seed.careCards.map((card) => card.id));
+    for (const card of seed.careCards) expect(seed.toc.map((entry) => entry.id)).toContain(card.id);
+    for (const card of cards) expect(elements({ type: 'root', children: card.children }).some((element) => element.tagName === 'cited-citation')).toBe(true);
+    expect(JSON.stringify(cards[0])).toMatch(/bladder or bowels/);
+    expect(JSON.stringify(cards[0])).toMatch(/genitals or buttocks/);
+    expect(JSON.stringify(cards[0])).toMatch(/weakness in your legs that is getting worse/);
+    expect(JSON.stringify(cards[1])).toMatch(/fever/);
+    // No telephone number is written into the article: the site's emergency number is the blog's to add.
+    expect(JSON.stringify(cards)).not.toMatch(/\b(?:911|999|112)\b/);
+  });
+
+  it('discloses that its author sells treatments it discusses, and names no medical reviewer', () => {
+    expect(seed.meta.disclosure).toMatch(/offers prolotherapy, platelet-rich plasma \(PRP\) therapy and stem cell therapy/);
+    expect(seed.meta.reviewedBy).toBeUndefined();
+    expect(seed.meta.lastReviewed).toBeUndefined();
   });
 
   it('turns the three quotations into pull quotes with their sources', () => {
@@ -115,13 +157,15 @@ describe('the seed article', () => {
   it('has the call to action, a table of contents and a reading time', () => {
     const cta = all.find((element) => element.tagName === 'cited-cta');
     expect(cta?.properties).toMatchObject({ dataHref: '/contact', dataLabel: 'Contact us', dataHeading: 'Do you have questions about this article?' });
-    expect(seed.toc.map((entry) => entry.depth)).toEqual([2, 3, 2, 2, 2, 2, 2, 2]);
-    expect(seed.toc[0]).toEqual({
+    expect(seed.toc.map((entry) => entry.depth)).toEqual([2, 2, 2, 3, 2, 2, 2, 2, 2, 2]);
+    expect(seed.toc[2]).toEqual({
       id: 'do-patients-with-failed-back-surgery-syndrome-want-more-back-surgery',
       text: 'Do patients with failed back surgery syndrome want more back surgery?',
       depth: 2,
     });
-    for (const entry of seed.toc) expect(all.find((element) => element.properties.id === entry.id)?.tagName).toBe(`h${entry.depth}`);
+    // The care cards come first (before any section), then the headings.
+    for (const entry of seed.toc.slice(2)) expect(all.find((element) => element.properties.id === entry.id)?.tagName).toBe(`h${entry.depth}`);
+    for (const entry of seed.toc.slice(0, 2)) expect(all.find((element) => element.properties.id === entry.id)?.tagName).toBe('cited-care');
     expect(seed.wordCount).toBeGreaterThan(1400);
     expect(seed.readingTimeMinutes).toBe(Math.round(seed.wordCount / 200));
   });
@@ -132,7 +176,13 @@ describe('the seed article', () => {
     expect(eight?.authors).toBeUndefined();
     expect(eight?.pmid).toBeUndefined();
     expect(eight?.doi).toBe('10.1179/1753615412Y.0000000002');
-    expect(eight?.note).toMatch(/probable match/i);
+    // The editor's notes stay in the source: never in the compiled article.
+    expect(eight?.note).toBeUndefined();
+    expect(JSON.stringify({ ...seed, diagnostics: [] })).not.toMatch(/probable match|editorNote|cut short/i);
+    // Nor in the search index, which is built from the source.
+    const text = new TextDecoder().decode(seedSource());
+    expect(text).toMatch(/editorNote: Probable match/);
+    expect(JSON.stringify(searchDocFromMarkdown(seed.meta, text))).not.toMatch(/probable match|cut short|editing environment/i);
     expect(nine).toMatchObject({ authors: ['Wilkinson HA'], journal: 'Pain Physician', year: 2005 });
     expect(nine?.pmid).toBeUndefined();
     expect(nine?.doi).toBeUndefined();

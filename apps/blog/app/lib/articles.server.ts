@@ -11,6 +11,7 @@ import {
 import { siteFiles, siteRoutes } from './config-file.server';
 import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
+import { siteConfig } from './site.server';
 import { sitemapsOf } from './sitemap.server';
 
 /**
@@ -61,6 +62,14 @@ function eagerLimit(): number | undefined {
     : undefined;
 }
 
+/**
+ * Today (UTC, YYYY-MM-DD) by the store's clock (the system time; tests move it with
+ * vi.setSystemTime): what review dates are judged against on pages.
+ */
+export function contentToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 // On globalThis: the dev server re-imports modules after edits, and one directory needs one watcher.
 const holder = globalThis as { __citedContentStore?: { dir: string; store: ContentStore } };
 
@@ -79,6 +88,8 @@ export function contentStore(): ContentStore {
     articlePath: (slug) => `/articles/${slug}`,
     // Bylines link to people.yml records: an unknown id is a content error, like a broken link.
     people: peopleRegistry,
+    // What site.yml asks of articles (care cards, medical review, disclosures): judged the same way.
+    site: siteConfig,
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
@@ -170,9 +181,13 @@ export async function getArticle(slug: string): Promise<ServedArticle | null> {
   return article ? { article, visibility: entry.visibility, servingLastGood: entry.servingLastGood } : null;
 }
 
-/** Content version for caches outside the app (server.js keys its HTML cache by it). */
+/**
+ * Content version for caches outside the app (server.js keys its HTML cache by it). It includes
+ * today's date: an article page says when its medical review is overdue, which changes with the
+ * day, not with the files (so each page is rendered again once a day).
+ */
 export async function contentVersion(): Promise<string> {
-  return (await getCatalog()).version;
+  return `${(await getCatalog()).version}:${contentToday()}`;
 }
 
 export interface SourceExcerpt {

@@ -116,6 +116,11 @@ export function medicalWebPageJsonLd(
     ...(reviewer ? { reviewedBy: personJsonLd(reviewer.record, reviewer.pageUrl) } : {}),
     ...(author ? { author: personJsonLd(author.record, author.pageUrl) } : {}),
     ...(meta.tags.length ? { keywords: meta.tags.join(', ') } : {}),
+    // schema.org has no conflict-of-interest property. `publishingPrinciples` is the CreativeWork
+    // property for the statements "of the party primarily responsible for the creation of the
+    // CreativeWork" about its ethics and funding (it takes a CreativeWork as well as a URL), which
+    // is what a disclosure of what the author sells is; the page shows the same words by the byline.
+    ...(meta.disclosure ? { publishingPrinciples: { '@type': 'CreativeWork', name: 'Disclosure', text: meta.disclosure } } : {}),
     publisher:
       publisher.record && publisher.pageUrl
         ? personJsonLd(publisher.record, publisher.pageUrl)

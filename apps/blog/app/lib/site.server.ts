@@ -8,11 +8,11 @@ export const siteConfig: () => SiteConfig = watchedConfig((files) => files.siteF
 });
 
 /** What pages render of the config (root loader data, so components need no server import). */
-export type PublicSite = Pick<SiteConfig, 'name' | 'tagline' | 'description' | 'footer' | 'disclaimer' | 'locale'> & {
+export type PublicSite = Pick<SiteConfig, 'name' | 'tagline' | 'description' | 'footer' | 'disclaimer' | 'locale' | 'emergencyNumber'> & {
   publisherName: string;
 };
 
 export function publicSite(): PublicSite {
-  const { name, tagline, description, footer, disclaimer, locale, publisher } = siteConfig();
-  return { name, tagline, description, footer, disclaimer, locale, publisherName: publisher.name };
+  const { name, tagline, description, footer, disclaimer, locale, publisher, emergencyNumber } = siteConfig();
+  return { name, tagline, description, footer, disclaimer, locale, publisherName: publisher.name, ...(emergencyNumber ? { emergencyNumber } : {}) };
 }

@@ -1,17 +1,19 @@
-import { ArticleBody, toReferenceListData } from '@cited/content/react';
-import { CTA, Prose, ReferenceList } from '@cited/ui';
+import { ArticleBody, ArticleKeyPoints, toReferenceListData } from '@cited/content/react';
+import { CTA, Disclosure, Prose, ReferenceList, ReviewStatus } from '@cited/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
 import { ArticleList } from '../components/ArticleList';
-import { Byline } from '../components/Byline';
 import { FileProblemList } from '../components/ContentProblems';
+import { ReadabilityReport } from '../components/ReadabilityReport';
+import { EmergencyNumber } from '../components/SiteFooter';
 import { TagList } from '../components/TagList';
-import { getArticle, getCatalog, getProblemsForSlug, isPreview, summarize } from '../lib/articles.server';
+import { contentToday, getArticle, getCatalog, getProblemsForSlug, isPreview, summarize } from '../lib/articles.server';
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { bylineFor, personById } from '../lib/people.server';
+import { readabilityOf } from '../lib/readability.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import { siteConfig } from '../lib/site.server';
@@ -23,7 +25,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   // Dev: a file whose current version has errors shows them, instead of a 404 or its last good version.
   const problems = isPreview() ? await getProblemsForSlug(slug) : null;
-  if (problems) return data({ kind: 'problems' as const, problems }, { status: 500 });
+  if (problems) {
+    const readability = await readabilityOf(problems.file, undefined);
+    return data({ kind: 'problems' as const, problems, ...(readability ? { readability } : {}) }, { status: 500 });
+  }
   const served = slug ? await getArticle(slug) : null;
   if (!served) {
     // Unknown slug, or an article that has never compiled without errors (logged by the store):
@@ -49,7 +54,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
     canonicalUrl,
     author: bylineFor(article.meta.author),
     reviewer: bylineFor(article.meta.reviewedBy),
+    // Review dates are judged against the content clock's day (the HTML cache rolls over daily).
+    today: contentToday(),
     disclaimer: site.disclaimer,
+    ...(site.emergencyNumber ? { emergencyNumber: site.emergencyNumber } : {}),
     related: listing ? relatedArticles(snapshot, listing).map(summarize) : [],
     categorySlug: slugifyCategory(article.meta.category),
     // The CTA comes from the body's :::cta directive when there is one, else from frontmatter.
@@ -157,6 +165,7 @@ export default function ArticleRoute() {
           Fix the file and reload this page. <a href="/_content">All content problems</a>.
         </p>
         <FileProblemList files={[page.problems]} />
+        {page.readability ? <ReadabilityReport reports={[page.readability]} total={1} /> : null}
       </div>
     );
   }
@@ -166,7 +175,7 @@ export default function ArticleRoute() {
 type ArticlePageData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'article' }>;
 
 function ArticlePage({ page }: { page: ArticlePageData }) {
-  const { article, author, reviewer, disclaimer, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
+  const { article, author, reviewer, today, disclaimer, emergencyNumber, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
@@ -183,26 +192,22 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
           {meta.title}
         </h1>
         <p className={styles.standfirst}>{meta.description}</p>
+        <ReviewStatus
+          className={styles.byline}
+          author={author}
+          reviewer={reviewer}
+          published={meta.published}
+          lastReviewed={meta.lastReviewed}
+          nextReviewDue={meta.nextReviewDue}
+          today={today}
+        />
+        {meta.disclosure ? <Disclosure className={styles.disclosure}>{meta.disclosure}</Disclosure> : null}
         <dl className={styles.facts}>
-          <div className={styles.fact}>
-            <dt>Published</dt>
-            <dd>
-              <time dateTime={meta.published}>{formatDate(meta.published)}</time>
-            </dd>
-          </div>
           {meta.updated && meta.updated !== meta.published ? (
             <div className={styles.fact}>
               <dt>Updated</dt>
               <dd>
                 <time dateTime={meta.updated}>{formatDate(meta.updated)}</time>
-              </dd>
-            </div>
-          ) : null}
-          {author ? (
-            <div className={styles.fact}>
-              <dt>By</dt>
-              <dd>
-                <Byline byline={author} />
               </dd>
             </div>
           ) : null}
@@ -212,24 +217,12 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
           </div>
         </dl>
         {meta.tags.length > 0 ? <TagList tags={meta.tags} label="Topics" /> : null}
-        {reviewer && meta.lastReviewed ? (
-          <div className={styles.review}>
-            <p>
-              Medically reviewed by <Byline byline={reviewer} /> on{' '}
-              <time dateTime={meta.lastReviewed}>{formatDate(meta.lastReviewed)}</time>.
-              {meta.nextReviewDue ? (
-                <>
-                  {' '}
-                  Next review due <time dateTime={meta.nextReviewDue}>{formatDate(meta.nextReviewDue)}</time>.
-                </>
-              ) : null}
-            </p>
-          </div>
-        ) : null}
       </header>
+      {/* Pulled out of the body by the compiler: the article in a few sentences, before the contents. */}
+      <ArticleKeyPoints article={article} className={styles.keyPoints} />
       <TableOfContents entries={article.toc} />
       <Prose>
-        <ArticleBody article={article} />
+        <ArticleBody article={article} emergencyNumber={emergencyNumber} />
       </Prose>
       {references.length > 0 ? <ReferenceList className={styles.references} references={references} /> : null}
       <aside className={styles.disclaimer} aria-labelledby="disclaimer-heading">
@@ -237,7 +230,9 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
           About this information
         </h2>
         <p>{disclaimer}</p>
-        <p>If you have sudden or severe symptoms, call your local emergency number.</p>
+        <p>
+          If you have sudden or severe symptoms, call {emergencyNumber ? <EmergencyNumber number={emergencyNumber} /> : 'your local emergency number'}.
+        </p>
       </aside>
       {showFrontmatterCta && meta.cta ? (
         <CTA className={styles.cta} heading={meta.cta.heading} action={{ href: meta.cta.href, label: meta.cta.label }}>

@@ -6,6 +6,11 @@ export const article = style({
   marginInline: 'auto',
 });
 
+// At 200% text on a phone a long word in a heading ("emergency" in a care card's heading, beside
+// its icon) can be wider than its column: it breaks rather than make the page scroll sideways.
+// `anywhere`, not `break-word`, so a heading in a flex row may shrink below its longest word.
+globalStyle(`${article} :is(h2, h3, h4)`, { overflowWrap: 'anywhere' });
+
 export const header = style({
   marginBottom: vars.space.xl,
   paddingBottom: vars.space.lg,
@@ -45,7 +50,7 @@ export const facts = style({
   display: 'flex',
   flexWrap: 'wrap',
   gap: `${vars.space.xxs} ${vars.space.lg}`,
-  margin: 0,
+  margin: `0 0 ${vars.space.sm}`,
   fontFamily: vars.font.ui,
   fontSize: vars.fontSize.sm,
   color: vars.color.textMuted,
@@ -56,18 +61,18 @@ export const fact = style({ display: 'flex', gap: vars.space.xxs });
 globalStyle(`${fact} dt`, { fontWeight: vars.fontWeight.medium });
 globalStyle(`${fact} dd`, { margin: 0, color: vars.color.text });
 
-export const review = style({
-  marginTop: vars.space.md,
-  padding: `${vars.space.sm} ${vars.space.md}`,
-  borderInlineStart: `4px solid ${vars.color.tone.finding.border}`,
-  backgroundColor: vars.color.tone.finding.surface,
-  color: vars.color.tone.finding.text,
-  fontFamily: vars.font.ui,
-  fontSize: vars.fontSize.sm,
-  borderRadius: vars.radius.sm,
+/** The byline block (ui ReviewStatus) and the disclosure under it, then the smaller facts. */
+export const byline = style({
+  margin: `0 0 ${vars.space.md}`,
 });
 
-globalStyle(`${review} p`, { margin: 0 });
+export const disclosure = style({
+  margin: `0 0 ${vars.space.md}`,
+});
+
+export const keyPoints = style({
+  margin: `0 0 ${vars.space.lg}`,
+});
 
 export const toc = style({
   margin: `0 0 ${vars.space.xl}`,

@@ -46,3 +46,21 @@ export const excerpt = style({
 });
 
 globalStyle(`${excerpt} mark`, { background: vars.color.tone.caution.surface, color: vars.color.text, fontWeight: vars.fontWeight.bold });
+
+export const readability = style({
+  margin: `0 0 ${vars.space.lg}`,
+  padding: vars.space.md,
+  borderInlineStart: `4px solid ${vars.color.border}`,
+  background: vars.color.surfaceSunken,
+});
+
+export const flagged = style({
+  margin: `${vars.space.sm} 0 0`,
+  paddingInlineStart: vars.space.lg,
+});
+
+globalStyle(`${flagged} li`, { marginBlock: vars.space.xs });
+
+export const overdue = style({
+  margin: `0 0 ${vars.space.lg}`,
+});

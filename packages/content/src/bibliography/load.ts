@@ -83,7 +83,8 @@ function validateEntry(id: string, fields: Record<string, unknown>, position: Po
     }
   }
   if (!reference.title && !reference.url && !reference.doi) report(bibFile, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
-  const missing = [!reference.authors?.length && 'authors', reference.year === undefined && 'year'].filter(Boolean);
+  // A web page is updated in place: it is cited by its address, and often has no year.
+  const missing = [!reference.authors?.length && 'authors', reference.year === undefined && reference.type !== 'webpage' && 'year'].filter(Boolean);
   if (missing.length > 0) report(bibFile, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; add a note)`, position);
   return reference;
 }

@@ -26,6 +26,8 @@ export const personSchema = z.strictObject({
   role: text.optional(),
   bio: text.optional(),
   url: httpUrl.optional(),
+  /** Treatments or services they sell: an article discussing one needs a disclosure (disclosure-missing). */
+  offers: z.array(text, { error: 'must be a list of treatments or services' }).optional(),
 });
 
 export const organizationSchema = z.strictObject({
@@ -34,6 +36,8 @@ export const organizationSchema = z.strictObject({
   description: text.optional(),
   url: httpUrl.optional(),
   contact: contactSchema.optional(),
+  /** Treatments or services it sells: an article discussing one needs a disclosure (disclosure-missing). */
+  offers: z.array(text, { error: 'must be a list of treatments or services' }).optional(),
 });
 
 export const peopleRegistrySchema = z.record(

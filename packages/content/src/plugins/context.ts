@@ -1,7 +1,7 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { SourceReference } from '../frontmatter.js';
-import type { TocEntry } from '../types.js';
+import type { ArticleKeyPoints, CareCardEntry, TocEntry } from '../types.js';
 
 /** Per-file state shared by the plugins through `file.data.cited` (the processor itself is reused). */
 export interface CitedFileData {
@@ -16,10 +16,16 @@ export interface CitedFileData {
   toc: TocEntry[];
   /** Where each reference was first cited, for diagnostics. */
   firstCitation: Map<string, Position | undefined>;
+  /** Line of the first `:::key-points` (a second one is an error). */
+  keyPointsAt?: number;
+  /** The key points, taken out of the body by rehypeKeyPoints. */
+  keyPoints?: ArticleKeyPoints;
+  /** Care cards in document order, given ids by rehypeCitedHeadings. */
+  careCards: CareCardEntry[];
 }
 
 export function createCitedData(references: SourceReference[]): CitedFileData {
-  return { references, referenceIds: new Set(references.map((reference) => reference.id)), numbers: new Map(), backlinks: new Map(), markerCount: 0, toc: [], firstCitation: new Map() };
+  return { references, referenceIds: new Set(references.map((reference) => reference.id)), numbers: new Map(), backlinks: new Map(), markerCount: 0, toc: [], firstCitation: new Map(), careCards: [] };
 }
 
 export function citedData(file: VFile): CitedFileData {

@@ -8,19 +8,24 @@ import { didYouMean } from '../suggest.js';
 import { isSafeHref } from '../url.js';
 import { citationIdPrefix, citedData, referenceIdPrefix } from './context.js';
 import type { CitedFileData } from './context.js';
+import { transformCare } from './care.js';
+import { attribute, hasBody, missing, setElement, takeLabel, type Directive } from './directive-helpers.js';
+import { transformKeyPoints } from './key-points.js';
+import { transformStudy } from './study.js';
 
-type Directive = ContainerDirective | LeafDirective | TextDirective;
 
-export const containerDirectiveNames = ['pullquote', 'study', 'cta'] as const;
+export const containerDirectiveNames = ['pullquote', 'study', 'cta', 'care', 'key-points'] as const;
 export const textDirectiveNames = ['cite'] as const;
-export const studyTones = ['finding', 'caution', 'info'] as const;
+export { studyTones } from './study.js';
 export const pullquoteSizes = ['standard', 'large'] as const;
 
 /** Attributes each container accepts; anything else (including `#id`/`.class` shortcuts) is an error. */
 const allowedAttributes: Record<(typeof containerDirectiveNames)[number], readonly string[]> = {
   pullquote: ['cite', 'attribution', 'size'],
-  study: ['cite', 'figure', 'n', 'design', 'title', 'tone', 'journal', 'year', 'population'],
+  study: ['cite', 'figure', 'n', 'design', 'title', 'tone', 'journal', 'year', 'population', 'certainty', 'figure-role'],
   cta: ['href', 'label', 'secondary-href', 'secondary-label'],
+  care: ['level'],
+  'key-points': [],
 };
 
 function isDirective(node: RootContent): node is Directive {
@@ -104,28 +109,6 @@ function citationProperties(info: CitationInfo | undefined): Record<string, stri
     : {};
 }
 
-function attribute(node: Directive, name: string): string | undefined {
-  const value = node.attributes?.[name];
-  if (value === null || value === undefined) return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-/** Removes the `[label]` paragraph remark-directive puts first in a container; returns its text. */
-function takeLabel(node: ContainerDirective): string | undefined {
-  const first = node.children[0];
-  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
-    node.children.shift();
-    const label = toString(first).trim();
-    return label === '' ? undefined : label;
-  }
-  return undefined;
-}
-
-function missing(file: VFile, node: Directive, what: string): void {
-  report(file, 'directive-missing-attribute', `:::${node.name} ${what}`, node.position);
-}
-
 function checkAttributes(node: ContainerDirective & { name: keyof typeof allowedAttributes }, file: VFile): void {
   const allowed = allowedAttributes[node.name];
   for (const name of Object.keys(node.attributes ?? {})) {
@@ -133,19 +116,11 @@ function checkAttributes(node: ContainerDirective & { name: keyof typeof allowed
       report(
         file,
         'directive-invalid-attribute',
-        `:::${node.name} does not accept the attribute \`${name}\` (allowed: ${allowed.join(', ')})`,
+        `:::${node.name} does not accept the attribute \`${name}\` (${allowed.length > 0 ? `allowed: ${allowed.join(', ')}` : 'it takes none'})${didYouMean(name, allowed)}`,
         node.position,
       );
     }
   }
-}
-
-function hasBody(node: ContainerDirective): boolean {
-  return node.children.length > 0 && toString(node).trim() !== '';
-}
-
-function setElement(node: RootContent, hName: string, hProperties: Record<string, string>): void {
-  node.data = { ...node.data, hName, hProperties };
 }
 
 function transformContainer(node: ContainerDirective, file: VFile, data: CitedFileData): RootContent[] | undefined {
@@ -183,40 +158,13 @@ function transformContainer(node: ContainerDirective, file: VFile, data: CitedFi
   }
 
   if (name === 'study') {
-    const figure = attribute(node, 'figure');
-    if (citeKeys.length === 0) missing(file, node, 'needs a `cite` attribute naming the study (e.g. cite=epstein2013)');
-    if (!figure) missing(file, node, 'needs a `figure` attribute (e.g. figure="44.5%")');
-    if (!hasBody(node)) missing(file, node, 'needs a body: what the figure measured, in plain words');
-    const n = attribute(node, 'n');
-    const sampleSize = n === undefined ? undefined : /^\d+$/.test(n.replace(/,/g, '')) ? Number(n.replace(/,/g, '')) : Number.NaN;
-    if (sampleSize !== undefined && (!Number.isSafeInteger(sampleSize) || sampleSize <= 0)) {
-      report(file, 'directive-invalid-attribute', `:::study n must be a positive whole number, not "${n}"`, node.position);
-    }
-    const tone = attribute(node, 'tone');
-    if (tone !== undefined && !(studyTones as readonly string[]).includes(tone)) {
-      report(file, 'directive-invalid-attribute', `:::study tone must be one of ${studyTones.join(', ')}, not "${tone}"`, node.position);
-    }
-    const year = attribute(node, 'year');
-    if (year !== undefined && !/^\d{4}$/.test(year)) {
-      report(file, 'directive-invalid-attribute', `:::study year must be a four-digit year, not "${year}"`, node.position);
-    }
     const info = citeKeys.length > 0 ? cite(citeKeys, node, file, data) : undefined;
-    const properties: Record<string, string> = { ...citationProperties(info) };
-    if (figure) properties.dataFigure = figure;
-    if (sampleSize !== undefined && Number.isSafeInteger(sampleSize) && sampleSize > 0) properties.dataSampleSize = String(sampleSize);
-    const title = attribute(node, 'title') ?? label;
-    if (title) properties.dataTitle = title;
-    if (tone && (studyTones as readonly string[]).includes(tone)) properties.dataTone = tone;
-    if (year && /^\d{4}$/.test(year)) properties.dataYear = year;
-    for (const [key, property] of [
-      ['design', 'dataDesign'],
-      ['journal', 'dataJournal'],
-      ['population', 'dataPopulation'],
-    ] as const) {
-      const value = attribute(node, key);
-      if (value) properties[property] = value;
-    }
-    setElement(node, 'cited-study', properties);
+    transformStudy(node, file, { label, hasCite: citeKeys.length > 0, citation: citationProperties(info) });
+    return undefined;
+  }
+  if (name === 'care') return transformCare(node, file, label);
+  if (name === 'key-points') {
+    transformKeyPoints(node, file, label, data);
     return undefined;
   }
 
@@ -303,7 +251,7 @@ function transformLeaf(node: LeafDirective, file: VFile): RootContent[] {
   if (isBareDirective(node, file)) {
     return [{ type: 'paragraph', children: [{ type: 'text', value: `::${node.name}` }], position: node.position }];
   }
-  report(file, 'directive-unknown', `Unknown directive "::${node.name}"${didYouMean(node.name, containerDirectiveNames, (match) => `:::${match}`)} (use :::pullquote, :::study or :::cta containers)`, node.position);
+  report(file, 'directive-unknown', `Unknown directive "::${node.name}"${didYouMean(node.name, containerDirectiveNames, (match) => `:::${match}`)} (use the :::pullquote, :::study, :::cta, :::care or :::key-points containers)`, node.position);
   return node.children.length > 0 ? [{ type: 'paragraph', children: node.children, position: node.position }] : [];
 }
 

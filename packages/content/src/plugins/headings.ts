@@ -1,6 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
+import type { CareLevel } from './care.js';
 import { citedData } from './context.js';
 
 /** Heading text without citation markers (their fallback "[1]" is not part of the title). */
@@ -34,8 +35,8 @@ export function rehypeCitedHeadings() {
       const node = stack.pop() as RootContent;
       if (node.type !== 'element') continue;
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-      if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
-      else stack.push(...[...node.children].reverse());
+      if (/^h[1-6]$/.test(node.tagName) || node.tagName === 'cited-care') headings.push(node);
+      if (!/^h[1-6]$/.test(node.tagName)) stack.push(...[...node.children].reverse());
     }
     const slugger = new GithubSlugger();
     const unique = (base: string): string => {
@@ -44,17 +45,35 @@ export function rehypeCitedHeadings() {
       ids.add(candidate);
       return candidate;
     };
-    for (const heading of headings) {
-      if (typeof heading.properties.id === 'string') continue; // e.g. the footnotes label
-      const slug = slugger.slug(headingText(heading)) || 'section';
-      heading.properties.id = unique(reservedId.test(slug) ? `section-${slug}` : slug);
+    const idFor = (text: string): string => {
+      const slug = slugger.slug(text) || 'section';
+      return unique(reservedId.test(slug) ? `section-${slug}` : slug);
+    };
+    // Headings and care cards in document order, so their ids are numbered as a reader meets them.
+    for (const node of headings) {
+      if (node.tagName === 'cited-care') {
+        const heading = String(node.properties.dataHeading ?? '');
+        node.properties.id = idFor(heading);
+        node.properties.dataHeadingLevel = '3'; // inside a list or quote; the top level is set below
+        data.careCards.push({ id: node.properties.id, level: node.properties.dataLevel as CareLevel, heading });
+      } else if (typeof node.properties.id !== 'string') node.properties.id = idFor(headingText(node)); // else e.g. the footnotes label
     }
-    // Only the article's own sections: headings inside quotes or callouts are not part of the outline.
+    // Only the article's own sections (and its care cards): headings inside quotes or callouts are
+    // not part of the outline. A care card's heading sits one level below the section it is in.
+    let sectionDepth = 1;
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
-      const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
       const id = node.properties.id;
-      if (depth && typeof id === 'string') data.toc.push({ id, text: headingText(node), depth });
+      if (typeof id !== 'string') continue;
+      const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
+      if (depth) {
+        sectionDepth = depth;
+        data.toc.push({ id, text: headingText(node), depth });
+      } else if (node.tagName === 'cited-care') {
+        const level = Math.min(sectionDepth + 1, 4);
+        node.properties.dataHeadingLevel = String(level);
+        data.toc.push({ id, text: String(node.properties.dataHeading ?? ''), depth: level === 2 ? 2 : 3 });
+      } else if (/^h[4-6]$/.test(node.tagName)) sectionDepth = Math.max(sectionDepth, Number(node.tagName[1]));
     }
   };
 }

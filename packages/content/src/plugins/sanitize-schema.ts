@@ -17,7 +17,7 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobber: [],
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'cited-citation', 'cited-pullquote', 'cited-study', 'cited-cta'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'cited-citation', 'cited-pullquote', 'cited-study', 'cited-cta', 'cited-care', 'cited-key-points'],
   // Narrower than GitHub's: no irc/xmpp; tel: for phone links.
   protocols: {
     ...defaultSchema.protocols,
@@ -39,8 +39,13 @@ export const sanitizeSchema: Schema = {
       'dataJournal',
       'dataYear',
       'dataPopulation',
+      'dataCertainty',
+      'dataFigureRole',
       ...citationAttributes,
     ],
+    // The care card's id and heading level are added after sanitizing (rehypeCitedHeadings).
+    'cited-care': ['dataLevel', 'dataHeading'],
+    'cited-key-points': ['dataHeading'],
     'cited-cta': ['dataHeading', 'dataHref', 'dataLabel', 'dataSecondaryHref', 'dataSecondaryLabel'],
     // GFM footnote ids (fn-1, fnref-1, footnote-label) are generated, not authored.
     a: [...(defaultSchema.attributes?.a ?? []), 'id', ['ariaDescribedBy', 'footnote-label']],

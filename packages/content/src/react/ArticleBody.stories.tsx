@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import seedSource from '../../../../apps/blog/content/articles/failed-back-surgery-syndrome.md?raw';
 import { compileArticle } from '../compile.js';
 import type { Article } from '../types.js';
-import { ArticleBody, toReferenceListData } from './index.js';
+import { ArticleBody, ArticleKeyPoints, toReferenceListData } from './index.js';
 
 // The real seed article, compiled in the browser from its markdown exactly as the blog compiles
 // it on the server: what designers see here is what patients get.
@@ -13,11 +13,12 @@ const seedArticle = compileArticle(seedSource, {
   now: new Date('2026-11-24T00:00:00Z'),
 });
 
-function RenderedArticle({ article }: { article: Article }) {
+function RenderedArticle({ article, emergencyNumber }: { article: Article; emergencyNumber?: string }) {
   return (
     <Prose>
       <h1>{article.meta.title}</h1>
-      <ArticleBody article={article} />
+      <ArticleKeyPoints article={article} />
+      <ArticleBody article={article} emergencyNumber={emergencyNumber} />
       <ReferenceList references={toReferenceListData(article)} />
     </Prose>
   );
@@ -33,10 +34,12 @@ const meta = {
       description: {
         component: `
 The markdown pipeline end to end: \`compileArticle\` from \`@cited/content\` turns an article file
-(frontmatter, \`:cite[…]\`, \`:::study\`, \`:::pullquote\`, \`:::cta\`) into a sanitized tree, and
-\`ArticleBody\` from \`@cited/content/react\` maps it onto the @cited/ui components — Citation with
-its reference preview, Pullquote, StudyCallout, CTA — inside \`Prose\`, followed by the
-ReferenceList with its backlinks.
+(frontmatter, \`:cite[…]\`, \`:::study\`, \`:::pullquote\`, \`:::care\`, \`:::key-points\`, \`:::cta\`)
+into a sanitized tree, and \`ArticleBody\` from \`@cited/content/react\` maps it onto the @cited/ui
+components — Citation with its reference preview, Pullquote, StudyCallout (with its certainty and
+design), CareCard (with the site's emergency number, passed as \`emergencyNumber\`), CTA — inside
+\`Prose\`, followed by the ReferenceList with its backlinks. \`ArticleKeyPoints\` renders the
+\`:::key-points\` the compiler took out of the body (the blog shows them before its contents).
 
 **Use it** to check how a real article reads with the current components and themes. **Don't**
 hand-compose articles from components in an app: write markdown (see \`packages/content/AUTHORING.md\`)
@@ -53,5 +56,5 @@ type Story = StoryObj<typeof meta>;
 /** "Treatment options for Failed Back Surgery Syndrome", compiled from its markdown in the browser. */
 export const SeedArticle: Story = {
   name: 'Seed article',
-  args: { article: seedArticle },
+  args: { article: seedArticle, emergencyNumber: '911' },
 };

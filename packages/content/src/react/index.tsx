@@ -1,10 +1,24 @@
 // Render entry: the article's sanitized hast → React, with the cited-* elements mapped onto @cited/ui.
-import { CTA, Citation, Pullquote, StudyCallout, formatVancouver, studyCalloutTones, pullquoteSizes } from '@cited/ui';
-import type { CTAAction, ReferenceData, StudyCalloutTone, PullquoteSize } from '@cited/ui';
+import {
+  CTA,
+  CareCard,
+  Citation,
+  KeyPoints,
+  Pullquote,
+  StudyCallout,
+  careCardHeadingLevels,
+  careCardLevels,
+  formatVancouver,
+  pullquoteSizes,
+  studyCalloutTones,
+  studyCertainties,
+  studyFigureRoles,
+} from '@cited/ui';
+import type { CTAAction, KeyPointsHeadingLevel, ReferenceData, StudyCalloutTone, PullquoteSize } from '@cited/ui';
 import type { Element } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import type { Components } from 'hast-util-to-jsx-runtime';
-import { useMemo } from 'react';
+import { Children, isValidElement, useMemo } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { referenceIdPrefix } from '../ids.js';
@@ -12,6 +26,11 @@ import type { Article, NumberedReference } from '../types.js';
 
 export interface ArticleBodyProps {
   article: Article;
+  /**
+   * The site's emergency number (site.yml `emergencyNumber`), shown on emergency care cards as a
+   * "Call …" link. Without it no number is shown: it is never guessed.
+   */
+  emergencyNumber?: string;
 }
 
 interface MappedProps {
@@ -64,7 +83,25 @@ function sourceUrl(reference: NumberedReference | undefined): string | undefined
   return reference.doi ? `https://doi.org/${reference.doi}` : undefined;
 }
 
-function buildComponents(article: Article): Components {
+/** The contents of a body that is one paragraph (as the label of a detail figure), else the body. */
+function phrasing(children: ReactNode): ReactNode {
+  const blocks = Children.toArray(children).filter((child) => !(typeof child === 'string' && child.trim() === ''));
+  const [only] = blocks;
+  if (blocks.length === 1 && isValidElement<{ children?: ReactNode }>(only) && only.type === 'p') return only.props.children;
+  return children;
+}
+
+/** "case series" → "Case series": the vocabulary is lower-case, a fact line starts with a capital. */
+function sentenceCase(text: string | undefined): string | undefined {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
+}
+
+function headingLevel<const T extends readonly number[]>(levels: T, node: Element | undefined): T[number] | undefined {
+  const level = Number(text(node, 'dataHeadingLevel'));
+  return (levels as readonly number[]).includes(level) ? level : undefined;
+}
+
+function buildComponents(article: Article, emergencyNumber: string | undefined): Components {
   const byKey = new Map(article.references.map((reference) => [reference.id, reference]));
   const preview = (keys: readonly string[]): string | undefined => {
     const found = keys.map((key) => byKey.get(key)).filter((reference) => reference !== undefined);
@@ -102,20 +139,42 @@ function buildComponents(article: Article): Components {
     ),
     'cited-study': ({ node, children }) => {
       const sampleSize = Number(text(node, 'dataSampleSize'));
+      const figureRole = oneOf(studyFigureRoles, text(node, 'dataFigureRole'));
       return (
         <StudyCallout
-          figure={text(node, 'dataFigure') ?? ''}
+          // A number and its unit ("2 ml") never break across lines.
+          figure={(text(node, 'dataFigure') ?? '').replace(/(\d) (?=\p{L})/gu, '$1\u00a0')}
           title={text(node, 'dataTitle')}
           sampleSize={Number.isSafeInteger(sampleSize) && sampleSize > 0 ? sampleSize : undefined}
           population={text(node, 'dataPopulation')}
-          design={text(node, 'dataDesign')}
+          design={sentenceCase(text(node, 'dataDesign'))}
           journal={text(node, 'dataJournal')}
           year={text(node, 'dataYear')}
           tone={oneOf(studyCalloutTones, text(node, 'dataTone')) as StudyCalloutTone | undefined}
+          certainty={oneOf(studyCertainties, text(node, 'dataCertainty'))}
+          figureRole={figureRole}
           citation={citation(node, 'Citation')}
         >
-          {children}
+          {/* A detail figure's body is its label ("Dose …: 2 ml"), a phrase, not a paragraph. */}
+          {figureRole === 'detail' ? phrasing(children) : children}
         </StudyCallout>
+      );
+    },
+    'cited-care': ({ node, children }) => {
+      const level = oneOf(careCardLevels, text(node, 'dataLevel'));
+      const heading = text(node, 'dataHeading');
+      // The compiler only writes valid cards; anything else renders as plain content.
+      if (!level || !heading) return children;
+      return (
+        <CareCard
+          id={text(node, 'id')}
+          level={level}
+          heading={heading}
+          headingLevel={headingLevel(careCardHeadingLevels, node)}
+          emergencyNumber={emergencyNumber}
+        >
+          {children}
+        </CareCard>
       );
     },
     'cited-cta': ({ node, children }) => {
@@ -142,7 +201,30 @@ function buildComponents(article: Article): Components {
  * The article body as React elements (no wrapper: put it inside @cited/ui's <Prose>). The reference
  * list is not part of the body: render <ReferenceList references={toReferenceListData(article)} />.
  */
-export function ArticleBody({ article }: ArticleBodyProps): ReactElement {
-  const components = useMemo(() => buildComponents(article), [article]);
+export function ArticleBody({ article, emergencyNumber }: ArticleBodyProps): ReactElement {
+  const components = useMemo(() => buildComponents(article, emergencyNumber), [article, emergencyNumber]);
   return toJsxRuntime(article.hast, { Fragment, jsx, jsxs, components, passNode: true });
+}
+
+export interface ArticleKeyPointsProps {
+  article: Article;
+  /** Level of the box's heading (default 2: it stands beside the article's sections). */
+  headingLevel?: KeyPointsHeadingLevel;
+  className?: string;
+}
+
+/**
+ * The article's `:::key-points` as @cited/ui's KeyPoints (citations inside them link to the
+ * references as in the body), or nothing when it has none. The page places it, e.g. before the
+ * table of contents: the compiler takes it out of the body.
+ */
+export function ArticleKeyPoints({ article, headingLevel, className }: ArticleKeyPointsProps): ReactElement | null {
+  const components = useMemo(() => buildComponents(article, undefined), [article]);
+  const keyPoints = article.keyPoints;
+  if (!keyPoints) return null;
+  return (
+    <KeyPoints heading={keyPoints.heading} headingLevel={headingLevel} className={className}>
+      {toJsxRuntime(keyPoints.hast, { Fragment, jsx, jsxs, components, passNode: true })}
+    </KeyPoints>
+  );
 }

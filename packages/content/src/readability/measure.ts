@@ -27,6 +27,29 @@ export interface TextMeasure extends ReadabilityCounts {
   longWordList: string[];
   /** retext-simplify: wordy phrases with their plainer replacements ("`approximately` → `about`"). */
   simpler: string[];
+  /** The sentence with the highest grade, where an editor should start. */
+  hardestSentence?: { text: string; grade: number };
+}
+
+export interface MeasureOptions {
+  /**
+   * Words the text cannot avoid (a site's medical terms), lower-case: never hard words, and
+   * counted as at most two syllables, like an everyday word. A plural ("injections") counts too.
+   */
+  allow?: ReadonlySet<string>;
+}
+
+/** Lower-cased words of an allow list ("platelet-rich plasma" → platelet, rich, plasma). */
+export function allowedWords(allow: Iterable<string> = []): Set<string> {
+  const words = new Set<string>();
+  for (const entry of allow) for (const word of entry.toLowerCase().split(/[^\p{L}\p{N}']+/u)) if (word !== '') words.add(word);
+  return words;
+}
+
+function isAllowed(word: string, allow: ReadonlySet<string> | undefined): boolean {
+  if (!allow || allow.size === 0) return false;
+  const lower = word.toLowerCase();
+  return allow.has(lower) || (lower.endsWith('s') && allow.has(lower.slice(0, -1))) || (lower.endsWith('es') && allow.has(lower.slice(0, -2)));
 }
 
 const beVerbs = new Set(['am', 'are', 'is', 'was', 'were', 'be', 'been', 'being']);
@@ -44,7 +67,7 @@ export function readingAgeOf(grade: number): number {
 }
 
 /** Measures plain prose: sentences, words and syllables (words with a letter), long words, passive voice. */
-export function measureText(text: string): TextMeasure {
+export function measureText(text: string, options: MeasureOptions = {}): TextMeasure {
   const file = new VFile(text);
   const tree = analyser.parse(file) as NlcstRoot;
   analyser.runSync(tree, file);
@@ -52,20 +75,26 @@ export function measureText(text: string): TextMeasure {
   let words = 0;
   let syllables = 0;
   const longWordList: string[] = [];
+  let hardestSentence: TextMeasure['hardestSentence'];
   visit(tree, 'SentenceNode', (sentence: Sentence) => {
     let counted = 0;
+    let sentenceSyllables = 0;
     visit(sentence, 'WordNode', (word: Word) => {
       const value = nlcstToString(word);
       // "274" or "44.5" are words to a reader, but their syllables are not what makes text hard.
       if (!/\p{L}/u.test(value)) return;
       counted += 1;
-      const count = Math.max(1, syllable(value));
-      syllables += count;
+      const allowed = isAllowed(value, options.allow);
+      const count = allowed ? Math.min(2, Math.max(1, syllable(value))) : Math.max(1, syllable(value));
+      sentenceSyllables += count;
       if (count >= 3) longWordList.push(value);
     });
     if (counted > 0) {
       sentences += 1;
       words += counted;
+      syllables += sentenceSyllables;
+      const grade = gradeOf({ sentences: 1, words: counted, syllables: sentenceSyllables });
+      if (hardestSentence === undefined || grade > hardestSentence.grade) hardestSentence = { text: nlcstToString(sentence).trim(), grade };
     }
   });
   const passivePhrases = file.messages.filter((message) => message.source === 'retext-passive').map((message) => String(message.actual));
@@ -83,5 +112,5 @@ export function measureText(text: string): TextMeasure {
     .filter((message) => message.source === 'retext-simplify')
     .map((message) => `${String(message.actual)} → ${(message.expected ?? []).join(' / ') || 'omit'}`);
   const counts = { sentences, words, syllables, longWords: longWordList.length, passive: passivePhrases.length };
-  return { ...counts, grade: gradeOf(counts), passivePhrases, longWordList, simpler };
+  return { ...counts, grade: gradeOf(counts), passivePhrases, longWordList, simpler, ...(hardestSentence ? { hardestSentence } : {}) };
 }

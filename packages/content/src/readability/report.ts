@@ -3,7 +3,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { gradeOf, measureText, readingAgeOf } from './measure.js';
+import { allowedWords, gradeOf, measureText, readingAgeOf } from './measure.js';
 import type { ReadabilityCounts } from './measure.js';
 
 export interface ReadabilityOptions {
@@ -11,6 +11,8 @@ export interface ReadabilityOptions {
   targetGrade?: number;
   /** Paragraphs shorter than this are measured but never warned about (a grade from one sentence is noise). */
   minWords?: number;
+  /** Words the site cannot avoid (medical terms, from site.yml `readability.allow`): not hard words. */
+  allow?: readonly string[];
 }
 
 export const defaultTargetGrade = 8;
@@ -26,6 +28,9 @@ export interface ParagraphReadability extends ReadabilityCounts {
   line: number;
   column: number;
   grade: number;
+  /** The paragraph's hardest sentence (highest grade), where a rewrite should start. */
+  hardestSentence?: string;
+  hardestSentenceGrade?: number;
 }
 
 /** The article's plain-language figures (headings, quotations, citations and references excluded). */
@@ -84,6 +89,12 @@ function round(value: number, places = 1): number {
   return Math.round(value * factor) / factor;
 }
 
+/** A sentence quoted in a message: long ones keep their start and end. */
+function shorten(sentence: string, limit = 160): string {
+  const text = sentence.replace(/\s+/g, ' ');
+  return text.length <= limit ? text : `${text.slice(0, limit * 0.6).trimEnd()} … ${text.slice(-limit * 0.3).trimStart()}`;
+}
+
 function list(items: readonly string[], limit = 3): string {
   const unique = [...new Set(items)];
   return unique.slice(0, limit).map((item) => `“${item}”`).join(', ') + (unique.length > limit ? '…' : '');
@@ -96,6 +107,7 @@ function list(items: readonly string[], limit = 3): string {
 export function checkReadability(tree: Root, file: VFile, options: ReadabilityOptions = {}): ArticleReadability {
   const targetGrade = options.targetGrade ?? defaultTargetGrade;
   const minWords = options.minWords ?? defaultMinWords;
+  const allow = allowedWords(options.allow);
   const totals: ReadabilityCounts = { sentences: 0, words: 0, syllables: 0, longWords: 0, passive: 0 };
   const paragraphs: ParagraphReadability[] = [];
   let aboveTarget = 0;
@@ -112,7 +124,7 @@ export function checkReadability(tree: Root, file: VFile, options: ReadabilityOp
       break;
     }
     budget -= prose.length;
-    const measure = measureText(prose);
+    const measure = measureText(prose, { allow });
     if (measure.words === 0) continue;
     for (const key of Object.keys(totals) as (keyof ReadabilityCounts)[]) totals[key] += measure[key];
     const start = paragraph.position?.start ?? { line: 1, column: 1 };
@@ -125,6 +137,7 @@ export function checkReadability(tree: Root, file: VFile, options: ReadabilityOp
       syllables: measure.syllables,
       longWords: measure.longWords,
       passive: measure.passive,
+      ...(measure.hardestSentence ? { hardestSentence: measure.hardestSentence.text, hardestSentenceGrade: measure.hardestSentence.grade } : {}),
     });
     if (measure.words < minWords || !(measure.grade > targetGrade)) continue;
     aboveTarget += 1;
@@ -133,6 +146,7 @@ export function checkReadability(tree: Root, file: VFile, options: ReadabilityOp
       measure.longWords > 0 ? `long words ${list(measure.longWordList)}` : '',
       measure.passive > 0 ? `passive voice ${list(measure.passivePhrases, 2)}` : '',
       measure.simpler.length > 0 ? `plainer: ${measure.simpler.slice(0, 2).join('; ')}` : '',
+      measure.hardestSentence ? `hardest sentence (grade ${measure.hardestSentence.grade}): “${shorten(measure.hardestSentence.text)}”` : '',
     ].filter(Boolean);
     report(
       file,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readYamlFile } from '../config/yaml.js';
 import { contactSchema } from '../people/registry.js';
+import { careLevels } from '../plugins/care.js';
 import type { Diagnostic } from '../types.js';
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
@@ -29,6 +30,40 @@ export const siteConfigSchema = z.strictObject({
   }),
   footer: text,
   disclaimer: text,
+  /**
+   * The number readers call in an emergency where the site's readers are ("911" in the US, "999" in
+   * the UK): emergency care cards show it as a link. Absent: no number is shown, never a guessed one.
+   */
+  emergencyNumber: z
+    .string({ error: 'must be text, e.g. "911" (quoted)' })
+    .trim()
+    .regex(/^\+?\d[\d ]{1,15}$/, { error: 'must be a telephone number such as "911" or "999"' })
+    .optional(),
+  /** Care cards the articles of some categories must have (care-card-missing). */
+  careCards: z
+    .strictObject({
+      require: z.array(
+        z.strictObject({
+          /** Category names as written in the articles (case does not matter). */
+          categories: z.array(text).min(1, { error: 'must name at least one category' }),
+          /** Any card of one of these levels satisfies the rule. */
+          level: z.union([z.enum(careLevels), z.array(z.enum(careLevels)).min(1)], {
+            error: `must be ${careLevels.join(', ')} or a list of them`,
+          }),
+        }),
+      ),
+    })
+    .optional(),
+  /** `required: true`: an article without a medical reviewer is an error (reviewer-missing). */
+  review: z.strictObject({ required: z.boolean({ error: 'must be true or false' }) }).optional(),
+  readability: z
+    .strictObject({
+      /** Words the site cannot avoid (medical terms): never counted as hard words. */
+      allow: z.array(text).optional(),
+      /** Highest acceptable Flesch–Kincaid grade (default 8). */
+      targetGrade: z.number({ error: 'must be a number' }).positive().optional(),
+    })
+    .optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

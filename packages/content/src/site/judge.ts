@@ -145,7 +145,7 @@ function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, re
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
   for (const record of targets) {
-    const file = { file: record.file, listing: record.listing, links: record.links, source: () => request.source(record.file) };
+    const file = { file: record.file, listing: record.listing, links: record.links, ok: record.ok, source: () => request.source(record.file) };
     const diagnostics = runSiteRules(file, facts, request.rules ?? siteRules);
     found.set(record, diagnostics);
     if (record.ok && !diagnostics.some(isError)) acceptable.push(record);

@@ -3,6 +3,7 @@ import type { PeopleRegistry } from '../people/registry.js';
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
 import { checkSiteLinks } from './links.js';
+import { trustRule, type SiteRules } from './trust.js';
 
 /** What a site rule knows of the rest of the site while it judges one file. */
 export interface SiteFacts {
@@ -15,6 +16,8 @@ export interface SiteFacts {
   reachable: { slugs: ReadonlySet<string>; categories: ReadonlySet<string>; tags: ReadonlySet<string> };
   /** The clock reading the judgement is for (what is published depends on it). */
   now: Date;
+  /** What site.yml asks of every article (care cards, medical review, the publisher); unchecked without it. */
+  site?: SiteRules;
 }
 
 /** One file version as the site rules see it (the compile's summary of it, no body). */
@@ -25,6 +28,8 @@ export interface SiteFile {
   links: readonly SiteLink[];
   /** The file's text, read only when a rule needs a position in it; undefined when unreadable. */
   source: () => string | undefined;
+  /** The compile found no error (false: its frontmatter may be placeholders). */
+  ok?: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ export const peopleRule: SiteRule = {
  * the site (the registry, other articles, the site's pages) goes here: the store and the check
  * both judge by this list.
  */
-export const siteRules: readonly SiteRule[] = [linkRule, peopleRule];
+export const siteRules: readonly SiteRule[] = [linkRule, peopleRule, trustRule];
 
 export function runSiteRules(file: SiteFile, facts: SiteFacts, rules: readonly SiteRule[] = siteRules): Diagnostic[] {
   return rules.flatMap((rule) => rule.check(file, facts));

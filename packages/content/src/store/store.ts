@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { SearchDoc } from '../search/search.js';
 import type { Article } from '../types.js';
 import { compilerFingerprint, contentKey, defaultCacheDir, judgeFingerprint, readObject, readSearchDoc, versionKey } from './cache.js';
+import { siteRulesSignature } from '../site/trust.js';
 import { articleExtension, ChangeQueue } from './changes.js';
 import { compileVersion } from './job.js';
 import { judgeRecords, runPass, type PassContext, type PassOptions } from './pass.js';
@@ -47,7 +48,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   /** What the links and ids were judged against: a restart with another one judges every file again. */
   const siteSignature = (): string => {
     const people = options.people?.();
-    return JSON.stringify({ routes, articles: articlePath(''), people: people ? [...people.keys()].sort() : null, rules: judgeFingerprint() });
+    // With what site.yml and people.yml ask of articles (site/trust.ts).
+    const trust = siteRulesSignature(options.site?.(), people);
+    return JSON.stringify({ routes, articles: articlePath(''), people: people ? [...people.keys()].sort() : null, rules: judgeFingerprint(), trust });
   };
   const queue: ChangeQueue = new ChangeQueue({
     fullPass: () => runPass(context, 'all'),
@@ -80,7 +83,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     queue,
     poolSize: pool.size,
     eagerLimit: options.eagerLimit ?? 50,
-    facts: () => ({ routes, articlePath, now: clock(), ...(options.people ? { people: options.people() } : {}) }),
+    facts: () => ({ routes, articlePath, now: clock(), ...(options.people ? { people: options.people() } : {}), ...(options.site ? { site: options.site() } : {}) }),
     publish,
     watchDependencies: () => watcher?.watch(watchedDirectories()),
     closed: () => closed,

@@ -1,4 +1,6 @@
 import type { PeopleRegistry } from '../people/registry.js';
+import type { CareLevel } from '../plugins/care.js';
+import type { SiteRules } from '../site/trust.js';
 import type { SearchDoc } from '../search/search.js';
 import type { Article, Diagnostic, SiteLink } from '../types.js';
 import type { PruneResult } from './prune.js';
@@ -17,6 +19,12 @@ export interface ArticleListing {
   /** Author id or name as written in the frontmatter. */
   author?: string;
   reviewedBy?: string;
+  /** ISO date 'YYYY-MM-DD' the medical review is due (review-overdue, /_content). */
+  nextReviewDue?: string;
+  /** The frontmatter has a `disclosure` (disclosure-missing). */
+  disclosed?: true;
+  /** Levels of the article's care cards, when it has any (care-card-missing). */
+  careLevels?: CareLevel[];
   /** ISO date 'YYYY-MM-DD'. */
   published: string;
   updated?: string;
@@ -137,6 +145,12 @@ export interface ContentStoreOptions {
    * to the next change and to every file at the next start. Unchecked when absent.
    */
   people?: () => PeopleRegistry;
+  /**
+   * What site.yml asks of every article (care cards by category, a medical reviewer, a disclosure
+   * when the publisher offers what an article discusses): judged like `people`, so an error holds
+   * a new version back. Unchecked when absent.
+   */
+  site?: () => SiteRules;
   /**
    * `ready` waits for compiles when at most this many files need compiling (default 50); above it,
    * the store answers at once and publishes each article as its compile finishes.

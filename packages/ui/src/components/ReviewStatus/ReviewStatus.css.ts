@@ -27,7 +27,11 @@ export const dates = style({
   '@media': { print: { color: 'CanvasText' } },
 });
 
-export const date = style({});
+/**
+ * One "label date" part of the dates row. It may shrink below its content in the flex row (an
+ * empty style emits no CSS, and a class a page uses must exist in the stylesheet).
+ */
+export const date = style({ minWidth: 0 });
 
 /** "10 January 2026" never breaks inside; at 200% text the label may wrap before it. */
 export const time = style({ whiteSpace: 'nowrap' });
