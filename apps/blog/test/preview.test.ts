@@ -92,12 +92,12 @@ describe('dev diagnostics', () => {
     expect(text).toContain('Medical reviews overdue review-overdue (warning), as of November 27, 2026');
     expect(text).toContain('Due for review (due-for-review.md): review was due on June 1, 2026');
     expect(text).not.toContain('Not yet due (not-yet-due.md): review was due');
-    await setClock(() => new Date('2027-02-01T12:00:00Z'));
+    setClock(new Date('2027-02-01T12:00:00Z'));
     try {
       const later = mainText(await (await get(handler, '/_content')).text());
       expect(later).toContain('Not yet due (not-yet-due.md): review was due on January 1, 2027');
     } finally {
-      await setClock(() => new Date('2026-11-27T12:00:00Z'));
+      setClock(new Date('2026-11-27T12:00:00Z'));
     }
   });
 
