@@ -3,6 +3,10 @@
  * Vite extracts all of it into one `dist/styles.css`, and the JS keeps only plain class-name
  * strings. Consumers need no vanilla-extract plugin and run no vanilla-extract code (the small
  * recipe lookup that maps variants to class names is bundled in).
+ *
+ * The JS keeps one file per source module (`preserveModules`) and every top-level call is pure, so
+ * an app that imports only `Citation` bundles only Citation's modules (checked by
+ * `npm run test:consumers`, which builds a Vite app with Citation alone and one with everything).
  */
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
@@ -18,8 +22,73 @@ function tokensJson(): Plugin {
   };
 }
 
+/**
+ * vanilla-extract compiles each `recipe()` to a top-level `createRuntimeFn({…})` call. Marked pure,
+ * a bundler may drop the ones an app never reads, even where it ignores package.json `sideEffects`.
+ */
+function pureRecipeCalls(): Plugin {
+  return {
+    name: 'cited:pure-recipe-calls',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\.css\.ts$/.test(id)) return undefined;
+      // vanilla-extract imports the runtime under a generated alias: `createRuntimeFn as _7a468`.
+      const runtime = /import \{ createRuntimeFn as (\w+) \}/.exec(code)?.[1];
+      if (!runtime) return undefined;
+      return { code: code.replaceAll(`= ${runtime}(`, `= /* @__PURE__ */ ${runtime}(`), map: null };
+    },
+  };
+}
+
+/**
+ * Prose's element rules have the specificity of one class and tie with the components' classes;
+ * the components win those ties by coming later in styles.css (see Prose.css.ts): each component's
+ * `*.css.ts` imports Prose's first. The build checks the result: every Prose rule before the first
+ * rule of any other component.
+ */
+function proseRulesFirst(): Plugin {
+  /** The class names a compiled `*.css.ts` module exports share its file's hash as a prefix. */
+  const filePrefix = (code: string): string | undefined => {
+    const names = [...new Set(code.match(/cited_[a-z0-9]+/g) ?? [])];
+    if (names.length < 2) return names[0];
+    let prefix = names[0] ?? '';
+    for (const name of names) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    return prefix;
+  };
+  return {
+    name: 'cited:prose-rules-first',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const stylesheet = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName === 'styles.css');
+      if (stylesheet?.type !== 'asset') this.error('styles.css was not emitted');
+      const css = String(stylesheet.source);
+      const prefixes = Object.values(bundle).flatMap((file) =>
+        file.type === 'chunk' && /^components\/.+\.css\.js$/.test(file.fileName) ? [[file.fileName, filePrefix(file.code)] as const] : [],
+      );
+      const prose = prefixes.find(([fileName]) => fileName.startsWith('components/Prose/'))?.[1];
+      if (!prose) this.error('no class names found for Prose');
+      const lastProseRule = css.lastIndexOf(`.${prose}`);
+      for (const [fileName, prefix] of prefixes) {
+        if (!prefix || prefix === prose) continue;
+        const first = css.indexOf(`.${prefix}`);
+        if (first !== -1 && first < lastProseRule) {
+          this.error(`styles.css: ${fileName}'s rules start before Prose's end: import '../Prose/Prose.css' at the top of it`);
+        }
+      }
+    },
+  };
+}
+
+/** Bundled third-party modules (the recipe runtime) go to dist/vendor/, not a nested node_modules. */
+function moduleFileName(chunk: { name: string }): string {
+  const inNodeModules = /node_modules\/(.+)$/.exec(chunk.name)?.[1];
+  return inNodeModules ? `vendor/${inNodeModules.replace(/[^\w/.-]/g, '_')}.js` : '[name].js';
+}
+
 export default defineConfig({
   plugins: [
+    pureRecipeCalls(),
+    proseRulesFirst(),
     vanillaExtractPlugin({
       // Prefixed so that, in a consumer's DevTools, every class says where it comes from.
       identifiers: ({ hash }) => `cited_${hash}`,
@@ -45,9 +114,9 @@ export default defineConfig({
       // React is the consumer's; everything else (the recipe runtime) is bundled.
       external: [/^react(-dom)?($|\/)/],
       output: {
-        // The theme contract (`vars`), shared by both entry points.
-        manualChunks: (id) => (id.includes('/theme/contract.css') ? 'vars' : undefined),
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: moduleFileName,
       },
     },
   },

@@ -1,4 +1,5 @@
-import { forwardRef, Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './ReferenceList.css';
 import { vancouverParts, type ReferenceData } from './vancouver';
 
@@ -90,7 +91,7 @@ function ReferenceEntry({ reference }: { reference: ReferenceData }) {
  * The numbered reference list at the end of an article, in Vancouver style, with links to
  * DOI, PubMed and the source, and Wikipedia-style links back to where each reference is cited.
  */
-export const ReferenceList = forwardRef<HTMLElement, ReferenceListProps>(function ReferenceList(
+export const ReferenceList = /* @__PURE__ */ namedForwardRef<HTMLElement, ReferenceListProps>('ReferenceList', function ReferenceList(
   { references, heading = 'References', headingLevel = 2, referenceIdPrefix = 'ref-', className, ...sectionProps },
   ref,
 ) {
@@ -131,4 +132,3 @@ export const ReferenceList = forwardRef<HTMLElement, ReferenceListProps>(functio
     </section>
   );
 });
-ReferenceList.displayName = 'ReferenceList';
