@@ -10,14 +10,22 @@
  */
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
-import { designTokens } from './src/theme/designTokens';
+import { designTokens, designTokenSets } from './src/theme/designTokens';
+import { tokensStudioTokens } from './src/theme/tokensStudio';
 
-/** Emits dist/tokens.json from the same token source the stylesheet is compiled from. */
+/**
+ * Emits the design tokens from the same source the stylesheet is compiled from: dist/tokens.json
+ * (the sets core, light and dark in one DTCG document), each set on its own in dist/tokens/ (for
+ * Style Dictionary's `source`), and dist/tokens-studio.json (Tokens Studio's format).
+ */
 function tokensJson(): Plugin {
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     name: 'cited:tokens-json',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'tokens.json', source: `${JSON.stringify(designTokens(), null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'tokens.json', source: json(designTokens()) });
+      for (const [name, set] of Object.entries(designTokenSets())) this.emitFile({ type: 'asset', fileName: `tokens/${name}.json`, source: json(set) });
+      this.emitFile({ type: 'asset', fileName: 'tokens-studio.json', source: json(tokensStudioTokens()) });
     },
   };
 }
