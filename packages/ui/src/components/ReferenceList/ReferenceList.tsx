@@ -7,6 +7,12 @@ export const referenceListHeadingLevels = [2, 3, 4] as const;
 export type ReferenceListHeadingLevel = (typeof referenceListHeadingLevels)[number];
 
 export interface ReferenceListProps extends ComponentPropsWithoutRef<'section'> {
+  /**
+   * The entries, listed in the order given (sort them by `number`) as an ordered list. Each one's
+   * `number` is shown and makes its DOM id (`${referenceIdPrefix}${number}`, the target of the
+   * Citations citing it); `backlinks` are the ids of those Citations, for the links back. An empty
+   * array renders nothing, not an empty "References" heading.
+   */
   references: readonly ReferenceData[];
   /** Default "References". */
   heading?: ReactNode;
