@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
+import { closeContent as closeContentStore } from './lib/articles.server';
 import { wantsHydration } from './lib/handle';
 import {
   applySecurityHeaders,
@@ -14,12 +15,19 @@ import {
   strongEtag,
 } from './lib/http.server';
 import { NonceContext } from './lib/nonce';
+import { closeSearchIndex } from './lib/search.server';
 
 // Exposed to server.js through `build.entry.module`, so its HTML cache and conditional
 // requests use the same content version and ETag rules as the app.
-export { closeContent, contentSettled, contentStore, contentVersion, setContentClock } from './lib/articles.server';
+export { contentSettled, contentStore, contentVersion, setContentClock } from './lib/articles.server';
 export { ifNoneMatchMatches } from './lib/http.server';
 export { warmSearchIndex } from './lib/search.server';
+
+/** Graceful shutdown (server.js on SIGTERM): the search index file and the content store are closed. */
+export async function closeContent(): Promise<void> {
+  closeSearchIndex();
+  await closeContentStore();
+}
 
 /** The document security headers, for the responses server.js makes without Remix. */
 export function documentSecurityHeaders({ dev = isDev }: { dev?: boolean } = {}): Record<string, string> {

@@ -212,4 +212,18 @@ describe('search follows the content', () => {
     expect(await resultSlugs('Broken citation')).not.toContain('broken-citation');
     expect(await resultSlugs('Unknown author nobody')).not.toContain('unknown-author');
   });
+
+  it('pages the results, best first, and clamps a page beyond the last', async () => {
+    const page = async (n: string) => get(handler, `/search?q=fixture&page=${n}`);
+    const first = await (await page('1')).text();
+    expect(mainText(first)).toMatch(/2\d articles found \(page 1 of 3\)/);
+    expect(first).toContain('href="/search?q=fixture&amp;page=2"');
+    const slugs = new Set<string>();
+    for (const n of ['1', '2', '3']) {
+      for (const slug of (await (await page(n)).text()).matchAll(/<h2[^>]*id="result-([^"]+)"/g)) slugs.add(slug[1] ?? '');
+    }
+    expect(slugs.size).toBeGreaterThan(20);
+    expect(mainText(await (await page('9')).text())).toMatch(/\(page 3 of 3\)/);
+    expect((await page('0')).status).toBe(400);
+  });
 });

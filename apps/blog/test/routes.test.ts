@@ -245,6 +245,11 @@ describe('search, tags, authors and contact', () => {
     const body = await (await get(handler, '/search?q=debate')).text();
     expect(body).toContain(`href="${articlePath()}"`);
     expect(body).toMatch(/<p class="[^"]*"[^>]*>[^<]*<mark[^>]*>debate<\/mark>/);
+    // A word the index lacks: searched as its close spellings, and offered as a link.
+    const typo = await (await get(handler, '/search?q=prolotheraphy')).text();
+    expect(typo).toContain(`href="${articlePath()}"`);
+    expect(typo).toContain('href="/search?q=prolotherapy"');
+    expect(mainText(typo)).toMatch(/Did you mean prolotherapy\?/);
   });
 
   it('serves a page per tag, lists tags, authors and /contact in the sitemap, 404s unknown ones', async () => {

@@ -1,157 +1,172 @@
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { VFile } from 'vfile';
-import { report, formatDiagnostics, sortDiagnostics, toDiagnostics } from './diagnostics.js';
-import { compileArticle, readArticleMeta } from './compile.js';
-import { readFrontmatter } from './frontmatter.js';
-import { formatReadability } from './readability/report.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sortDiagnostics } from './diagnostics.js';
+import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
 import type { ReadabilityOptions } from './readability/report.js';
-import { decodeSource } from './source.js';
-import { checkPersonIds } from './people/check.js';
-import type { PeopleRegistry } from './people/registry.js';
-import { checkSiteLinks } from './store/links.js';
-import type { Article, ArticleMeta, Diagnostic } from './types.js';
+import { readSiteConfig } from './site/config.js';
+import { findSite, type SiteLayout } from './site/layout.js';
+import { verdictOf } from './site/verdict.js';
+import type { ContentSnapshot } from './store/types.js';
+import type { Article, Diagnostic } from './types.js';
+import { articleSet, resolveArticlePaths, shownPath, type ArticleFile } from './check/files.js';
+import { judgeFiles } from './check/judge.js';
+import { compileRecords, serverState, type CheckRecord, type CompileMemo } from './check/records.js';
+import { formatCheckReport, type FileCheck } from './check/report.js';
+
+export { articleExtensions, resolveArticlePaths } from './check/files.js';
+export type { CompileMemo } from './check/records.js';
+export type { FileCheck } from './check/report.js';
 
 export interface CheckResult {
+  /** The checked files' compiled articles. */
   articles: Article[];
+  /** Per checked file: what the server does with it (published, held, not published) and why. */
+  files: FileCheck[];
+  /** Every diagnostic: the checked files' and the site configuration's. */
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
-  /** vfile-reporter text: file, line:column, severity, message, rule id, and a summary line. */
+  /** The site the files were judged in (undefined: none found, each folder on its own). */
+  site?: SiteLayout;
+  /** Plain-words report: the site used, each file's verdict and its file:line:column diagnostics. */
   report: string;
 }
 
 export interface CheckOptions {
-  /** Reference time for dates (review-overdue, scheduled link targets); default now. */
+  /** Reference time (scheduling, review-overdue); default now. */
   now?: Date;
-  /** Same-site pages other than articles that links may point at (default ['/']). */
+  /**
+   * The site the files belong to (its articles, people.yml, site.yml, pages, the server's cache).
+   * Default: found from the first checked file, else from the working directory (see site/layout.ts);
+   * null: none, the checked folders are judged on their own.
+   */
+  site?: SiteLayout | null;
+  /** Replaces the site's pages besides articles ('/' is always one). */
   routes?: readonly string[];
   articlePath?: (slug: string) => string;
+  /** Replaces the site's people registry. */
+  people?: PeopleRegistry;
+  /** Replace the site's people.yml or site.yml files. */
+  peopleFile?: string;
+  siteFile?: string;
+  /** The server's cache: its state says which last good versions it serves. Default: the site's (CITED_CACHE_DIR). */
+  cacheDir?: string;
   /** Readability report per article (default on). */
   readability?: boolean | ReadabilityOptions;
-  /** The people registry: every author/reviewedBy id must be in it (unchecked when absent). */
+  /** Paths in reports are relative to it (default process.cwd()). */
+  cwd?: string;
+  /** Compiles kept between checks (`--watch`). */
+  memo?: CompileMemo;
+}
+
+interface SiteConfiguration {
   people?: PeopleRegistry;
+  files: string[];
+  problems: Diagnostic[];
 }
 
-export const articleExtensions = ['.md', '.markdown'];
-
-const isArticleFile = (name: string): boolean => articleExtensions.some((extension) => name.endsWith(extension));
-
-async function findArticles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && isArticleFile(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-/** Files to check: directories are searched recursively, files taken as they are. */
-export async function resolveArticlePaths(targets: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const target of targets) {
-    const info = await stat(target);
-    if (info.isDirectory()) for (const file of await findArticles(target)) found.add(resolve(file));
-    else found.add(resolve(target));
+/** people.yml and site.yml as the server reads them, with their own problems (positions relative to cwd). */
+function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, cwd: string): SiteConfiguration {
+  const configuration: SiteConfiguration = { files: [], problems: [...(site?.routeProblems ?? [])] };
+  const peopleFile = options.peopleFile ?? site?.peopleFile;
+  const siteFile = options.siteFile ?? site?.siteFile;
+  const shown = (file: string) => shownPath(file, cwd);
+  if (peopleFile && existsSync(peopleFile)) {
+    const read = readPeopleRegistry(readFileSync(peopleFile, 'utf8'), shown(peopleFile));
+    configuration.files.push(peopleFile);
+    configuration.problems.push(...read.diagnostics);
+    if (read.registry) configuration.people = read.registry;
   }
-  return [...found].sort();
+  if (siteFile && existsSync(siteFile)) {
+    configuration.files.push(siteFile);
+    configuration.problems.push(...readSiteConfig(readFileSync(siteFile, 'utf8'), shown(siteFile)).diagnostics);
+  }
+  configuration.problems = configuration.problems.map((d) => ({ ...d, file: shown(path.resolve(cwd, d.file)) }));
+  return configuration;
 }
 
-function isLive(meta: ArticleMeta, now: Date): boolean {
-  return meta.draft !== true && meta.published !== '' && meta.published <= now.toISOString().slice(0, 10);
+/** A diagnostic positioned in the file it concerns, named as reports name files. */
+function shownDiagnostic(d: Diagnostic, file: ArticleFile, cwd: string): Diagnostic {
+  if (d.file === file.id) return { ...d, file: file.shown };
+  return { ...d, file: shownPath(path.resolve(file.dir, d.file), cwd) };
+}
+
+const notRead = (file: ArticleFile, site: SiteLayout, cwd: string): Diagnostic => ({
+  severity: 'warning',
+  ruleId: 'article-not-read',
+  message: `The server reads only .md files directly in ${shownPath(site.articlesDir, cwd)}: this file is never published`,
+  file: file.shown,
+  line: 1,
+  column: 1,
+});
+
+/** The site of the first target (a folder, or a file's folder), else of the working directory. */
+async function siteOf(targets: readonly string[], cwd: string): Promise<SiteLayout | undefined> {
+  const first = path.resolve(cwd, targets[0] ?? '.');
+  const start = (await stat(first).catch(() => undefined))?.isDirectory() ? first : path.dirname(first);
+  return findSite([start, cwd]);
+}
+
+/** A checked file's verdict and diagnostics, named as the report names files. */
+function fileCheck(file: ArticleFile, record: CheckRecord, snapshot: ContentSnapshot, context: { site: SiteLayout | undefined; cwd: string }): FileCheck {
+  const own = [...record.diagnostics, ...record.siteDiagnostics].map((d) => shownDiagnostic(d, file, context.cwd));
+  if (file.placement === 'not-read' && context.site) own.push(notRead(file, context.site, context.cwd));
+  return {
+    file: file.shown,
+    placement: file.placement,
+    verdict: verdictOf(record, snapshot),
+    diagnostics: sortDiagnostics(own),
+    ...(record.article ? { article: record.article } : {}),
+  };
 }
 
 /**
- * Slugs a link may point at: the checked articles, and their neighbours in the same directories
- * (frontmatter only), so checking one file still knows the rest of the site.
- */
-async function liveSlugs(paths: readonly string[], articles: readonly Article[], now: Date): Promise<Set<string>> {
-  const slugs = new Set(articles.filter((article) => article.ok && isLive(article.meta, now)).map((article) => article.meta.slug));
-  const checked = new Set(paths);
-  for (const dir of new Set(paths.map((path) => dirname(path)))) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names.filter(isArticleFile)) {
-      const file = join(dir, name);
-      if (checked.has(file)) continue;
-      const source = await readFile(file).catch(() => undefined);
-      const meta = source ? readArticleMeta(source, { path: file }).meta : undefined;
-      if (meta && isLive(meta, now)) slugs.add(meta.slug);
-    }
-  }
-  return slugs;
-}
-
-/**
- * Compiles every article given (files, or directories searched recursively) and checks what only a
- * set of files can reveal: the same slug in two files, and same-site links to articles that do not
- * exist. Paths in diagnostics are relative to the current directory.
+ * Says what the server will do with each given article (files, or directories searched
+ * recursively): compiles them, judges them with the rest of their site exactly as the server's
+ * store does (links, people, URLs), and reports for each whether it is published, held at its last
+ * good version, or not published, and why. Paths in the report are relative to the working directory.
  */
 export async function checkArticles(targets: string | readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
   const now = options.now ?? new Date();
-  const readability = options.readability ?? true;
   const list = typeof targets === 'string' ? [targets] : targets;
-  const paths = await resolveArticlePaths(list);
-  const articles: Article[] = [];
-  for (const path of paths) {
-    const source = await readFile(path);
-    const shownPath = relative(process.cwd(), path) || path;
-    const article = compileArticle(new Uint8Array(source.buffer, source.byteOffset, source.byteLength), {
-      path: shownPath,
-      now,
-      readFile: (bibliography) => readFileSync(bibliography),
-      readability,
-    });
-    if (options.people) {
-      // Authors and reviewers are registry ids: an unknown one is an error at its frontmatter value.
-      const unknown = checkPersonIds(source.toString('utf8'), shownPath, options.people);
-      if (unknown.length > 0) {
-        article.diagnostics = sortDiagnostics([...article.diagnostics, ...unknown]);
-        article.ok = false;
-      }
-    }
-    articles.push(article);
-  }
+  const paths = await resolveArticlePaths(list, cwd);
+  const site = options.site === null ? undefined : (options.site ?? (await siteOf(list, cwd)));
+  const configuration = readConfiguration(site, options, cwd);
+  const people = options.people ?? configuration.people;
+  const articlePath = options.articlePath ?? ((slug: string) => `/articles/${slug}`);
+  const routes = options.routes ? [...new Set(['/', ...options.routes])] : (site?.routes ?? ['/']);
+  const facts = { routes, articlePath, now, ...(people ? { people } : {}) };
+  const cacheDir = options.cacheDir ?? site?.cacheDir;
 
-  const firstBySlug = new Map<string, Article>();
-  for (const article of articles) {
-    const first = firstBySlug.get(article.meta.slug);
-    if (!first) {
-      firstBySlug.set(article.meta.slug, article);
-      continue;
-    }
-    // Position the error where the second file declares (or derives) its slug.
-    const file = new VFile({ path: article.sourcePath });
-    const source = await readFile(join(process.cwd(), article.sourcePath)).catch(() => undefined);
-    const slugPosition = source ? readFrontmatter(decodeSource(new Uint8Array(source)).text, new VFile({ path: article.sourcePath }), undefined).slugPosition : undefined;
-    report(file, 'slug-duplicate', `Slug "${article.meta.slug}" is already used by ${first.sourcePath}`, slugPosition);
-    article.diagnostics = sortDiagnostics([...article.diagnostics, ...toDiagnostics(file)]);
-    article.ok = false;
-  }
+  const files = await articleSet(paths, site, cwd);
+  const compiled = await compileRecords(files, { now, readability: options.readability ?? true, ...(cacheDir ? { cacheDir } : {}), ...(options.memo ? { memo: options.memo } : {}) });
+  const state = site && cacheDir ? await serverState(cacheDir, site.articlesDir) : undefined;
+  const snapshots = judgeFiles(files, compiled, { facts, state });
 
-  const slugs = await liveSlugs(paths, articles, now);
-  const site = { slugs, routes: options.routes ?? ['/'], articlePath: options.articlePath ?? ((slug: string) => `/articles/${slug}`) };
-  for (const article of articles) {
-    const broken = checkSiteLinks(article.siteLinks, article.sourcePath, site);
-    if (broken.length === 0) continue;
-    article.diagnostics = sortDiagnostics([...article.diagnostics, ...broken]);
-    article.ok = false;
-  }
-
-  const diagnostics = sortDiagnostics(articles.flatMap((article) => article.diagnostics));
+  const checks = files
+    .filter((file) => file.checked)
+    .map((file) => fileCheck(file, compiled.get(file) as CheckRecord, snapshots.get(file) as ContentSnapshot, { site, cwd }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const diagnostics = [...configuration.problems, ...checks.flatMap((check) => check.diagnostics)];
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const summary = `${articles.length} article${articles.length === 1 ? '' : 's'} checked in ${list.join(', ')}`;
-  const reported = [
-    diagnostics.length > 0 ? formatDiagnostics(diagnostics) : '',
-    ...articles.flatMap((article) => (article.readability ? [`${article.sourcePath}: readability ${formatReadability(article.readability)}`] : [])),
-    diagnostics.length > 0 ? summary : `${summary}: no problems`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const report = formatCheckReport(checks, {
+    site,
+    configFiles: configuration.files,
+    configProblems: configuration.problems,
+    stateFrom: state ? cacheDir : undefined,
+    cwd,
+    articlePath,
+    targets: list,
+  });
   return {
-    articles,
+    articles: checks.flatMap((check) => (check.article ? [check.article] : [])),
+    files: checks,
     diagnostics,
     errorCount,
     warningCount: diagnostics.length - errorCount,
-    report: reported,
+    ...(site ? { site } : {}),
+    report,
   };
 }

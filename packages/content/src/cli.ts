@@ -1,22 +1,26 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { articleExtensions, checkArticles, type CheckOptions } from './check.js';
-import { formatDiagnostics } from './diagnostics.js';
-import { readPeopleRegistry, type PeopleRegistry } from './people/registry.js';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { articleExtensions, checkArticles, type CheckOptions, type CheckResult, type CompileMemo } from './check.js';
 import { refsUsage } from './refs/usage.js';
-import { readSiteConfig } from './site/config.js';
-import type { Diagnostic } from './types.js';
 
-const usage = `Usage: cited-content check [--watch] [--route <path>]… [--grade <target>] [--people <people.yml>] [--site <site.yml>] <file or dir>…
+const usage = `Usage: cited-content check [--watch] [--cache <dir>] [--route <path>]… [--grade <target>] [--people <people.yml>] [--site <site.yml>] <file or dir>…
 
-Compiles the given articles (.md files, or every .md under a directory) and reports errors and
-warnings (file:line:column, rule id), and each article's readability (warnings above the target
-Flesch–Kincaid grade, default 8). Same-site links must point at an article or a --route (default:
-the "cited.routes" list of the nearest package.json; "/" always; "/category/*" matches a prefix).
+Says what the server will do with each article (.md files, or every .md under a directory):
+published, scheduled, a draft, held at its last good version, or not published, and why, with
+every error and warning (file:line:column, rule id) and its readability (warnings above the
+target Flesch–Kincaid grade, default 8). Each file is judged with the rest of its site, as the
+server judges it: links, authors and reviewers, URLs taken by other articles.
+
+The site is found as the blog finds it: the folder above the articles holding site.yml and
+people.yml (or the one a package.json's "cited": { "content": … } points at), its pages in the
+"cited": { "routes": […] } of the nearest package.json above it. A file outside its articles
+folder is judged as if added to it. CITED_ARTICLES_DIR, CITED_PEOPLE_FILE, CITED_SITE_CONFIG
+and CITED_CACHE_DIR move them, as on the server.
+  --cache   the server's cache (default CITED_CACHE_DIR): says which last good versions it keeps
+  --route   a page of the site (replaces the declared ones; "/" always; "/x/*", "/x/:category")
+  --people  another people registry; --site another site configuration
   --watch   keep running and re-check an article each time it is saved
-  --people  check the people registry, and that every author/reviewedBy id is in it
-  --site    check the site configuration
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 ${refsUsage}`;
@@ -35,7 +39,10 @@ interface Parsed {
   targetGrade?: number;
   people?: string;
   site?: string;
+  cache?: string;
 }
+
+const fileOptions = { '--people': 'people', '--site': 'site', '--cache': 'cache' } as const;
 
 function parse(args: readonly string[]): Parsed | string {
   const parsed: Parsed = { targets: [], routes: [], watch: false };
@@ -50,50 +57,14 @@ function parse(args: readonly string[]): Parsed | string {
       const route = args[(index += 1)];
       if (!route?.startsWith('/')) return '--route needs a path starting with "/"';
       parsed.routes.push(route);
-    } else if (arg === '--people' || arg === '--site') {
+    } else if (arg in fileOptions) {
       const file = args[(index += 1)];
-      if (!file || file.startsWith('-')) return `${arg} needs a file`;
-      parsed[arg === '--people' ? 'people' : 'site'] = file;
+      if (!file || file.startsWith('-')) return `${arg} needs a ${arg === '--cache' ? 'directory' : 'file'}`;
+      parsed[fileOptions[arg as keyof typeof fileOptions]] = file;
     } else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else parsed.targets.push(arg);
   }
   return parsed.targets.length > 0 ? parsed : 'give at least one file or directory';
-}
-
-/** The "cited": { "routes": [...] } list of the nearest package.json above `from`. */
-async function configuredRoutes(from: string): Promise<string[] | undefined> {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (text) {
-      const routes = (JSON.parse(text) as { cited?: { routes?: unknown } }).cited?.routes;
-      if (Array.isArray(routes)) return routes.filter((route): route is string => typeof route === 'string');
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-interface Configs {
-  people?: PeopleRegistry;
-  /** Problems in the registry or the site configuration themselves. */
-  problems: Diagnostic[];
-}
-
-/** Reads --people and --site; a file that cannot be read is a usage error (returned as text). */
-async function readConfigs(parsed: Parsed): Promise<Configs | string> {
-  const configs: Configs = { problems: [] };
-  for (const [kind, file] of [['people registry', parsed.people], ['site configuration', parsed.site]] as const) {
-    if (!file) continue;
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) return `cannot read the ${kind} "${file}"`;
-    if (kind === 'people registry') {
-      const read = readPeopleRegistry(text, file);
-      configs.problems.push(...read.diagnostics);
-      configs.people = read.registry;
-    } else {
-      configs.problems.push(...readSiteConfig(text, file).diagnostics);
-    }
-  }
-  return configs;
 }
 
 function summaryLine(errors: number, warnings: number, articles: number): string {
@@ -101,7 +72,12 @@ function summaryLine(errors: number, warnings: number, articles: number): string
   return `${errors} error${s(errors)}, ${warnings} warning${s(warnings)} in ${articles} article${s(articles)}`;
 }
 
-/** Re-checks each saved article (with the rest of its directory as context) until the signal aborts. */
+function print(result: CheckResult, io: CliIo): void {
+  io.out(result.report);
+  io.out(summaryLine(result.errorCount, result.warningCount, result.files.length));
+}
+
+/** Re-checks each saved article (with the rest of its site) until the signal aborts. */
 async function watchArticles(targets: readonly string[], options: CheckOptions, io: CliIo): Promise<void> {
   const watchers: FSWatcher[] = [];
   const pending = new Set<string>();
@@ -113,9 +89,7 @@ async function watchArticles(targets: readonly string[], options: CheckOptions, 
     running = running.then(async () => {
       for (const file of files) {
         const exists = await stat(file).then((info) => info.isFile()).catch(() => false);
-        if (!exists) continue;
-        const result = await checkArticles([file], options);
-        io.out(`${result.report}\n${summaryLine(result.errorCount, result.warningCount, 1)}`);
+        if (exists) print(await checkArticles([file], options), io);
       }
     });
   };
@@ -144,6 +118,19 @@ async function watchArticles(targets: readonly string[], options: CheckOptions, 
   await running;
 }
 
+/** A usage problem with the files and folders given, or undefined. */
+async function missingPaths(parsed: Parsed): Promise<string | undefined> {
+  for (const target of parsed.targets) {
+    const info = await stat(target).catch(() => undefined);
+    if (!info?.isDirectory() && !info?.isFile()) return `"${target}" is not a file or directory`;
+  }
+  for (const [option, file] of [['--people', parsed.people], ['--site', parsed.site]] as const) {
+    if (file && !(await stat(file).catch(() => undefined))?.isFile()) return `cannot read the ${option === '--people' ? 'people registry' : 'site configuration'} "${file}"`;
+  }
+  if (parsed.cache && !(await stat(parsed.cache).catch(() => undefined))?.isDirectory()) return `the cache "${parsed.cache}" is not a directory`;
+  return undefined;
+}
+
 /** Runs the CLI and returns the exit code (kept separate from process.exit so it can be tested). */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Loaded only when asked for: `check` never needs the network code.
@@ -158,29 +145,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.err(`cited-content: ${parsed}\n\n${usage}`);
     return 2;
   }
-  for (const target of parsed.targets) {
-    const info = await stat(target).catch(() => undefined);
-    if (!info?.isDirectory() && !info?.isFile()) {
-      io.err(`cited-content: "${target}" is not a file or directory\n\n${usage}`);
-      return 2;
-    }
-  }
-  const listed = parsed.routes.length > 0 ? parsed.routes : ((await configuredRoutes(parsed.targets[0] as string)) ?? []);
-  const routes = [...new Set(['/', ...listed])];
-  const configs = await readConfigs(parsed);
-  if (typeof configs === 'string') {
-    io.err(`cited-content: ${configs}`);
+  const missing = await missingPaths(parsed);
+  if (missing) {
+    io.err(`cited-content: ${missing}\n\n${usage}`);
     return 2;
   }
-  if (configs.problems.length > 0) io.out(formatDiagnostics(configs.problems));
-  const grade = parsed.targetGrade === undefined ? {} : { readability: { targetGrade: parsed.targetGrade } };
-  const options = { routes, ...grade, ...(configs.people ? { people: configs.people } : {}) };
+  const memo: CompileMemo = new Map();
+  const options: CheckOptions = {
+    memo,
+    ...(parsed.routes.length > 0 ? { routes: parsed.routes } : {}),
+    ...(parsed.targetGrade === undefined ? {} : { readability: { targetGrade: parsed.targetGrade } }),
+    ...(parsed.people ? { peopleFile: resolve(parsed.people) } : {}),
+    ...(parsed.site ? { siteFile: resolve(parsed.site) } : {}),
+    ...(parsed.cache ? { cacheDir: resolve(parsed.cache) } : {}),
+  };
   const result = await checkArticles(parsed.targets, options);
-  io.out(result.report);
-  const errorCount = result.errorCount + configs.problems.filter((problem) => problem.severity === 'error').length;
-  io.out(summaryLine(errorCount, result.warningCount, result.articles.length));
+  print(result, io);
   if (parsed.watch) await watchArticles(parsed.targets, options, io);
-  return errorCount > 0 ? 1 : 0;
+  return result.errorCount > 0 ? 1 : 0;
 }
 
 export async function main(): Promise<void> {

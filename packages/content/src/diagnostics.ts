@@ -23,7 +23,7 @@ export const rules = {
   'frontmatter-invalid-date': { severity: 'error', summary: 'A date field is not an ISO calendar date (YYYY-MM-DD).' },
   'frontmatter-invalid-slug': { severity: 'error', summary: 'The slug (or the file name it defaults to) is not URL-safe.' },
   'frontmatter-unknown-key': { severity: 'warning', summary: 'The frontmatter has a key this package does not know (often a typo).' },
-  'slug-duplicate': { severity: 'error', summary: 'Two articles have the same slug.' },
+  'slug-duplicate': { severity: 'error', summary: 'Another article already has this slug (its URL); the one that had it first keeps it.' },
   'reference-duplicate-id': { severity: 'error', summary: 'Two references have the same id.' },
   'bibliography-not-found': { severity: 'error', summary: 'A `bibliography:` file cannot be read.' },
   'bibliography-invalid': { severity: 'error', summary: 'A `bibliography:` file is malformed, too large or of an unknown format.' },
@@ -53,7 +53,8 @@ export const rules = {
   'readability-article': { severity: 'warning', summary: 'The article as a whole reads above the target grade.' },
   'person-unknown': { severity: 'error', summary: 'An author or reviewedBy id is not in the people registry.' },
   'people-invalid': { severity: 'error', summary: 'The people registry (people.yml) is not valid.' },
-  'site-config-invalid': { severity: 'error', summary: 'The site configuration (site.yml) is not valid.' },
+  'site-config-invalid': { severity: 'error', summary: 'The site configuration (site.yml, or the "cited.routes" of the package.json) is not valid.' },
+  'article-not-read': { severity: 'warning', summary: 'The file is in the articles folder\'s tree but not where the server reads articles (`.md` files directly in it): it is never published.' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type RuleId = keyof typeof rules;

@@ -1,7 +1,14 @@
 // Core API of @cited/content: pure data, no React, no Remix.
 export { compileArticle, readArticleMeta, maxTreeDepth, wordsPerMinute } from './compile.js';
 export { checkArticles, articleExtensions } from './check.js';
-export type { CheckResult } from './check.js';
+export type { CheckOptions, CheckResult, FileCheck } from './check.js';
+export { findSite, findSiteRoot, siteLayout, sitePaths, siteRoutes, siteEnvironment } from './site/layout.js';
+export type { SiteLayout } from './site/layout.js';
+export { taxonomySlug } from './site/taxonomy.js';
+export { siteRules, runSiteRules } from './site/rules.js';
+export type { SiteFacts, SiteFile, SiteRule } from './site/rules.js';
+export { verdictOf, describeVerdict } from './site/verdict.js';
+export type { FileVerdict, Outcome } from './site/verdict.js';
 export { rules, ruleIds, formatDiagnostics, sortDiagnostics, diagnosticSource } from './diagnostics.js';
 export type { RuleId } from './diagnostics.js';
 export { referenceIdPrefix, citationIdPrefix } from './ids.js';
@@ -41,8 +48,9 @@ export type {
   SiteLink,
   TocEntry,
 } from './types.js';
-export { buildSearchIndex, searchIndex, searchDocFromMarkdown, maxQueryChars, SearchIndex, searchTerms } from './search/index.js';
-export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/index.js';
+// The search index itself (SQLite FTS5, Node only) is @cited/content/search.
+export { searchDocFromMarkdown } from './search/text.js';
+export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search/search.js';
 export { readPeopleRegistry, checkPersonIds, personFields } from './people/index.js';
 export type { Contact, Organization, PeopleRegistry, Person, PersonRecord } from './people/index.js';
 export { readSiteConfig, siteConfigSchema } from './site/config.js';

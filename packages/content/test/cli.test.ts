@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContentStore } from '../src/store/index.js';
 import { article, packageDir, seedPath } from './helpers.js';
 
 const bin = join(packageDir, 'bin/cited-content.js');
@@ -37,8 +38,14 @@ function tempDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/** The CLI, run from a folder outside any site (so only what a test sets up is found). */
 function run(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: packageDir });
+  return runIn(tmpdir(), ...args);
+}
+
+function runIn(cwd: string, ...args: string[]) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CITED_')));
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, env });
 }
 
 describe('cited-content check', () => {
@@ -47,7 +54,7 @@ describe('cited-content check', () => {
     copyFileSync(seedPath, join(dir, 'failed-back-surgery-syndrome.md'));
     const result = run('check', '--route', '/contact', dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md/);
+    expect(result.stdout).toMatch(/failed-back-surgery-syndrome\.md: published at \/articles\/failed-back-surgery-syndrome\n/);
     expect(result.stdout).toMatch(/\d+:\d+(?:-\d+:\d+)?\s+warning\s+Paragraph states "17%" without a citation.*claim-without-citation/);
     // 4 content warnings, then the readability ones: 31 paragraphs and the article above grade 8.
     expect(result.stdout).toContain('0 errors, 36 warnings in 1 article');
@@ -114,5 +121,91 @@ describe('cited-content check', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('is not a file or directory');
     expect(run('--help').status).toBe(0);
+  });
+});
+
+/** A site laid out as the blog's: package.json with its pages, content/people.yml, content/articles/. */
+function blogSite(articles: Record<string, string>, routes: unknown[] = ['/', '/contact', '/search', '/category/:category', '/authors/:person']) {
+  const root = tempDir();
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'a-blog', cited: { content: 'content', routes } }, null, 2));
+  mkdirSync(join(root, 'content/articles'), { recursive: true });
+  writeFileSync(join(root, 'content/people.yml'), 'the-clinic:\n  type: organization\n  name: The Clinic\njane-doe:\n  type: person\n  name: Jane Doe\n');
+  for (const [name, text] of Object.entries(articles)) {
+    mkdirSync(join(root, 'content/articles', name, '..'), { recursive: true });
+    writeFileSync(join(root, 'content/articles', name), text);
+  }
+  return { root, articles: join(root, 'content/articles') };
+}
+
+describe('cited-content check gives the server\'s verdict', () => {
+  it('finds the site of a single file (people.yml, its pages) as the server does, and says what it does with it', () => {
+    const site = blogSite({
+      'x.md': article('See [search](/search) and [Jane](/authors/jane-doe).:cite[a2020]', 'slug: x\nreviewedBy: nobody\n'),
+      'y.md': article('Text.:cite[a2020]', 'slug: y\nauthor: the-clinic\n'),
+    });
+    const result = runIn(site.root, 'check', 'content/articles/x.md');
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain('Site: content (people.yml; pages from package.json); articles in content/articles');
+    expect(result.stdout).toContain('content/articles/x.md: would not be published (1 error: person-unknown)');
+    expect(result.stdout).toMatch(/content\/articles\/x\.md:7:13 {2}error {2}`reviewedBy` "nobody" is not in the people registry.* {2}person-unknown/);
+    expect(result.stdout).not.toContain('link-broken');
+    expect(result.stdout).not.toContain('y.md'); // only the file asked for
+    const clean = runIn(site.root, 'check', 'content/articles');
+    expect(clean.stdout).toContain('content/articles/y.md: published at /articles/y');
+    expect(clean.stdout).toContain('2 articles checked in content/articles: 1 published, 1 not published');
+  });
+
+  it('checks a folder outside the site as if added to it, from the site of the working directory', () => {
+    const site = blogSite({ 'live.md': article('Text.:cite[a2020]', 'slug: live\n') });
+    const drafts = tempDir({
+      'draft.md': article('[Contact us](/contact), see [live](/articles/live) and [the other](/articles/other).:cite[a2020]', 'slug: draft\n'),
+      'other.md': article('Text.:cite[a2020]', 'slug: other\n'),
+    });
+    const result = runIn(site.root, 'check', join(drafts, 'draft.md'));
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`${join(drafts, 'draft.md')}: if added to content/articles: published at /articles/draft`);
+    // Without a site (run elsewhere), the folder is checked on its own: /contact is not known there.
+    const alone = run('check', join(drafts, 'draft.md'));
+    expect(alone.stdout).toContain('Site: none found');
+    expect(alone.stdout).toMatch(/Link "\/contact" points at no page of this site/);
+  });
+
+  it('says which version the server keeps, from its cache (--cache), and "would not be published" without it', async () => {
+    const site = blogSite({ 'live.md': article('Text.:cite[a2020]', 'slug: live\n') });
+    const cache = tempDir();
+    const store = createContentStore({ dir: site.articles, cacheDir: cache, workers: 0, watch: false, log: () => undefined });
+    await store.ready;
+    await store.close();
+    writeFileSync(join(site.articles, 'live.md'), article('Text.:cite[nope2020]', 'slug: live\n'));
+    const held = runIn(site.root, 'check', 'content/articles', '--cache', cache);
+    expect(held.status).toBe(1);
+    expect(held.stdout).toContain(`what the server serves now: from its cache ${cache}`);
+    expect(held.stdout).toContain('content/articles/live.md: held: readers keep getting its last good version at /articles/live; this version has 1 error: cite-unknown-key');
+    const unknown = runIn(site.root, 'check', 'content/articles');
+    expect(unknown.stdout).toContain('content/articles/live.md: would not be published (1 error: cite-unknown-key)');
+  });
+
+  it('article-not-read: a file in the articles folder\'s tree the server never reads', () => {
+    const site = blogSite({ 'drafts/later.md': article('Text.:cite[a2020]', 'slug: later\n') });
+    const result = runIn(site.root, 'check', 'content/articles');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('content/articles/drafts/later.md: not published: the server reads only .md files directly in content/articles (moved there: published at /articles/later)');
+    expect(result.stdout).toMatch(/drafts\/later\.md:1:1 {2}warning {2}The server reads only \.md files directly in content\/articles: this file is never published {2}article-not-read/);
+  });
+
+  it('checks the pages the package.json declares: a link to a category needs a published article in it', () => {
+    const site = blogSite(
+      {
+        'a.md': article('See [tests](/category/test) and [hips](/category/hips).:cite[a2020]', 'slug: a\n'),
+        // Published, so its category "Test" has a page.
+        'b.md': article('Text.:cite[a2020]', 'slug: b\n'),
+      },
+      ['/', '/category/:category', '/bad/*/route'],
+    );
+    const result = runIn(site.root, 'check', 'content/articles');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/package\.json:\d+:\d+ {2}error {2}`cited\.routes`: route "\/bad\/\*\/route" may only end in "\/\*" {2}site-config-invalid/);
+    expect(result.stdout).toMatch(/Link "\/category\/hips" points at no category with a published article \("hips"\)/);
+    expect(result.stdout).not.toContain('"/category/test" points');
   });
 });

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import {
-  buildSearchIndex,
-  compileArticle,
-  maxQueryChars,
-  searchDocFromMarkdown,
-  searchIndex,
-  type SearchDoc,
-  type SearchIndex,
-  type SearchOptions,
-  type SnippetPart,
-} from '../src/index.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { compileArticle, searchDocFromMarkdown } from '../src/index.js';
+import { buildSearchIndex, maxQueryChars, SearchIndex, searchIndex, type SearchDoc, type SnippetPart } from '../src/search/index.js';
 import { seedPath } from './helpers.js';
 
 const seedText = readFileSync(seedPath, 'utf8');
@@ -45,6 +36,7 @@ const docs: SearchDoc[] = [
     title: 'Knee arthritis',
     tags: ['knee'],
     headings: ['Exercise first'],
+    category: 'Joints',
     body: 'Walking helps knees.',
   }),
   doc('older-sciatica', {
@@ -53,16 +45,17 @@ const docs: SearchDoc[] = [
     published: '2025-01-01',
   }),
 ];
-const index = buildSearchIndex(docs);
-const bodies = new Map(docs.map((d) => [d.id, d.body]));
-/** As the blog searches: snippet text read for the page's hits only, from outside the index. */
-const search = (within: SearchIndex, query: string, options: SearchOptions = {}) =>
-  searchIndex(within, query, {
-    loadText: (id) => bodies.get(id) ?? null,
-    ...options,
-  });
+// Every search logs what it could not do: a query that reaches SQLite as anything but words would.
+const log = vi.fn();
+const index = buildSearchIndex(docs, { log });
+afterAll(() => {
+  index.close();
+  expect(log).not.toHaveBeenCalled();
+});
 
+const ids = (query: string, within: SearchIndex = index) => searchIndex(within, query).hits.map((hit) => hit.id);
 const marked = (parts: readonly SnippetPart[]) => parts.filter((part) => part.match).map((part) => part.text);
+const text = (parts: readonly SnippetPart[]) => parts.map((part) => part.text).join('');
 
 describe('searchDocFromMarkdown', () => {
   it('keeps headings and paragraph text, without frontmatter or directive syntax', () => {
@@ -74,76 +67,212 @@ describe('searchDocFromMarkdown', () => {
   });
 });
 
-describe('searchIndex', () => {
-  it('ranks a title and tag match above a body mention, newer first on ties', async () => {
-    const results = await search(index, 'sciatica');
+describe('ranking', () => {
+  it('ranks a title and tag match above a body mention, newer first on ties', () => {
+    const results = searchIndex(index, 'sciatica');
     expect(results.hits.map((hit) => hit.id).slice(0, 2)).toEqual(['sciatica', 'older-sciatica']);
     expect(marked(results.hits[0]!.titleParts)).toEqual(['Sciatica']);
+    expect(results.hits[0]!.score).toBeGreaterThan(results.hits.at(-1)!.score);
   });
 
-  it('finds the seed by a word only in its body, with a highlighted snippet', async () => {
-    const results = await search(index, 'prolotherapy');
+  it('puts a title match before a body match of the same word', () => {
+    const small = buildSearchIndex([
+      doc('body', { body: 'Whiplash is a neck injury. Whiplash recovery takes weeks.', published: '2026-05-01' }),
+      doc('title', { title: 'Whiplash', published: '2020-01-01' }),
+    ]);
+    expect(ids('whiplash', small)).toEqual(['title', 'body']);
+    small.close();
+  });
+
+  it('orders equally relevant articles newest first', () => {
+    const same = buildSearchIndex(['2024-01-01', '2026-01-01', '2025-01-01'].map((published, i) => doc(`d${i}`, { body: 'spine', published })));
+    expect(ids('spine', same)).toEqual(['d1', 'd2', 'd0']);
+    same.close();
+  });
+
+  it('finds the seed by a word only in its body, with a highlighted snippet', () => {
+    const results = searchIndex(index, 'prolotherapy');
     expect(results.hits[0]?.id).toBe('failed-back-surgery-syndrome');
-    expect(marked(results.hits[0]!.snippet).map((text) => text.toLowerCase())).toContain('prolotherapy');
+    expect(marked(results.hits[0]!.snippet).map((word) => word.toLowerCase())).toContain('prolotherapy');
   });
 
-  it('tolerates typos and says what it corrected', async () => {
-    const results = await search(index, 'prolotheraphy');
-    expect(results.hits[0]?.id).toBe('failed-back-surgery-syndrome');
-    expect(results.didYouMean).toBe('prolotherapy');
-    expect((await search(index, 'sciatca')).hits[0]?.id).toBe('sciatica');
+  it('searches headings, tags and categories', () => {
+    expect(ids('exercise')).toEqual(['knees']);
+    expect(ids('knee')[0]).toBe('knees');
+    expect(ids('joints')).toEqual(['knees']);
   });
 
-  it('matches prefixes without calling them typos', async () => {
-    const results = await search(index, 'prolo');
+  it('needs every word when it can, any word when it cannot', () => {
+    const both = ids('sciatica recover');
+    expect(both[0]).toBe('sciatica');
+    expect(both).not.toContain('older-sciatica'); // it says sciatica but not recover
+    expect(ids('knees zzzzqqq')).toEqual(['knees']);
+  });
+
+  it('matches diacritics and case loosely', () => {
+    const accents = buildSearchIndex([doc('sjogren', { title: 'Sjögren’s syndrome and MRI' })]);
+    expect(ids('sjogren', accents)).toEqual(['sjogren']);
+    expect(ids('SJÖGREN mri', accents)).toEqual(['sjogren']);
+    accents.close();
+  });
+});
+
+describe('prefixes and typos', () => {
+  it('matches the last word as a prefix, without calling it a typo', () => {
+    const results = searchIndex(index, 'prolo');
     expect(results.hits[0]?.id).toBe('failed-back-surgery-syndrome');
     expect(results.didYouMean).toBeUndefined();
   });
 
-  it('searches headings and tags', async () => {
-    expect((await search(index, 'exercise')).hits.map((hit) => hit.id)).toEqual(['knees']);
-    expect((await search(index, 'knee')).hits[0]?.id).toBe('knees');
+  it('takes only the last word as a prefix', () => {
+    const small = buildSearchIndex([doc('both', { body: 'spine surgery' }), doc('spine', { body: 'spine only' })]);
+    expect(ids('spine surg', small)).toEqual(['both']);
+    const notLast = searchIndex(small, 'surg spine');
+    expect(notLast.hits.flatMap((hit) => marked(hit.snippet))).not.toContain('surgery');
+    small.close();
   });
 
-  it('needs every word when it can, any word when it cannot', async () => {
-    const both = (await search(index, 'sciatica recover')).hits.map((hit) => hit.id);
-    expect(both[0]).toBe('sciatica');
-    expect(both).not.toContain('older-sciatica'); // it says sciatica but not recover
-    expect((await search(index, 'knees zzzzqqq')).hits.map((hit) => hit.id)).toEqual(['knees']);
+  it('finds close spellings and says what it corrected', () => {
+    const results = searchIndex(index, 'prolotheraphy');
+    expect(results.hits[0]?.id).toBe('failed-back-surgery-syndrome');
+    expect(results.didYouMean).toBe('prolotherapy');
+    expect(ids('sciatca')[0]).toBe('sciatica');
+    expect(searchIndex(index, 'the sciatca').didYouMean).toBe('the sciatica');
   });
 
-  it('empty, punctuation-only and unknown queries give no hits, not errors', async () => {
-    for (const query of ['', '   ', '!!!', '<>', 'qqqqxxxxzzzz']) {
-      const results = await search(index, query);
+  it('offers no correction for words it has, short words or numbers', () => {
+    expect(searchIndex(index, 'sciatica').didYouMean).toBeUndefined();
+    expect(searchIndex(index, 'kne').didYouMean).toBeUndefined(); // a prefix of "knee"
+    expect(searchIndex(index, 'qx').didYouMean).toBeUndefined();
+    expect(searchIndex(index, '12345').didYouMean).toBeUndefined();
+  });
+});
+
+describe('snippets', () => {
+  it('marks the matched words in text parts, never markup, and escapes nothing twice', () => {
+    const hostile = buildSearchIndex([
+      doc('markup', {
+        title: 'Knee <b>pain</b> & "quotes"',
+        body: 'A <script>alert(1)</script> tag, \u0002fake\u0003 markers and knee pain in one sentence.',
+      }),
+    ]);
+    const [hit] = searchIndex(hostile, 'knee').hits;
+    expect(text(hit!.titleParts)).toBe('Knee <b>pain</b> & "quotes"');
+    expect(marked(hit!.titleParts)).toEqual(['Knee']);
+    expect(text(hit!.snippet)).toContain('<script>alert(1)</script>');
+    expect(marked(hit!.snippet)).toEqual(['knee']);
+    // Control characters in the content are stored as spaces: they cannot pose as match markers.
+    expect(text(hit!.snippet)).toContain(' fake markers');
+    hostile.close();
+  });
+
+  it('cuts a passage around the words found in a long body, with ellipses', () => {
+    const long = buildSearchIndex([doc('long', { body: `${'Filler words go here. '.repeat(60)}The meniscus tears. ${'More filler follows. '.repeat(60)}` })]);
+    const snippet = searchIndex(long, 'meniscus').hits[0]!.snippet;
+    expect(marked(snippet)).toEqual(['meniscus']);
+    expect(text(snippet).startsWith('… ')).toBe(true);
+    expect(text(snippet).endsWith(' …')).toBe(true);
+    expect(text(snippet).length).toBeLessThan(300);
+    long.close();
+  });
+
+  it('falls back to the description, marked where it matched, else as it is', () => {
+    const [described] = searchIndex(index, 'plain description').hits;
+    expect(marked(described!.snippet)).toEqual(['plain', 'description']);
+    const [titled] = searchIndex(index, 'arthritis').hits;
+    expect(titled!.snippet).toEqual([{ text: 'A plain description.', match: false }]);
+  });
+});
+
+describe('hostile queries', () => {
+  const queries = [
+    '"',
+    '""',
+    '"sciatica',
+    'sciatica"',
+    'NEAR(sciatica knee)',
+    'NEAR(sciatica knee, 1)',
+    'NEAR',
+    'title:sciatica',
+    '{title body}: sciatica',
+    '- title : sciatica',
+    'sciatica*',
+    '*',
+    '* sciatica',
+    '^sciatica',
+    '^',
+    '(',
+    ')',
+    '((sciatica',
+    'sciatica))',
+    'sciatica AND',
+    'AND OR NOT',
+    'sciatica NOT knee',
+    'sciatica OR knee',
+    '+sciatica',
+    "'; DROP TABLE articles; --",
+    'rank:bm25',
+    'search MATCH sciatica',
+    '\u0002sciatica\u0003',
+    'sciatica\u0000',
+    '\\"sciatica\\"',
+    "don't sciatica",
+    '<script>alert(1)</script> sciatica',
+  ];
+
+  it.each(queries)('answers %j as its words, never an error', (query) => {
+    const results = searchIndex(index, query);
+    expect(results.total).toBeGreaterThanOrEqual(results.hits.length);
+    expect(results.hits.length).toBeLessThanOrEqual(10);
+    for (const hit of results.hits) for (const part of [...hit.snippet, ...hit.titleParts]) expect(typeof part.text).toBe('string');
+    // Syntax is text: the query finds what its words alone find.
+    const words = (query.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).join(' ');
+    expect(results.hits.map((hit) => hit.id)).toEqual(ids(words));
+  });
+
+  it('searches operator words as words', () => {
+    const words = buildSearchIndex([doc('near', { body: 'Stay near the wall, not on it.' }), doc('other', { body: 'Walls.' })]);
+    expect(ids('NEAR', words)).toEqual(['near']);
+    expect(ids('not', words)).toEqual(['near']);
+    words.close();
+  });
+
+  it('gives no hits for empty, punctuation-only and unknown queries', () => {
+    for (const query of ['', '   ', '!!!', '<>', 'qqqqxxxxzzzz', 'the and of']) {
+      const results = searchIndex(index, query);
       expect(results.total).toBe(0);
       expect(results.hits).toEqual([]);
     }
   });
 
-  it('cuts very long queries and strips control characters', async () => {
-    const results = await search(index, `sciatica ${'a'.repeat(10_000)}`);
+  it('cuts very long queries and strips control characters', () => {
+    const results = searchIndex(index, `sciatica ${'a'.repeat(10_000)}`);
     expect(results.truncated).toBe(true);
     expect(results.query.length).toBeLessThanOrEqual(maxQueryChars);
-    const cleaned = (await search(index, 'scia\u0000tica\u202e')).query;
+    const cleaned = searchIndex(index, 'scia\u0000tica\u202e').query;
     expect(cleaned.includes('\u0000') || cleaned.includes('\u202e')).toBe(false);
-    const manyWords = await search(index, Array.from({ length: 50 }, () => 'sciatica').join(' '));
+    const manyWords = searchIndex(index, Array.from({ length: 50 }, () => 'sciatica').join(' '));
     expect(manyWords.truncated).toBe(true);
     expect(manyWords.hits[0]?.id).toBe('sciatica');
   });
 
-  it('never returns markup: a hostile query comes back as text parts', async () => {
-    const results = await search(index, '<script>alert(1)</script> sciatica');
-    for (const hit of results.hits)
-      for (const part of [...hit.snippet, ...hit.titleParts]) expect(typeof part.text).toBe('string');
-    expect(results.hits[0]?.id).toBe('sciatica');
+  it('takes any page number and size without failing', () => {
+    for (const page of [Number.NaN, -3, 0, 1.7, Number.POSITIVE_INFINITY]) {
+      expect(searchIndex(index, 'sciatica', { page, pageSize: page }).page).toBe(1);
+    }
   });
+});
 
-  it('pages results and clamps the page number', async () => {
+describe('pages and tags', () => {
+  it('pages results and clamps the page number', () => {
     const many = buildSearchIndex(Array.from({ length: 25 }, (_, i) => doc(`d${i}`, { body: 'spine spine' })));
-    const first = await search(many, 'spine', { pageSize: 10 });
-    expect(first).toMatchObject({ total: 25, pageCount: 3, page: 1 });
-    expect((await search(many, 'spine', { pageSize: 10, page: 3 })).hits).toHaveLength(5);
-    expect((await search(many, 'spine', { pageSize: 10, page: 99 })).page).toBe(3);
+    expect(searchIndex(many, 'spine', { pageSize: 10 })).toMatchObject({ total: 25, pageCount: 3, page: 1 });
+    const last = searchIndex(many, 'spine', { pageSize: 10, page: 3 });
+    expect(last.hits).toHaveLength(5);
+    expect(searchIndex(many, 'spine', { pageSize: 10, page: 99 }).page).toBe(3);
+    const all = [1, 2, 3].flatMap((page) => searchIndex(many, 'spine', { pageSize: 10, page }).hits.map((hit) => hit.id));
+    expect(new Set(all).size).toBe(25);
+    many.close();
   });
 
   it('counts tags for "popular tags", most used first', () => {
@@ -151,6 +280,40 @@ describe('searchIndex', () => {
   });
 
   it('keeps one entry per id', () => {
-    expect(buildSearchIndex([doc('same'), doc('same')]).size).toBe(1);
+    const same = buildSearchIndex([doc('same'), doc('same')]);
+    expect(same.size).toBe(1);
+    same.close();
+  });
+});
+
+describe('incremental updates', () => {
+  it('adds, replaces and removes articles by id, and the vocabulary follows', () => {
+    const live = new SearchIndex();
+    live.set(doc('a', { body: 'The xylophonist hurt a wrist.' }), 'key-1');
+    expect(ids('xylophonist', live)).toEqual(['a']);
+    expect(searchIndex(live, 'xylophonst').didYouMean).toBe('xylophonist');
+
+    live.set(doc('a', { body: 'The drummer hurt a wrist.' }), 'key-2');
+    expect(ids('xylophonist', live)).toEqual([]);
+    expect(searchIndex(live, 'xylophonst').didYouMean).toBeUndefined();
+    expect(ids('drummer', live)).toEqual(['a']);
+    expect(live.keys()).toEqual(new Map([['a', 'key-2']]));
+
+    live.apply({ delete: ['a'], set: [{ doc: doc('b', { body: 'A drummer again.', tags: ['music'] }), key: 'key-3' }] });
+    expect(ids('drummer', live)).toEqual(['b']);
+    expect(live.popularTags).toEqual([{ tag: 'music', count: 1 }]);
+    expect(live.delete('b')).toBe(true);
+    expect(live.delete('b')).toBe(false);
+    expect(live.size).toBe(0);
+    expect(ids('drummer', live)).toEqual([]);
+    live.close();
+  });
+
+  it('applies a batch in one transaction: a failing batch changes nothing', () => {
+    const live = buildSearchIndex([doc('kept', { body: 'spine' })]);
+    const broken = { ...doc('new', { body: 'spine' }), tags: null as unknown as string[] };
+    expect(() => live.apply({ delete: ['kept'], set: [{ doc: broken }] })).toThrow();
+    expect(ids('spine', live)).toEqual(['kept']);
+    live.close();
   });
 });

@@ -32,7 +32,36 @@ export {
   type StudyCalloutProps,
   type StudyCalloutTone,
   type StudyCalloutHeadingLevel,
+  studyFigureRoles,
+  type StudyFigureRole,
+  studyCertainties,
+  certaintyStatement,
+  studyDesigns,
+  studyDesignDescriptions,
+  studyDesignDescription,
+  type StudyCertainty,
+  type StudyDesign,
 } from './components/StudyCallout';
+export {
+  CareCard,
+  careCardLevels,
+  careCardHeadingLevels,
+  careCardPrefix,
+  type CareCardProps,
+  type CareCardLevel,
+  type CareCardHeadingLevel,
+} from './components/CareCard';
+export { KeyPoints, keyPointsHeadingLevels, type KeyPointsProps, type KeyPointsHeadingLevel } from './components/KeyPoints';
+export {
+  ReviewStatus,
+  reviewStatusOf,
+  reviewStates,
+  type PersonRef,
+  type ReviewState,
+  type ReviewStatusInput,
+  type ReviewStatusProps,
+} from './components/ReviewStatus';
+export { Disclosure, type DisclosureProps } from './components/Disclosure';
 export {
   CTA,
   ctaTones,

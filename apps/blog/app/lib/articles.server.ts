@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, Diagnostic } from '@cited/content';
 import {
   createContentStore,
@@ -10,7 +8,7 @@ import {
   type FileReport,
   type Visibility,
 } from '@cited/content/store';
-import blogPackage from '../../package.json';
+import { siteFiles, siteRoutes } from './config-file.server';
 import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
 import { sitemapsOf } from './sitemap.server';
@@ -39,22 +37,17 @@ export interface Catalog {
   snapshot: ContentSnapshot;
 }
 
-// The default resolves from this module's own location: app/lib/ in dev, build/server/ in the
-// production bundle — both two levels below apps/blog, so both land on apps/blog/content/articles.
-const defaultArticlesDir = fileURLToPath(new URL('../../content/articles/', import.meta.url));
-
-/** CITED_ARTICLES_DIR overrides the directory (tests use fixture articles). */
+/** The articles directory (CITED_ARTICLES_DIR overrides it; tests use fixture articles). */
 export function articlesDir(): string {
-  const configured = process.env.CITED_ARTICLES_DIR?.trim();
-  return configured ? path.resolve(configured) : defaultArticlesDir;
+  return siteFiles().articlesDir;
 }
 
 /**
  * Same-site paths an article may link to besides articles: the blog's routes, listed once in
  * package.json ("cited.routes"), where `cited-content check` finds them too. A page added to the
- * blog (e.g. /contact) is added there; '/category/*' matches any category.
+ * blog is added there ('/category/:category' names a category that has articles).
  */
-export const siteRoutes: readonly string[] = blogPackage.cited.routes;
+export { siteRoutes };
 
 /** Dev previews drafts and scheduled articles (with a banner); production never serves them. */
 export function isPreview(): boolean {

@@ -1,16 +1,21 @@
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostics, type Diagnostic } from '@cited/content';
+import { formatDiagnostics, sitePaths, siteRoutes as declaredRoutes, type Diagnostic } from '@cited/content';
 
 // app/lib/ in dev and build/server/ in production are both two levels below apps/blog.
-const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
+const contentRoot = fileURLToPath(new URL('../../content/', import.meta.url));
 
-/** An env override, else a file in apps/blog/content. */
-export function contentFile(envName: string, name: string): string {
-  const configured = process.env[envName]?.trim();
-  return configured ? path.resolve(configured) : path.join(contentDir, name);
+/**
+ * Where the site's files are: found by @cited/content as `cited-content check` finds them (site.yml,
+ * people.yml and articles/ in apps/blog/content; CITED_* environment variables move them). Read
+ * per call: tests move them between runs.
+ */
+export function siteFiles(): ReturnType<typeof sitePaths> {
+  return sitePaths(contentRoot);
 }
+
+/** The blog's pages besides articles ("cited.routes" in its package.json), for the store's link check. */
+export const siteRoutes: readonly string[] = declaredRoutes(contentRoot).routes;
 
 /**
  * A YAML file read on first use and again whenever it changes on disk (a stat per call), so an
@@ -19,14 +24,14 @@ export function contentFile(envName: string, name: string): string {
  * (a broken file at start-up) it throws, naming the problems.
  */
 export function watchedConfig<T>(
-  envName: string,
+  locate: (files: ReturnType<typeof sitePaths>) => string,
   name: string,
   read: (text: string, file: string) => { value: T | undefined; diagnostics: Diagnostic[] },
 ): () => T {
   let cached: { file: string; stamp: string; value: T } | null = null;
   let lastBadStamp = '';
   return () => {
-    const file = contentFile(envName, name);
+    const file = locate(siteFiles());
     let stamp: string;
     try {
       const info = statSync(file);

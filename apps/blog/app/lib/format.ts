@@ -1,3 +1,6 @@
+// The browser-safe entry: components import this module too.
+import { taxonomySlug } from '@cited/content/taxonomy';
+
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** '2024-03-12' → 'March 12, 2024'. Dates are calendar dates, so they are formatted in UTC. */
@@ -11,15 +14,8 @@ export function formatReadingTime(minutes: number): string {
   return `${rounded} min read`;
 }
 
-/** 'Back & Spine' → 'back-spine': the URL segment for a category. */
-export function slugifyCategory(category: string): string {
-  return category
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** 'Back & Spine' → 'back-spine': the URL segment for a category (the same function as the site check's). */
+export const slugifyCategory: (category: string) => string = taxonomySlug;
 
 /**
  * `slugify` remembering its answers, for one pass over a site: 10,000 articles carry a few hundred

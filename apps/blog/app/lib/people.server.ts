@@ -2,7 +2,7 @@ import { readPeopleRegistry, type PeopleRegistry, type PersonRecord } from '@cit
 import { watchedConfig } from './config-file.server';
 
 /** people.yml (CITED_PEOPLE_FILE overrides the path): authors and reviewers by id. */
-export const peopleRegistry: () => PeopleRegistry = watchedConfig('CITED_PEOPLE_FILE', 'people.yml', (text, file) => {
+export const peopleRegistry: () => PeopleRegistry = watchedConfig((files) => files.peopleFile, 'people.yml', (text, file) => {
   const { registry, diagnostics } = readPeopleRegistry(text, file);
   return { value: registry, diagnostics };
 });

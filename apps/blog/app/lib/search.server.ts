@@ -1,52 +1,116 @@
-import { SearchIndex } from '@cited/content';
-import type { ContentSnapshot, ContentStore } from '@cited/content/store';
-import { contentStore } from './articles.server';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { SearchIndex, type SearchOptions, type SearchResults } from '@cited/content/search';
+import { defaultCacheDir, type ContentSnapshot, type ContentStore } from '@cited/content/store';
+import { articlesDir, contentStore } from './articles.server';
 
 /**
- * The search index of the published articles, kept in step with the content store: each new
- * snapshot is compared with what is indexed (slug → content key), and only the articles that
- * appeared, changed or went are added or removed. Their text comes from the store's disk cache
- * (written by the compile workers), so nothing is parsed here and an edit costs one article.
+ * The search index of the published articles (SQLite FTS5, @cited/content/search), kept in step
+ * with the content store: each new snapshot is compared with what the index holds (slug → content
+ * key, stored in the index), and only the articles that appeared, changed or went are written.
+ * Their text comes from the store's disk cache (written by the compile workers), so nothing is
+ * parsed here and an edit costs one article, written when the store publishes the snapshot (and
+ * at the latest by the next search). The index is a file beside the store's cache: a
+ * restart finds it up to date and searches at once; a damaged or outdated file is rebuilt.
  */
 interface Indexer {
   store: ContentStore;
   index: SearchIndex;
-  /** Content key indexed per slug. */
-  keys: Map<string, string>;
-  /** Snapshot version the index matches (after `syncing` resolves). */
+  /** Snapshot version and index generation the index matches (after `syncing` resolves). */
   version: string;
+  generation: number;
   syncing: Promise<void>;
+  unsubscribe: () => void;
 }
 
 let indexer: Indexer | null = null;
 
-/** Yields to the event loop between batches: a first build of thousands of articles must not stall requests. */
-const addsPerTurn = 25;
+/** Articles read and written per transaction; the event loop gets a turn between batches. */
+const batchSize = 50;
+/** A build this large is worth merging into one full-text segment afterwards. */
+const optimizeAfter = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The index file for the articles directory, in the store's cache directory (the blog's store uses
+ * the default one): a file per directory, as the store keeps its state per directory.
+ */
+function indexFile(): string {
+  const name = createHash('sha256').update(path.resolve(articlesDir())).digest('hex').slice(0, 16);
+  return path.join(defaultCacheDir(), 'search', `${name}.sqlite`);
+}
+
 async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
+  const { index, store } = state;
+  const generation = index.generation;
   const wanted = new Map<string, string>();
   for (const article of snapshot.articles) {
     const entry = snapshot.entry(article.slug);
     if (entry?.visibility === 'published') wanted.set(article.slug, entry.key);
   }
-  for (const [slug, key] of state.keys) {
-    if (wanted.get(slug) === key) continue;
-    state.index.delete(slug);
-    state.keys.delete(slug);
+  const indexed = index.keys();
+  const gone = [...indexed.keys()].filter((slug) => !wanted.has(slug));
+  const changed = [...wanted].filter(([slug, key]) => indexed.get(slug) !== key);
+  index.apply({ delete: gone });
+  for (let start = 0; start < changed.length; start += batchSize) {
+    const batch = changed.slice(start, start + batchSize);
+    const docs = await Promise.all(
+      batch.map(async ([slug, key]) => {
+        const entry = snapshot.entry(slug);
+        const doc = entry ? await store.searchDoc(entry) : null;
+        return { slug, key, doc };
+      }),
+    );
+    // The index was found damaged and emptied meanwhile: the next request starts over.
+    if (index.generation !== generation) return;
+    index.apply({
+      set: docs.flatMap(({ slug, key, doc }) => (doc ? [{ doc: { ...doc, id: slug }, key }] : [])),
+      // No search text (a cache read failed): no stale version stays; the next snapshot tries again.
+      delete: docs.flatMap(({ slug, doc }) => (doc ? [] : [slug])),
+    });
+    await nextTurn();
   }
-  let added = 0;
-  for (const [slug, key] of wanted) {
-    if (state.keys.has(slug)) continue;
-    const entry = snapshot.entry(slug);
-    const doc = entry ? await state.store.searchDoc(entry) : null;
-    if (doc) state.index.set({ ...doc, id: slug });
-    state.keys.set(slug, key);
-    if (++added % addsPerTurn === 0) await nextTurn();
-  }
-  // A first build leaves the postings with room to grow into; give it back once.
-  if (added > 0) state.index.reclaim();
+  if (changed.length >= optimizeAfter) index.optimize();
   state.version = snapshot.version;
+  state.generation = generation;
+}
+
+/** Brings the index up to the store's current snapshot, after any update already under way. */
+function update(state: Indexer): Promise<void> {
+  const snapshot = state.store.snapshot();
+  const stale = () => state.version !== snapshot.version || state.generation !== state.index.generation;
+  if (stale()) {
+    // One update at a time, in order; a failed one leaves the next request to try again.
+    state.syncing = state.syncing.catch(() => undefined).then(() => (stale() ? sync(state, snapshot) : undefined));
+  }
+  return state.syncing;
+}
+
+/** New snapshots in a burst (a cold start publishing as compiles finish) make one update. */
+const updateDelayMs = 200;
+
+function open(store: ContentStore): Indexer {
+  let timer: NodeJS.Timeout | undefined;
+  const state: Indexer = {
+    store,
+    index: new SearchIndex({ file: indexFile() }),
+    version: '',
+    generation: -1,
+    syncing: Promise.resolve(),
+    unsubscribe: () => undefined,
+  };
+  // Each published snapshot is written to the index in the background, so a search rarely waits.
+  const unsubscribe = store.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (indexer === state) update(state).catch((error: unknown) => console.error(`[search] could not update the index: ${String(error)}`));
+    }, updateDelayMs).unref();
+  });
+  state.unsubscribe = () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+  return state;
 }
 
 /** The index for the current snapshot (brought up to date first when the content changed). */
@@ -54,40 +118,43 @@ export async function getSearchIndex(): Promise<SearchIndex> {
   const store = contentStore();
   await store.ready;
   if (indexer?.store !== store) {
-    indexer = { store, index: new SearchIndex(), keys: new Map(), version: '', syncing: Promise.resolve() };
+    closeSearchIndex();
+    indexer = open(store);
   }
   const state = indexer;
-  const snapshot = store.snapshot();
-  if (state.version !== snapshot.version) {
-    // One update at a time, in order; a failed one leaves the next request to try again.
-    state.syncing = state.syncing.catch(() => undefined).then(() => (state.version === snapshot.version ? undefined : sync(state, snapshot)));
-  }
-  await state.syncing;
+  await update(state);
   return state.index;
 }
 
 /**
- * The text of an indexed article, read back from the store's disk cache for the hits being shown
- * (the index keeps no article text). Null when the article is gone or unreadable: the snippet then
- * comes from its description.
+ * A reader's query against the current index. Never throws for any query; when the index finds
+ * its file damaged during the search, it is filled again and the search asked once more.
  */
-export async function searchText(slug: string): Promise<string | null> {
-  const store = indexer?.store;
-  const entry = store?.snapshot().entry(slug);
-  if (!store || !entry) return null;
-  try {
-    return (await store.searchDoc(entry))?.body ?? null;
-  } catch {
-    return null;
+export async function searchArticles(query: string, options: SearchOptions): Promise<{ results: SearchResults; index: SearchIndex }> {
+  let index = await getSearchIndex();
+  const generation = index.generation;
+  let results = index.search(query, options);
+  if (index.generation !== generation) {
+    index = await getSearchIndex();
+    results = index.search(query, options);
   }
+  return { results, index };
+}
+
+/** Closes the index file (graceful shutdown); the next search opens it again. */
+export function closeSearchIndex(): void {
+  indexer?.unsubscribe();
+  indexer?.index.close();
+  indexer = null;
 }
 
 /** After start-up work, before anyone searches: startup compiles and first page views go first. */
 const warmDelayMs = 5_000;
 
 /**
- * Builds the index in the background once the store has settled (server start), so the first
- * search does not wait for it; a failure is logged and the next search retries.
+ * Brings the index up to date in the background once the store has settled (server start), so the
+ * first search does not wait for it; a failure is logged and the next search retries. After a
+ * restart with the index file in place this only compares content keys.
  */
 export function warmSearchIndex(): void {
   const store = contentStore();

@@ -2,7 +2,7 @@ import { readSiteConfig, type SiteConfig } from '@cited/content';
 import { watchedConfig } from './config-file.server';
 
 /** site.yml (CITED_SITE_CONFIG overrides the path): the site's validated identity. */
-export const siteConfig: () => SiteConfig = watchedConfig('CITED_SITE_CONFIG', 'site.yml', (text, file) => {
+export const siteConfig: () => SiteConfig = watchedConfig((files) => files.siteFile, 'site.yml', (text, file) => {
   const { config, diagnostics } = readSiteConfig(text, file);
   return { value: config, diagnostics };
 });

@@ -1,11 +1,11 @@
-import { searchIndex, type SearchHit, type SnippetPart } from '@cited/content';
+import type { SearchHit, SnippetPart } from '@cited/content/search';
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Pagination } from '../components/ArticleList';
 import { TagList } from '../components/TagList';
 import { formatDate, parsePageParam, slugifyCategory } from '../lib/format';
-import { getSearchIndex, searchText } from '../lib/search.server';
+import { searchArticles } from '../lib/search.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
 import * as styles from '../styles/list.css';
@@ -16,10 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const page = parsePageParam(params.get('page'));
   if (page === null) throw data(null, { status: 400, statusText: 'Invalid page number' });
-  const index = await getSearchIndex();
-  // searchIndex never throws; it cleans and caps the query it echoes back (React escapes it).
-  // Snippets are cut from the hits' text, read from the disk cache for this page only.
-  const results = await searchIndex(index, params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE, loadText: searchText });
+  // Never throws for any query: the words are searched as words (no FTS5 syntax gets through), and
+  // the query echoed back is cleaned and capped (React escapes it). Snippets are text parts.
+  const { results, index } = await searchArticles(params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE });
   return {
     results,
     popularTags: index.popularTags.slice(0, 8).map(({ tag, count }) => ({ name: tag, slug: slugifyCategory(tag), count })),

@@ -147,6 +147,48 @@ describe('path traversal and hostile encodings reach no file and break nothing',
   });
 });
 
+// Search queries carrying SQLite FTS5 query syntax (quotes, NEAR, column filters, `*`, `^`,
+// parentheses, boolean operators) and SQL: the index searches their words as words, so every one
+// is a 200 search page, never an FTS5 syntax error or a 500.
+const searchQueries = [
+  '"',
+  '"unbalanced',
+  'NEAR(back pain, 2)',
+  'title:back',
+  '{title body}:pain',
+  '-title:pain',
+  '*',
+  'pain*',
+  '^pain',
+  '((((pain',
+  'pain)))',
+  'AND OR NOT',
+  'pain NOT back',
+  "'; DROP TABLE articles; --",
+  'rowid=1 OR 1=1',
+  '\u0002pain\u0003',
+];
+
+describe('search queries are words, never query syntax', () => {
+  it('answers every FTS5-syntax query with a search page', async () => {
+    const targets = [
+      ...searchQueries.map((query) => `/search?q=${encodeURIComponent(query)}`),
+      '/search?q=%22&page=2',
+      '/search?q[]=pain&q[]=back',
+      '/search?q=pain&q=%22',
+      '/search?q=%ED%A0%80%22',
+      `/search?q=${'%22'.repeat(3000)}`,
+    ];
+    const problems: string[] = [];
+    for (const target of targets) {
+      const response = await rawRequest(server.port, get(target));
+      const problem = problemOf(response, target) ?? (response.status === 200 ? undefined : `${target} → ${response.status}`);
+      if (problem) problems.push(problem);
+    }
+    expectNone(problems, `${problems.length} of ${targets.length} searches`);
+  });
+});
+
 describe('oversized and malformed requests', () => {
   it('a 10 KB URL gets a 4xx or a page, not a crash', async () => {
     for (const target of [`/articles/${'a'.repeat(10_000)}`, `/?q=${'%41'.repeat(3_400)}`, `/category/${'..%2f'.repeat(2_000)}`]) {

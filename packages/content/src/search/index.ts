@@ -1,7 +1,10 @@
-// Full-text search over articles, on plain documents: whoever holds the content (the blog, from
-// the content store's snapshots) keeps an index up to date and queries it per request.
-export { buildSearchIndex, searchIndex, maxQueryChars, SearchIndex } from './search.js';
+// @cited/content/search: full-text search over articles in SQLite FTS5 (better-sqlite3, Node only).
+// Whoever holds the content (the blog, from the content store's snapshots) keeps an index up to date
+// and queries it per request; the core package turns articles into SearchDocs
+// (searchDocFromMarkdown), so this entry loads no markdown parser: a restarted server's first
+// search only waits for SQLite.
+export { SearchIndex, buildSearchIndex, searchIndex } from './fts-index.js';
+export type { SearchChanges, SearchIndexOptions } from './fts-index.js';
+export { maxQueryChars } from './query.js';
+export { schemaVersion } from './version.js';
 export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search.js';
-export { searchDocFromMarkdown } from './text.js';
-/** How text becomes terms and how queries match: for comparing the index with a plain MiniSearch (tests, bench). */
-export * as searchTerms from './terms.js';

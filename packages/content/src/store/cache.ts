@@ -24,20 +24,38 @@ export function packageDir(): string | undefined {
 }
 
 /**
- * The compiler's code: every module but the React renderer and the store itself (caching,
- * scheduling and serving do not change what a compile produces), except the store's compile job.
+ * The compiler's code: every module but the React renderer, the site-wide judging (site/), the
+ * search index (only search/text.js and search.js shape a compile's search text) and the store
+ * itself (caching, scheduling, judging and serving do not change what a compile produces), except
+ * the store's compile job.
  */
+const searchIndexFile = (entry: string, name: string): boolean =>
+  entry.startsWith(`search${path.sep}`) && name !== 'text.js' && name !== 'search.js';
+
 function compilerFiles(dir: string, relative = ''): string[] {
   const found: string[] = [];
   for (const name of readdirSync(path.join(dir, relative)).sort()) {
     const entry = path.join(relative, name);
     if (statSync(path.join(dir, entry)).isDirectory()) {
-      if (name !== 'react') found.push(...compilerFiles(dir, entry));
-    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js')) {
+      if (name !== 'react' && name !== 'site') found.push(...compilerFiles(dir, entry));
+    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js') && !searchIndexFile(entry, name)) {
       found.push(path.join(dir, entry));
     }
   }
   return found;
+}
+
+function hashFiles(label: string, files: (dist: string) => string[]): string {
+  const hash = createHash('sha256').update(storeFormat).update(label);
+  const dir = packageDir();
+  try {
+    if (!dir) throw new Error('not installed');
+    const dist = path.join(dir, 'dist');
+    for (const file of files(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
+  } catch {
+    hash.update('source');
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -45,16 +63,23 @@ function compilerFiles(dir: string, relative = ''): string[] {
  * output) never reuses an old cache entry, and equal code gives equal keys on every machine.
  */
 export function compilerFingerprint(): string {
-  const hash = createHash('sha256').update(storeFormat);
-  const dir = packageDir();
-  try {
-    if (!dir) throw new Error('not installed');
-    const dist = path.join(dir, 'dist');
-    for (const file of compilerFiles(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
-  } catch {
-    hash.update('source');
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashFiles('', (dist) => compilerFiles(dist));
+}
+
+let judgeHash: string | undefined;
+
+/**
+ * Identifies the site-wide judging (dist/site: links, people, URLs, any rule added there): part of
+ * the state's site signature, so a restart with new site rules judges every file again.
+ */
+export function judgeFingerprint(): string {
+  judgeHash ??= hashFiles('site', (dist) =>
+    readdirSync(path.join(dist, 'site'))
+      .filter((name) => name.endsWith('.js'))
+      .sort()
+      .map((name) => path.join(dist, 'site', name)),
+  );
+  return judgeHash;
 }
 
 /**

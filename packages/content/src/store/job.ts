@@ -5,7 +5,7 @@ import { compileArticle } from '../compile.js';
 import type { SearchDoc } from '../search/search.js';
 import { searchDocFromMarkdown } from '../search/text.js';
 import { decodeSource } from '../source.js';
-import type { Article } from '../types.js';
+import type { Article, CompileOptions } from '../types.js';
 import type { ArticleListing, CompileSummary, Dependency } from './types.js';
 
 /**
@@ -38,6 +38,16 @@ export function dependencyDigest(bytes: Uint8Array | undefined): string | null {
   return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
 }
 
+/** How `cited-content check` compiles the files it reports on (the store always uses the defaults). */
+export interface VersionOptions {
+  /** Reference time for clock-dependent warnings (review-overdue); default: the fixed compile epoch. */
+  now?: Date;
+  /** Readability warnings (default off). */
+  readability?: CompileOptions['readability'];
+  /** Searchable text for the cache (default on). */
+  search?: boolean;
+}
+
 /**
  * One file version → its summary (kept in memory) and the article (kept on disk). `bibliography:`
  * files are read relative to the article, inside `dir`; each one read (or missing) is recorded with
@@ -48,6 +58,7 @@ export function compileVersion(
   bytes: Uint8Array,
   file: string,
   dir: string,
+  options: VersionOptions = {},
 ): { summary: CompileSummary; article: Article; search?: SearchDoc } {
   const dependencies: Dependency[] = [];
   const readFile = (target: string): Uint8Array => {
@@ -59,9 +70,14 @@ export function compileVersion(
       dependencies.push({ path: target.split(path.sep).join('/'), digest: dependencyDigest(read) });
     }
   };
-  const article = compileArticle(bytes, { path: file, now: compileEpoch, readFile });
+  const article = compileArticle(bytes, {
+    path: file,
+    now: options.now ?? compileEpoch,
+    readFile,
+    ...(options.readability ? { readability: options.readability } : {}),
+  });
   // Only a version without errors can be served, so only those need searchable text.
-  const search = article.ok ? searchDocFromMarkdown(article.meta, decodeSource(bytes).text) : undefined;
+  const search = article.ok && options.search !== false ? searchDocFromMarkdown(article.meta, decodeSource(bytes).text) : undefined;
   return {
     summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks, dependencies },
     article,

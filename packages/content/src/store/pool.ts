@@ -26,6 +26,16 @@ export interface Compiled {
   summary: CompileSummary;
 }
 
+export interface CompileOptions {
+  /**
+   * A single edit compiles faster here (~20 ms) than in a worker that must first start and load
+   * the compiler (~0.5 s); only used when no worker is running.
+   */
+  inline?: boolean;
+  /** An editor's save during a long pass: goes before the files the pass has queued. */
+  urgent?: boolean;
+}
+
 interface Pending {
   task: CompileTask;
   resolve: (compiled: Compiled) => void;
@@ -57,22 +67,18 @@ export class CompilePool {
     this.size = workerFile ? size : 0;
   }
 
-  /**
-   * `inline`: a single edit compiles faster here (~20 ms) than in a worker that must first start
-   * and load the compiler (~0.5 s); only used when no worker is running.
-   */
-  compile(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string, inline = false, first = false): Promise<Compiled> {
-    if (this.size === 0 || (inline && this.slots.length === 0)) return this.compileHere(file, sourceKey, bytes, cacheDir, dir);
+  /** Compiles one version (in a worker, or here) and writes it to the cache. */
+  compile(task: Omit<CompileTask, 'id'>, options: CompileOptions = {}): Promise<Compiled> {
+    if (this.size === 0 || (options.inline && this.slots.length === 0)) return this.compileHere(task);
     return new Promise((resolve, reject) => {
-      const pending = { task: { id: this.nextId++, file, sourceKey, bytes, cacheDir, dir }, resolve, reject };
-      // `first`: an editor's save during a long pass goes before the files the pass has queued.
-      if (first) this.queue.unshift(pending);
+      const pending = { task: { id: this.nextId++, ...task }, resolve, reject };
+      if (options.urgent) this.queue.unshift(pending);
       else this.queue.push(pending);
       this.dispatch();
     });
   }
 
-  private async compileHere(file: string, sourceKey: string, bytes: Uint8Array, cacheDir: string, dir: string): Promise<Compiled> {
+  private async compileHere({ file, sourceKey, bytes, cacheDir, dir }: Omit<CompileTask, 'id'>): Promise<Compiled> {
     await new Promise((resolve) => setImmediate(resolve));
     return compileToCache(() => compileVersion(bytes, file, dir), cacheDir, sourceKey);
   }

@@ -2,51 +2,24 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import type { DependencyState } from './dependencies.js';
-import type { ArticleListing, ContentSnapshot, FileReport, SnapshotEntry, Visibility } from './types.js';
+import type { Judged, ServedVersion } from '../site/judge.js';
+import { claimOrder, slugDuplicate } from '../site/slugs.js';
+import { liveAt, visibilityOf } from '../site/visibility.js';
+import type { ArticleListing, ContentSnapshot, FileReport, SiteLink, SnapshotEntry } from './types.js';
 
 /** What the store knows about one file (persisted in the cache's state file between runs). */
-export interface FileRecord {
-  file: string;
+export interface FileRecord extends Judged {
   mtimeMs: number;
   size: number;
-  /** Version key of what is on disk (the source key plus its dependencies' digests). */
-  key: string;
   /** Key of the file's bytes alone (which dependencies it reads is cached under it). */
   sourceKey?: string;
   /** Files its compile read (bibliographies), as last seen. */
   deps?: DependencyState[];
-  ok: boolean;
   diagnostics: Diagnostic[];
-  listing: ArticleListing;
-  links: { href: string; line: number; column: number }[];
-  /** Site-link errors found when this version was last judged. */
-  siteDiagnostics: Diagnostic[];
-  /** The key whose acceptance was last decided (a version is judged once). */
-  judgedKey?: string;
-  /** The last good version: what readers are served. */
-  good?: { key: string; listing: ArticleListing };
-  /** Cold start of a large site: shown before the site-wide checks have run (never persisted). */
-  provisional?: boolean;
+  links: SiteLink[];
 }
 
-// Listings are shared by every snapshot that contains them: their go-live time is parsed once.
-const liveTimes = new WeakMap<ArticleListing, number>();
-
-/** Start of the published day, UTC: an article dated 2027-03-01 goes live at 2027-03-01T00:00Z. */
-export function liveAt(listing: ArticleListing): number {
-  let time = liveTimes.get(listing);
-  if (time === undefined) {
-    const parsed = Date.parse(`${listing.published}T00:00:00Z`);
-    time = Number.isNaN(parsed) ? 0 : parsed;
-    liveTimes.set(listing, time);
-  }
-  return time;
-}
-
-function visibilityOf(listing: ArticleListing, now: number): Visibility {
-  if (listing.draft) return 'draft';
-  return liveAt(listing) > now ? 'scheduled' : 'published';
-}
+export { liveAt };
 
 // One collator, as `localeCompare(…, 'en')` would build on every call.
 const byTitle = new Intl.Collator('en').compare;
@@ -76,14 +49,28 @@ export function buildSnapshot(
   const outcomes: { record: FileRecord; siteDiagnostics: Diagnostic[]; state: FileReport['state']; slug: string; duplicateOf?: string }[] = [];
   let nextDue: number | undefined;
 
+  // Judging gives each URL to one file; two served versions with one URL are left by a large cold
+  // start (served before judging) or an older store: the judge's order decides here too.
+  const servedOf = (record: FileRecord): ServedVersion | undefined =>
+    record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
+  const owners = new Map<string, FileRecord>();
   for (const record of sorted) {
-    const served = record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
+    const served = servedOf(record);
+    if (!served) continue;
+    const other = owners.get(served.listing.slug);
+    const beats = (o: FileRecord): boolean =>
+      o.provisional !== record.provisional ? !record.provisional : claimOrder({ file: record.file, listing: served.listing }, { file: o.file, listing: (servedOf(o) as ServedVersion).listing }) < 0;
+    if (!other || beats(other)) owners.set(served.listing.slug, record);
+  }
+
+  for (const record of sorted) {
+    const served = servedOf(record);
     let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
     let duplicateOf: string | undefined;
     if (served) {
-      const existing = bySlug.get(served.listing.slug);
-      if (existing) {
-        duplicateOf = existing.file;
+      const owner = owners.get(served.listing.slug) as FileRecord;
+      if (owner !== record) {
+        duplicateOf = owner.file;
         state = 'unpublished';
       } else {
         const visibility = visibilityOf(served.listing, now);
@@ -113,18 +100,8 @@ export function buildSnapshot(
     for (const { record, siteDiagnostics, state, slug, duplicateOf } of outcomes) {
       // Shared with the record unless there is something to add (most files: no site-wide problem).
       let diagnostics: Diagnostic[] = siteDiagnostics.length > 0 ? [...record.diagnostics, ...siteDiagnostics] : record.diagnostics;
-      if (duplicateOf) {
-        diagnostics = [
-          ...diagnostics,
-          {
-            severity: 'error',
-            ruleId: 'slug-duplicate',
-            message: `Slug "${slug}" is already used by ${duplicateOf}; this file is not published`,
-            file: record.file,
-            line: 1,
-            column: 1,
-          },
-        ];
+      if (duplicateOf && !siteDiagnostics.some((d) => d.ruleId === 'slug-duplicate')) {
+        diagnostics = [...diagnostics, slugDuplicate(record.file, slug, duplicateOf, undefined)];
       }
       if (diagnostics.length > 0 || state !== 'published') {
         built.push({ file: record.file, path: `${directory}${record.file}`, slug, diagnostics, state });

@@ -76,7 +76,7 @@ export interface FileReport {
   path: string;
   slug?: string;
   diagnostics: readonly Diagnostic[];
-  /** 'published': serving this version; 'last-good': serving an earlier one; 'unpublished': nothing served. */
+  /** 'published': serving this version; 'last-good': serving an earlier one; 'unpublished': nothing served (see site/verdict.ts for the check's words). */
   state: 'published' | 'last-good' | 'unpublished';
 }
 
@@ -117,7 +117,12 @@ export interface ContentStoreOptions {
   watch?: boolean;
   /** 'preview' also serves drafts and scheduled articles by slug (dev), never lists them. */
   mode?: 'production' | 'preview';
-  /** Same-site paths that are valid link targets besides articles, e.g. ['/', '/contact', '/rss.xml', '/category/*']. */
+  /**
+   * The site's pages besides articles, as link targets: '/contact' (exact), '/docs/*' (anything
+   * below), '/category/:category', '/tags/:tag', '/authors/:person' (a category or tag of a
+   * published article, an id in the registry). See site/routes.ts; a blog declares them in its
+   * package.json ("cited.routes"), where `siteLayout` and `cited-content check` read them.
+   */
   routes?: readonly string[];
   /** Where an article lives on the site (default `/articles/${slug}`). */
   articlePath?: (slug: string) => string;

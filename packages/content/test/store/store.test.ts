@@ -254,7 +254,53 @@ describe('last good version', () => {
   });
 });
 
+describe('one URL, one article', () => {
+  it('keeps a URL with the file that had it first, whatever the names and dates, and hands it over when that file goes', async () => {
+    site = makeSite();
+    site.write({ slug: 'twin', title: 'Original', published: '2024-03-01' }, 'zz-original.md');
+    const first = site.open();
+    await first.ready;
+    // A newcomer with an earlier date and a first file name: the original still keeps the URL.
+    site.write({ slug: 'twin', title: 'Newcomer', published: '2024-01-01' }, 'aa-newcomer.md');
+    const both = await first.refresh();
+    expect(both.entry('twin')?.file).toBe('zz-original.md');
+    const report = both.reports.find((r) => r.file === 'aa-newcomer.md');
+    expect(report?.state).toBe('unpublished');
+    expect(report?.diagnostics).toEqual([expect.objectContaining({ ruleId: 'slug-duplicate', line: 4, column: 7, message: expect.stringContaining('already used by zz-original.md') })]);
+    expect(site.logs.join('\n')).toContain('not publishing aa-newcomer.md');
+    await first.close();
+
+    // After a restart too; then the original is deleted: the newcomer gets the URL at once.
+    const store = site.open({ watch: true });
+    await store.ready;
+    expect(store.snapshot().entry('twin')?.file).toBe('zz-original.md');
+    const handedOver = new Promise<void>((resolve) => {
+      store.subscribe((snapshot) => {
+        if (snapshot.entry('twin')?.file === 'aa-newcomer.md') resolve();
+      });
+    });
+    unlinkSync(path.join(site.dir, 'zz-original.md'));
+    await handedOver;
+    expect(store.snapshot().entry('twin')?.listing.title).toBe('Newcomer');
+  });
+});
+
 describe('drafts and scheduling', () => {
+  it('publishes an article linking to a scheduled one when that one goes live, without a restart', async () => {
+    site = makeSite();
+    site.write({ slug: 'soon', published: '2026-12-01' });
+    site.write({ slug: 'early', body: 'See [soon](/articles/soon).' });
+    let now = new Date('2026-11-30T23:59:00Z');
+    const store = site.open({ clock: () => now });
+    await store.ready;
+    expect(slugsOf(store.snapshot().articles)).toEqual([]);
+    expect(store.snapshot().reports.find((r) => r.file === 'early.md')?.diagnostics[0]?.ruleId).toBe('link-broken');
+    now = new Date('2026-12-01T00:00:00Z');
+    expect(slugsOf(store.snapshot().articles)).toEqual(['soon']);
+    // Files waiting for it are judged again in the background.
+    expect(slugsOf((await store.settled()).articles).sort()).toEqual(['early', 'soon']);
+  });
+
   it('never lists or serves a draft in production; preview serves it marked as a draft', async () => {
     site = makeSite();
     site.write({ slug: 'public' });

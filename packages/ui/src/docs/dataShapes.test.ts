@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { ctaActionFields, referenceDataFields } from './dataShapes';
+import { ctaActionFields, personRefFields, referenceDataFields } from './dataShapes';
 
 const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,6 +24,7 @@ const sortedUnion = (type: string) => type.split('|').map((part) => part.trim())
 describe.each([
   ['ReferenceData', 'components/ReferenceList/vancouver.ts', referenceDataFields],
   ['CTAAction', 'components/CTA/CTA.tsx', ctaActionFields],
+  ['PersonRef', 'components/ReviewStatus/ReviewStatus.tsx', personRefFields],
 ] as const)('the docs of %s', (name, file, documented) => {
   it('list every field with its type and whether it is required, in source order', () => {
     expect(documented.map(({ name: field, required, type }) => ({ name: field, required, type: sortedUnion(type) }))).toEqual(

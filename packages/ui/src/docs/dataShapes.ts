@@ -28,3 +28,9 @@ export const ctaActionFields: readonly FieldDoc[] = [
   { name: 'href', type: 'string', required: true, description: 'A real address: relative ("/contact"), https:, tel: or mailto:.' },
   { name: 'label', type: 'ReactNode', required: true, description: 'What happens, in words: "Call 555-0100", "Book an appointment"; never "Click here".' },
 ];
+
+export const personRefFields: readonly FieldDoc[] = [
+  { name: 'name', type: 'string', required: true, description: 'The name as it should be read: "Magaziner Center for Wellness", a person’s full name.' },
+  { name: 'href', type: 'string', required: false, description: 'Their profile page; the name becomes a link to it.' },
+  { name: 'credentials', type: 'string', required: false, description: 'Shown after the name and a comma: "MD", "PhD, RN". Only what is confirmed.' },
+];

@@ -26,7 +26,7 @@ describe('tokens a component uses', () => {
   });
 
   it('finds tokens for every component', () => {
-    for (const component of ['Citation', 'ReferenceList', 'StudyCallout', 'Pullquote', 'CTA', 'Prose']) {
+    for (const component of ['Citation', 'ReferenceList', 'StudyCallout', 'Pullquote', 'CTA', 'Prose', 'CareCard', 'KeyPoints', 'ReviewStatus', 'Disclosure']) {
       expect(componentTokens(styleSources, component).length, component).toBeGreaterThan(3);
     }
   });

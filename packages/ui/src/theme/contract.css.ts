@@ -2,6 +2,7 @@ import { createGlobalThemeContract } from '@vanilla-extract/css';
 import { tokenPropertyName } from './names';
 
 const tone = { surface: null, border: null, text: null, emphasis: null };
+const careLevel = { band: null, onBand: null, surface: null, text: null, link: null };
 
 /** The shape of the theme: every token a theme must fill. */
 const contractShape = {
@@ -20,6 +21,7 @@ const contractShape = {
     linkHover: null,
     focusRing: null,
     tone: { info: tone, finding: tone, caution: tone },
+    care: { nonUrgent: careLevel, urgent: careLevel, emergency: careLevel },
   },
   font: { body: null, heading: null, ui: null, mono: null },
   fontSize: { xs: null, sm: null, md: null, lg: null, xl: null, xxl: null, xxxl: null },

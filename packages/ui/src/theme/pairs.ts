@@ -10,6 +10,7 @@ export interface TextPair {
 }
 
 const tones = ['info', 'finding', 'caution'] as const;
+const careLevels = ['nonUrgent', 'urgent', 'emergency'] as const;
 
 export const textPairs: TextPair[] = [
   { name: 'Body text on surface', foreground: (c) => c.text, background: (c) => c.surface, minimum: 7 },
@@ -51,6 +52,38 @@ export const textPairs: TextPair[] = [
       name: `${tone} callout border`,
       foreground: (c) => c.tone[tone].border,
       background: (c) => c.tone[tone].surface,
+      minimum: 3,
+    },
+  ]),
+  ...careLevels.flatMap((level): TextPair[] => [
+    {
+      name: `${level} care card heading`,
+      foreground: (c) => c.care[level].onBand,
+      background: (c) => c.care[level].band,
+      minimum: 4.5,
+    },
+    {
+      name: `${level} care card text`,
+      foreground: (c) => c.care[level].text,
+      background: (c) => c.care[level].surface,
+      minimum: 7,
+    },
+    {
+      name: `${level} care card link`,
+      foreground: (c) => c.care[level].link,
+      background: (c) => c.care[level].surface,
+      minimum: 4.5,
+    },
+    {
+      name: `${level} care card outline on surface`,
+      foreground: (c) => c.care[level].band,
+      background: (c) => c.surface,
+      minimum: 3,
+    },
+    {
+      name: `Focus ring on ${level} care card`,
+      foreground: (c) => c.focusRing,
+      background: (c) => c.care[level].surface,
       minimum: 3,
     },
   ]),

@@ -14,6 +14,20 @@ export interface ToneTokens {
   emphasis: string;
 }
 
+/** One level of a care card (NHS.UK pattern): its heading band and its body. */
+export interface CareLevelTokens {
+  /** Background of the heading band; also the card's outline (≥ 3:1 against the page). */
+  band: string;
+  /** Heading text on `band`. */
+  onBand: string;
+  /** Background of the card's body. */
+  surface: string;
+  /** Body text on `surface`. */
+  text: string;
+  /** Links on `surface` (the emergency card's body is dark in both themes). */
+  link: string;
+}
+
 export interface ColorTokens {
   text: string;
   textMuted: string;
@@ -34,6 +48,12 @@ export interface ColorTokens {
     info: ToneTokens;
     finding: ToneTokens;
     caution: ToneTokens;
+  };
+  /** Care cards: non-urgent (blue), urgent (red), emergency (red band, dark body). */
+  care: {
+    nonUrgent: CareLevelTokens;
+    urgent: CareLevelTokens;
+    emergency: CareLevelTokens;
   };
 }
 
@@ -74,6 +94,11 @@ export const lightColors: ColorTokens = {
     finding: { surface: '#e7f3ed', border: '#1f7a55', text: '#133b2b', emphasis: '#11603f' },
     caution: { surface: '#fcf1de', border: '#b45309', text: '#47290a', emphasis: '#8a3c05' },
   },
+  care: {
+    nonUrgent: { band: '#1d5fa6', onBand: '#ffffff', surface: '#ffffff', text: '#1b2126', link: '#0b55a0' },
+    urgent: { band: '#b42318', onBand: '#ffffff', surface: '#ffffff', text: '#1b2126', link: '#0b55a0' },
+    emergency: { band: '#b42318', onBand: '#ffffff', surface: '#1b2126', text: '#ffffff', link: '#ffffff' },
+  },
 };
 
 export const darkColors: ColorTokens = {
@@ -94,6 +119,11 @@ export const darkColors: ColorTokens = {
     info: { surface: '#15273a', border: '#5e9fe0', text: '#d7e7f8', emphasis: '#9ccaf7' },
     finding: { surface: '#12291f', border: '#4fbf8c', text: '#d3efe1', emphasis: '#8de0b7' },
     caution: { surface: '#2d2111', border: '#eaa045', text: '#f8e5c8', emphasis: '#f6c27a' },
+  },
+  care: {
+    nonUrgent: { band: '#8cc4ff', onBand: '#0c0f11', surface: '#1b2126', text: '#e8ecef', link: '#8cc4ff' },
+    urgent: { band: '#ff9b8f', onBand: '#1a0605', surface: '#1b2126', text: '#e8ecef', link: '#8cc4ff' },
+    emergency: { band: '#ff9b8f', onBand: '#1a0605', surface: '#4a0f0a', text: '#ffffff', link: '#ffffff' },
   },
 };
 

@@ -150,3 +150,77 @@ export const sampleSize = style({
   fontWeight: vars.fontWeight.bold,
   whiteSpace: 'nowrap',
 });
+
+/** A `detail` figure's label, "Dose:", shown before its value in the facts list. */
+export const detailLabel = style({
+  margin: 0,
+  '::after': { content: '":"' },
+});
+
+export const detailValue = style({
+  margin: 0,
+  fontWeight: vars.fontWeight.bold,
+  fontVariantNumeric: 'tabular-nums',
+});
+
+/** The certainty sentence and scale: between the finding and the facts. */
+export const certainty = style({
+  marginBlockStart: vars.space.sm,
+});
+
+export const certaintyStatement = style({
+  margin: 0,
+  fontWeight: vars.fontWeight.bold,
+});
+
+export const certaintyScale = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: vars.space.xs,
+  margin: 0,
+  marginBlockStart: vars.space.xxs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+});
+
+export const certaintyMarks = style({
+  display: 'inline-flex',
+  gap: vars.space.xxs,
+  // The marks' CanvasText is black on paper, even from the dark theme.
+  '@media': { print: { colorScheme: 'light' } },
+});
+
+/**
+ * One step of the scale: a ring, or a disc when filled. The disc is also a border as thick as the
+ * radius, so it stays filled on paper (no backgrounds) and in forced colours.
+ */
+export const certaintyMark = recipe({
+  base: {
+    display: 'inline-block',
+    width: '0.875em',
+    height: '0.875em',
+    boxSizing: 'border-box',
+    borderRadius: vars.radius.pill,
+    borderStyle: 'solid',
+    borderColor: toneEmphasis,
+    '@media': {
+      'print, (forced-colors: active)': { borderColor: 'CanvasText' },
+    },
+  },
+  variants: {
+    filled: {
+      true: { borderWidth: '0.4375em', backgroundColor: toneEmphasis },
+      false: { borderWidth: '2px' },
+    },
+  },
+});
+
+/** What a known study design means, in one plain sentence under the facts. */
+export const designNote = style({
+  margin: 0,
+  marginBlockStart: vars.space.xs,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.body,
+});

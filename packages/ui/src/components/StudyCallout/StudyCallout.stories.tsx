@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { BothThemes } from '../../docs/BothThemes';
 import { pseudoStates, StateGrid } from '../../docs/states';
 import { Citation } from '../Citation';
 import { Prose } from '../Prose';
-import { StudyCallout, studyCalloutHeadingLevels, studyCalloutTones } from './StudyCallout';
+import { StudyCallout, studyCalloutHeadingLevels, studyCalloutTones, studyFigureRoles } from './StudyCallout';
+import { studyCertainties } from './studyEvidence';
 
 const meta = {
   title: 'Components/StudyCallout',
@@ -34,6 +36,17 @@ const meta = {
       options: studyCalloutHeadingLevels,
       // react-docgen cannot read `(typeof studyCalloutHeadingLevels)[number]`: spell the union out from the array.
       table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
+    certainty: {
+      control: 'inline-radio',
+      options: studyCertainties,
+      // react-docgen cannot read `(typeof studyCertainties)[number]`: spell the union out from the array.
+      table: { type: { summary: studyCertainties.map((value) => JSON.stringify(value)).join(' | ') } },
+    },
+    figureRole: {
+      control: 'inline-radio',
+      options: studyFigureRoles,
+      table: { type: { summary: studyFigureRoles.map((value) => JSON.stringify(value)).join(' | ') } },
     },
     figure: { control: 'text' },
     children: { control: 'text' },
@@ -270,3 +283,74 @@ export const States: Story = {
     </StateGrid>
   ),
 };
+
+/*
+ * Certainty. How sure a result is, is the reviewer's judgement (GRADE); the stories below do not
+ * rate the seed article's studies. The scale is shown on a made-up specimen instead.
+ */
+
+/** Each certainty level: Cochrane's sentence, then "Certainty: low (2 of 4)" with filled and empty marks. */
+export const CertaintyLevels: Story = {
+  name: 'Certainty levels',
+  render: () => (
+    <>
+      {studyCertainties.map((certainty) => (
+        <StudyCallout
+          key={certainty}
+          title={`A specimen with ${certainty.replace('-', ' ')} certainty`}
+          figure="X%"
+          certainty={certainty}
+          tone={certainty === 'high' || certainty === 'moderate' ? 'finding' : 'caution'}
+        >
+          of people in a made-up example study felt better. (A specimen: not a real result.)
+        </StudyCallout>
+      ))}
+    </>
+  ),
+};
+
+/** Certainty on a callout with every other field, in both themes (specimen data). */
+export const CertaintyWithFacts: Story = {
+  name: 'Certainty with facts',
+  render: () => (
+    <BothThemes>
+      {(theme) => (
+        <StudyCallout
+          title={`A specimen result (${theme} theme)`}
+          figure="X%"
+          certainty="low"
+          tone="caution"
+          sampleSize={40}
+          design="Case series"
+          explainDesign
+        >
+          of people in a made-up example study felt better. (A specimen: not a real result.)
+        </StudyCallout>
+      )}
+    </BothThemes>
+  ),
+};
+
+/**
+ * `figureRole="detail"`: "2 ml" is the dose given, not a result, so it is listed small among the
+ * facts ("Dose: 2 ml") and the title stays the headline. Reference 7: 26 patients, 2 ml of their
+ * own bone marrow concentrate into the disc.
+ */
+export const DetailFigure: Story = {
+  name: 'Detail figure',
+  args: {
+    tone: 'info',
+    title: 'Bone marrow concentrate injected into the disc',
+    figure: '2 ml',
+    figureRole: 'detail',
+    children: 'Dose',
+    sampleSize: 26,
+    population: 'patients',
+    // The seed text does not say what kind of study it was, so no design is given (see SmallSafetyStudy).
+    design: undefined,
+    journal: 'International Orthopaedics',
+    year: 2017,
+    citation: <Citation numbers={[7]} id="cite-7-detail" />,
+  },
+};
+

@@ -1,0 +1,41 @@
+/**
+ * The pages `cited-content check` and the content store accept as link targets ("cited.routes" in
+ * package.json) are exactly the blog's pages (app/routes.ts), so a check never refuses a link the
+ * blog serves, nor accepts one it does not.
+ */
+import { checkSiteLinks } from '@cited/content/store';
+import type { RouteConfigEntry } from '@remix-run/route-config';
+import { describe, expect, it } from 'vitest';
+import routes from '../app/routes';
+import { siteRoutes } from '../app/lib/config-file.server';
+import { peopleRegistry } from '../app/lib/people.server';
+
+/** Pages an article never links to: articles (checked by slug), the dev-only list, sitemap parts, the 404 catch-all. */
+const notLinkTargets = new Set(['articles/:slug', '_content', 'sitemaps/:part', '*']);
+
+/** '/authors/:id' and '/authors/:person' are one page: parameter names aside. */
+const shape = (path: string): string => path.replace(/:[A-Za-z]+/g, ':');
+
+function pagePaths(entries: readonly RouteConfigEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (entry.index) return ['/'];
+    if (entry.path === undefined || notLinkTargets.has(entry.path)) return [];
+    return [`/${entry.path}`];
+  });
+}
+
+describe('the pages articles may link to', () => {
+  it('are the blog\'s routes, no more and no fewer', () => {
+    expect(siteRoutes.map(shape).sort()).toEqual(pagePaths(routes).map(shape).sort());
+  });
+
+  it('accept the blog\'s pages and a person of its registry, and refuse what it does not serve', () => {
+    const [person] = [...peopleRegistry().keys()];
+    const site = { slugs: new Set(['an-article']), categories: new Set(['back-pain']), tags: new Set(['mri']), people: peopleRegistry(), routes: siteRoutes, articlePath: (slug: string) => `/articles/${slug}` };
+    const ok = ['/', '/search', '/contact', '/rss.xml', '/category/back-pain', '/tags/mri', `/authors/${person}`, '/articles/an-article'];
+    const links = (hrefs: string[]) => hrefs.map((href, index) => ({ href, line: index + 1, column: 1 }));
+    expect(checkSiteLinks(links(ok), 'a.md', site)).toEqual([]);
+    const refused = checkSiteLinks(links(['/contcat', '/category/hips', '/tags/x-ray', '/authors/nobody', '/sitemaps/1']), 'a.md', site);
+    expect(refused.map((d) => [d.line, d.ruleId])).toEqual([1, 2, 3, 4, 5].map((line) => [line, 'link-broken']));
+  });
+});

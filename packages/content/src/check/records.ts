@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import { compilerFingerprint, contentKey, readDependencyList, readSummary, versionKey } from '../store/cache.js';
+import { DependencyReader } from '../store/dependencies.js';
+import { compileVersion } from '../store/job.js';
+import { RecordBook } from '../store/records.js';
+import type { CompileSummary } from '../store/types.js';
+import type { ServedVersion } from '../site/judge.js';
+import type { ReadabilityOptions } from '../readability/report.js';
+import type { Article, Diagnostic, SiteLink } from '../types.js';
+import type { ArticleFile } from './files.js';
+
+/** One file as the check judges it: the store's record of it, and the compiled article when it is reported on. */
+export interface CheckRecord {
+  file: string;
+  key: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  listing: CompileSummary['listing'];
+  links: SiteLink[];
+  siteDiagnostics: Diagnostic[];
+  judgedKey?: string;
+  good?: ServedVersion;
+  /** Checked files: the whole compile (readability and clock-dependent warnings included). */
+  article?: Article;
+}
+
+interface Remembered {
+  mtimeMs: number;
+  size: number;
+  key: string;
+  summary: CompileSummary;
+}
+
+/** Compiles of the files that are only context, kept between checks of one run (`--watch`). */
+export type CompileMemo = Map<string, Remembered>;
+
+export interface CompileRecordsOptions {
+  now: Date;
+  readability: boolean | ReadabilityOptions;
+  /** A cache holding compiled versions (the server's): context files found there are not compiled again. */
+  cacheDir?: string;
+  memo?: CompileMemo;
+}
+
+async function sameDependencies(summary: CompileSummary, deps: DependencyReader): Promise<boolean> {
+  for (const dependency of summary.dependencies) if ((await deps.state(dependency.path)).digest !== dependency.digest) return false;
+  return true;
+}
+
+/** A context file's summary from the memo or the cache (as the store would find it), else undefined. */
+async function known(file: ArticleFile, bytes: Uint8Array, fingerprint: string, options: CompileRecordsOptions): Promise<Remembered | undefined> {
+  const info = await stat(file.path);
+  const deps = new DependencyReader(file.dir);
+  const remembered = options.memo?.get(file.path);
+  if (remembered && remembered.mtimeMs === info.mtimeMs && remembered.size === info.size && (await sameDependencies(remembered.summary, deps))) {
+    return remembered;
+  }
+  if (!options.cacheDir) return undefined;
+  const sourceKey = contentKey(fingerprint, file.id, bytes);
+  const dependencies = await Promise.all(((await readDependencyList(options.cacheDir, sourceKey)) ?? []).map((d) => deps.state(d)));
+  const key = versionKey(sourceKey, dependencies);
+  const summary = await readSummary(options.cacheDir, key);
+  return summary ? { mtimeMs: info.mtimeMs, size: info.size, key, summary } : undefined;
+}
+
+/**
+ * Every file as the store would hold it: the same compile (store/job.ts), the same version key.
+ * Checked files are compiled whole, with readability and the clock's warnings, which the store
+ * leaves out (they never decide publication).
+ */
+export async function compileRecords(files: readonly ArticleFile[], options: CompileRecordsOptions): Promise<Map<ArticleFile, CheckRecord>> {
+  const fingerprint = compilerFingerprint();
+  const records = new Map<ArticleFile, CheckRecord>();
+  for (const file of files) {
+    const read = await readFile(file.path);
+    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+    let remembered = file.checked ? undefined : await known(file, bytes, fingerprint, options);
+    let article: Article | undefined;
+    if (!remembered) {
+      const compiled = compileVersion(bytes, file.id, file.dir, {
+        search: false,
+        ...(file.checked ? { now: options.now, readability: options.readability } : {}),
+      });
+      const info = await stat(file.path);
+      const key = versionKey(contentKey(fingerprint, file.id, bytes), compiled.summary.dependencies);
+      remembered = { mtimeMs: info.mtimeMs, size: info.size, key, summary: compiled.summary };
+      if (file.checked) article = compiled.article;
+      else options.memo?.set(file.path, remembered);
+    }
+    const { summary, key } = remembered;
+    records.set(file, {
+      file: file.id,
+      key,
+      ok: summary.ok,
+      diagnostics: summary.diagnostics,
+      listing: summary.listing,
+      links: summary.links,
+      siteDiagnostics: [],
+      ...(article ? { article } : {}),
+    });
+  }
+  return records;
+}
+
+/**
+ * What the server recorded about its articles folder in its cache (the state file of the store):
+ * the version it serves of each file. Undefined when the cache holds no state for that folder.
+ */
+export async function serverState(cacheDir: string, articlesDir: string): Promise<Map<string, { key: string; good?: ServedVersion; judgedKey?: string }> | undefined> {
+  const book = new RecordBook({
+    dir: articlesDir,
+    cacheDir,
+    fingerprint: compilerFingerprint(),
+    siteSignature: () => '',
+    enqueue: () => undefined,
+    log: () => undefined,
+  });
+  await book.load();
+  if (!book.written) return undefined;
+  const state = new Map<string, { key: string; good?: ServedVersion; judgedKey?: string }>();
+  for (const record of book.values()) {
+    state.set(record.file, { key: record.key, ...(record.good ? { good: record.good } : {}), ...(record.judgedKey ? { judgedKey: record.judgedKey } : {}) });
+  }
+  return state;
+}

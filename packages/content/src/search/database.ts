@@ -1,0 +1,199 @@
+// The search index's SQLite file: created with its schema, reused when it is this version's and
+// readable, otherwise set aside and started afresh (the index is derived data: whoever holds the
+// content fills it again). Opening never throws for a bad file; only a missing driver does.
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import { schemaVersion } from './version.js';
+
+export type Database = BetterSqlite3.Database;
+
+/** Marks the file as a cited search index ("CitS"): another SQLite file at the path is never taken for one. */
+const applicationId = 0x43697453;
+
+/**
+ * Columns of the full-text table, in order, with their bm25 weights: the relative boosts the search
+ * had before it moved to SQLite (title 4, tags 3, headings and description 2, category 1.5, body 1).
+ */
+export const columns = [
+  ['title', 4],
+  ['description', 2],
+  ['tags', 3],
+  ['headings', 2],
+  ['category', 1.5],
+  ['body', 1],
+] as const;
+export const column = Object.fromEntries(columns.map(([name], i) => [name, i])) as Record<(typeof columns)[number][0], number>;
+export const bm25 = `bm25(search, ${columns.map(([, weight]) => weight).join(', ')})`;
+
+const schema = `
+  CREATE TABLE articles (
+    row INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    category TEXT NOT NULL,
+    published TEXT NOT NULL
+  );
+  CREATE VIRTUAL TABLE search USING fts5(${columns.map(([name]) => name).join(', ')}, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
+  CREATE TABLE vocabulary (term TEXT PRIMARY KEY, length INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  INSERT INTO state VALUES ('vocabulary', 'fresh');
+  PRAGMA application_id = ${applicationId};
+  PRAGMA user_version = ${schemaVersion};
+`;
+
+const tableNames = ['articles', 'search', 'search_terms', 'vocabulary', 'state'];
+
+const require = createRequire(import.meta.url);
+
+function driverPath(): string {
+  try {
+    return require.resolve('better-sqlite3');
+  } catch {
+    throw new Error('@cited/content/search needs the better-sqlite3 package (version 12): npm install better-sqlite3@12');
+  }
+}
+
+function driver(): typeof BetterSqlite3 {
+  return require(driverPath()) as typeof BetterSqlite3;
+}
+
+const prepared = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();
+
+/** `db.prepare(sql)`, compiled once per connection (a full-text query compiles in about 0.1 ms). */
+export function statement(db: Database, sql: string): BetterSqlite3.Statement {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = new Map()));
+  let compiled = statements.get(sql);
+  if (!compiled) statements.set(sql, (compiled = db.prepare(sql)));
+  return compiled;
+}
+
+/** An error that says the file is damaged (or not a database at all), as opposed to busy or full. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function configure(db: Database, file: string): void {
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  // WAL with NORMAL: a power cut may lose the last update, never break the file (and a lost
+  // update is redone, as the article's content key then differs).
+  db.pragma('synchronous = NORMAL');
+}
+
+/** Why an opened file cannot be used as it is ('empty' for a new file), or null when it can. */
+function problemWith(db: Database): string | null {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const application = db.pragma('application_id', { simple: true }) as number;
+  const tables = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name IN (${tableNames.map((name) => `'${name}'`).join(', ')})`).pluck().get() as number;
+  if (version === 0 && application === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0) return 'empty';
+  if (application !== applicationId) return 'it is not a search index';
+  if (version !== schemaVersion) return `it was written by another version of the search index (schema ${version}, this is ${schemaVersion})`;
+  if (tables !== tableNames.length) return 'tables are missing';
+  // Reads the full-text index's structure record and the articles table's root: a cheap probe; the
+  // whole file is checked in the background (checkFile).
+  db.prepare('SELECT count(*) FROM articles').get();
+  db.prepare("SELECT rowid FROM search WHERE search MATCH '\"probe\"' LIMIT 1").all();
+  return null;
+}
+
+export function removeFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+function create(file: string): Database {
+  const db = new (driver())(file);
+  try {
+    configure(db, file);
+    db.exec(`BEGIN; ${schema} COMMIT;`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export interface Opened {
+  db: Database;
+  /** The file was there and is used as it is (worth a full check in the background). */
+  reused: boolean;
+}
+
+/**
+ * The database at `file` (':memory:' for one that lives with the process). A file that is not a
+ * readable index of this version is reported through `log`, removed and created anew; a file that
+ * cannot be created at all (a read-only disk) leaves an index in memory.
+ */
+export function openDatabase(file: string, log: (message: string) => void): Opened {
+  const Driver = driver();
+  if (file === ':memory:') return { db: create(file), reused: false };
+  let db: Database | undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new Driver(file, { timeout: 5_000 });
+    configure(db, file);
+    const problem = problemWith(db);
+    if (problem === null) return { db, reused: true };
+    if (problem === 'empty') {
+      db.exec(`BEGIN; ${schema} COMMIT;`);
+      return { db, reused: false };
+    }
+    log(`[search] ${file} is not used (${problem}); the index is rebuilt from the content`);
+  } catch (error) {
+    log(`[search] ${file} is unreadable (${describe(error)}); the index is rebuilt from the content`);
+  }
+  db?.close();
+  try {
+    removeFiles(file);
+    return { db: create(file), reused: false };
+  } catch (error) {
+    log(`[search] cannot write ${file} (${describe(error)}); the index is kept in memory`);
+    return { db: create(':memory:'), reused: false };
+  }
+}
+
+// Runs in a worker thread (CommonJS, eval), on its own connection: the full page check of a large
+// file takes long enough (0.7 s at 10,000 articles) to hold up requests on the server's thread.
+const checkerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+let problem = null;
+try {
+  const Database = require(workerData.driver);
+  const db = new Database(workerData.file, { fileMustExist: true, timeout: 5000 });
+  try {
+    const rows = db.pragma('quick_check(10)', { simple: false }).map((row) => Object.values(row)[0]);
+    if (rows.length !== 1 || rows[0] !== 'ok') problem = rows.join('; ');
+  } finally {
+    db.close();
+  }
+} catch (error) {
+  if (typeof error?.code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(error.code)) problem = error.message;
+}
+parentPort.postMessage(problem);
+`;
+
+/**
+ * PRAGMA quick_check of the whole file in a worker thread: resolves to what is wrong, or null when
+ * nothing is (or the check could not run: damage found later is still caught when it is read).
+ */
+export function checkFile(file: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    let problem: string | null = null;
+    const worker = new Worker(checkerSource, { eval: true, workerData: { driver: driverPath(), file } });
+    worker.unref();
+    worker.once('message', (message: string | null) => (problem = message));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(problem));
+  });
+}

@@ -1,0 +1,229 @@
+import { checkFile, isDamage, openDatabase, removeFiles, type Database } from './database.js';
+import { cleanQuery, queryWords } from './query.js';
+import { plan, run } from './run.js';
+import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
+import { markVocabularyStale, refreshVocabulary } from './vocabulary.js';
+
+export interface SearchIndexOptions {
+  /**
+   * The database file, e.g. in the content store's cache directory: reused by the next process when
+   * it is readable and of this version. Default ':memory:' (gone with the process).
+   */
+  file?: string;
+  /** Where a damaged or outdated file is reported (default console.error). */
+  log?: (message: string) => void;
+}
+
+export interface SearchChanges {
+  /** Articles to add or replace, each with the content key of its version (see `keys()`). */
+  set?: readonly { doc: SearchDoc; key?: string }[];
+  /** Ids of articles to remove. */
+  delete?: readonly string[];
+}
+
+// Control characters carry no words, and two of them mark matches in highlight() and snippet().
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const clean = (text: string) => String(text ?? '').replace(controlCharacters, ' ');
+
+/** A whole number of at least `min`, else `fallback` (query-string values arrive as anything). */
+function whole(value: number | undefined, fallback: number, min: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(min, Math.floor(value)) : fallback;
+}
+
+/**
+ * A full-text index of articles in SQLite FTS5 (better-sqlite3): one database file, a row per
+ * article (its result card and the content key of its version) and a full-text row with its
+ * title, description, tags, headings, category and body. Updated one article at a time, in
+ * transactions. Reads and writes that find the file damaged empty it and bump `generation`:
+ * whoever fills the index fills it again (the blog compares keys with the content store's).
+ */
+export class SearchIndex {
+  readonly file: string;
+  /**
+   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged).
+   * The worker does not keep the process alive: in a process that is about to exit, it may not settle.
+   */
+  readonly checked: Promise<void>;
+  #db: Database;
+  #generation = 0;
+  #closed = false;
+  readonly #log: (message: string) => void;
+  #popular: { tag: string; count: number }[] | undefined;
+
+  constructor(options: SearchIndexOptions = {}) {
+    this.file = options.file ?? ':memory:';
+    this.#log = options.log ?? ((message) => console.error(message));
+    const { db, reused } = openDatabase(this.file, this.#log);
+    this.#db = db;
+    this.checked = reused ? this.#checkInBackground() : Promise.resolve();
+  }
+
+  /** Changes when the index had to start afresh (a damaged file): it is then empty. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get size(): number {
+    return this.#guard(() => this.#db.prepare('SELECT count(*) FROM articles').pluck().get() as number, () => 0);
+  }
+
+  has(id: string): boolean {
+    return this.#guard(() => this.#db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined, () => false);
+  }
+
+  /** Id → content key of every indexed article (as given to `set`): what is in the index, by version. */
+  keys(): Map<string, string> {
+    const read = () => new Map(this.#db.prepare('SELECT id, key FROM articles').raw().all() as [string, string][]);
+    return this.#guard(read, () => new Map());
+  }
+
+  /** Tags by how many articles carry them, most first (ties alphabetical). */
+  get popularTags(): readonly { tag: string; count: number }[] {
+    this.#popular ??= this.#guard(
+      () =>
+        (
+          this.#db
+            .prepare('SELECT value AS tag, count(DISTINCT row) AS count FROM articles, json_each(articles.tags) GROUP BY value')
+            .all() as { tag: string; count: number }[]
+        ).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+      () => [],
+    );
+    return this.#popular;
+  }
+
+  /** Adds or replaces the article with this id (one entry per slug, as the site has one page per slug). */
+  set(doc: SearchDoc, key = ''): void {
+    this.apply({ set: [{ doc, key }] });
+  }
+
+  /** Removes the article; false when it was not there. */
+  delete(id: string): boolean {
+    const had = this.has(id);
+    if (had) this.apply({ delete: [id] });
+    return had;
+  }
+
+  /** Removals, then additions and replacements, in one transaction. */
+  apply(changes: SearchChanges): void {
+    this.#guard(
+      () => {
+        const db = this.#db;
+        const rowOf = db.prepare('SELECT row FROM articles WHERE id = ?').pluck();
+        const removeCard = db.prepare('DELETE FROM articles WHERE row = ?');
+        const removeText = db.prepare('DELETE FROM search WHERE rowid = ?');
+        const addCard = db.prepare('INSERT INTO articles (id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const addText = db.prepare('INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const remove = (id: string) => {
+          const row = rowOf.get(id) as number | undefined;
+          if (row === undefined) return;
+          removeText.run(row);
+          removeCard.run(row);
+        };
+        db.transaction(() => {
+          for (const id of changes.delete ?? []) remove(id);
+          for (const { doc, key = '' } of changes.set ?? []) {
+            remove(doc.id);
+            const tags = doc.tags.map(clean);
+            const card = [doc.id, key, clean(doc.title), clean(doc.description), JSON.stringify(tags), clean(doc.category), clean(doc.published)];
+            const { lastInsertRowid } = addCard.run(...card);
+            addText.run(lastInsertRowid, card[2], card[3], tags.join('\n'), doc.headings.map(clean).join('\n'), card[5], clean(doc.body));
+          }
+          markVocabularyStale(db);
+        })();
+      },
+      () => undefined,
+      { write: true },
+    );
+    this.#changed();
+  }
+
+  /**
+   * Merges the full-text index into one segment and brings the vocabulary of close spellings up to
+   * date: worth it after a batch of writes (faster queries, a smaller file, no wait at the next typo).
+   */
+  optimize(): void {
+    this.#guard(
+      () => {
+        this.#db.prepare("INSERT INTO search(search) VALUES ('optimize')").run();
+        refreshVocabulary(this.#db);
+      },
+      () => undefined,
+      { write: true },
+    );
+  }
+
+  /** Ranked results for a reader's query, one page of them with snippets. Never throws on any string. */
+  search(rawQuery: string, options: SearchOptions = {}): SearchResults {
+    const { query, truncated } = cleanQuery(String(rawQuery ?? ''));
+    const none: SearchResults = { query, truncated, total: 0, page: 1, pageCount: 0, hits: [] };
+    const words = queryWords(query);
+    if (words.length === 0) return none;
+    const page = { page: whole(options.page, 1, 1), pageSize: whole(options.pageSize, 10, 1) };
+    return this.#guard(() => ({ query, truncated, ...run(this.#db, plan(this.#db, query, words), page) }), () => none);
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #changed(): void {
+    this.#popular = undefined;
+  }
+
+  /**
+   * Runs `use`; when the database turns out damaged, starts afresh and gives `fallback()`. Other
+   * failures of a read are logged and give `fallback()` (a search never fails a page); of a write, thrown.
+   */
+  #guard<T>(use: () => T, fallback: () => T, { write = false }: { write?: boolean } = {}): T {
+    try {
+      return use();
+    } catch (error) {
+      if (isDamage(error)) {
+        this.#startAfresh(`damaged: ${(error as Error).message}`);
+        return fallback();
+      }
+      if (write) throw error;
+      this.#log(`[search] ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback();
+    }
+  }
+
+  async #checkInBackground(): Promise<void> {
+    const generation = this.#generation;
+    const problem = await checkFile(this.file);
+    if (problem !== null && !this.#closed && generation === this.#generation) this.#startAfresh(`damaged: ${problem}`);
+  }
+
+  #startAfresh(reason: string): void {
+    this.#log(`[search] ${this.file} is ${reason}; the index starts afresh and is filled again from the content`);
+    try {
+      this.#db.close();
+    } catch {
+      // Already unusable: nothing to close cleanly.
+    }
+    try {
+      if (this.file !== ':memory:') removeFiles(this.file);
+    } catch {
+      // openDatabase reports a file it cannot replace, and keeps the index in memory.
+    }
+    this.#db = openDatabase(this.file, this.#log).db;
+    this.#generation += 1;
+    this.#changed();
+  }
+}
+
+/** An index of `docs` (in memory unless `options.file` is given); a repeated id keeps its first document. */
+export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchIndexOptions = {}): SearchIndex {
+  const index = new SearchIndex(options);
+  const seen = new Set<string>();
+  index.apply({ set: docs.filter((doc) => !seen.has(doc.id) && seen.add(doc.id)).map((doc) => ({ doc })) });
+  index.optimize();
+  return index;
+}
+
+/** `index.search(query, options)`: ranked results for a reader's query, never an error. */
+export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResults {
+  return index.search(query, options);
+}

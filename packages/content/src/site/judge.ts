@@ -1,0 +1,241 @@
+import type { ArticleListing } from '../store/types.js';
+import type { Diagnostic, SiteLink } from '../types.js';
+import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
+import { claimOrder, slugDuplicate } from './slugs.js';
+import { taxonomySlug } from './taxonomy.js';
+import { visibilityOf } from './visibility.js';
+
+/** A version and its listing (what the server serves of a file). */
+export interface ServedVersion {
+  key: string;
+  listing: ArticleListing;
+}
+
+/** What judging needs of one file: its current version (the compile's summary) and the one served. */
+export interface Judged {
+  file: string;
+  /** Key of the version on disk. */
+  key: string;
+  /** The compile found no error. */
+  ok: boolean;
+  /** The compile's findings (read only to log a version that is not published). */
+  readonly diagnostics: readonly Diagnostic[];
+  listing: ArticleListing;
+  links: readonly SiteLink[];
+  /** Site-wide findings as of the last judgement. */
+  siteDiagnostics: Diagnostic[];
+  /** The key whose acceptance was last decided. */
+  judgedKey?: string;
+  /** The last good version: what readers are served. */
+  good?: ServedVersion;
+  /** Served before being judged (the first pass of a large cold start). */
+  provisional?: boolean;
+}
+
+export interface JudgeRequest<R extends Judged> {
+  /** Every file of the site. */
+  records: Iterable<R>;
+  /** Files whose current version is to be judged. Files held back by site-wide errors are added. */
+  targets: Iterable<R>;
+  facts: Omit<SiteFacts, 'reachable'>;
+  /** A file's text, for the positions of site-wide errors. */
+  source: (file: string) => string | undefined;
+  rules?: readonly SiteRule[];
+}
+
+export interface Judgement<R extends Judged> {
+  record: R;
+  /** The current version replaces the one served: it has no error at all. */
+  accepted: boolean;
+  /** Site-wide findings: the rules', and `slug-duplicate` when another file has the URL. */
+  siteDiagnostics: Diagnostic[];
+}
+
+type Reach = SiteFacts['reachable'];
+
+const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
+
+/** A site of 10,000 articles has a few hundred categories and tags: each is slugged once. */
+const termSlugs = new Map<string, string>();
+function termSlug(term: string): string {
+  let slug = termSlugs.get(term);
+  if (slug === undefined) {
+    if (termSlugs.size > 50_000) termSlugs.clear();
+    slug = taxonomySlug(term);
+    termSlugs.set(term, slug);
+  }
+  return slug;
+}
+
+/** Slugs, categories and tags of the listings readers see at `now`. */
+function reachOf(listings: Iterable<ArticleListing>, now: number, taxonomy: boolean): Reach {
+  const slugs = new Set<string>();
+  const categories = new Set<string>();
+  const tags = new Set<string>();
+  for (const listing of listings) {
+    if (visibilityOf(listing, now) !== 'published') continue;
+    slugs.add(listing.slug);
+    if (!taxonomy) continue;
+    categories.add(termSlug(listing.category));
+    for (const tag of listing.tags) tags.add(termSlug(tag));
+  }
+  return { slugs, categories, tags };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
+}
+
+const sameReach = (a: Reach, b: Reach): boolean => sameSet(a.slugs, b.slugs) && sameSet(a.categories, b.categories) && sameSet(a.tags, b.tags);
+
+/** Who serves each URL now: the file whose last good version has it (the first by claimOrder if several). */
+function slugHolders<R extends Judged>(records: readonly R[]): Map<string, R> {
+  const holders = new Map<string, R>();
+  for (const record of records) {
+    if (!record.good) continue;
+    const slug = record.good.listing.slug;
+    const other = holders.get(slug);
+    if (!other || claimOrder(servedOf(record), servedOf(other)) < 0) holders.set(slug, record);
+  }
+  return holders;
+}
+
+const servedOf = (record: Judged): { file: string; listing: ArticleListing } => ({ file: record.file, listing: (record.good as ServedVersion).listing });
+
+/**
+ * Who gets each URL among the acceptable versions: a file keeps the URL it serves; a URL nobody
+ * serves goes to the first claimant by claimOrder; a file moving to another URL frees its own.
+ * Returns the accepted files, and for each refused claimant the file that has its URL.
+ */
+function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: Map<string, R>, targets: ReadonlySet<R>): { accepted: Set<R>; refused: Map<R, R> } {
+  const accepted = new Set<R>();
+  const refused = new Map<R, R>();
+  const pending = [...acceptable].sort(claimOrder);
+  const acceptableSet = new Set(acceptable);
+  const accept = (record: R): void => {
+    const previous = record.good?.listing.slug;
+    if (previous !== undefined && holders.get(previous) === record) holders.delete(previous);
+    holders.set(record.listing.slug, record);
+    accepted.add(record);
+  };
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const record of pending) {
+      if (accepted.has(record) || refused.has(record)) continue;
+      const holder = holders.get(record.listing.slug);
+      if (!holder || holder === record) accept(record);
+      // The holder keeps its URL: it is not being judged, or cannot move, or is staying on it.
+      else if (!targets.has(holder) || !acceptableSet.has(holder) || refused.has(holder) || holder.listing.slug === record.listing.slug) {
+        refused.set(record, holder);
+      } else continue; // the holder is moving to another URL: decided in a later round
+      progress = true;
+    }
+  }
+  // Files swapping URLs with each other: neither moves.
+  for (const record of pending) {
+    if (!accepted.has(record) && !refused.has(record)) refused.set(record, holders.get(record.listing.slug) as R);
+  }
+  return { accepted, refused };
+}
+
+function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach): Judgement<R>[] {
+  const facts: SiteFacts = { ...request.facts, reachable: reach };
+  const found = new Map<R, Diagnostic[]>();
+  const acceptable: R[] = [];
+  for (const record of targets) {
+    const file = { file: record.file, listing: record.listing, links: record.links, source: () => request.source(record.file) };
+    const diagnostics = runSiteRules(file, facts, request.rules ?? siteRules);
+    found.set(record, diagnostics);
+    if (record.ok && !diagnostics.some(isError)) acceptable.push(record);
+  }
+  const holders = slugHolders(all);
+  const { accepted, refused } = resolveSlugs(acceptable, holders, targets);
+  return [...targets].map((record) => {
+    const siteDiagnostics = found.get(record) as Diagnostic[];
+    // A file with other errors is told about the URL too, so fixing them is not the end of it.
+    const owner = refused.get(record) ?? holders.get(record.listing.slug);
+    if (owner && owner !== record) siteDiagnostics.push(slugDuplicate(record.file, record.listing.slug, owner.file, request.source(record.file)));
+    return { record, accepted: accepted.has(record), siteDiagnostics };
+  });
+}
+
+/** Listings readers would be served after these judgements (or before any, `optimistic`: every version without compile errors too). */
+function servedListings<R extends Judged>(all: readonly R[], judged: ReadonlyMap<R, Judgement<R>> | 'optimistic'): ArticleListing[] {
+  const listings: ArticleListing[] = [];
+  for (const record of all) {
+    const judgement = judged === 'optimistic' ? undefined : judged.get(record);
+    if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (!judgement && record.provisional)) listings.push(record.listing);
+    if (record.good && !judgement?.accepted) listings.push(record.good.listing);
+  }
+  return listings;
+}
+
+/**
+ * Judges the current version of each target against the rest of the site: the site rules (links,
+ * people, and any rule added to `siteRules`) and who has which URL. One implementation for the
+ * server's store and `cited-content check`, so both say the same of every file.
+ *
+ * Links may point at each other between new files: the first round takes every version without
+ * compile errors as reachable, later rounds only what would be served, until nothing changes.
+ */
+export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement<R>[] {
+  const all = [...request.records];
+  const targets = new Set(request.targets);
+  // What they wait for (a link target, a free URL) may have come with this change.
+  for (const record of all) if (record.siteDiagnostics.some(isError)) targets.add(record);
+  const now = request.facts.now.getTime();
+  const taxonomy = request.facts.routes.some((route) => /:(category|tag)$/.test(route));
+  const sources = new Map<string, string | undefined>();
+  const memoSource = (file: string): string | undefined => {
+    if (!sources.has(file)) sources.set(file, request.source(file));
+    return sources.get(file);
+  };
+  const memoRequest = { ...request, source: memoSource };
+  let reach = reachOf(servedListings(all, 'optimistic'), now, taxonomy);
+  let judgements = decide(all, targets, memoRequest, reach);
+  for (let round = 0; round < 8; round += 1) {
+    const served = reachOf(servedListings(all, new Map(judgements.map((judgement) => [judgement.record, judgement]))), now, taxonomy);
+    if (sameReach(served, reach)) break;
+    reach = served;
+    judgements = decide(all, targets, memoRequest, reach);
+  }
+  return judgements;
+}
+
+function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.message === b[i]?.message && d.line === b[i]?.line && d.column === b[i]?.column);
+}
+
+const formatProblem = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
+
+export interface ApplyOptions {
+  /** Log versions known to be held back already (a start-up reports them again). */
+  reportKnown: boolean;
+  log?: (message: string) => void;
+}
+
+/**
+ * Records the judgements: site findings, the version served (an accepted one replaces it; a
+ * refused one never takes a served version down), and a log line for each version not published.
+ * Returns the records that changed.
+ */
+export function applyJudgements<R extends Judged>(judgements: readonly Judgement<R>[], options: ApplyOptions): R[] {
+  const changed: R[] = [];
+  for (const { record, accepted, siteDiagnostics } of judgements) {
+    const problemsChanged = !sameProblems(record.siteDiagnostics, siteDiagnostics);
+    const firstLook = record.judgedKey !== record.key;
+    const promoted = accepted && record.good?.key !== record.key;
+    record.siteDiagnostics = siteDiagnostics;
+    record.judgedKey = record.key;
+    record.provisional = false;
+    if (promoted) record.good = { key: record.key, listing: record.listing };
+    if (problemsChanged || firstLook || promoted) changed.push(record);
+    if (accepted || !(firstLook || options.reportKnown) || !options.log) continue;
+    const errors = [...record.diagnostics, ...siteDiagnostics].filter(isError);
+    const verdict = record.good ? `[content] ${record.file} has errors: still serving its last good version` : `[content] not publishing ${record.file}`;
+    options.log(`${verdict}\n  ${errors.map(formatProblem).join('\n  ')}`);
+  }
+  return changed;
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { applyJudgements, judgeSite } from '../site/judge.js';
+import type { SiteFacts } from '../site/rules.js';
+import type { ChangeQueue } from './changes.js';
+import { isArticleName } from './changes.js';
+import { DependencyReader } from './dependencies.js';
+import type { RecordBook } from './records.js';
+import type { FileRecord } from './snapshot.js';
+import type { FileUpdater } from './update.js';
+
+export interface PassContext {
+  dir: string;
+  book: RecordBook;
+  updater: FileUpdater;
+  queue: ChangeQueue;
+  /** Compile workers (a pass keeps twice as many files in flight). */
+  poolSize: number;
+  /** Above this many new files, a pass publishes as it goes (see ContentStoreOptions.eagerLimit). */
+  eagerLimit: number;
+  /** What the site rules judge against, read at each judgement (the registry may have changed). */
+  facts: () => Omit<SiteFacts, 'reachable'>;
+  /** Builds and announces a snapshot of the records. */
+  publish: () => void;
+  /** Watches the directories of the files the articles read (a bibliography newly cited elsewhere). */
+  watchDependencies: () => void;
+  closed: () => boolean;
+  log: (message: string) => void;
+}
+
+export interface PassOptions {
+  /** Called when a large batch of new files starts: the store serves what it has at once. */
+  onFirstPass?: () => void;
+  /** The start-up pass: files known to be broken are reported again. */
+  initial?: boolean;
+  /** On a restart, the only files of 'all' that may have changed (see FileUpdater.changedSinceLastRun). */
+  candidates?: readonly string[];
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length && !stop()) await run(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
+/** Judges these records against the rest of the site (site/judge.ts), logging what is not published. */
+export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>, options: { reportKnown: boolean }): void {
+  const source = (file: string): string | undefined => {
+    try {
+      return readFileSync(path.join(context.dir, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source });
+  for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
+}
+
+async function listTargets(context: PassContext, names: Iterable<string> | 'all', candidates: readonly string[] | undefined): Promise<string[]> {
+  if (names !== 'all') return [...names].filter(isArticleName).sort();
+  if (candidates) return [...candidates].sort();
+  const listed = await readdir(context.dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    context.log(`[content] articles directory not found: ${context.dir}`);
+    return [] as string[];
+  });
+  return [...new Set([...listed.filter(isArticleName), ...context.book.files()])].sort();
+}
+
+/**
+ * Editors' saves that arrived during a long pass: looked at, judged and published before the
+ * pass's next file (their compile goes first in the pool), as a watched change would be.
+ */
+export async function takeSaves(context: PassContext): Promise<void> {
+  for (let names = context.queue.takeSaves(); names.length > 0; names = context.queue.takeSaves()) {
+    const deps = new DependencyReader(context.dir);
+    const looks = names.map((name) => context.updater.update(name, deps, { progressive: false, inline: true, urgent: true }));
+    if (!(await Promise.all(looks)).some(Boolean)) continue;
+    judgeRecords(context, names.map((name) => context.book.get(name)).filter((record) => record !== undefined), { reportKnown: false });
+    context.publish();
+    context.book.scheduleSave();
+  }
+}
+
+/**
+ * Updates the given files (or every file), then judges what changed and publishes one snapshot.
+ * A full pass judges every file; a watched change only the files it touched (and those waiting on
+ * the rest of the site), so an edit costs the same on a site of 10 or 10,000 articles.
+ */
+export async function runPass(context: PassContext, names: Iterable<string> | 'all', options: PassOptions = {}): Promise<void> {
+  const { book, queue } = context;
+  const targets = await listTargets(context, names, options.candidates);
+  // A large batch of new files (a cold start) publishes progressively; small ones all at once.
+  const progressive = targets.filter((name) => !book.has(name)).length > context.eagerLimit;
+  if (progressive) options.onFirstPass?.();
+  const inline = names !== 'all' && targets.length <= 2;
+  let changed = false;
+  let sincePublish = 0;
+  let publishes = 0;
+  const deps = new DependencyReader(context.dir);
+  if (targets.length > context.eagerLimit) queue.startBulk();
+  await mapLimit(
+    targets,
+    Math.max(4, context.poolSize * 2),
+    async (name) => {
+      await takeSaves(context);
+      if (!(await context.updater.update(name, deps, { progressive, inline }))) return;
+      changed = true;
+      sincePublish += 1;
+      if (progressive && sincePublish >= 200) {
+        sincePublish = 0;
+        context.publish();
+        // A long cold start that is interrupted keeps what it compiled and judged so far.
+        if (++publishes % 5 === 0) await book.save();
+      }
+    },
+    context.closed,
+  );
+  queue.endBulk(context.closed());
+  // A restart that finds nothing changed (files, routes, registry) has nothing to judge again: it
+  // only reports the files known to be broken, and the snapshot it serves already is the right one.
+  const unchangedRestart = options.initial === true && !changed && book.siteUnchanged;
+  const judged =
+    names !== 'all'
+      ? targets.map((name) => book.get(name)).filter((record) => record !== undefined)
+      : unchangedRestart
+        ? [...book.values()].filter((record) => !record.ok || record.siteDiagnostics.some((d) => d.severity === 'error'))
+        : [...book.values()];
+  judgeRecords(context, judged, { reportKnown: options.initial === true });
+  if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
+  if (changed) context.watchDependencies();
+  if (!book.hasUnsaved) return;
+  // Saved at once after a full pass (whole after a cold start, else as journal lines), and at most
+  // once a second after watched changes.
+  if (progressive || !book.written) await book.save();
+  else if (names === 'all') await book.saveChanges();
+  else book.scheduleSave();
+}

@@ -1,0 +1,177 @@
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildSearchIndex, schemaVersion, SearchIndex, searchIndex, type SearchDoc } from '../src/search/index.js';
+
+// The index's file in a cache directory: reused by the next process when it is sound and of this
+// version; otherwise reported, removed and started afresh (then filled again by its owner).
+
+function doc(id: string, body: string): SearchDoc {
+  return {
+    id,
+    title: `Article ${id}`,
+    description: 'About the spine.',
+    tags: ['spine'],
+    category: 'Back',
+    headings: [],
+    body,
+    published: '2026-01-01',
+  };
+}
+
+/** Enough articles that the file spans many pages (the damage tests hit the middle of it). */
+const docs = Array.from({ length: 300 }, (_, i) => doc(`d${i}`, `Word${i} and the spine carries weight ${'load bearing tissue '.repeat(40)} number ${i}.`));
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cited-search-db-'));
+  file = path.join(dir, 'search', 'index.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A file as a previous process leaves it: built with a content key per article, then closed. */
+function writeIndex(): void {
+  const index = new SearchIndex({ file, log: () => undefined });
+  index.apply({ set: docs.map((d) => ({ doc: d, key: `key-${d.id}` })) });
+  index.optimize();
+  index.close();
+}
+
+/** Opens the file as a restart does and waits for the background check. */
+async function reopen() {
+  const log = vi.fn();
+  const index = new SearchIndex({ file, log });
+  await index.checked;
+  return { index, log };
+}
+
+/** After damage: the index must be empty, say why, and work again once filled. */
+async function expectStartedAfresh(index: SearchIndex, log: ReturnType<typeof vi.fn>) {
+  // The damage may be seen at open, by the background check or by the first read: any of them.
+  searchIndex(index, 'spine');
+  expect(index.size).toBe(0);
+  expect(index.keys()).toEqual(new Map());
+  expect(log).toHaveBeenCalled();
+  expect(String(log.mock.calls[0]?.[0])).toContain(file);
+  index.apply({ set: docs.slice(0, 3).map((d) => ({ doc: d, key: 'new' })) });
+  expect(searchIndex(index, 'word1').hits.map((hit) => hit.id)).toEqual(['d1']);
+  index.close();
+}
+
+describe('the index file', () => {
+  it('is reused by the next process, with the content key of every article', async () => {
+    writeIndex();
+    const { index, log } = await reopen();
+    expect(index.size).toBe(docs.length);
+    expect(index.keys().get('d7')).toBe('key-d7');
+    expect(searchIndex(index, 'word42').hits.map((hit) => hit.id)).toEqual(['d42']);
+    // The vocabulary of close spellings was saved with the file.
+    expect(searchIndex(index, 'carrries').didYouMean).toBe('carries');
+    expect(index.generation).toBe(0);
+    expect(log).not.toHaveBeenCalled();
+    index.close();
+  });
+
+  it('keeps incremental updates across a restart', async () => {
+    writeIndex();
+    const first = new SearchIndex({ file });
+    first.apply({ delete: ['d1'], set: [{ doc: doc('d2', 'A new text about the xylophonist.'), key: 'key-d2-v2' }] });
+    first.close();
+    const { index } = await reopen();
+    expect(index.has('d1')).toBe(false);
+    expect(index.keys().get('d2')).toBe('key-d2-v2');
+    expect(searchIndex(index, 'xylophonist').hits.map((hit) => hit.id)).toEqual(['d2']);
+    index.close();
+  });
+
+  it('creates its directory and starts empty', async () => {
+    const { index, log } = await reopen();
+    expect(index.size).toBe(0);
+    expect(statSync(file).isFile()).toBe(true);
+    expect(log).not.toHaveBeenCalled();
+    index.close();
+  });
+});
+
+describe('a damaged or foreign file is rebuilt, never a crash', () => {
+  it('garbage over the whole file', async () => {
+    writeIndex();
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 'garbage '));
+    const { index, log } = await reopen();
+    await expectStartedAfresh(index, log);
+  });
+
+  it('garbage in the middle of the file, the header intact', async () => {
+    writeIndex();
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(Math.floor(size / 3), 0xa5), 0, Math.floor(size / 3), Math.floor(size / 3));
+    closeSync(fd);
+    const { index, log } = await reopen();
+    await expectStartedAfresh(index, log);
+  });
+
+  it('a truncated file', async () => {
+    writeIndex();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    const { index, log } = await reopen();
+    await expectStartedAfresh(index, log);
+  });
+
+  it('a file cut inside its header', async () => {
+    writeIndex();
+    truncateSync(file, 60);
+    const { index, log } = await reopen();
+    await expectStartedAfresh(index, log);
+  });
+
+  it('a file of another schema version', async () => {
+    writeIndex();
+    const db = new Database(file);
+    db.pragma(`user_version = ${schemaVersion + 1}`);
+    db.close();
+    const { index, log } = await reopen();
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/another version/);
+    await expectStartedAfresh(index, log);
+  });
+
+  it('another SQLite database at the path', async () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('not an index')");
+    db.close();
+    const { index, log } = await reopen();
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/not a search index/);
+    await expectStartedAfresh(index, log);
+  });
+
+  it('damage found while serving: the generation changes and a search answers with no hits', () => {
+    const log = vi.fn();
+    const index = buildSearchIndex(docs, { file, log });
+    // Damage that only a read finds (the page check passed at open): the full-text index's data
+    // overwritten behind the open connection's back (unsafe mode lifts SQLite's guard on it).
+    const writer = new Database(file);
+    writer.unsafeMode(true);
+    writer.prepare("UPDATE search_data SET block = randomblob(length(block)) WHERE id > 10").run();
+    writer.close();
+    const results = searchIndex(index, 'spine carries');
+    expect(results.total).toBe(0);
+    expect(index.generation).toBe(1);
+    expect(index.size).toBe(0);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/damaged/));
+    index.close();
+  });
+
+  it('a directory that cannot be written: the index lives in memory', () => {
+    writeFileSync(path.join(dir, 'search'), 'a file where the directory should be');
+    const log = vi.fn();
+    const index = buildSearchIndex(docs.slice(0, 2), { file, log });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/in memory/));
+    expect(searchIndex(index, 'word1').hits.map((hit) => hit.id)).toEqual(['d1']);
+    expect(readFileSync(path.join(dir, 'search'), 'utf8')).toBe('a file where the directory should be');
+    index.close();
+  });
+});

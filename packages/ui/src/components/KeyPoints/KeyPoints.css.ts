@@ -1,0 +1,63 @@
+import { globalStyle, style } from '@vanilla-extract/css';
+import { focusRingRule } from '../../styles/a11y.css';
+import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { vars } from '../../theme/contract.css';
+
+const phone = 'screen and (max-width: 479px)';
+
+/**
+ * A sunken panel with a thick accent rule on its leading edge: set apart from the prose by shape
+ * (the rule, the panel) as well as colour, and still a boxed summary on paper.
+ */
+export const root = style({
+  display: 'block',
+  maxWidth: vars.measure,
+  boxSizing: 'border-box',
+  marginBlock: vars.space.xl,
+  paddingBlock: vars.space.md,
+  paddingInline: vars.space.lg,
+  backgroundColor: vars.color.surfaceSunken,
+  color: vars.color.text,
+  borderInlineStart: `6px solid ${vars.color.accent}`,
+  borderRadius: `0 ${vars.radius.md} ${vars.radius.md} 0`,
+  fontFamily: vars.font.body,
+  fontSize: vars.fontSize.md,
+  lineHeight: vars.lineHeight.body,
+  overflowWrap: 'break-word',
+  '@media': {
+    [phone]: { paddingInline: vars.space.md },
+    print: {
+      breakInside: 'avoid',
+      // CanvasText below is black on paper, even from the dark theme.
+      colorScheme: 'light',
+      backgroundColor: 'transparent',
+      color: 'CanvasText',
+      border: '1px solid CanvasText',
+      borderInlineStart: '6px solid CanvasText',
+    },
+  },
+});
+
+export const heading = style({
+  margin: 0,
+  color: vars.color.text,
+  fontFamily: vars.font.heading,
+  fontSize: vars.fontSize.lg,
+  fontWeight: vars.fontWeight.bold,
+  lineHeight: vars.lineHeight.heading,
+  '@media': { print: { color: 'CanvasText' } },
+});
+
+export const body = style({
+  marginBlockStart: vars.space.xs,
+});
+
+globalStyle(`${body} > :first-child`, { marginBlockStart: 0 });
+globalStyle(`${body} > :last-child`, { marginBlockEnd: 0 });
+globalStyle(`${body} > :where(p, ul, ol)`, { marginBlock: vars.space.xs });
+globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg });
+globalStyle(`${body} :where(li + li)`, { marginBlockStart: vars.space.xs });
+globalStyle(`${body} a`, textLinkBase);
+globalStyle(`${body} a:visited`, textLinkVisited);
+globalStyle(`${body} a:hover`, textLinkHover);
+globalStyle(`${body} a:focus-visible`, focusRingRule);

@@ -1,0 +1,6 @@
+export {
+  KeyPoints,
+  keyPointsHeadingLevels,
+  type KeyPointsProps,
+  type KeyPointsHeadingLevel,
+} from './KeyPoints';

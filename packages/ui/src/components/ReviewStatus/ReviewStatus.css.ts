@@ -1,0 +1,60 @@
+import { style } from '@vanilla-extract/css';
+import { textLinkRule } from '../../styles/link.css';
+import { vars } from '../../theme/contract.css';
+
+/** The byline: small, in the interface face, under the article's title. */
+export const root = style({
+  display: 'block',
+  maxWidth: vars.measure,
+  marginBlock: vars.space.md,
+  color: vars.color.text,
+  fontFamily: vars.font.ui,
+  fontSize: vars.fontSize.sm,
+  lineHeight: vars.lineHeight.body,
+  overflowWrap: 'break-word',
+  '@media': { print: { colorScheme: 'light', color: 'CanvasText' } },
+});
+
+export const line = style({ margin: 0 });
+
+/** Dates read second to the names: muted, on one line that wraps between its parts. */
+export const dates = style({
+  display: 'flex',
+  flexWrap: 'wrap',
+  columnGap: vars.space.md,
+  margin: 0,
+  color: vars.color.textMuted,
+  '@media': { print: { color: 'CanvasText' } },
+});
+
+export const date = style({});
+
+/** "10 January 2026" never breaks inside; at 200% text the label may wrap before it. */
+export const time = style({ whiteSpace: 'nowrap' });
+
+export const personName = style({ fontWeight: vars.fontWeight.bold });
+
+export const personLink = style(textLinkRule);
+
+/**
+ * "Not medically reviewed", "due for review": a boxed notice with a thick leading rule and bold
+ * first words, in the caution tone, so it reads as a warning without its colour (and on paper).
+ */
+export const notice = style({
+  marginBlockStart: vars.space.sm,
+  marginBlockEnd: 0,
+  paddingBlock: vars.space.xs,
+  paddingInline: vars.space.sm,
+  backgroundColor: vars.color.tone.caution.surface,
+  color: vars.color.tone.caution.text,
+  border: `1px solid ${vars.color.tone.caution.border}`,
+  borderInlineStartWidth: '6px',
+  borderRadius: `0 ${vars.radius.sm} ${vars.radius.sm} 0`,
+  '@media': {
+    print: { backgroundColor: 'transparent', color: 'CanvasText', borderColor: 'CanvasText' },
+  },
+});
+
+export const noticeLead = style({
+  fontWeight: vars.fontWeight.bold,
+});

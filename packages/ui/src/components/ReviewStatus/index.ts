@@ -1,0 +1,9 @@
+export {
+  ReviewStatus,
+  reviewStatusOf,
+  reviewStates,
+  type PersonRef,
+  type ReviewState,
+  type ReviewStatusInput,
+  type ReviewStatusProps,
+} from './ReviewStatus';
