@@ -7,6 +7,7 @@
  * (`process.getBuiltinModule`, not an import of node:module: this file also reaches browsers, in
  * Storybook, where the formats that need citation-js are simply unavailable.)
  */
+import type * as CitationJsCore from '@citation-js/core';
 import type { Cite } from '@citation-js/core';
 
 const plugins = { bibtex: '@citation-js/plugin-bibtex', ris: '@citation-js/plugin-ris' } as const;
@@ -20,7 +21,7 @@ export function loadCitationJs(format: CitationJsFormat): { Cite: typeof Cite } 
   if (!nodeModule) return { missing: `${format === 'bibtex' ? 'BibTeX' : 'RIS'} is read with citation-js, which needs Node.js` };
   const require = nodeModule.createRequire(import.meta.url);
   try {
-    const core = require('@citation-js/core') as typeof import('@citation-js/core');
+    const core = require('@citation-js/core') as typeof CitationJsCore;
     require(plugins[format]);
     return { Cite: core.Cite };
   } catch (error) {

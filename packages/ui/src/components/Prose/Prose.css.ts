@@ -1,6 +1,7 @@
 import { createVar, globalStyle, style, styleVariants, type GlobalStyleRule } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { browserListMarkers } from '../../styles/lists.css';
 import { vars } from '../../theme/contract.css';
 import { breakpoints } from '../../theme/tokens';
 
@@ -121,10 +122,7 @@ prose('h3', { marginBlock: '1em' });
 prose('h4', { marginBlock: '1.33em' });
 prose('h5', { marginBlock: '1.67em' });
 prose('h6', { marginBlock: '2.33em' });
-prose('ul', { listStyleType: 'disc' });
-prose('ol', { listStyleType: 'decimal' });
-prose(':is(ul, ol) ul', { listStyleType: 'circle' });
-prose(':is(ul, ol) :is(ul, ol) ul', { listStyleType: 'square' });
+browserListMarkers(proseBase);
 prose('img, video', { display: 'inline', verticalAlign: 'baseline' });
 prose('pre', { fontFamily: 'monospace' });
 
