@@ -70,8 +70,10 @@ function proseRulesFirst(): Plugin {
       const stylesheet = Object.values(bundle).find((file) => file.type === 'asset' && file.fileName === 'styles.css');
       if (stylesheet?.type !== 'asset') this.error('styles.css was not emitted');
       const css = String(stylesheet.source);
+      const cssJs = Object.keys(bundle).filter((fileName) => fileName.endsWith('.css.js'));
+      if (cssJs.length > 0) this.error(`${cssJs.join(', ')}: vanilla-extract apps would compile these again (see moduleFileName)`);
       const prefixes = Object.values(bundle).flatMap((file) =>
-        file.type === 'chunk' && /^components\/.+\.css\.js$/.test(file.fileName) ? [[file.fileName, filePrefix(file.code)] as const] : [],
+        file.type === 'chunk' && /^components\/.+\.classes\.js$/.test(file.fileName) ? [[file.fileName, filePrefix(file.code)] as const] : [],
       );
       const prose = prefixes.find(([fileName]) => fileName.startsWith('components/Prose/'))?.[1];
       if (!prose) this.error('no class names found for Prose');
@@ -87,10 +89,16 @@ function proseRulesFirst(): Plugin {
   };
 }
 
-/** Bundled third-party modules (the recipe runtime) go to dist/vendor/, not a nested node_modules. */
+/**
+ * Output file names. Bundled third-party modules (the recipe runtime) go to dist/vendor/, not a
+ * nested node_modules. A compiled `X.css.ts` is written `X.classes.js`, not `X.css.js`: apps that
+ * use vanilla-extract themselves (the blog does) run every `*.css.js` they import through its
+ * compiler, which refuses the recipe functions these modules export.
+ */
 function moduleFileName(chunk: { name: string }): string {
   const inNodeModules = /node_modules\/(.+)$/.exec(chunk.name)?.[1];
-  return inNodeModules ? `vendor/${inNodeModules.replace(/[^\w/.-]/g, '_')}.js` : '[name].js';
+  if (inNodeModules) return `vendor/${inNodeModules.replace(/[^\w/.-]/g, '_')}.js`;
+  return `${chunk.name.replace(/\.css$/, '.classes')}.js`;
 }
 
 export default defineConfig({
