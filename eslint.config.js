@@ -51,6 +51,11 @@ export default tseslint.config(
           selector: 'JSXAttribute[name.name="style"]',
           message: 'Style with vanilla-extract (*.css.ts), not inline styles.',
         },
+        {
+          // Tree-shaking: a top-level statement is a side effect bundlers must keep, with its component.
+          selector: 'Program > ExpressionStatement > AssignmentExpression[left.property.name="displayName"]',
+          message: "Name the component inside its (pure) call: `/* @__PURE__ */ namedForwardRef('Name', …)`, not with a top-level `X.displayName = …`.",
+        },
       ],
     },
   },

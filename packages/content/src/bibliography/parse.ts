@@ -1,8 +1,6 @@
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import { location } from 'vfile-location';
 import type { CslItem } from './csl.js';
+import { loadCitationJs } from './load-citation-js.js';
 
 export const bibliographyFormats = ['csl-json', 'bibtex', 'ris'] as const;
 export type BibliographyFormat = (typeof bibliographyFormats)[number];
@@ -78,6 +76,9 @@ function parseCslJson(text: string): ParsedBibliography {
 }
 
 function parseBibtex(text: string): ParsedBibliography {
+  const citationJs = loadCitationJs('bibtex');
+  if ('missing' in citationJs) return failure(citationJs.missing, 1, 1);
+  const { Cite } = citationJs;
   let data: Record<string, unknown>[];
   try {
     data = new Cite(text, { forceType: '@biblatex/text', generateGraph: false }).data;
@@ -135,6 +136,9 @@ function parseRis(text: string): ParsedBibliography {
     }
   }
   if (current) return failure('Invalid RIS: the last record never ends with "ER  - "', current.start, 1);
+  const citationJs = loadCitationJs('ris');
+  if ('missing' in citationJs) return failure(citationJs.missing, records[0]?.start ?? 1, 1);
+  const { Cite } = citationJs;
   const entries: BibliographyEntry[] = [];
   for (const record of records) {
     let data: Record<string, unknown>[];

@@ -1,7 +1,6 @@
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import { stringify } from 'yaml';
 import { cslToReferenceFields } from '../bibliography/csl.js';
+import { loadCitationJs } from '../bibliography/load-citation-js.js';
 import type { CslItem } from '../bibliography/csl.js';
 import { formatOf, parseBibliography } from '../bibliography/parse.js';
 import type { ServiceOptions } from './http.js';
@@ -77,7 +76,9 @@ export async function addReference(input: string, options: AddOptions): Promise<
     return { ...base, text: `${JSON.stringify(list, null, 2)}\n`, entry: JSON.stringify(entryItem, null, 2) };
   }
   if (format === 'bibtex') {
-    const entry = new Cite([item]).format('biblatex', { format: 'text' }).trim();
+    const citationJs = loadCitationJs('bibtex');
+    if ('missing' in citationJs) throw new AddError(`Writing to ${options.to}: ${citationJs.missing}`);
+    const entry = new citationJs.Cite([item]).format('biblatex', { format: 'text' }).trim();
     const existing = options.existing ?? '';
     const separator = existing === '' ? '' : existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
     return { ...base, text: `${existing}${separator}${entry}\n`, entry };

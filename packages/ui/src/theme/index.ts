@@ -3,6 +3,7 @@ import './themes.css';
 export { vars } from './contract.css';
 export { lightTheme, darkTheme } from './themes.css';
 export {
+  palette,
   themeTokens,
   themeNames,
   breakpoints,

@@ -1,7 +1,7 @@
 import { vars } from './contract.css';
 import { contrastRatio } from './contrast';
 import { textPairs } from './pairs';
-import { darkTheme, lightTheme } from './themes.css';
+import { brandProperty, darkTheme, lightTheme } from './themes.css';
 import { darkColors, lightColors, themeNames, themeTokens, type ThemeName } from './tokens';
 
 /** Leaf values of a nested token object, keyed by path: { 'color.tone.info.surface': '#eaf2fa', … }. */
@@ -275,11 +275,29 @@ function normalize(value: string | undefined): string | undefined {
   return value?.replace(/\s+/g, '');
 }
 
+/**
+ * The value a property computes to, as far as custom properties go: `var(--x, fallback)` is
+ * replaced by --x's value, or by the fallback where --x is unset or itself refers to an unset one
+ * (the guaranteed-invalid value of CSS Variables).
+ */
+function substitute(value: string | undefined, resolved: Record<string, string>): string | undefined {
+  if (value === undefined) return undefined;
+  let invalid = false;
+  const result = value.replace(/var\((--[\w-]+)(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g, (_match, name: string, fallback?: string) => {
+    const own = substitute(resolved[name], resolved);
+    if (own !== undefined) return own;
+    if (fallback !== undefined) return fallback.trim();
+    invalid = true;
+    return '';
+  });
+  return invalid ? undefined : result;
+}
+
 /** Which theme's values a resolved set of properties carries, checked on every contract variable. */
 function expectTheme(resolved: Record<string, string>, theme: ThemeName) {
   const expected = flatten(themeTokens[theme]);
   const mismatches = contractProperties
-    .filter(({ path, name }) => normalize(resolved[name]) !== normalize(expected[path]))
+    .filter(({ path, name }) => normalize(substitute(resolved[name], resolved)) !== normalize(expected[path]))
     .map(({ path, name }) => `${path}: ${resolved[name] ?? '(unset)'} (expected ${expected[path]})`);
   expect(mismatches, `variables not set to the ${theme} theme`).toEqual([]);
 }
@@ -380,6 +398,56 @@ describe('emitted theme CSS', () => {
     } finally {
       override.remove();
     }
+  });
+
+  it('has theme classes that plain CSS can address', () => {
+    expect(darkTheme).toBe('cited-theme-dark');
+    expect(lightTheme).toBe('cited-theme-light');
+  });
+
+  /** A page stylesheet placed before or after the design system's (injected by vanilla-extract). */
+  function pageStylesheet(css: string, position: 'before' | 'after'): HTMLStyleElement {
+    const style = document.createElement('style');
+    style.textContent = css;
+    if (position === 'before') document.head.prepend(style);
+    else document.head.append(style);
+    return style;
+  }
+
+  it.each(['before', 'after'] as const)('lets a page override a theme class on <html> from a stylesheet %s styles.css', (position) => {
+    const accent = propertyName(vars.color.accent);
+    const style = pageStylesheet(`:root { ${accent}: #5b2a86; } .${darkTheme} { ${propertyName(vars.color.text)}: #fafafa; }`, position);
+    try {
+      const resolved = resolvedCustomProperties({ htmlClass: darkTheme });
+      expect(substitute(resolved[accent], resolved)).toBe('#5b2a86');
+      expect(resolved[propertyName(vars.color.text)]).toBe('#fafafa');
+      // The rest is still the dark theme's.
+      expect(resolved[propertyName(vars.color.surface)]).toBe(themeTokens.dark.color.surface);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it.each(['before', 'after'] as const)('re-brands accent, links and their shades from one colour, from a stylesheet %s styles.css', (position) => {
+    const style = pageStylesheet(`:root { ${brandProperty}: #5b2a86; }`, position);
+    const value = (resolved: Record<string, string>, reference: string) => normalize(substitute(resolved[propertyName(reference)], resolved));
+    try {
+      const light = resolvedCustomProperties({});
+      expect(value(light, vars.color.accent)).toBe('#5b2a86');
+      expect(value(light, vars.color.link)).toBe('#5b2a86');
+      expect(value(light, vars.color.linkHover)).toBe(normalize('color-mix(in oklab, #5b2a86 75%, black)'));
+      expect(value(light, vars.color.linkVisited)).toBe(normalize(`color-mix(in oklab, #5b2a86 70%, ${themeTokens.light.color.linkVisited})`));
+      const dark = resolvedCustomProperties({ dataTheme: 'dark' });
+      expect(value(dark, vars.color.accent)).toBe(normalize('color-mix(in oklab, #5b2a86 55%, white)'));
+      expect(value(dark, vars.color.link)).toBe(normalize('color-mix(in oklab, #5b2a86 55%, white)'));
+      // What the brand does not carry keeps the theme's value.
+      expect(value(light, vars.color.focusRing)).toBe(themeTokens.light.color.focusRing);
+      expect(value(light, vars.color.textOnAccent)).toBe(themeTokens.light.color.textOnAccent);
+    } finally {
+      style.remove();
+    }
+    // Unset (the default), every branded colour is the theme's own.
+    expectTheme(resolvedCustomProperties({}), 'light');
   });
 
   it('zeroes motion durations for readers who prefer reduced motion', () => {

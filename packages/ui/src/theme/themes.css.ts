@@ -1,53 +1,95 @@
-import { assignVars, createTheme, globalStyle } from '@vanilla-extract/css';
+import { assignVars, createVar, globalStyle } from '@vanilla-extract/css';
 import { vars } from './contract.css';
-import { themeTokens } from './tokens';
+import { themeTokens, type ThemeName } from './tokens';
 
 /**
  * Class names that force a theme on a subtree (e.g. a dark preview inside a light page) or on the
- * whole page (`<html class={darkTheme}>`). They win over every default below, on any element:
- * the defaults have zero specificity (see `pageDefault`).
+ * whole page (`<html class={darkTheme}>`). Stable names, so plain CSS can address them
+ * (`.cited-theme-dark { --cited-color-accent: … }`). Like every default below they have zero
+ * specificity: a page's own overrides win whatever the order of the stylesheets, on <html> as on a
+ * subtree; among the defaults, the classes come last and so win over data-theme and the preference.
  */
-export const lightTheme = createTheme(vars, themeTokens.light);
-export const darkTheme = createTheme(vars, themeTokens.dark);
-
-// Native parts (scrollbars, form controls, the canvas) follow the forced theme too.
-globalStyle(`.${lightTheme}`, { colorScheme: 'light' });
-globalStyle(`.${darkTheme}`, { colorScheme: 'dark' });
+export const lightTheme = 'cited-theme-light';
+export const darkTheme = 'cited-theme-dark';
+const themeClass: Record<ThemeName, string> = { light: lightTheme, dark: darkTheme };
 
 /**
- * The page-level defaults are wrapped in :where(), so they have zero specificity. Without it,
- * `:root` (0,1,0) ties with a theme class on <html> and, coming later in the stylesheet, beats it.
- * Among themselves they still resolve by source order (preference, then data-theme), and a
- * data-theme on a descendant still wins over what that descendant would inherit.
+ * One colour re-brands everything that carries the brand: set `--cited-color-brand` (where the theme
+ * is set: `:root`, or an element with data-theme or a theme class) and the accent (buttons, rules),
+ * links and citation markers follow, with hover and visited shades mixed from it. Unset, as it is
+ * by default, every one of them falls back to the theme's own value, so nothing changes. In the
+ * dark theme the brand is mixed with white first, so a brand colour chosen for light pages still
+ * reads on the dark surface.
  */
-const pageDefault = (selector: string): string => `:where(${selector})`;
+export const brandProperty = '--cited-color-brand';
+const brandOnTheme = createVar();
+const brandHover = createVar();
+const brandVisited = createVar();
+
+function brandVars(theme: ThemeName) {
+  const { color } = themeTokens[theme];
+  // An unset brand makes these invalid, and each var() below falls back to the theme's value.
+  const brand = theme === 'light' ? `var(${brandProperty})` : `color-mix(in oklab, var(${brandProperty}) 55%, white)`;
+  return {
+    [brandOnTheme]: brand,
+    [brandHover]: theme === 'light' ? `color-mix(in oklab, ${brandOnTheme} 75%, black)` : `color-mix(in oklab, ${brandOnTheme} 70%, white)`,
+    [brandVisited]: `color-mix(in oklab, ${brandOnTheme} 70%, ${color.linkVisited})`,
+    ...assignVars(vars.color, {
+      ...color,
+      accent: fallback(brandOnTheme, color.accent),
+      link: fallback(brandOnTheme, color.link),
+      linkHover: fallback(brandHover, color.linkHover),
+      linkVisited: fallback(brandVisited, color.linkVisited),
+    }),
+  };
+}
+
+/** `var(--x)` → `var(--x, value)` */
+const fallback = (reference: string, value: string): string => reference.replace(/\)$/, `, ${value})`);
+
+function themeVars(theme: ThemeName) {
+  const { color: _color, ...rest } = themeTokens[theme];
+  const { color: _contractColor, ...restContract } = vars;
+  return { ...assignVars(restContract, rest), ...brandVars(theme) };
+}
+
+/** Zero specificity (see the classes above); among themselves they resolve by source order. */
+const zeroSpecificity = (selector: string): string => `:where(${selector})`;
 
 /**
  * Page-level defaults: light, or dark when the reader's system asks for it, unless the page
  * forces one with `data-theme="light|dark"` on any ancestor (usually <html>).
  */
-globalStyle(pageDefault(':root, [data-theme="light"]'), {
-  vars: assignVars(vars, themeTokens.light),
+globalStyle(zeroSpecificity(':root, [data-theme="light"]'), {
+  vars: themeVars('light'),
   colorScheme: 'light',
 });
 
-globalStyle(pageDefault(':root:not([data-theme="light"])'), {
+// vanilla-extract writes @media rules after all others, so this one must leave alone a page whose
+// <html> has a theme class (else it would outrank the class by order).
+globalStyle(zeroSpecificity(`:root:not([data-theme="light"], .${lightTheme}, .${darkTheme})`), {
   '@media': {
     '(prefers-color-scheme: dark)': {
-      vars: assignVars(vars, themeTokens.dark),
+      vars: themeVars('dark'),
       colorScheme: 'dark',
     },
   },
 });
 
-globalStyle(pageDefault('[data-theme="dark"]'), {
-  vars: assignVars(vars, themeTokens.dark),
+globalStyle(zeroSpecificity('[data-theme="dark"]'), {
+  vars: themeVars('dark'),
   colorScheme: 'dark',
 });
 
+// The classes last: on the same element they win over data-theme and the preference. Native parts
+// (scrollbars, form controls, the canvas) follow the forced theme too.
+for (const theme of ['light', 'dark'] as const) {
+  globalStyle(zeroSpecificity(`.${themeClass[theme]}`), { vars: themeVars(theme), colorScheme: theme });
+}
+
 /**
  * Motion tokens collapse to zero for readers who ask for reduced motion, also where a theme
- * class re-assigns them: same specificity as the class and later in the stylesheet.
+ * class re-assigns them: these selectors have specificity, the theme defaults none.
  */
 globalStyle(`:root, [data-theme], .${lightTheme}, .${darkTheme}`, {
   '@media': {

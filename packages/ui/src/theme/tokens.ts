@@ -57,6 +57,25 @@ export interface ColorTokens {
   };
 }
 
+/**
+ * The primitive palette: every colour the themes use, by hue family, keyed by the colour's OKLCH
+ * lightness in % (so `blue.45` is mid blue, `slate.94` nearly white; a test checks each key). The
+ * themes' colours below are semantic: each is one of these (tokens.json writes them as aliases,
+ * `{color.palette.blue.45}`); a new theme colour joins the palette first.
+ */
+export const palette = {
+  white: '#ffffff',
+  slate: { 17: '#0c0f11', 20: '#121619', 24: '#1b2126', 36: '#343e46', 44: '#4a5560', 63: '#7d8a94', 77: '#aab5be', 94: '#e8ecef' },
+  sand: { 56: '#7c7567', 87: '#d8d2c6', 95: '#f1eee8', 99: '#fbfaf7' },
+  teal: { 21: '#0a1c1f', 44: '#0b5d66', 77: '#62c6cf' },
+  blue: { 27: '#15273a', 30: '#15304d', 37: '#083f77', 41: '#154a80', 45: '#0b55a0', 48: '#1d5fa6', 53: '#2f6db0', 69: '#5e9fe0', 80: '#8cc4ff', 82: '#9ccaf7', 88: '#b9dbff', 92: '#d7e7f8', 96: '#eaf2fa' },
+  green: { 26: '#12291f', 32: '#133b2b', 43: '#11603f', 52: '#1f7a55', 73: '#4fbf8c', 84: '#8de0b7', 93: '#d3efe1', 95: '#e7f3ed' },
+  amber: { 26: '#2d2111', 31: '#47290a', 45: '#8a3c05', 56: '#b45309', 76: '#eaa045', 82: '#ffb454', 85: '#f6c27a', 93: '#f8e5c8', 96: '#fcf1de' },
+  red: { 16: '#1a0605', 27: '#4a0f0a', 50: '#b42318', 79: '#ff9b8f' },
+  orange: { 55: '#c2410c' },
+  purple: { 46: '#6a3d9a', 79: '#c9a9f4' },
+} as const;
+
 export const lightColors: ColorTokens = {
   text: '#1b2126',
   textMuted: '#4a5560',

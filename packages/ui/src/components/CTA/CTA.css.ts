@@ -3,6 +3,8 @@ import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /** WCAG 2.2 target size, and Apple/Google's own minimum for a comfortable tap. */
 const touchTarget = '44px';
@@ -92,6 +94,9 @@ export const actions = style({
 });
 
 const actionBase = style({
+  // Stated, not inherited from the page: a global `* { box-sizing: border-box }` (every CSS reset)
+  // would otherwise count the padding and border into the 44px minimum and shrink the button.
+  boxSizing: 'content-box',
   display: 'inline-flex',
   alignItems: 'center',
   minHeight: touchTarget,

@@ -1,4 +1,5 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './CTA.css';
 
 export const ctaTones = ['accent', 'quiet'] as const;
@@ -36,7 +37,7 @@ function joinClassNames(...names: Array<string | undefined>): string {
  * The call to action that ends an article: a section named by its heading, a short body, and a
  * real link (no JavaScript, works on any device: a page, a phone number, an email address).
  */
-export const CTA = forwardRef<HTMLElement, CTAProps>(function CTA(
+export const CTA = /* @__PURE__ */ namedForwardRef<HTMLElement, CTAProps>('CTA', function CTA(
   { heading, headingLevel = 2, children, action, secondaryAction, tone = 'accent', className, ...sectionProps },
   ref,
 ) {
@@ -67,4 +68,3 @@ export const CTA = forwardRef<HTMLElement, CTAProps>(function CTA(
     </section>
   );
 });
-CTA.displayName = 'CTA';

@@ -2,6 +2,9 @@ import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { vars } from '../../theme/contract.css';
+import { browserListMarkers } from '../../styles/lists.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /** The level's colours, set once by the root variant and read by every part of the card. */
 const outline = createVar();
@@ -193,6 +196,7 @@ globalStyle(`${content} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${content} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${content} > :where(p, ul, ol)`, { marginBlock: vars.space.sm });
 globalStyle(`${content} :is(ul, ol)`, { paddingInlineStart: vars.space.lg });
+browserListMarkers(content);
 globalStyle(`${content} li + li`, { marginBlockStart: vars.space.xxs });
 // Links in the advice keep the card's link colour: on the emergency card's dark body, a light one.
 globalStyle(`${content} a:not(${callLink})`, {

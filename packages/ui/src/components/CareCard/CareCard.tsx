@@ -1,4 +1,5 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './CareCard.css';
 
@@ -52,7 +53,7 @@ function telHref(phoneNumber: string): string | undefined {
  * Advice on when and how to get care, in three levels of urgency (NHS.UK care cards): a section
  * named by its heading, whose first words (hidden on screen) say the level.
  */
-export const CareCard = forwardRef<HTMLElement, CareCardProps>(function CareCard(
+export const CareCard = /* @__PURE__ */ namedForwardRef<HTMLElement, CareCardProps>('CareCard', function CareCard(
   { level, heading, children, headingLevel = 2, emergencyNumber, className, ...sectionProps },
   ref,
 ) {
@@ -96,4 +97,3 @@ export const CareCard = forwardRef<HTMLElement, CareCardProps>(function CareCard
     </section>
   );
 });
-CareCard.displayName = 'CareCard';

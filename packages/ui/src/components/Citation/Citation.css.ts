@@ -1,6 +1,8 @@
 import { style } from '@vanilla-extract/css';
 import { textLinkBase, textLinkSelectors } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /**
  * The marker sits on the baseline and is lifted with `top`, not `vertical-align: super`, so a

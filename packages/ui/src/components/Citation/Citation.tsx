@@ -1,4 +1,5 @@
-import { forwardRef, Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './Citation.css';
 import { citationSegmentLabel, citationSegments, citationSegmentText } from './citationSegments';
 
@@ -29,7 +30,7 @@ const hintPopover: Record<string, string> = { popover: 'hint' };
  * ReferenceList. With `preview`, the links are HTML interest invokers for a hint popover: no
  * JavaScript is needed, and where the browser does not support them the link still works.
  */
-export const Citation = forwardRef<HTMLElement, CitationProps>(function Citation(
+export const Citation = /* @__PURE__ */ namedForwardRef<HTMLElement, CitationProps>('Citation', function Citation(
   { numbers, referenceIdPrefix = 'ref-', preview, locators, className, ...supProps },
   ref,
 ) {
@@ -67,4 +68,3 @@ export const Citation = forwardRef<HTMLElement, CitationProps>(function Citation
     </sup>
   );
 });
-Citation.displayName = 'Citation';

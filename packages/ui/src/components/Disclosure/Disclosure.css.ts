@@ -2,6 +2,8 @@ import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /**
  * Quiet but plain to see: small type in the byline's face, framed by a rule on its leading edge,

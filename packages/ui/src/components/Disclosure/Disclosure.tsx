@@ -1,4 +1,5 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './Disclosure.css';
 
 export type DisclosureProps = {
@@ -16,7 +17,7 @@ function joinClassNames(...names: Array<string | undefined>): string {
  * A conflict-of-interest statement set near the byline: an <aside> named "Disclosure", so a
  * reader weighing the page learns who publishes it and what they sell before reading on.
  */
-export const Disclosure = forwardRef<HTMLElement, DisclosureProps>(function Disclosure(
+export const Disclosure = /* @__PURE__ */ namedForwardRef<HTMLElement, DisclosureProps>('Disclosure', function Disclosure(
   { heading = 'Disclosure', children, className, ...asideProps },
   ref,
 ) {
@@ -35,4 +36,3 @@ export const Disclosure = forwardRef<HTMLElement, DisclosureProps>(function Disc
     </aside>
   );
 });
-Disclosure.displayName = 'Disclosure';

@@ -2,6 +2,9 @@ import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+import { browserListMarkers } from '../../styles/lists.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 const phone = 'screen and (max-width: 479px)';
 
@@ -56,6 +59,7 @@ globalStyle(`${body} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${body} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${body} > :where(p, ul, ol)`, { marginBlock: vars.space.xs });
 globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg });
+browserListMarkers(body);
 globalStyle(`${body} :where(li + li)`, { marginBlockStart: vars.space.xs });
 globalStyle(`${body} a`, textLinkBase);
 globalStyle(`${body} a:visited`, textLinkVisited);

@@ -1,4 +1,5 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './KeyPoints.css';
 
 export const keyPointsHeadingLevels = [2, 3] as const;
@@ -21,7 +22,7 @@ function joinClassNames(...names: Array<string | undefined>): string {
  * The article in a few sentences, shown before the table of contents: a section named by its
  * heading, so a screen reader's landmarks and headings lists both reach it.
  */
-export const KeyPoints = forwardRef<HTMLElement, KeyPointsProps>(function KeyPoints(
+export const KeyPoints = /* @__PURE__ */ namedForwardRef<HTMLElement, KeyPointsProps>('KeyPoints', function KeyPoints(
   { heading = 'Key points', headingLevel = 2, children, className, ...sectionProps },
   ref,
 ) {
@@ -41,4 +42,3 @@ export const KeyPoints = forwardRef<HTMLElement, KeyPointsProps>(function KeyPoi
     </section>
   );
 });
-KeyPoints.displayName = 'KeyPoints';

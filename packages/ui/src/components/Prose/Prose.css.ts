@@ -1,13 +1,21 @@
 import { createVar, globalStyle, style, styleVariants, type GlobalStyleRule } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { browserListMarkers } from '../../styles/lists.css';
 import { vars } from '../../theme/contract.css';
 import { breakpoints } from '../../theme/tokens';
 
 /**
- * Article typography for rendered markdown. Every rule below is wrapped in :where() so it has zero
- * specificity: components placed in the flow (Pullquote, StudyCallout, CTA, Citation,
- * ReferenceList) keep their own styles with a single class, and the prose only styles bare markup.
+ * Article typography for rendered markdown. Every rule below has the specificity of one class,
+ * (0,1,0): the Prose root's class, then the element selector inside :where() (`.prose :where(h2)`).
+ * - It beats element-level resets loaded before styles.css (Tailwind's preflight, normalize: `h2`,
+ *   `ul`, `a` are (0,0,1)), so a reset cannot flatten the headings or remove the bullets.
+ * - It ties with a class: the components placed in the flow (Pullquote, StudyCallout, CTA,
+ *   Citation, ReferenceList) keep their own styles because their rules come after Prose's in
+ *   styles.css (each imports this file first; the build checks the order), and an app's own class
+ *   wins when declared later.
+ * Where the typography relies on the browser's defaults (list bullets, nested margins, the inline
+ * image), those are stated here too, with the browser's values, so a reset cannot remove them.
  */
 
 /** Space between blocks (paragraphs, lists, tables). */
@@ -84,19 +92,39 @@ export const sizes = styleVariants({
   },
 });
 
-/** Styles `selector` (relative to the prose root) with zero specificity. */
+/** Styles `selector` (any descendant of the prose root) with the specificity of one class. */
 function prose(selector: string, rule: GlobalStyleRule): void {
-  globalStyle(`:where(${proseBase}) :where(${selector})`, rule);
+  globalStyle(`${proseBase} :where(${selector})`, rule);
 }
 
 /** Same, for a pseudo-element, which cannot go inside :where(). */
 function prosePseudo(selector: string, pseudoElement: string, rule: GlobalStyleRule): void {
-  globalStyle(`:where(${proseBase}) :where(${selector})${pseudoElement}`, rule);
+  globalStyle(`${proseBase} :where(${selector})${pseudoElement}`, rule);
 }
 
+/** Styles `selector` among the prose root's children, with the specificity of one class. */
 function proseChild(selector: string, rule: GlobalStyleRule): void {
-  globalStyle(`:where(${proseBase}) > :where(${selector})`, rule);
+  globalStyle(`${proseBase} > :where(${selector})`, rule);
 }
+
+/*
+ * The browser's own defaults that the typography below builds on, stated with the browser's values
+ * (so nothing changes where no reset is loaded) for the resets that clear them: margins of nested
+ * blocks (`* { margin: 0 }` in Tailwind v4), list bullets (`list-style: none`), the inline image
+ * (`display: block`), the monospace block. Later rules override them as before.
+ */
+prose('p, blockquote, figure, pre, dl', { marginBlock: '1em' });
+prose('blockquote, figure', { marginInline: '40px' });
+prose('dd', { marginInlineStart: '40px' });
+prose('h1', { marginBlock: '0.67em' });
+prose('h2', { marginBlock: '0.83em' });
+prose('h3', { marginBlock: '1em' });
+prose('h4', { marginBlock: '1.33em' });
+prose('h5', { marginBlock: '1.67em' });
+prose('h6', { marginBlock: '2.33em' });
+browserListMarkers(proseBase);
+prose('img, video', { display: 'inline', verticalAlign: 'baseline' });
+prose('pre', { fontFamily: 'monospace' });
 
 /* Vertical rhythm: blocks are separated by one flow space; the first and last sit flush. */
 proseChild('*', { marginBlock: 0 });
@@ -187,7 +215,9 @@ prose('blockquote > p + p', { marginBlockStart: vars.space.sm });
 prose('hr', {
   height: 0,
   border: 0,
-  borderBlockStart: `1px solid ${vars.color.border}`,
+  // The rule is drawn in `color`, set here: resets give <hr> `color: inherit` (the text colour).
+  color: vars.color.border,
+  borderBlockStart: '1px solid currentColor',
   marginBlock: vars.space.xxl,
 });
 proseChild('hr, * + hr, hr + *', { marginBlockStart: vars.space.xxl });

@@ -31,8 +31,8 @@ headings, a reading measure of about 66 characters, links always underlined with
 hover and focus states, and \`scroll-margin-top\` on headings and anchors so jumps are not hidden
 under a sticky header.
 
-Every rule has zero specificity (\`:where()\`), so the design system's components placed in the
-flow (Pullquote, StudyCallout, CTA, Citation, ReferenceList) keep their own look.
+Every rule has the specificity of one class (\`.prose :where(h2)\`), so a CSS reset loaded first
+cannot undo it, and the design system's components placed in the flow keep their own look.
 
 **Sizes:** \`standard\` for an article; \`compact\` keeps the 18px body but tightens the rhythm and
 steps the headings down, for summaries and sidebars.

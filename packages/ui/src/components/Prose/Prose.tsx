@@ -1,4 +1,5 @@
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import type { ComponentPropsWithoutRef } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './Prose.css';
 
 export const proseSizes = ['standard', 'compact'] as const;
@@ -14,11 +15,10 @@ export interface ProseProps extends ComponentPropsWithoutRef<'div'> {
  * tables, rules and code, at a comfortable reading measure. Style-only: it adds no semantics, so
  * the page decides whether it is an <article>, a <main> or a section.
  */
-export const Prose = forwardRef<HTMLDivElement, ProseProps>(function Prose(
+export const Prose = /* @__PURE__ */ namedForwardRef<HTMLDivElement, ProseProps>('Prose', function Prose(
   { size = 'standard', className, ...divProps },
   ref,
 ) {
   const rootClass = `${styles.proseBase} ${styles.sizes[size]}`;
   return <div ref={ref} className={className ? `${rootClass} ${className}` : rootClass} {...divProps} />;
 });
-Prose.displayName = 'Prose';

@@ -1,13 +1,18 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 export const root = recipe({
   base: {
     margin: 0,
     marginBlock: vars.space.xl,
-    // A reading component: never wider than the article's measure, even outside Prose.
+    // A reading component: never wider than the article's measure, even outside Prose. The measure
+    // is the text's; the rule and its padding come on top (stated, so a page's border-box reset
+    // does not narrow the quotation).
     maxWidth: vars.measure,
+    boxSizing: 'content-box',
     color: vars.color.text,
   },
   variants: {

@@ -1,4 +1,5 @@
-import { Children, forwardRef, Fragment, isValidElement, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { Children, Fragment, isValidElement, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './Pullquote.css';
 import { withQuoteMarks, withoutOuterQuoteMarks } from './quoteMarks';
 
@@ -38,7 +39,7 @@ function joinClassNames(...names: Array<string | undefined>): string {
  * A quoted passage from a study or a source, with who said it. A <figure> whose <figcaption>
  * names it, around a <blockquote>: screen readers announce a quotation and its source.
  */
-export const Pullquote = forwardRef<HTMLElement, PullquoteProps>(function Pullquote(
+export const Pullquote = /* @__PURE__ */ namedForwardRef<HTMLElement, PullquoteProps>('Pullquote', function Pullquote(
   { children, attribution, citation, cite, size = 'standard', className, ...figureProps },
   ref,
 ) {
@@ -81,4 +82,3 @@ export const Pullquote = forwardRef<HTMLElement, PullquoteProps>(function Pullqu
     </figure>
   );
 });
-Pullquote.displayName = 'Pullquote';

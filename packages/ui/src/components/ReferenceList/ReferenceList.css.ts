@@ -2,6 +2,8 @@ import { style } from '@vanilla-extract/css';
 import { recipe, type RecipeVariants } from '@vanilla-extract/recipes';
 import { textLinkRule } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 export const root = style({
   marginBlockStart: vars.space.xxl,
@@ -88,6 +90,8 @@ export const backlinkArrow = style({
 export const backlink = style([
   link,
   {
+    // Stated so a page's `* { box-sizing: border-box }` does not count the padding into the minimum.
+    boxSizing: 'content-box',
     display: 'inline-flex',
     alignItems: 'center',
     justifyContent: 'center',

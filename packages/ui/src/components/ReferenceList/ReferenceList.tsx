@@ -1,4 +1,5 @@
-import { forwardRef, Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { Fragment, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './ReferenceList.css';
 import { vancouverParts, type ReferenceData } from './vancouver';
 
@@ -6,6 +7,12 @@ export const referenceListHeadingLevels = [2, 3, 4] as const;
 export type ReferenceListHeadingLevel = (typeof referenceListHeadingLevels)[number];
 
 export interface ReferenceListProps extends ComponentPropsWithoutRef<'section'> {
+  /**
+   * The entries, listed in the order given (sort them by `number`) as an ordered list. Each one's
+   * `number` is shown and makes its DOM id (`${referenceIdPrefix}${number}`, the target of the
+   * Citations citing it); `backlinks` are the ids of those Citations, for the links back. An empty
+   * array renders nothing, not an empty "References" heading.
+   */
   references: readonly ReferenceData[];
   /** Default "References". */
   heading?: ReactNode;
@@ -90,7 +97,7 @@ function ReferenceEntry({ reference }: { reference: ReferenceData }) {
  * The numbered reference list at the end of an article, in Vancouver style, with links to
  * DOI, PubMed and the source, and Wikipedia-style links back to where each reference is cited.
  */
-export const ReferenceList = forwardRef<HTMLElement, ReferenceListProps>(function ReferenceList(
+export const ReferenceList = /* @__PURE__ */ namedForwardRef<HTMLElement, ReferenceListProps>('ReferenceList', function ReferenceList(
   { references, heading = 'References', headingLevel = 2, referenceIdPrefix = 'ref-', className, ...sectionProps },
   ref,
 ) {
@@ -131,4 +138,3 @@ export const ReferenceList = forwardRef<HTMLElement, ReferenceListProps>(functio
     </section>
   );
 });
-ReferenceList.displayName = 'ReferenceList';

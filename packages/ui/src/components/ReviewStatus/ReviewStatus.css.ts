@@ -1,6 +1,8 @@
 import { style } from '@vanilla-extract/css';
 import { textLinkRule } from '../../styles/link.css';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /** The byline: small, in the interface face, under the article's title. */
 export const root = style({

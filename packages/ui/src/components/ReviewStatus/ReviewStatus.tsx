@@ -1,4 +1,5 @@
-import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import { visuallyHidden } from '../../styles/a11y.css';
 import { formatIsoDate, parseIsoDate, todayIsoDate } from './reviewDates';
 import * as styles from './ReviewStatus.css';
@@ -109,7 +110,7 @@ function Notice({ lead, children }: { lead: ReactNode; children?: ReactNode }): 
  * The byline: who wrote the page, who checked it and when, and when it is next due for review.
  * It never stays silent about a missing or lapsed review: both show as a notice in words.
  */
-export const ReviewStatus = forwardRef<HTMLDivElement, ReviewStatusProps>(function ReviewStatus(
+export const ReviewStatus = /* @__PURE__ */ namedForwardRef<HTMLDivElement, ReviewStatusProps>('ReviewStatus', function ReviewStatus(
   { author, reviewer, lastReviewed, nextReviewDue, published, today, className, ...divProps },
   ref,
 ) {
@@ -155,4 +156,3 @@ export const ReviewStatus = forwardRef<HTMLDivElement, ReviewStatusProps>(functi
     </div>
   );
 });
-ReviewStatus.displayName = 'ReviewStatus';

@@ -1,6 +1,8 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { vars } from '../../theme/contract.css';
+// Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
+import '../Prose/Prose.css';
 
 /** The tone's colours, set once by the root variant and read by every part of the callout. */
 const toneSurface = createVar();

@@ -1,4 +1,5 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { namedForwardRef } from '../../react/namedForwardRef';
 import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './StudyCallout.css';
 import { CertaintyScale } from './CertaintyScale';
@@ -122,7 +123,7 @@ function Facts({ count, countedNoun, hasSampleSize, design, source, citation, de
  * it was, how sure we can be of it and where it was published. An <aside> named by its heading,
  * which screen readers hear as "Study: …" (NHS.UK pattern) so the box says what it is first.
  */
-export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function StudyCallout(
+export const StudyCallout = /* @__PURE__ */ namedForwardRef<HTMLElement, StudyCalloutProps>('StudyCallout', function StudyCallout(
   {
     figure,
     children,
@@ -185,4 +186,3 @@ export const StudyCallout = forwardRef<HTMLElement, StudyCalloutProps>(function 
     </aside>
   );
 });
-StudyCallout.displayName = 'StudyCallout';
