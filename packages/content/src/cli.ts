@@ -17,7 +17,8 @@ people.yml (or the one a package.json's "cited": { "content": … } points at), 
 "cited": { "routes": […] } of the nearest package.json above it. A file outside its articles
 folder is judged as if added to it. CITED_ARTICLES_DIR, CITED_PEOPLE_FILE, CITED_SITE_CONFIG
 and CITED_CACHE_DIR move them, as on the server.
-  --cache   the server's cache (default CITED_CACHE_DIR): says which last good versions it keeps
+  --cache   the server's cache (default CITED_CACHE_DIR, else the node_modules/.cache/cited-content of the
+            package that declares the site's pages, where the blog keeps it): which last good versions it serves
   --route   a page of the site (replaces the declared ones; "/" always; "/x/*", "/x/:category")
   --people  another people registry; --site another site configuration
   --watch   keep running and re-check an article each time it is saved

@@ -204,6 +204,18 @@ describe('cited-content check gives the server\'s verdict', () => {
     expect(unknown.stdout).toContain('content/articles/live.md: would not be published (1 error: cite-unknown-key)');
   });
 
+  it('finds the server\'s cache where the blog keeps it by default (node_modules/.cache of the package declaring its pages)', async () => {
+    const site = blogSite({ 'live.md': article('Text.:cite[a2020]', 'slug: live\n') });
+    const cache = join(site.root, 'node_modules/.cache/cited-content');
+    const store = createContentStore({ dir: site.articles, cacheDir: cache, workers: 0, watch: false, log: () => undefined });
+    await store.ready;
+    await store.close();
+    writeFileSync(join(site.articles, 'live.md'), article('Text.:cite[nope2020]', 'slug: live\n'));
+    const held = runIn(site.root, 'check', 'content/articles');
+    expect(held.stdout).toContain('what the server serves now: from its cache node_modules/.cache/cited-content');
+    expect(held.stdout).toContain('content/articles/live.md: held: readers keep getting its last good version at /articles/live; this version has 1 error: cite-unknown-key');
+  });
+
   it('article-not-read: a file in the articles folder\'s tree the server never reads', () => {
     const site = blogSite({ 'drafts/later.md': article('Text.:cite[a2020]', 'slug: later\n') });
     const result = runIn(site.root, 'check', 'content/articles');

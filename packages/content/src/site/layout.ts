@@ -139,9 +139,18 @@ export function siteRoutes(root: string): Pick<SiteLayout, 'routes' | 'routesFil
   return declaredRoutes(path.resolve(root));
 }
 
-/** The site whose content root is `root`: its files (see sitePaths) and its pages. */
+/**
+ * The site whose content root is `root`: its files (see sitePaths) and its pages. Without
+ * CITED_CACHE_DIR, the server's cache is where the server keeps it by default: node_modules/.cache
+ * of the package that declares its pages (the blog runs from there), when it exists; so a check
+ * says which last good versions that server is serving without being told where to look.
+ */
 export function siteLayout(root: string, options: { env?: Environment } = {}): SiteLayout {
-  return { ...sitePaths(root, options), ...siteRoutes(root) };
+  const paths = sitePaths(root, options);
+  const routes = siteRoutes(root);
+  const serverCache = routes.routesFile ? path.join(path.dirname(routes.routesFile), 'node_modules', '.cache', 'cited-content') : undefined;
+  const cacheDir = paths.cacheDir ?? (serverCache && existsSync(serverCache) ? serverCache : undefined);
+  return { ...paths, ...routes, ...(cacheDir ? { cacheDir } : {}) };
 }
 
 /** The site of the first of these folders (the checked files', then the working directory's) that has one. */
