@@ -92,6 +92,16 @@ describe('tokens.json (DTCG)', () => {
     expect(core['motion.duration.fast']).toMatchObject({ $type: 'duration', $value: '120ms' });
   });
 
+  it('sizes type in whole pixels at a 16px root, so designers carry exact sizes into their tools', () => {
+    const sizes = Object.entries(core).filter(([name]) => name.startsWith('fontSize.'));
+    expect(sizes.length).toBeGreaterThanOrEqual(7);
+    for (const [name, token] of sizes) {
+      const { value, unit } = token.$value as { value: number; unit: string };
+      const px = unit === 'rem' ? value * 16 : value;
+      expect({ name, px }).toEqual({ name, px: Math.round(px) });
+    }
+  });
+
   it('writes dimensions, weights, easing, font stacks and breakpoints as structured values', () => {
     expect(core['space.md']?.$value).toEqual({ value: 1, unit: 'rem' });
     expect(core['space.none']?.$value).toEqual({ value: 0, unit: 'px' });

@@ -128,10 +128,15 @@ export const darkColors: ColorTokens = {
   },
 };
 
-/** Modular type scale: 18px body, ratio 1.2 (minor third), in rem. */
+/**
+ * Modular type scale: 18px body, ratio 1.2 (minor third), each step rounded to a whole pixel
+ * (13, 15, 18, 22, 26, 31, 37 px at a 16px root) so designers carry exact sizes into Figma; in rem,
+ * so 200 % text scales them all.
+ */
 const scaleRatio = 1.2;
-const base = 1.125;
-const step = (n: number) => `${(base * scaleRatio ** n).toFixed(3).replace(/\.?0+$/, '')}rem`;
+const bodyPx = 18;
+const rootPx = 16;
+const step = (n: number) => `${Math.round(bodyPx * scaleRatio ** n) / rootPx}rem`;
 
 export const typography = {
   font: {
