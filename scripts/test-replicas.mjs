@@ -2,14 +2,14 @@
 // Two blog replicas behind nginx (issue 25, "Replicas"). Builds nothing: it runs the built blog
 // (apps/blog/build; `npx turbo run build --filter=@cited/blog` first) and Debian's nginx.
 //  1. Starts replicas A and B of apps/blog/server.js on ports the OS chose, over one generated
-//     site (scripts/replicas/content.mjs), each with its own cache directory.
+//     site (scripts/replicas/content.mjs), each with its own copy of it and its own cache directory.
 //  2. Every kind of page, from both: the same status, headers (but Date), body bytes (plain, br,
 //     gzip) and ETag; B answers A's ETag with a 304. Again after A restarts on its warm cache.
 //  3. nginx with deploy/nginx/cited.conf (rendered for these ports) in front of both: a page is a
 //     MISS, then a HIT with the replicas' bytes and ETag; a conditional request gets a 304; errors
 //     are never cached; an unknown Host gets no answer; nginx's error log stays empty.
 // Prints each failure with its reason and exits 1; every process is stopped by its pid, always.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeReplicaSite } from './replicas/content.mjs';
@@ -156,15 +156,19 @@ async function main() {
   };
   try {
     const articlesDir = writeReplicaSite(path.join(blogDir, 'content/articles/failed-back-surgery-syndrome.md'));
+    // B reads its own copy of the same files, at another path, as a replica on another machine
+    // (or another checkout) would: no page may depend on where the content is.
+    const articlesCopy = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-articles-'));
+    cpSync(articlesDir, articlesCopy, { recursive: true });
     const cacheA = mkdtempSync(path.join(tmpdir(), 'cited-replica-a-cache-'));
     const cacheB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-cache-'));
-    temp.push(articlesDir, cacheA, cacheB);
+    temp.push(articlesDir, articlesCopy, cacheA, cacheB);
     const [portA, portB, nginxPort] = [await freePort(), await freePort(), await freePort()];
     if (new Set([portA, portB, nginxPort]).size < 3) throw new Error('the OS gave one free port twice; run again');
 
     let replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
     processes.push(replicaA);
-    processes.push(await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir }));
+    processes.push(await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy }));
     await compareReplicas(`Replicas A (port ${portA}) and B (port ${portB}), each cold on its own cache`, portA, portB);
 
     await stopChild(replicaA);
