@@ -134,6 +134,12 @@ async function checkProxy(nginxPort, replicaAnswers, portA) {
     }
     console.log(`  ${replica.status} ${page}: ${cacheable ? 'MISS, HIT' : 'not cached'}${replica.headers.etag ? ', 304' : ''}`);
   }
+  // The site's name however a client spells it (capitals, a port) reaches the replicas as a Host
+  // their request checks accept; any other name is dropped.
+  for (const spelling of [serverName.toUpperCase(), `${serverName}:${nginxPort}`]) {
+    const answer = await request(nginxPort, '/robots.txt', { headers: { host: spelling } });
+    if (answer.status !== 200) fail(`nginx: Host ${spelling} got ${answer.status}, not 200`);
+  }
   const stranger = await request(nginxPort, '/', { headers: { host: 'elsewhere.test' } }).then(
     (answer) => `a ${answer.status}`,
     () => null,
