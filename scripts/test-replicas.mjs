@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeReplicaSite } from './replicas/content.mjs';
-import { findNginx, startNginx } from './replicas/nginx.mjs';
+import { findNginx, nginxDir, startNginx } from './replicas/nginx.mjs';
 import { freePort, request, startChild, stopChild, waitForAnswer } from './replicas/processes.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -65,11 +65,20 @@ function firstDifference(a, b) {
   return `byte ${at}: A ${around(a)} / B ${around(b)}`;
 }
 
+/** Every process started, stopped by pid at the end (also one that never answered). */
+const processes = [];
+/** Every temporary directory made, removed at the end. */
+const temp = [];
+const removeTemp = () => {
+  for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
+
 async function startReplica(name, { port, cacheDir, articlesDir }) {
   const proc = startChild(`replica ${name}`, process.execPath, ['server.js'], {
     cwd: blogDir,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_CACHE_DIR: cacheDir, CITED_ARTICLES_DIR: articlesDir, SITE_URL: `http://${serverName}` },
   });
+  processes.push(proc);
   await waitForAnswer(proc, port, '/robots.txt');
   return proc;
 }
@@ -154,11 +163,9 @@ async function main() {
   const nginxBinary = findNginx();
   if (!nginxBinary) throw new Error('nginx is not installed: `apt-get install -y nginx` (.ci/run installs it).');
 
-  const temp = [];
-  const processes = [];
   const cleanUp = async () => {
-    for (const proc of processes.reverse()) await stopChild(proc);
-    for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+    for (const proc of [...processes].reverse()) await stopChild(proc);
+    removeTemp();
   };
   try {
     const articlesDir = writeReplicaSite(path.join(blogDir, 'content/articles/failed-back-surgery-syndrome.md'));
@@ -173,30 +180,44 @@ async function main() {
     if (new Set([portA, portB, nginxPort]).size < 3) throw new Error('the OS gave one free port twice; run again');
 
     let replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
-    processes.push(replicaA);
-    processes.push(await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy }));
+    await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy });
     await compareReplicas(`Replicas A (port ${portA}) and B (port ${portB}), each cold on its own cache`, portA, portB);
 
     await stopChild(replicaA);
     processes.splice(processes.indexOf(replicaA), 1);
     replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
-    processes.push(replicaA);
     const answers = await compareReplicas('A restarted on its warm cache, B still running', portA, portB);
 
-    const nginx = startNginx({ binary: nginxBinary, siteConfig: readFileSync(path.join(repo, 'deploy/nginx/cited.conf'), 'utf8'), replicaPorts: [portA, portB], listenPort: nginxPort, serverName });
+    const dir = nginxDir();
+    temp.push(dir);
+    const siteConfig = readFileSync(path.join(repo, 'deploy/nginx/cited.conf'), 'utf8');
+    const nginx = startNginx({ dir, binary: nginxBinary, siteConfig, replicaPorts: [portA, portB], listenPort: nginxPort, serverName });
     processes.push(nginx.proc);
-    temp.push(nginx.dir);
     // A 404 (never cached): the readiness probe leaves nothing in nginx's cache.
     await waitForAnswer(nginx.proc, nginxPort, '/replica-test-ready', { headers: { host: serverName }, timeoutMs: 15_000 });
     await checkProxy(nginxPort, answers, portA);
     const log = nginx.errorLog().trim();
     if (log) fail(`nginx's error log is not empty:\n${log}`);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  } finally {
     if (failures.length > 0) {
       for (const proc of processes) console.error(`\n--- output of ${proc.name} ---\n${proc.output().trim()}`);
     }
-  } finally {
     await cleanUp();
   }
+}
+
+// A reader that stops reading (`| head`) must not kill the run before it stops its processes.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+// Interrupted (Ctrl-C, a CI timeout): the replicas and nginx are stopped by pid before exiting.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\nReplica test interrupted (${signal}): stopping its processes.`);
+    Promise.all(processes.map((proc) => stopChild(proc)))
+      .then(removeTemp)
+      .finally(() => process.exit(1));
+  });
 }
 
 main().then(

@@ -82,13 +82,18 @@ function chownTree(target, { uid, gid }) {
   if (statSync(target).isDirectory()) for (const entry of readdirSync(target)) chownTree(path.join(target, entry), { uid, gid });
 }
 
+/** A new temporary directory for everything one nginx run writes (the caller removes it). */
+export function nginxDir() {
+  return mkdtempSync(path.join(tmpdir(), 'cited-replicas-nginx-'));
+}
+
 /**
- * Writes the configuration and starts nginx in the foreground (its master is the child's pid).
+ * Writes the configuration into `dir` and starts nginx in the foreground (its master is the
+ * child's pid).
  *
- * @param {{ binary: string, siteConfig: string, replicaPorts: [number, number], listenPort: number, serverName: string }} options
+ * @param {{ dir: string, binary: string, siteConfig: string, replicaPorts: [number, number], listenPort: number, serverName: string }} options
  */
-export function startNginx({ binary, siteConfig, replicaPorts, listenPort, serverName }) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cited-replicas-nginx-'));
+export function startNginx({ dir, binary, siteConfig, replicaPorts, listenPort, serverName }) {
   for (const sub of ['cache', 'temp/client_body', 'temp/proxy', 'temp/fastcgi', 'temp/uwsgi', 'temp/scgi']) mkdirSync(path.join(dir, sub), { recursive: true });
   writeFileSync(path.join(dir, 'cited.conf'), renderSiteConfig(siteConfig, { replicaPorts, listenPort, serverName, cacheDir: path.join(dir, 'cache') }));
   writeFileSync(path.join(dir, 'nginx.conf'), mainConfig(dir));
@@ -106,5 +111,5 @@ export function startNginx({ binary, siteConfig, replicaPorts, listenPort, serve
       return '';
     }
   };
-  return { proc, dir, errorLog };
+  return { proc, errorLog };
 }
