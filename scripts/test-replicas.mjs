@@ -8,6 +8,8 @@
 //  3. nginx with deploy/nginx/cited.conf (rendered for these ports) in front of both: a page is a
 //     MISS, then a HIT with the replicas' bytes and ETag; a conditional request gets a 304; errors
 //     are never cached; an unknown Host gets no answer; nginx's error log stays empty.
+//  4. A second nginx whose copies expire after a second: each is revalidated with its ETag, and
+//     the replica that did not make the copy answers 304.
 // Prints each failure with its reason and exits 1; every process is stopped by its pid, always.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -156,6 +158,51 @@ async function checkProxy(nginxPort, replicaAnswers, portA) {
   if (stranger !== null) fail(`nginx answered a request for an unknown Host with ${stranger}; it must close the connection (444)`);
 }
 
+/**
+ * Through a second nginx whose cached pages expire after a second: each expired page is
+ * revalidated with its ETag (If-None-Match) and a replica answers 304 (REVALIDATED), also when the
+ * copy came from the other replica (nginx alternates between them).
+ */
+async function checkRevalidation(nginxPort, replicaAnswers, portA) {
+  console.log('\nThrough nginx, pages expiring after 1 s: revalidated with their ETags');
+  const headers = { host: serverName, 'accept-encoding': 'br' };
+  const cacheable = pages.filter((page) => replicaAnswers.get(page).status === 200 && /\bpublic\b/.test(String(replicaAnswers.get(page).headers['cache-control'])));
+  const cachedFrom = new Map();
+  for (const page of cacheable) cachedFrom.set(page, (await request(nginxPort, page, { headers })).headers['x-upstream']);
+  // An odd number of upstream requests in between: nginx's round robin then sends each
+  // revalidation to the replica that did not make the cached copy.
+  if (cacheable.length % 2 === 0) await request(nginxPort, '/replica-test-shift', { headers });
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  let crossed = 0;
+  for (const page of cacheable) {
+    const expected = await request(portA, page, { headers: { 'accept-encoding': 'br' } });
+    const answer = await request(nginxPort, page, { headers });
+    const status = answer.headers['x-cache-status'];
+    const from = answer.headers['x-upstream'];
+    if (status !== 'REVALIDATED') fail(`nginx ${page}: after expiry X-Cache-Status ${status} from ${from}, expected REVALIDATED (a 304 for the cached ETag)`);
+    if (answer.status !== 200 || !answer.body.equals(expected.body)) fail(`nginx ${page}: the revalidated page is not the replicas' page (${answer.status})`);
+    if (status === 'REVALIDATED' && from !== cachedFrom.get(page)) crossed += 1;
+    console.log(`  ${page}: cached from ${cachedFrom.get(page)}, ${status} by ${from}`);
+  }
+  if (crossed === 0) fail('nginx: no page was revalidated by the replica other than the one that made its cached copy');
+}
+
+/** Starts nginx with the deployed configuration, runs `check` against it, and wants an empty error log. */
+async function withNginx({ binary, replicaPorts, expireAfterSeconds }, check) {
+  const dir = nginxDir();
+  temp.push(dir);
+  const listenPort = await freePort();
+  const siteConfig = readFileSync(path.join(repo, 'deploy/nginx/cited.conf'), 'utf8');
+  const nginx = startNginx({ dir, binary, siteConfig, replicaPorts, listenPort, serverName, expireAfterSeconds });
+  processes.push(nginx.proc);
+  // A 404 (never cached): the readiness probe leaves nothing in nginx's cache.
+  await waitForAnswer(nginx.proc, listenPort, '/replica-test-ready', { headers: { host: serverName }, timeoutMs: 15_000 });
+  await check(listenPort);
+  await stopChild(nginx.proc);
+  const log = nginx.errorLog().trim();
+  if (log) fail(`nginx's error log is not empty:\n${log}`);
+}
+
 async function main() {
   if (!existsSync(path.join(blogDir, 'build/server/index.js'))) {
     throw new Error('No blog build at apps/blog/build: run `npx turbo run build --filter=@cited/blog` first (this test builds nothing).');
@@ -176,8 +223,8 @@ async function main() {
     const cacheA = mkdtempSync(path.join(tmpdir(), 'cited-replica-a-cache-'));
     const cacheB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-cache-'));
     temp.push(articlesDir, articlesCopy, cacheA, cacheB);
-    const [portA, portB, nginxPort] = [await freePort(), await freePort(), await freePort()];
-    if (new Set([portA, portB, nginxPort]).size < 3) throw new Error('the OS gave one free port twice; run again');
+    const [portA, portB] = [await freePort(), await freePort()];
+    if (portA === portB) throw new Error('the OS gave one free port twice; run again');
 
     let replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
     await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy });
@@ -188,16 +235,8 @@ async function main() {
     replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
     const answers = await compareReplicas('A restarted on its warm cache, B still running', portA, portB);
 
-    const dir = nginxDir();
-    temp.push(dir);
-    const siteConfig = readFileSync(path.join(repo, 'deploy/nginx/cited.conf'), 'utf8');
-    const nginx = startNginx({ dir, binary: nginxBinary, siteConfig, replicaPorts: [portA, portB], listenPort: nginxPort, serverName });
-    processes.push(nginx.proc);
-    // A 404 (never cached): the readiness probe leaves nothing in nginx's cache.
-    await waitForAnswer(nginx.proc, nginxPort, '/replica-test-ready', { headers: { host: serverName }, timeoutMs: 15_000 });
-    await checkProxy(nginxPort, answers, portA);
-    const log = nginx.errorLog().trim();
-    if (log) fail(`nginx's error log is not empty:\n${log}`);
+    await withNginx({ binary: nginxBinary, replicaPorts: [portA, portB] }, (port) => checkProxy(port, answers, portA));
+    await withNginx({ binary: nginxBinary, replicaPorts: [portA, portB], expireAfterSeconds: 1 }, (port) => checkRevalidation(port, answers, portA));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   } finally {

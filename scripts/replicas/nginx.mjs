@@ -30,18 +30,23 @@ function rewrite(text, from, to) {
 
 /**
  * deploy/nginx/cited.conf for this machine's test: the two replicas' ports, nginx's own port, a
- * server name, and a cache directory.
+ * server name, and a cache directory. With `expireAfterSeconds` (the revalidation check only),
+ * cached pages expire after that many seconds instead of the blog's hour, and each answer says
+ * which replica nginx asked (X-Upstream).
  *
  * @param {string} text  the deployed configuration
- * @param {{ replicaPorts: [number, number], listenPort: number, serverName: string, cacheDir: string }} options
+ * @param {{ replicaPorts: [number, number], listenPort: number, serverName: string, cacheDir: string, expireAfterSeconds?: number }} options
  */
-export function renderSiteConfig(text, { replicaPorts, listenPort, serverName, cacheDir }) {
+export function renderSiteConfig(text, { replicaPorts, listenPort, serverName, cacheDir, expireAfterSeconds }) {
   let rendered = rewrite(text, 'server 127.0.0.1:3001 ', `server ${LOOPBACK}:${replicaPorts[0]} `);
   rendered = rewrite(rendered, 'server 127.0.0.1:3002 ', `server ${LOOPBACK}:${replicaPorts[1]} `);
   rendered = rewrite(rendered, 'listen 80 default_server;', `listen ${LOOPBACK}:${listenPort} default_server;`);
   rendered = rewrite(rendered, 'listen 80;', `listen ${LOOPBACK}:${listenPort};`);
   rendered = rewrite(rendered, 'server_name example.org;', `server_name ${serverName};`);
-  return rewrite(rendered, 'proxy_cache_path /var/cache/nginx/cited ', `proxy_cache_path ${cacheDir} `);
+  rendered = rewrite(rendered, 'proxy_cache_path /var/cache/nginx/cited ', `proxy_cache_path ${cacheDir} `);
+  if (expireAfterSeconds === undefined) return rendered;
+  rendered = rewrite(rendered, 'proxy_ignore_headers Vary;', `proxy_ignore_headers Vary Cache-Control Expires;\n        proxy_cache_valid 200 ${expireAfterSeconds}s;`);
+  return rewrite(rendered, 'add_header X-Cache-Status $upstream_cache_status always;', 'add_header X-Cache-Status $upstream_cache_status always;\n        add_header X-Upstream $upstream_addr always;');
 }
 
 /** The main configuration: everything nginx writes goes under `dir`; the site is cited.conf. */
@@ -91,11 +96,11 @@ export function nginxDir() {
  * Writes the configuration into `dir` and starts nginx in the foreground (its master is the
  * child's pid).
  *
- * @param {{ dir: string, binary: string, siteConfig: string, replicaPorts: [number, number], listenPort: number, serverName: string }} options
+ * @param {{ dir: string, binary: string, siteConfig: string, replicaPorts: [number, number], listenPort: number, serverName: string, expireAfterSeconds?: number }} options
  */
-export function startNginx({ dir, binary, siteConfig, replicaPorts, listenPort, serverName }) {
+export function startNginx({ dir, binary, siteConfig, replicaPorts, listenPort, serverName, expireAfterSeconds }) {
   for (const sub of ['cache', 'temp/client_body', 'temp/proxy', 'temp/fastcgi', 'temp/uwsgi', 'temp/scgi']) mkdirSync(path.join(dir, sub), { recursive: true });
-  writeFileSync(path.join(dir, 'cited.conf'), renderSiteConfig(siteConfig, { replicaPorts, listenPort, serverName, cacheDir: path.join(dir, 'cache') }));
+  writeFileSync(path.join(dir, 'cited.conf'), renderSiteConfig(siteConfig, { replicaPorts, listenPort, serverName, cacheDir: path.join(dir, 'cache'), expireAfterSeconds }));
   writeFileSync(path.join(dir, 'nginx.conf'), mainConfig(dir));
   const ids = unprivilegedIds();
   if (ids) chownTree(dir, ids);
