@@ -43,7 +43,7 @@ export function renderSiteConfig(text, { replicaPorts, listenPort, serverName, c
   rendered = rewrite(rendered, 'listen 80 default_server;', `listen ${LOOPBACK}:${listenPort} default_server;`);
   rendered = rewrite(rendered, 'listen 80;', `listen ${LOOPBACK}:${listenPort};`);
   rendered = rewrite(rendered, 'server_name example.org;', `server_name ${serverName};`);
-  rendered = rewrite(rendered, 'proxy_cache_path /var/cache/nginx/cited ', `proxy_cache_path ${cacheDir} `);
+  rendered = rewrite(rendered, 'proxy_cache_path /var/cache/nginx-cited ', `proxy_cache_path ${cacheDir} `);
   if (expireAfterSeconds === undefined) return rendered;
   rendered = rewrite(rendered, 'proxy_ignore_headers Vary;', `proxy_ignore_headers Vary Cache-Control Expires;\n        proxy_cache_valid 200 ${expireAfterSeconds}s;`);
   return rewrite(rendered, 'add_header X-Cache-Status $upstream_cache_status always;', 'add_header X-Cache-Status $upstream_cache_status always;\n        add_header X-Upstream $upstream_addr always;');
