@@ -17,6 +17,7 @@ import { errorPages, readOnlyMethods } from './server/errors.js';
 import { createHtmlCache } from './server/html-cache.js';
 import { createPages } from './server/pages.js';
 import { validateHost, validatePath } from './server/request-checks.js';
+import { serveStatic } from './server/static-files.js';
 import { warmUp, warmUpPaths } from './server/warm-up.js';
 
 /**
@@ -62,22 +63,15 @@ async function serveProduction(app) {
     process.env.HTML_CACHE === '0'
       ? null
       : createPages({ adapter, renderPage: createFetchHandler(build, 'production'), cache: createHtmlCache(), contentVersion: build.contentVersion });
-  /** @param {import('node:http').ServerResponse} res */
-  const withSecurityHeaders = (res) => {
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-  };
 
   app.use(readOnlyMethods(securityHeaders));
   // Cached pages first: a hit is answered before compression and the file system are consulted.
   if (pages) app.use(pages.serveHits);
   app.use(compression());
   // Fingerprinted assets never change: cache for a year, immutable.
-  app.use(
-    '/assets',
-    express.static(path.join(appDir, 'build/client/assets'), { immutable: true, maxAge: '1y', index: false, setHeaders: withSecurityHeaders }),
-  );
+  app.use('/assets', serveStatic(path.join(appDir, 'build/client/assets'), { immutable: true, maxAge: '1y', headers: securityHeaders }));
   // Other public files (favicon) keep their names: an hour, then revalidate.
-  app.use(express.static(path.join(appDir, 'build/client'), { maxAge: '1h', index: false, setHeaders: withSecurityHeaders }));
+  app.use(serveStatic(path.join(appDir, 'build/client'), { maxAge: '1h', headers: securityHeaders }));
   if (pages) app.use(pages.renderMisses);
   app.all('*', adapter);
   app.use(errorPages(securityHeaders));

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { wantsHydration } from './lib/handle';
-import { applySecurityHeaders, DEV_CACHE_CONTROL, ERROR_CACHE_CONTROL, PAGE_CACHE_CONTROL, strongEtag } from './lib/http.server';
-import { NonceContext } from './lib/nonce';
+import { applySecurityHeaders, DEV_CACHE_CONTROL, ERROR_CACHE_CONTROL, inlineScriptHashes, PAGE_CACHE_CONTROL, strongEtag } from './lib/http.server';
 
 // Remix's document entry only. What server.js calls in the app is exported by app/server-build.ts.
 
@@ -43,14 +41,11 @@ export default function handleRequest(
   const hydrates = remixContext.staticHandlerContext.matches.some((match) =>
     wantsHydration(remixContext.routeModules[match.route.id]?.handle),
   );
-  const nonce = hydrates ? randomBytes(16).toString('base64') : undefined;
 
   return new Promise((resolve, reject) => {
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceContext.Provider>,
+      <RemixServer context={remixContext} url={request.url} />,
       {
         onAllReady() {
           // React emits <!DOCTYPE html> itself when the root element is <html>.
@@ -60,7 +55,7 @@ export default function handleRequest(
           sink.on('error', reject);
           sink.on('end', () => {
             const body = Buffer.concat(chunks);
-            resolve(finishDocument(request, status, responseHeaders, body, { nonce, hydrates }));
+            resolve(finishDocument(request, status, responseHeaders, body, { hydrates }));
           });
           pipe(sink);
         },
@@ -82,20 +77,20 @@ function finishDocument(
   status: number,
   headers: Headers,
   body: Buffer,
-  { nonce, hydrates }: { nonce: string | undefined; hydrates: boolean },
+  { hydrates }: { hydrates: boolean },
 ): Response {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   // Bodies are compressed per Accept-Encoding (server.js); say so on 304s too.
   headers.set('Vary', 'Accept-Encoding');
-  applySecurityHeaders(headers, { nonce, dev: isDev });
+  // No per-response nonce: a hydrating page's inline scripts (Remix's context and module loader)
+  // are allowed by the hash of their exact text, so the page is the same bytes, with the same
+  // ETag, for every reader and from every replica, and may be cached like any other.
+  applySecurityHeaders(headers, { scriptHashes: hydrates ? inlineScriptHashes(body.toString('utf8')) : [], dev: isDev });
 
   if (status !== 200) {
     headers.set('Cache-Control', ERROR_CACHE_CONTROL);
   } else if (isDev) {
     headers.set('Cache-Control', DEV_CACHE_CONTROL);
-  } else if (hydrates) {
-    // A nonce must not be replayed from a shared cache.
-    headers.set('Cache-Control', 'private, no-cache');
   } else if (!headers.has('Cache-Control')) {
     headers.set('Cache-Control', PAGE_CACHE_CONTROL);
   }

@@ -20,7 +20,6 @@ import { SiteFooter } from './components/SiteFooter';
 import { SiteHeader } from './components/SiteHeader';
 import { getCatalog } from './lib/articles.server';
 import { wantsHydration } from './lib/handle';
-import { useNonce } from './lib/nonce';
 import { publicSite, type PublicSite } from './lib/site.server';
 import * as styles from './styles/layout.css';
 
@@ -54,7 +53,6 @@ export function useSite(): PublicSite | undefined {
  */
 export function Layout({ children }: { children: ReactNode }) {
   const hydrate = useMatches().some((match) => wantsHydration(match.handle));
-  const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
   return (
     <html lang={data?.site.locale ?? 'en'}>
@@ -76,8 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteFooter site={data?.site} />
         {hydrate ? (
           <>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
+            <ScrollRestoration />
+            <Scripts />
           </>
         ) : null}
       </body>

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cachedTextResponse, contentSecurityPolicy, documentSecurityHeaders, strongEtag } from '../app/lib/http.server';
+import { cachedTextResponse, contentSecurityPolicy, documentSecurityHeaders, inlineScriptHashes, strongEtag } from '../app/lib/http.server';
 
 describe('strongEtag', () => {
   it('is a quoted hash without W/ that changes with the body', () => {
@@ -17,8 +18,37 @@ describe('contentSecurityPolicy', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
   });
-  it('adds a nonce only for hydrating pages', () => {
-    expect(contentSecurityPolicy({ nonce: 'n0nce' })).toContain("script-src 'self' 'nonce-n0nce';");
+  it('allows the inline scripts of a hydrating page by hash, never by nonce or unsafe-inline', () => {
+    const csp = contentSecurityPolicy({ scriptHashes: ['sha256-abc=', 'sha256-def='] });
+    expect(csp).toContain("script-src 'self' 'sha256-abc=' 'sha256-def=';");
+    expect(csp).not.toMatch(/nonce|unsafe-inline/);
+  });
+});
+
+describe('inlineScriptHashes', () => {
+  const hashOf = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+  it('hashes the exact text of each inline script a browser would run, once each, in order', () => {
+    const context = 'window.__remixContext = {"state":{"loaderData":{"root":{"name":"café &amp; <b>"}}}};';
+    const loader = 'import "/assets/entry.client-abc.js";';
+    const html = `<html><head><script>${context}</script></head><body><script type="module" async="">${loader}</script><script>${context}</script></body></html>`;
+    expect(inlineScriptHashes(html)).toEqual([hashOf(context), hashOf(loader)]);
+  });
+
+  it('leaves out scripts loaded by src (covered by self) and data blocks such as JSON-LD', () => {
+    const html = [
+      '<script src="/assets/a.js"></script>',
+      '<script type="module" src="/assets/b.js"></script>',
+      '<script type="application/ld+json">{"@type":"Article"}</script>',
+      "<script type='text/javascript'>run()</script>",
+    ].join('');
+    expect(inlineScriptHashes(html)).toEqual([hashOf('run()')]);
+  });
+
+  it('is the same for the same page: no per-response value', () => {
+    const html = '<script>a()</script>';
+    expect(inlineScriptHashes(html)).toEqual(inlineScriptHashes(html));
+    expect(inlineScriptHashes('<p>no scripts</p>')).toEqual([]);
   });
 });
 

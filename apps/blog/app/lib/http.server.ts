@@ -15,14 +15,19 @@ export const ERROR_CACHE_CONTROL = 'no-store';
 export const DEV_CACHE_CONTROL = 'no-cache';
 
 export interface CspOptions {
-  /** Per-response nonce for inline scripts; only pages that hydrate have one. */
-  nonce?: string;
+  /**
+   * The inline scripts a hydrating page may run, as CSP hash sources (`sha256-…`, see
+   * inlineScriptHashes). Hashes, not a per-response nonce: the page stays the same bytes for every
+   * reader and every replica, so it can be cached and revalidated like any other, and a script
+   * runs only if its exact text is what the server rendered.
+   */
+  scriptHashes?: readonly string[];
   /** Vite's dev server injects inline styles and an HMR websocket. */
   dev?: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, dev = false }: CspOptions = {}): string {
-  const script = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...(dev ? ["'unsafe-inline'"] : [])];
+export function contentSecurityPolicy({ scriptHashes = [], dev = false }: CspOptions = {}): string {
+  const script = ["'self'", ...scriptHashes.map((hash) => `'${hash}'`), ...(dev ? ["'unsafe-inline'"] : [])];
   const style = ["'self'", ...(dev ? ["'unsafe-inline'"] : [])];
   const connect = ["'self'", ...(dev ? ['ws:', 'wss:'] : [])];
   return [
@@ -37,6 +42,26 @@ export function contentSecurityPolicy({ nonce, dev = false }: CspOptions = {}): 
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** `<script …>text</script>`: its attributes and its text, which is raw (no entities) in HTML. */
+const scriptElement = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** Script types a browser runs (none, module, a JavaScript MIME type); JSON-LD is data, never run. */
+const executableType = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script)$/i;
+
+/**
+ * The CSP hash sources (`sha256-<base64>`, CSP Level 3 §8.4) of the inline scripts a browser
+ * would run in this document, in order, each once. A script with `src` is covered by 'self'.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, attributes = '', text = ''] of html.matchAll(scriptElement)) {
+    if (/\ssrc\s*=/i.test(` ${attributes}`)) continue;
+    const type = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(` ${attributes}`);
+    if (!executableType.test((type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim())) continue;
+    hashes.add(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
 }
 
 /** Headers every HTML response carries, including 404 and 500 pages. */
