@@ -1,11 +1,12 @@
 import { ArticleBody, ArticleKeyPoints, toReferenceListData } from '@cited/content/react';
 import { CTA, Disclosure, Prose, ReferenceList, ReviewStatus } from '@cited/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
 import { ArticleList } from '../components/ArticleList';
 import { FileProblemList } from '../components/ContentProblems';
+import { GonePage } from '../components/GonePage';
 import { ReadabilityReport } from '../components/ReadabilityReport';
 import { EmergencyNumber } from '../components/SiteFooter';
 import { TagList } from '../components/TagList';
@@ -31,6 +32,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
   const served = slug ? await getArticle(slug) : null;
   if (!served) {
+    const { snapshot } = await getCatalog();
+    // An earlier URL of a published article (a changed slug, a renamed file, `redirectFrom:`).
+    const moved = snapshot.redirectFor(slug);
+    if (moved) throw redirect(`/articles/${moved.to}`, 301);
+    // An article that was published and is not now: 410 Gone, with a way on.
+    const gone = snapshot.goneAt(slug);
+    if (gone) {
+      const related = relatedArticles(snapshot, gone.listing);
+      const instead = (related.length > 0 ? related : snapshot.articles.slice(0, 3)).map(summarize);
+      return data(
+        { kind: 'gone' as const, title: gone.listing.title, reason: gone.reason, ...(gone.removedOn ? { removedOn: gone.removedOn } : {}), related: instead },
+        { status: 410 },
+      );
+    }
     // Unknown slug, or an article that has never compiled without errors (logged by the store):
     // readers get the 404 page; every other page keeps working.
     throw data(null, { status: 404, statusText: 'Article not found' });
@@ -85,6 +100,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
   if (!page) return [];
   const site = siteOf(matches);
   if (page.kind === 'problems') return [{ title: site.name ? `Content error · ${site.name}` : 'Content error' }, { name: 'robots', content: 'noindex' }];
+  if (page.kind === 'gone') return [{ title: `No longer available: ${page.title}${site.name ? ` · ${site.name}` : ''}` }, { name: 'robots', content: 'noindex' }];
   const tags = seoMeta(
     {
       title: page.article.meta.title,
@@ -169,6 +185,7 @@ export default function ArticleRoute() {
       </div>
     );
   }
+  if (page.kind === 'gone') return <GonePage title={page.title} reason={page.reason} removedOn={page.removedOn} related={page.related} />;
   return <ArticlePage page={page} />;
 }
 
