@@ -177,8 +177,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return versionKey(contentKey(fingerprint, entry.file, bytes), compiled.summary.dependencies) === entry.key ? compiled : undefined;
   }
 
-  async function article(slug: string): Promise<Article | null> {
-    const entry = snapshot().entry(slug);
+  async function article(slug: string, lookup: { unpublished?: boolean } = {}): Promise<Article | null> {
+    const current = snapshot();
+    const entry = current.entry(slug) ?? (lookup.unpublished ? current.unpublished.find((candidate) => candidate.slug === slug) : undefined);
     if (!entry) return null;
     const cached = bodies.get(entry.key);
     if (cached) return cached;

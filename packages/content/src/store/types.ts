@@ -203,8 +203,11 @@ export interface ContentStore {
   readonly ready: Promise<void>;
   /** The current snapshot; cheap (O(1) unless a scheduled article just became due). */
   snapshot(): ContentSnapshot;
-  /** The compiled article served at `slug` (LRU in memory, disk behind it), or null. */
-  article(slug: string): Promise<Article | null>;
+  /**
+   * The compiled article served at `slug` (LRU in memory, disk behind it), or null. `unpublished`:
+   * a draft's or a scheduled article's too (a signed preview link; never for readers).
+   */
+  article(slug: string, options?: { unpublished?: boolean }): Promise<Article | null>;
   /** The searchable text of a snapshot entry's version (read from the disk cache, never kept), or null. */
   searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null>;
   /** Looks at the directory now (instead of waiting for the watcher) and waits for the result. */
