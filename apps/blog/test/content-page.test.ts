@@ -22,6 +22,10 @@ beforeAll(async () => {
   writeArticle(dir, { slug: 'doomed', title: 'Doomed article', published: '2024-01-03' });
   writeArticle(dir, { slug: 'steady', title: 'Steady article', published: '2024-01-04' });
   writeFileSync(path.join(dir, 'draft.md'), articleSource({ slug: 'draft', title: 'A draft', published: '2024-01-05' }).replace('\n---\n', '\ndraft: true\n---\n'));
+  writeFileSync(
+    path.join(dir, 'linker.md'),
+    articleSource({ slug: 'linker', title: 'Linker', published: '2024-01-06' }).replace('Staying active helps', 'See [doomed](/articles/doomed). Staying active helps'),
+  );
   process.env.CITED_ARTICLES_DIR = dir;
   process.env.CITED_PREVIEW = '1';
   handler = await loadHandler();
@@ -49,6 +53,11 @@ describe('/_content', () => {
     expect(text).toContain('/articles/live: “Live article” (live.md) withdrawn');
     expect(text).toContain('/articles/doomed: “Doomed article” (doomed.md) removed on November 27, 2026');
     expect(text).toContain('/articles/old-place → /articles/new-place (moved.md, an earlier slug)');
+  });
+
+  it('shows the error of an article linking to the removed one, at once', async () => {
+    const text = mainText(await (await get(handler, '/_content')).text());
+    expect(text).toContain('Link "/articles/doomed" points at an article that was removed');
   });
 
   it('says how to turn preview links on when there is no secret', async () => {
