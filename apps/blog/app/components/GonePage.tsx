@@ -28,7 +28,7 @@ export function GonePage({ title, reason, removedOn, related }: GonePageProps) {
           ? `was removed from this site${removedOn ? ` on ${formatDate(removedOn)}` : ''}.`
           : 'has been taken down while it is updated. It may come back at this address.'}
       </p>
-      <form method="get" action="/search" role="search" aria-label="Articles" className={layout.searchForm}>
+      <form method="get" action="/search" role="search" aria-label="Articles on this subject" className={layout.searchForm}>
         <label htmlFor="gone-search" className={layout.searchLabel}>
           Search the articles
         </label>
