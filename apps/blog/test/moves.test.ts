@@ -19,6 +19,7 @@ beforeAll(async () => {
   writeArticle(dir, { slug: 'live', title: 'Live article', published: '2024-01-02' });
   writeArticle(dir, { slug: 'doomed', title: 'Doomed article', published: '2024-01-03' });
   writeArticle(dir, { slug: 'neighbour', title: 'A neighbour', published: '2024-01-04' });
+  writeArticle(dir, { slug: 'postponed', title: 'Postponed article', published: '2024-01-06' });
   writeFileSync(
     path.join(dir, 'linker.md'),
     articleSource({ slug: 'linker', title: 'Linker', published: '2024-01-05' }).replace('Staying active helps', 'See [live](/articles/live). Staying active helps'),
@@ -32,6 +33,7 @@ beforeAll(async () => {
   writeArticle(dir, { slug: 'new-place', title: 'Moved article', published: '2024-01-01' }, 'moved.md');
   writeFileSync(path.join(dir, 'live.md'), articleSource({ slug: 'live', title: 'Live article', published: '2024-01-02' }).replace('\n---\n', '\ndraft: true\n---\n'));
   rmSync(path.join(dir, 'doomed.md'));
+  writeArticle(dir, { slug: 'postponed', title: 'Postponed article', published: '2027-03-01' });
   await settle();
 });
 
@@ -67,6 +69,16 @@ describe('410 Gone', () => {
     expect(text).toContain('This article is no longer available');
     expect(text).toContain('“Live article” has been taken down while it is updated');
     expect(text).toContain('A neighbour');
+  });
+
+  it('a live article given a future date answers 410 until that day, then is back', async () => {
+    expect((await get(handler, '/articles/postponed')).status).toBe(410);
+    setClock(new Date('2027-03-01T00:00:01Z'));
+    try {
+      expect((await get(handler, '/articles/postponed')).status).toBe(200);
+    } finally {
+      setClock(new Date('2026-11-27T12:00:00Z'));
+    }
   });
 
   it('a deleted article answers 410, saying it was removed', async () => {
