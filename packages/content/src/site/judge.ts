@@ -222,16 +222,20 @@ function goneOf(served: readonly Served[], all: readonly Judged[], removed: Iter
   return gone;
 }
 
+// Every judgement scans every file's article links (below): each links array is parsed once.
+const linkedSlugs = new WeakMap<readonly SiteLink[], string[]>();
+function articleLinks(links: readonly SiteLink[], articlePath: (slug: string) => string): string[] {
+  let slugs = linkedSlugs.get(links);
+  if (!slugs) {
+    slugs = links.map((link) => articleSlugOf(link.href, articlePath)).filter((slug) => slug !== undefined);
+    linkedSlugs.set(links, slugs);
+  }
+  return slugs;
+}
+
 /** Files not being judged whose links point at an article readers cannot reach now (it was withdrawn, removed, renamed). */
 function brokenLinkers<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, reach: Reach, articlePath: (slug: string) => string): R[] {
-  return all.filter(
-    (record) =>
-      !targets.has(record) &&
-      record.links.some((link) => {
-        const slug = articleSlugOf(link.href, articlePath);
-        return slug !== undefined && !reach.slugs.has(slug);
-      }),
-  );
+  return all.filter((record) => !targets.has(record) && articleLinks(record.links, articlePath).some((slug) => !reach.slugs.has(slug)));
 }
 
 /**
