@@ -1,30 +1,11 @@
-// `npm start`: build if build/ is missing or older than its sources, then serve production.
+// `npm start`: build if build/ is missing or older than its sources (scripts/ensure-build.js), then serve production.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuild } from './ensure-build.js';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(appDir, '../..');
-const serverBuild = path.join(appDir, 'build/server/index.js');
-
-/** Newest mtime under the given paths (files or directories), skipping node_modules. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (target) => {
-    if (!existsSync(target)) return;
-    const info = statSync(target);
-    if (info.isDirectory()) {
-      for (const name of readdirSync(target)) {
-        if (name !== 'node_modules' && name !== 'dist' && !name.startsWith('.')) visit(path.join(target, name));
-      }
-    } else {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return newest;
-}
 
 // Articles are read at runtime, so they are not build inputs; app code, config and the
 // workspace packages it bundles (ui, content) are.
@@ -37,18 +18,13 @@ const sources = [
   path.join(repoRoot, 'packages/content/src'),
 ];
 
-const stale = !existsSync(serverBuild) || statSync(serverBuild).mtimeMs < newestMtime(sources);
-if (stale) {
-  console.log(existsSync(serverBuild) ? 'Build is older than its sources: rebuilding…' : 'No build yet: building…');
+const ready = ensureBuild({
+  serverBuild: path.join(appDir, 'build/server/index.js'),
+  sources,
   // turbo builds @cited/ui and @cited/content first (build dependsOn ^build), then the blog.
-  const result = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@cited/blog', '--output-logs=errors-only'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    console.error('Build failed; not starting the server.');
-    process.exit(result.status ?? 1);
-  }
-}
+  runBuild: () => spawnSync('npx', ['turbo', 'run', 'build', '--filter=@cited/blog', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' }).status,
+  log: (message) => console.error(message),
+});
+if (!ready) process.exit(1);
 
 await import('../server.js');

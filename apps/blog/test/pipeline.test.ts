@@ -94,11 +94,11 @@ describe('drafts and scheduling', () => {
 });
 
 describe('unpublishing and links', () => {
-  it('unpublishes a deleted file', async () => {
+  it('unpublishes a deleted file: its URL answers 410 Gone', async () => {
     expect((await get(handler, '/articles/to-delete')).status).toBe(200);
     unlinkSync(path.join(dir, 'to-delete.md'));
     await settle();
-    expect((await get(handler, '/articles/to-delete')).status).toBe(404);
+    expect((await get(handler, '/articles/to-delete')).status).toBe(410);
     expect(await listedEverywhere('to-delete')).toEqual([false, false, false]);
   });
 

@@ -89,9 +89,17 @@ describe('dev diagnostics', () => {
 
   it('lists the overdue medical reviews on /_content by the injected clock’s day', async () => {
     const text = mainText(await (await get(handler, '/_content')).text());
-    expect(text).toContain('Medical reviews overdue review-overdue (warning), as of November 27, 2026');
+    expect(text).toContain('Medical reviews overdue or soon due review-overdue (warning), as of November 27, 2026');
     expect(text).toContain('Due for review (due-for-review.md): review was due on June 1, 2026');
     expect(text).not.toContain('Not yet due (not-yet-due.md): review was due');
+    expect(text).not.toContain('Not yet due (not-yet-due.md): review due on');
+    setClock(new Date('2026-12-15T12:00:00Z'));
+    try {
+      const soon = mainText(await (await get(handler, '/_content')).text());
+      expect(soon).toContain('Not yet due (not-yet-due.md): review due on January 1, 2027 (within 30 days)');
+    } finally {
+      setClock(new Date('2026-11-27T12:00:00Z'));
+    }
     setClock(new Date('2027-02-01T12:00:00Z'));
     try {
       const later = mainText(await (await get(handler, '/_content')).text());

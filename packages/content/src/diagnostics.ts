@@ -24,6 +24,8 @@ export const rules = {
   'frontmatter-invalid-slug': { severity: 'error', summary: 'The slug (or the file name it defaults to) is not URL-safe.' },
   'frontmatter-unknown-key': { severity: 'warning', summary: 'The frontmatter has a key this package does not know (often a typo).' },
   'slug-duplicate': { severity: 'error', summary: 'Another article already has this slug (its URL); the one that had it first keeps it.' },
+  'redirect-shadows-article': { severity: 'error', summary: 'A `redirectFrom:` slug is the URL of another article: a redirect never takes a live article\'s URL.' },
+  'article-withdrawn': { severity: 'warning', summary: 'A published article was made a draft or given a future date: it answers 410 Gone until it is published again.' },
   'reference-duplicate-id': { severity: 'error', summary: 'Two references have the same id.' },
   'bibliography-not-found': { severity: 'error', summary: 'A `bibliography:` file cannot be read.' },
   'bibliography-invalid': { severity: 'error', summary: 'A `bibliography:` file is malformed, too large or of an unknown format.' },

@@ -41,6 +41,8 @@ export interface FrontmatterResult {
   failed?: boolean;
   /** Where the frontmatter CTA's href was written, for link checks. */
   ctaHrefPosition?: Position;
+  /** Where each `redirectFrom:` slug was written (redirect-shadows-article). */
+  redirectFromPositions?: Position[];
 }
 
 const frontmatterOpen = /^---[ \t]*(?:\r\n|\n|\r)/;
@@ -175,13 +177,19 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
       result.bibliography = paths.map((path, index) => ({ path: String(path), position: nodePosition(Array.isArray(value) ? [field, index] : [field]) }));
       continue;
     }
+    if (parsed.success && field === 'redirectFrom') {
+      const slugs = Array.isArray(parsed.data) ? parsed.data.map(String) : [String(parsed.data)];
+      meta.redirectFrom = slugs;
+      result.redirectFromPositions = slugs.map((_slug, index) => nodePosition(Array.isArray(value) ? [field, index] : [field]));
+      continue;
+    }
     if (parsed.success) {
       metaRecord[field] = parsed.data;
       continue;
     }
     const issue = parsed.error.issues[0];
     const ruleId: RuleId =
-      field === 'slug' ? 'frontmatter-invalid-slug' : dateMetaFields.has(field) ? 'frontmatter-invalid-date' : 'frontmatter-invalid';
+      field === 'slug' || field === 'redirectFrom' ? 'frontmatter-invalid-slug' : dateMetaFields.has(field) ? 'frontmatter-invalid-date' : 'frontmatter-invalid';
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
     const shown = typeof value === 'string' ? ` "${value}"` : '';
     report(file, ruleId, `\`${field}\`${shown}${where} ${issue?.message ?? 'is invalid'}`, nodePosition([field, ...((issue?.path ?? []) as (string | number)[])]));

@@ -38,6 +38,10 @@ export const ctaSchema = z.strictObject({
   label: text,
 });
 
+const slugSchema = z.string({ error: 'must be text' }).regex(slugPattern, {
+  error: 'must be URL-safe: lower-case letters, digits and single hyphens (e.g. "failed-back-surgery")',
+});
+
 /**
  * Frontmatter fields, validated one by one so a single bad field yields a precise diagnostic (and the
  * rest of the article still compiles). `references` is validated per entry by referenceFieldSchemas.
@@ -45,9 +49,9 @@ export const ctaSchema = z.strictObject({
 export const metaFieldSchemas = {
   title: text,
   description: text,
-  slug: z.string({ error: 'must be text' }).regex(slugPattern, {
-    error: 'must be URL-safe: lower-case letters, digits and single hyphens (e.g. "failed-back-surgery")',
-  }),
+  slug: slugSchema,
+  /** Earlier URLs of the article (slugs), redirected to it with a 301: one slug or a list. */
+  redirectFrom: z.union([slugSchema, z.array(slugSchema, { error: 'must be a slug or a list of slugs' })], { error: 'must be a slug or a list of slugs' }),
   category: text,
   tags: z.array(text, { error: 'must be a list of tags' }),
   published: isoDateSchema,

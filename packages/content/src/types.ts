@@ -39,6 +39,8 @@ export interface ArticleMeta {
   disclosure?: string;
   /** Never listed, fed, mapped or served in production; previewed with a banner in dev. */
   draft?: boolean;
+  /** Earlier URLs (slugs) of the article: each answers a 301 to it (`redirectFrom:`). */
+  redirectFrom?: string[];
 }
 
 export const referenceTypes = ['article-journal', 'book', 'chapter', 'report', 'webpage'] as const;

@@ -33,7 +33,12 @@ interface Case {
   before?: Record<string, Fixture>;
   /** The articles folder as it is checked (added to, or replacing, `before`). */
   files: Record<string, Fixture>;
+  /** Files of `before` deleted before the check. */
+  removed?: string[];
   expected: Record<string, Said>;
+  /** What the server then answers at earlier URLs: a 301 to a slug, or a 410. */
+  redirects?: Record<string, string>;
+  gone?: Record<string, 'withdrawn' | 'removed'>;
 }
 
 const published = (): Said => ({ outcome: 'published', ruleIds: [] });
@@ -87,6 +92,53 @@ const cases: Case[] = [
     files: { 'soon.md': { slug: 'soon', published: '2027-01-15' }, 'early.md': { slug: 'early', body: 'See [soon](/articles/soon).' } },
     expected: { 'soon.md': { outcome: 'scheduled', ruleIds: [] }, 'early.md': notPublished('link-broken') },
   },
+  {
+    name: 'a changed slug: the old URL redirects to the new one, and links to it stay good',
+    before: { 'moved.md': { slug: 'old-place', title: 'Moved' }, 'linker.md': { slug: 'linker', body: 'See [moved](/articles/old-place).' } },
+    files: { 'moved.md': { slug: 'new-place', title: 'Moved' } },
+    expected: { 'moved.md': published(), 'linker.md': published() },
+    redirects: { 'old-place': 'new-place' },
+  },
+  {
+    name: 'a renamed file (same title, new slug): the old URL redirects to the new file',
+    before: { 'sciatica.md': { slug: 'sciatica', title: 'Sciatica' } },
+    removed: ['sciatica.md'],
+    files: { 'sciatica-guide.md': { slug: 'sciatica-guide', title: 'Sciatica' } },
+    expected: { 'sciatica-guide.md': published() },
+    redirects: { sciatica: 'sciatica-guide' },
+  },
+  {
+    name: 'a live article made a draft: withdrawn (a warning, 410), and a link to it is an error in the linking article',
+    before: { 'live.md': { slug: 'live' }, 'linker.md': { slug: 'linker', body: 'See [live](/articles/live).' } },
+    files: { 'live.md': { slug: 'live', extra: 'draft: true\n' } },
+    expected: { 'live.md': { outcome: 'withdrawn', ruleIds: [] }, 'linker.md': { outcome: 'published', ruleIds: ['link-broken'] } },
+    gone: { live: 'withdrawn' },
+  },
+  {
+    name: 'a live article given a future date: withdrawn until that day',
+    before: { 'live.md': { slug: 'live' } },
+    files: { 'live.md': { slug: 'live', published: '2027-06-01' } },
+    expected: { 'live.md': { outcome: 'withdrawn', ruleIds: [] } },
+    gone: { live: 'withdrawn' },
+  },
+  {
+    name: 'a deleted article: its URL is gone (410), and a link to it is an error in the linking article',
+    before: { 'deleted.md': { slug: 'deleted' }, 'linker.md': { slug: 'linker', body: 'See [that](/articles/deleted).' } },
+    removed: ['deleted.md'],
+    files: {},
+    expected: { 'linker.md': { outcome: 'published', ruleIds: ['link-broken'] } },
+    gone: { deleted: 'removed' },
+  },
+  {
+    name: 'redirectFrom: an earlier URL by hand; never over a live article\'s URL',
+    files: {
+      'kept.md': { slug: 'kept' },
+      'by-hand.md': { slug: 'by-hand', extra: 'redirectFrom: [old-by-hand]\n' },
+      'shadowing.md': { slug: 'shadowing', extra: 'redirectFrom: kept\n' },
+    },
+    expected: { 'kept.md': published(), 'by-hand.md': published(), 'shadowing.md': notPublished('redirect-shadows-article') },
+    redirects: { 'old-by-hand': 'by-hand' },
+  },
 ];
 
 const roots: string[] = [];
@@ -118,6 +170,7 @@ function storeSays(snapshot: ContentSnapshot, file: string, slug: string): Said 
   const entry = snapshot.entry(served) ?? snapshot.unpublished.find((candidate) => candidate.slug === served);
   if (entry?.file !== file) return { outcome: 'not-published', ruleIds };
   if (state === 'last-good') return { outcome: 'held', ruleIds };
+  if (entry.visibility !== 'published' && snapshot.goneAt(entry.slug)?.file === file) return { outcome: 'withdrawn', ruleIds };
   return { outcome: entry.visibility, ruleIds };
 }
 
@@ -144,8 +197,13 @@ describe('the check says what the server does with each file', () => {
       await store.ready;
     }
     write(site.articles, entry.files);
+    for (const name of entry.removed ?? []) rmSync(path.join(site.articles, name));
     const snapshot = entry.before ? await store.refresh() : (await store.ready, store.snapshot());
     await store.close();
+    for (const [from, to] of Object.entries(entry.redirects ?? {})) expect(snapshot.redirectFor(from)?.to, `redirect from ${from}`).toBe(to);
+    for (const [slug, reason] of Object.entries(entry.gone ?? {})) expect(snapshot.goneAt(slug)?.reason, `410 at ${slug}`).toBe(reason);
+    // The old URLs are not listed (the sitemap and feeds list these articles): redirects replace them.
+    for (const from of Object.keys(entry.redirects ?? {})) expect(snapshot.articles.map((article) => article.slug)).not.toContain(from);
 
     const slugs = { ...entry.before, ...entry.files };
     const options = { site: layout, now, readability: false, cwd: site.root };

@@ -50,9 +50,24 @@ export function articlesDir(): string {
  */
 export { siteRoutes };
 
-/** Dev previews drafts and scheduled articles (with a banner); production never serves them. */
+/**
+ * Dev previews drafts and scheduled articles (with a banner) to everyone on it; so does
+ * CITED_PREVIEW=1 outside production (a staging copy, the tests). Production never does: a
+ * reviewer there gets a signed preview link (preview.server.ts).
+ */
 export function isPreview(): boolean {
-  return process.env.NODE_ENV === 'development' || process.env.CITED_PREVIEW === '1';
+  if (process.env.NODE_ENV === 'development') return true;
+  if (process.env.CITED_PREVIEW !== '1') return false;
+  if (process.env.NODE_ENV !== 'production') return true;
+  warnPreviewIgnored();
+  return false;
+}
+
+let previewWarned = false;
+function warnPreviewIgnored(): void {
+  if (previewWarned) return;
+  previewWarned = true;
+  console.error('[blog] CITED_PREVIEW=1 is ignored in production (it would show every draft to everyone): use signed preview links (CITED_PREVIEW_SECRET, `npm run preview-link`)');
 }
 
 function eagerLimit(): number | undefined {
@@ -171,13 +186,17 @@ export interface ServedArticle {
   servingLastGood: boolean;
 }
 
-/** The compiled article behind a slug (drafts and scheduled ones only in preview), or null. */
-export async function getArticle(slug: string): Promise<ServedArticle | null> {
+/**
+ * The compiled article behind a slug (drafts and scheduled ones only in preview, or with
+ * `unpublished`: a signed preview link), or null.
+ */
+export async function getArticle(slug: string, options: { unpublished?: boolean } = {}): Promise<ServedArticle | null> {
   const store = contentStore();
   await store.ready;
-  const entry = store.snapshot().entry(slug);
+  const snapshot = store.snapshot();
+  const entry = snapshot.entry(slug) ?? (options.unpublished ? snapshot.unpublished.find((candidate) => candidate.slug === slug) : undefined);
   if (!entry) return null;
-  const article = await store.article(slug);
+  const article = await store.article(slug, options);
   return article ? { article, visibility: entry.visibility, servingLastGood: entry.servingLastGood } : null;
 }
 

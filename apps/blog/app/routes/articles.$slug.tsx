@@ -1,11 +1,12 @@
 import { ArticleBody, ArticleKeyPoints, toReferenceListData } from '@cited/content/react';
 import { CTA, Disclosure, Prose, ReferenceList, ReviewStatus } from '@cited/ui';
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
 import { ArticleList } from '../components/ArticleList';
 import { FileProblemList } from '../components/ContentProblems';
+import { GonePage } from '../components/GonePage';
 import { ReadabilityReport } from '../components/ReadabilityReport';
 import { EmergencyNumber } from '../components/SiteFooter';
 import { TagList } from '../components/TagList';
@@ -13,6 +14,7 @@ import { contentToday, getArticle, getCatalog, getProblemsForSlug, isPreview, su
 import { formatDate, formatReadingTime, slugifyCategory } from '../lib/format';
 import { medicalWebPageJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { bylineFor, personById } from '../lib/people.server';
+import { previewAllowed, previewHeaders } from '../lib/preview.server';
 import { readabilityOf } from '../lib/readability.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
@@ -21,7 +23,9 @@ import { relatedArticles } from '../lib/taxonomy.server';
 import * as styles from '../styles/article.css';
 import * as diagnosticsStyles from '../styles/diagnostics.css';
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   // Dev: a file whose current version has errors shows them, instead of a 404 or its last good version.
   const problems = isPreview() ? await getProblemsForSlug(slug) : null;
@@ -29,8 +33,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
     const readability = await readabilityOf(problems.file, undefined);
     return data({ kind: 'problems' as const, problems, ...(readability ? { readability } : {}) }, { status: 500 });
   }
-  const served = slug ? await getArticle(slug) : null;
+  const published = slug ? await getArticle(slug) : null;
+  // A draft or scheduled article, for whoever has its signed preview link (everyone else: 404/410).
+  const signedPreview = !published && slug !== '' && previewAllowed(request, slug, new Date());
+  const served = published ?? (signedPreview ? await getArticle(slug, { unpublished: true }) : null);
   if (!served) {
+    const { snapshot } = await getCatalog();
+    // An earlier URL of a published article (a changed slug, a renamed file, `redirectFrom:`).
+    const moved = snapshot.redirectFor(slug);
+    if (moved) throw redirect(`/articles/${moved.to}`, 301);
+    // An article that was published and is not now: 410 Gone, with a way on.
+    const gone = snapshot.goneAt(slug);
+    if (gone) {
+      const related = relatedArticles(snapshot, gone.listing);
+      const instead = (related.length > 0 ? related : snapshot.articles.slice(0, 3)).map(summarize);
+      return data(
+        { kind: 'gone' as const, title: gone.listing.title, reason: gone.reason, ...(gone.removedOn ? { removedOn: gone.removedOn } : {}), related: instead },
+        { status: 410 },
+      );
+    }
     // Unknown slug, or an article that has never compiled without errors (logged by the store):
     // readers get the 404 page; every other page keeps working.
     throw data(null, { status: 404, statusText: 'Article not found' });
@@ -47,10 +68,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const publisherRecord = personById(site.publisher.id);
   const author = person(article.meta.author);
   const reviewer = person(article.meta.reviewedBy);
-  return {
+  const page = {
     kind: 'article' as const,
     article,
     visibility,
+    signedPreview,
     canonicalUrl,
     author: bylineFor(article.meta.author),
     reviewer: bylineFor(article.meta.reviewedBy),
@@ -79,12 +101,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
       ),
     ),
   };
+  return data(page, signedPreview ? { headers: previewHeaders } : {});
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
   if (!page) return [];
   const site = siteOf(matches);
   if (page.kind === 'problems') return [{ title: site.name ? `Content error · ${site.name}` : 'Content error' }, { name: 'robots', content: 'noindex' }];
+  if (page.kind === 'gone') return [{ title: `No longer available: ${page.title}${site.name ? ` · ${site.name}` : ''}` }, { name: 'robots', content: 'noindex' }];
   const tags = seoMeta(
     {
       title: page.article.meta.title,
@@ -145,12 +169,13 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
   );
 }
 
-function PreviewBanner({ visibility, published }: { visibility: 'draft' | 'scheduled'; published: string }) {
+function PreviewBanner({ visibility, published, signed }: { visibility: 'draft' | 'scheduled'; published: string; signed: boolean }) {
+  const shownBy = signed ? 'Only people with this preview link see it, until the link expires' : 'Only the dev server shows it';
   return (
     <p className={diagnosticsStyles.banner} role="note">
       {visibility === 'draft'
-        ? 'Draft: not published. Only the dev server shows it; readers get a 404.'
-        : `Scheduled for ${formatDate(published)}: not published yet. Only the dev server shows it before then.`}
+        ? `Draft: not published. ${shownBy}; readers get a 404 (a 410 if it was published before).`
+        : `Scheduled for ${formatDate(published)}: not published yet. ${shownBy} before then.`}
     </p>
   );
 }
@@ -169,6 +194,7 @@ export default function ArticleRoute() {
       </div>
     );
   }
+  if (page.kind === 'gone') return <GonePage title={page.title} reason={page.reason} removedOn={page.removedOn} related={page.related} />;
   return <ArticlePage page={page} />;
 }
 
@@ -183,7 +209,7 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
     <article className={styles.article} aria-labelledby="article-title">
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
-      {visibility !== 'published' ? <PreviewBanner visibility={visibility} published={meta.published} /> : null}
+      {visibility !== 'published' ? <PreviewBanner visibility={visibility} published={meta.published} signed={page.signedPreview} /> : null}
       <header className={styles.header}>
         <p className={styles.eyebrow}>
           <Link to={`/category/${categorySlug}`}>{meta.category}</Link>

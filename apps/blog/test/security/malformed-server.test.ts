@@ -80,13 +80,14 @@ describe('a running production server with malformed articles beside good ones',
     expect((await fetchUntil(url, (_, body) => body.includes('LIVING-V1'))).body).toContain('LIVING-V1');
 
     unlinkSync(file);
-    expect((await fetchUntil(url, (status) => status === 404)).status, 'deleted').toBe(404);
+    // It was published: its URL answers 410 Gone, not 404.
+    expect((await fetchUntil(url, (status) => status === 410)).status, 'deleted').toBe(410);
     await expectHealthy('after a delete');
 
-    // A brand-new broken version of an unpublished file is not published.
+    // A broken version of the deleted file is not published: the URL stays gone (410) until a good one.
     writeFileSync(file, '---\ntitle: [broken\n---\n');
     await watcherCaughtUp('after-break');
-    expect((await fetch(url)).status, 'broken').toBe(404);
+    expect((await fetch(url)).status, 'broken').toBe(410);
     await expectHealthy('after a break');
 
     writeFileSync(file, goodArticle('living', 'LIVING-V2'));

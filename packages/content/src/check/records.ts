@@ -20,6 +20,8 @@ export interface CheckRecord {
   siteDiagnostics: Diagnostic[];
   judgedKey?: string;
   good?: ServedVersion;
+  /** The URLs readers reached it at (from the server's state). */
+  liveSlugs?: string[];
   /** Checked files: the whole compile (readability and clock-dependent warnings included). */
   article?: Article;
 }
@@ -102,11 +104,32 @@ export async function compileRecords(files: readonly ArticleFile[], options: Com
   return records;
 }
 
+/** What the server recorded of a file: the version it serves, and the URLs readers reached it at. */
+export interface KnownFile {
+  key: string;
+  good?: ServedVersion;
+  judgedKey?: string;
+  liveSlugs?: string[];
+}
+
+/** A file the server published and that is gone from the folder: its URLs answer 410 (or redirect, if it was renamed). */
+export interface RemovedFile {
+  file: string;
+  liveSlugs: string[];
+  title: string;
+}
+
+export interface ServerState {
+  files: ReadonlyMap<string, KnownFile>;
+  removed: readonly RemovedFile[];
+}
+
 /**
  * What the server recorded about its articles folder in its cache (the state file of the store):
- * the version it serves of each file. Undefined when the cache holds no state for that folder.
+ * the version it serves of each file, and its tombstones. Undefined when the cache holds no state
+ * for that folder.
  */
-export async function serverState(cacheDir: string, articlesDir: string): Promise<Map<string, { key: string; good?: ServedVersion; judgedKey?: string }> | undefined> {
+export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | undefined> {
   const book = new RecordBook({
     dir: articlesDir,
     cacheDir,
@@ -117,9 +140,15 @@ export async function serverState(cacheDir: string, articlesDir: string): Promis
   });
   await book.load();
   if (!book.written) return undefined;
-  const state = new Map<string, { key: string; good?: ServedVersion; judgedKey?: string }>();
+  const files = new Map<string, KnownFile>();
   for (const record of book.values()) {
-    state.set(record.file, { key: record.key, ...(record.good ? { good: record.good } : {}), ...(record.judgedKey ? { judgedKey: record.judgedKey } : {}) });
+    files.set(record.file, {
+      key: record.key,
+      ...(record.good ? { good: record.good } : {}),
+      ...(record.judgedKey ? { judgedKey: record.judgedKey } : {}),
+      ...(record.liveSlugs ? { liveSlugs: record.liveSlugs } : {}),
+    });
   }
-  return state;
+  const removed = [...book.tombstones()].map((record) => ({ file: record.file, liveSlugs: record.liveSlugs ?? [], title: record.listing.title }));
+  return { files, removed };
 }

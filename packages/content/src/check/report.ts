@@ -67,6 +67,7 @@ const outcomeWords: Record<Outcome, string> = {
   draft: 'drafts',
   held: 'held at their last good version',
   'not-published': 'not published',
+  withdrawn: 'withdrawn (410 Gone until published again)',
 };
 
 /** The report: the site used, then per file its verdict, its diagnostics and its readability. */

@@ -1,6 +1,8 @@
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
+import { articleSlugOf, type GoneReason } from './links.js';
+import { articleWithdrawn, redirectShadows } from './moves.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
 import { taxonomySlug } from './taxonomy.js';
 import { visibilityOf } from './visibility.js';
@@ -30,6 +32,11 @@ export interface Judged {
   good?: ServedVersion;
   /** Served before being judged (the first pass of a large cold start). */
   provisional?: boolean;
+  /**
+   * Every slug readers have reached this file at (persisted): the earlier ones redirect to it
+   * while it is published; all answer 410 Gone while it is withdrawn.
+   */
+  liveSlugs?: string[];
 }
 
 export interface JudgeRequest<R extends Judged> {
@@ -41,6 +48,8 @@ export interface JudgeRequest<R extends Judged> {
   /** A file's text, for the positions of site-wide errors. */
   source: (file: string) => string | undefined;
   rules?: readonly SiteRule[];
+  /** Files deleted after being published (the store's tombstones): their URLs answer 410 Gone. */
+  removed?: Iterable<{ liveSlugs?: readonly string[] }>;
 }
 
 export interface Judgement<R extends Judged> {
@@ -67,14 +76,21 @@ function termSlug(term: string): string {
   return slug;
 }
 
-/** Slugs, categories and tags of the listings readers see at `now`. */
-function reachOf(listings: Iterable<ArticleListing>, now: number, taxonomy: boolean): Reach {
+interface Served {
+  record: Judged;
+  listing: ArticleListing;
+}
+
+/** Slugs (with the earlier ones redirected to them), categories and tags of the listings readers see at `now`. */
+function reachOf(served: Iterable<Served>, now: number, taxonomy: boolean): Reach {
   const slugs = new Set<string>();
   const categories = new Set<string>();
   const tags = new Set<string>();
-  for (const listing of listings) {
+  for (const { record, listing } of served) {
     if (visibilityOf(listing, now) !== 'published') continue;
     slugs.add(listing.slug);
+    for (const slug of record.liveSlugs ?? []) slugs.add(slug);
+    for (const slug of listing.redirectFrom ?? []) slugs.add(slug);
     if (!taxonomy) continue;
     categories.add(termSlug(listing.category));
     for (const tag of listing.tags) tags.add(termSlug(tag));
@@ -140,13 +156,33 @@ function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: Map<s
   return { accepted, refused };
 }
 
-function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach): Judgement<R>[] {
-  const facts: SiteFacts = { ...request.facts, reachable: reach };
+/** Who has each slug (served, or claimed by a version without compile errors): what a `redirectFrom:` may not take. */
+function articleSlugs<R extends Judged>(all: readonly R[]): Map<string, R[]> {
+  const owners = new Map<string, R[]>();
+  const add = (slug: string, record: R): void => {
+    const list = owners.get(slug);
+    if (!list) owners.set(slug, [record]);
+    else if (!list.includes(record)) list.push(record);
+  };
+  for (const record of all) {
+    if (record.good) add(record.good.listing.slug, record);
+    if (record.ok) add(record.listing.slug, record);
+  }
+  return owners;
+}
+
+function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
+  const facts: SiteFacts = { ...request.facts, reachable: reach, gone };
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
+  const owners = articleSlugs(all);
+  const now = request.facts.now.getTime();
   for (const record of targets) {
     const file = { file: record.file, listing: record.listing, links: record.links, ok: record.ok, source: () => request.source(record.file) };
     const diagnostics = runSiteRules(file, facts, request.rules ?? siteRules);
+    diagnostics.push(...redirectShadows(file, (slug) => owners.get(slug)?.find((owner) => owner !== record)?.file));
+    const withdrawn = record.ok && (record.liveSlugs?.length ?? 0) > 0 && visibilityOf(record.listing, now) !== 'published';
+    if (withdrawn) diagnostics.push(articleWithdrawn(file, { liveSlugs: record.liveSlugs ?? [], articlePath: request.facts.articlePath }));
     found.set(record, diagnostics);
     if (record.ok && !diagnostics.some(isError)) acceptable.push(record);
   }
@@ -162,14 +198,44 @@ function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, re
 }
 
 /** Listings readers would be served after these judgements (or before any, `optimistic`: every version without compile errors too). */
-function servedListings<R extends Judged>(all: readonly R[], judged: ReadonlyMap<R, Judgement<R>> | 'optimistic'): ArticleListing[] {
-  const listings: ArticleListing[] = [];
+function servedListings<R extends Judged>(all: readonly R[], judged: ReadonlyMap<R, Judgement<R>> | 'optimistic'): Served[] {
+  const listings: Served[] = [];
   for (const record of all) {
     const judgement = judged === 'optimistic' ? undefined : judged.get(record);
-    if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (!judgement && record.provisional)) listings.push(record.listing);
-    if (record.good && !judgement?.accepted) listings.push(record.good.listing);
+    if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (!judgement && record.provisional)) listings.push({ record, listing: record.listing });
+    if (record.good && !judgement?.accepted) listings.push({ record, listing: record.good.listing });
   }
   return listings;
+}
+
+/** URLs readers reached once and cannot now: a withdrawn article's (made a draft, post-dated), a deleted one's. */
+function goneOf(served: readonly Served[], all: readonly Judged[], removed: Iterable<{ liveSlugs?: readonly string[] }>, reach: Reach, now: number): Map<string, GoneReason> {
+  const gone = new Map<string, GoneReason>();
+  const live = new Set(served.filter(({ listing }) => visibilityOf(listing, now) === 'published').map(({ record }) => record));
+  for (const record of all) {
+    if (live.has(record)) continue;
+    for (const slug of record.liveSlugs ?? []) if (!reach.slugs.has(slug)) gone.set(slug, 'withdrawn');
+  }
+  for (const tombstone of removed) {
+    for (const slug of tombstone.liveSlugs ?? []) if (!reach.slugs.has(slug) && !gone.has(slug)) gone.set(slug, 'removed');
+  }
+  return gone;
+}
+
+// Every judgement scans every file's article links (below): each links array is parsed once.
+const linkedSlugs = new WeakMap<readonly SiteLink[], string[]>();
+function articleLinks(links: readonly SiteLink[], articlePath: (slug: string) => string): string[] {
+  let slugs = linkedSlugs.get(links);
+  if (!slugs) {
+    slugs = links.map((link) => articleSlugOf(link.href, articlePath)).filter((slug) => slug !== undefined);
+    linkedSlugs.set(links, slugs);
+  }
+  return slugs;
+}
+
+/** Files not being judged whose links point at an article readers cannot reach now (it was withdrawn, removed, renamed). */
+function brokenLinkers<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, reach: Reach, articlePath: (slug: string) => string): R[] {
+  return all.filter((record) => !targets.has(record) && articleLinks(record.links, articlePath).some((slug) => !reach.slugs.has(slug)));
 }
 
 /**
@@ -193,13 +259,24 @@ export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement
     return sources.get(file);
   };
   const memoRequest = { ...request, source: memoSource };
-  let reach = reachOf(servedListings(all, 'optimistic'), now, taxonomy);
-  let judgements = decide(all, targets, memoRequest, reach);
+  const removed = [...(request.removed ?? [])];
+  let served = servedListings(all, 'optimistic');
+  let reach = reachOf(served, now, taxonomy);
+  let gone = goneOf(served, all, removed, reach, now);
+  let judgements = decide(all, targets, memoRequest, reach, gone);
   for (let round = 0; round < 8; round += 1) {
-    const served = reachOf(servedListings(all, new Map(judgements.map((judgement) => [judgement.record, judgement]))), now, taxonomy);
-    if (sameReach(served, reach)) break;
-    reach = served;
-    judgements = decide(all, targets, memoRequest, reach);
+    served = servedListings(all, new Map(judgements.map((judgement) => [judgement.record, judgement])));
+    const next = reachOf(served, now, taxonomy);
+    if (sameReach(next, reach)) break;
+    reach = next;
+    gone = goneOf(served, all, removed, reach, now);
+    judgements = decide(all, targets, memoRequest, reach, gone);
+  }
+  // Articles linking to one that just left (withdrawn, deleted, renamed) are told at once, not at their next edit.
+  const linkers = brokenLinkers(all, targets, reach, request.facts.articlePath);
+  if (linkers.length > 0) {
+    for (const record of linkers) targets.add(record);
+    judgements = decide(all, targets, memoRequest, reach, gone);
   }
   return judgements;
 }
@@ -232,7 +309,12 @@ export function applyJudgements<R extends Judged>(judgements: readonly Judgement
     record.provisional = false;
     if (promoted) record.good = { key: record.key, listing: record.listing };
     if (problemsChanged || firstLook || promoted) changed.push(record);
-    if (accepted || !(firstLook || options.reportKnown) || !options.log) continue;
+    if (!options.log) continue;
+    const withdrawn = siteDiagnostics.find((d) => d.ruleId === 'article-withdrawn');
+    if (accepted && withdrawn && (firstLook || options.reportKnown)) options.log(`[content] ${withdrawn.message.replace(/^withdrawn: this article/, `withdrawn: ${record.file}`)}`);
+    // A served version that a change elsewhere broke (a link to an article withdrawn or deleted) is reported when it happens.
+    const newlyBroken = problemsChanged && siteDiagnostics.some(isError);
+    if (accepted || !(firstLook || options.reportKnown || newlyBroken)) continue;
     const errors = [...record.diagnostics, ...siteDiagnostics].filter(isError);
     const verdict = record.good ? `[content] ${record.file} has errors: still serving its last good version` : `[content] not publishing ${record.file}`;
     options.log(`${verdict}\n  ${errors.map(formatProblem).join('\n  ')}`);

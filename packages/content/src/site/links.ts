@@ -3,9 +3,14 @@ import { closestMatch } from '../suggest.js';
 import type { Diagnostic, SiteLink } from '../types.js';
 import { matchRoute, parseRoute, type KnownRouteParam, type Route } from './routes.js';
 
+/** Why readers get 410 Gone at an article's URL: it was made a draft or post-dated, or its file was deleted. */
+export type GoneReason = 'withdrawn' | 'removed';
+
 export interface SiteMap {
-  /** Slugs of the articles readers can reach (published, or about to be). */
+  /** Slugs of the articles readers can reach (published, or about to be), and the earlier slugs redirected to them. */
   slugs: ReadonlySet<string>;
+  /** URLs of articles that were published and are no longer (410 Gone), and why. */
+  gone?: ReadonlyMap<string, GoneReason>;
   /** The site's other pages (see routes.ts): '/contact', '/docs/*', '/category/:category'. */
   routes: readonly string[];
   articlePath: (slug: string) => string;
@@ -53,6 +58,19 @@ function paramProblem(href: string, route: Route, value: string, site: SiteMap):
   return `Link "${href}" points at no ${noun} ("${value}")${suggestion ? ` (did you mean \`${route.path}${suggestion}\`?)` : ''}`;
 }
 
+/** The slug of an article link (`/articles/x#y` → `x`), or undefined for any other href. */
+export function articleSlugOf(href: string, articlePath: (slug: string) => string): string | undefined {
+  if (href.startsWith('#')) return undefined;
+  const prefix = articlePath('');
+  const target = decoded(pathOf(href));
+  return target.startsWith(prefix) && target.length > prefix.length ? target.slice(prefix.length) : undefined;
+}
+
+const goneWords: Record<GoneReason, string> = {
+  withdrawn: 'was withdrawn (a draft, or dated in the future): it answers 410 Gone until it is published again',
+  removed: 'was removed (its file was deleted): it answers 410 Gone',
+};
+
 /**
  * Site-wide link check: every same-site path must be an article readers can reach or one of the
  * site's pages (anchors on the page itself are checked by the compile). Messages suggest the
@@ -68,7 +86,10 @@ export function checkSiteLinks(links: readonly SiteLink[], file: string, site: S
     let message: string | undefined;
     if (target.startsWith(prefix) && target.length > prefix.length) {
       const slug = target.slice(prefix.length);
-      if (!site.slugs.has(slug)) {
+      const gone = site.slugs.has(slug) ? undefined : site.gone?.get(slug);
+      if (gone) {
+        message = `Link "${link.href}" points at an article that ${goneWords[gone]}; remove the link or point it elsewhere`;
+      } else if (!site.slugs.has(slug)) {
         const suggestion = closestMatch(slug, site.slugs);
         message = `Link "${link.href}" points at no published article${suggestion ? ` (did you mean \`${site.articlePath(suggestion)}\`?)` : ''}`;
       }

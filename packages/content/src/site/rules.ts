@@ -2,7 +2,7 @@ import { checkPersonIds } from '../people/check.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
-import { checkSiteLinks } from './links.js';
+import { checkSiteLinks, type GoneReason } from './links.js';
 import { trustRule, type SiteRules } from './trust.js';
 
 /** What a site rule knows of the rest of the site while it judges one file. */
@@ -14,6 +14,8 @@ export interface SiteFacts {
   people?: PeopleRegistry;
   /** What readers can reach: articles that are (or are about to be) published, with their taxonomy. */
   reachable: { slugs: ReadonlySet<string>; categories: ReadonlySet<string>; tags: ReadonlySet<string> };
+  /** URLs of articles published before and not now (410 Gone), and why. */
+  gone?: ReadonlyMap<string, GoneReason>;
   /** The clock reading the judgement is for (what is published depends on it). */
   now: Date;
   /** What site.yml asks of every article (care cards, medical review, the publisher); unchecked without it. */
@@ -49,6 +51,7 @@ export const linkRule: SiteRule = {
   check: (file, facts) =>
     checkSiteLinks(file.links, file.file, {
       slugs: facts.reachable.slugs,
+      ...(facts.gone ? { gone: facts.gone } : {}),
       categories: facts.reachable.categories,
       tags: facts.reachable.tags,
       routes: facts.routes,

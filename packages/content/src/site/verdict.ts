@@ -6,9 +6,10 @@ import type { Judged } from './judge.js';
  * What the server does with a file's current version:
  * - 'published', 'scheduled' (live from its date), 'draft' (never served in production): this version;
  * - 'held': it has errors, and readers keep getting the last good version;
- * - 'not-published': it has errors (or another file has its URL) and no earlier version is served.
+ * - 'not-published': it has errors (or another file has its URL) and no earlier version is served;
+ * - 'withdrawn': it was published, and this version (a draft, a future date) takes it offline: its URLs answer 410.
  */
-export type Outcome = 'published' | 'scheduled' | 'draft' | 'held' | 'not-published';
+export type Outcome = 'published' | 'scheduled' | 'draft' | 'held' | 'not-published' | 'withdrawn';
 
 export interface FileVerdict {
   file: string;
@@ -42,7 +43,10 @@ export function verdictOf(record: Judged, snapshot: ContentSnapshot): FileVerdic
   const served = record.good ? entryFor(snapshot, record.good.listing.slug) : undefined;
   if (!served || served.file !== record.file) return { ...base, outcome: 'not-published', ...urlOwner };
   const liveOn = served.visibility === 'scheduled' ? { liveOn: served.listing.published } : {};
-  if (served.key === record.key) return { ...base, outcome: outcomeOf[served.visibility], slug: served.slug, ...liveOn };
+  if (served.key === record.key) {
+    const withdrawn = served.visibility !== 'published' && (record.liveSlugs?.length ?? 0) > 0;
+    return { ...base, outcome: withdrawn ? 'withdrawn' : outcomeOf[served.visibility], slug: served.slug, ...liveOn };
+  }
   return { ...base, outcome: 'held', slug: served.slug, servedVisibility: served.visibility, ...liveOn, ...urlOwner };
 }
 
@@ -71,6 +75,8 @@ export function describeVerdict(verdict: FileVerdict, options: DescribeOptions):
       return `scheduled: published at ${at} on ${verdict.liveOn} (00:00 UTC)`;
     case 'draft':
       return 'not published: a draft (`draft: true`)';
+    case 'withdrawn':
+      return `withdrawn: readers get 410 Gone at ${at} until it is published again (${verdict.liveOn ? `it is dated ${verdict.liveOn}` : 'a draft, `draft: true`'})`;
     case 'held': {
       const served = verdict.servedVisibility === 'published' ? 'its last good version' : `its last good version (${verdict.servedVisibility === 'draft' ? 'a draft' : `scheduled for ${verdict.liveOn}`})`;
       return `held: readers keep getting ${served} at ${at}; this version has ${describeErrors(verdict)}`;

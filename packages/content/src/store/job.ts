@@ -33,6 +33,7 @@ export function listingOf(article: Article): ArticleListing {
     readingTimeMinutes: article.readingTimeMinutes,
     wordCount: article.wordCount,
     draft: meta.draft === true,
+    ...(meta.redirectFrom && meta.redirectFrom.length > 0 ? { redirectFrom: meta.redirectFrom } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { SiteFacts } from '../site/rules.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
-import type { RecordBook } from './records.js';
+import { handOnTombstones, type RecordBook } from './records.js';
 import type { FileRecord } from './snapshot.js';
 import type { FileUpdater } from './update.js';
 
@@ -55,7 +55,8 @@ export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>
       return undefined;
     }
   };
-  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source });
+  handOnTombstones(context.book);
+  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones() });
   for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
 }
 

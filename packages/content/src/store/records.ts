@@ -2,6 +2,7 @@ import { appendFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { journalPath, readSummaryDiagnosticsSync, statePath, writeAtomic } from './cache.js';
 import type { FileRecord } from './snapshot.js';
+import type { ContentSnapshot } from './types.js';
 import { applyJournal, decodeState, encodeJournal, encodeState } from './state.js';
 
 export interface RecordBookOptions {
@@ -27,6 +28,8 @@ const journalLimit = 2000;
  */
 export class RecordBook {
   private readonly records = new Map<string, FileRecord>();
+  /** Tombstones of files deleted after being published (`removed`), saved with the records. */
+  private readonly graves = new Map<string, FileRecord>();
   /** Files whose record changed since the state was last saved (as a whole or in the journal). */
   private readonly dirty = new Set<string>();
   private journalLines = 0;
@@ -60,12 +63,37 @@ export class RecordBook {
 
   set(record: FileRecord): void {
     this.records.set(record.file, record);
+    this.graves.delete(record.file);
     this.dirty.add(record.file);
   }
 
+  /** Forgets a file (and its tombstone). */
   delete(file: string): void {
     this.records.delete(file);
+    this.graves.delete(file);
     this.dirty.add(file);
+  }
+
+  /**
+   * A published file was deleted: its record becomes a tombstone (its URLs answer 410 Gone) until
+   * the file comes back or another file takes its place (store.ts).
+   */
+  bury(file: string, day: string): void {
+    const record = this.records.get(file);
+    if (!record) return;
+    this.records.delete(file);
+    const listing = record.good?.listing ?? record.listing;
+    const { liveSlugs } = record;
+    this.graves.set(file, { file, mtimeMs: -1, size: -1, key: '', ok: false, diagnostics: [], listing, links: [], siteDiagnostics: [], removed: day, ...(liveSlugs ? { liveSlugs } : {}) });
+    this.dirty.add(file);
+  }
+
+  tombstone(file: string): FileRecord | undefined {
+    return this.graves.get(file);
+  }
+
+  tombstones(): IterableIterator<FileRecord> {
+    return this.graves.values();
   }
 
   /** A record changed in place (a judgement). */
@@ -95,6 +123,11 @@ export class RecordBook {
     }
     const journal = await readFile(journalPath(cacheDir, dir), 'utf8').catch(() => undefined);
     if (journal !== undefined) this.journalLines = applyJournal(journal, fingerprint, this.records, loadWarnings);
+    for (const record of [...this.records.values()]) {
+      if (!record.removed) continue;
+      this.records.delete(record.file);
+      this.graves.set(record.file, record);
+    }
   }
 
   /** Every record, whole (after a full pass, or when the journal has grown); the journal restarts. */
@@ -102,7 +135,7 @@ export class RecordBook {
     const { cacheDir, dir, fingerprint } = this.options;
     this.dirty.clear();
     try {
-      await writeAtomic(statePath(cacheDir, dir), encodeState(this.records.values(), fingerprint, dir, this.options.siteSignature()));
+      await writeAtomic(statePath(cacheDir, dir), encodeState([...this.records.values(), ...this.graves.values()], fingerprint, dir, this.options.siteSignature()));
       await unlink(journalPath(cacheDir, dir)).catch(() => undefined);
       this.journalLines = 0;
       this.written = true;
@@ -116,7 +149,7 @@ export class RecordBook {
     if (this.dirty.size === 0) return;
     if (!this.written || this.journalLines + this.dirty.size > journalLimit) return this.save();
     const { cacheDir, dir, fingerprint } = this.options;
-    const changes = [...this.dirty].sort().map((file): [string, FileRecord | undefined] => [file, this.records.get(file)]);
+    const changes = [...this.dirty].sort().map((file): [string, FileRecord | undefined] => [file, this.records.get(file) ?? this.graves.get(file)]);
     this.dirty.clear();
     try {
       await mkdir(path.dirname(journalPath(cacheDir, dir)), { recursive: true });
@@ -153,5 +186,37 @@ export class RecordBook {
       if (record.good) keys.add(record.good.key);
     }
     return keys;
+  }
+}
+
+/** Remembers every slug readers can reach each file at now: what a later slug change or withdrawal answers with (a 301, a 410). */
+export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): void {
+  for (const listing of snapshot.articles) {
+    const entry = snapshot.entry(listing.slug);
+    const record = entry ? book.get(entry.file) : undefined;
+    if (!record || record.liveSlugs?.includes(listing.slug)) continue;
+    record.liveSlugs = [...(record.liveSlugs ?? []), listing.slug];
+    book.touched(record.file);
+  }
+}
+
+/**
+ * A renamed file: the deleted file's URLs go to the file that took its place (an article with the
+ * same title, the first by file name), which then redirects them; the tombstone is dropped.
+ */
+export function handOnTombstones(book: RecordBook): void {
+  if (book.tombstones().next().done) return;
+  const byTitle = new Map<string, FileRecord>();
+  const titleOf = (title: string): string => title.trim().toLowerCase();
+  for (const record of [...book.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const listing = record.ok ? record.listing : record.good?.listing;
+    if (listing && !byTitle.has(titleOf(listing.title))) byTitle.set(titleOf(listing.title), record);
+  }
+  for (const tombstone of [...book.tombstones()]) {
+    const heir = byTitle.get(titleOf(tombstone.listing.title));
+    if (!heir) continue;
+    heir.liveSlugs = [...new Set([...(heir.liveSlugs ?? []), ...(tombstone.liveSlugs ?? [])])];
+    book.touched(heir.file);
+    book.delete(tombstone.file);
   }
 }

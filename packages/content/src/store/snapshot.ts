@@ -5,7 +5,7 @@ import type { DependencyState } from './dependencies.js';
 import type { Judged, ServedVersion } from '../site/judge.js';
 import { claimOrder, slugDuplicate } from '../site/slugs.js';
 import { liveAt, visibilityOf } from '../site/visibility.js';
-import type { ArticleListing, ContentSnapshot, FileReport, SiteLink, SnapshotEntry } from './types.js';
+import type { ArticleListing, ContentSnapshot, FileReport, GoneEntry, Redirect, SiteLink, SnapshotEntry } from './types.js';
 
 /** What the store knows about one file (persisted in the cache's state file between runs). */
 export interface FileRecord extends Judged {
@@ -17,6 +17,12 @@ export interface FileRecord extends Judged {
   deps?: DependencyState[];
   diagnostics: Diagnostic[];
   links: SiteLink[];
+  /**
+   * A tombstone: the file was deleted after being published, on this day (YYYY-MM-DD). It keeps
+   * `liveSlugs` and the last listing, so its URLs answer 410 Gone (or redirect, when the file
+   * reappears under another name: see store.ts).
+   */
+  removed?: string;
 }
 
 export { liveAt };
@@ -37,7 +43,7 @@ export interface BuiltSnapshot {
 /** One immutable view of the site for a clock reading: orderings, lookups, reports. */
 export function buildSnapshot(
   records: Iterable<FileRecord>,
-  options: { dir: string; now: Date; preview: boolean },
+  options: { dir: string; now: Date; preview: boolean; tombstones?: Iterable<FileRecord> },
 ): BuiltSnapshot {
   const now = options.now.getTime();
   // Record files are relative with '/' separators; path.join per report costs more than the rest.
@@ -54,6 +60,7 @@ export function buildSnapshot(
   const servedOf = (record: FileRecord): ServedVersion | undefined =>
     record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
   const owners = new Map<string, FileRecord>();
+  const entryOf = new Map<FileRecord, SnapshotEntry>();
   for (const record of sorted) {
     const served = servedOf(record);
     if (!served) continue;
@@ -83,6 +90,7 @@ export function buildSnapshot(
           servingLastGood: served.key !== record.key,
         };
         bySlug.set(entry.slug, entry);
+        entryOf.set(record, entry);
         if (visibility !== 'published') unpublished.push(entry);
         if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(served.listing));
       }
@@ -110,6 +118,8 @@ export function buildSnapshot(
     return built;
   };
 
+  const { redirects, gone } = movesOf(sorted, options.tombstones ?? [], { bySlug, entryOf });
+
   const articles = [...bySlug.values()]
     .filter((entry) => entry.visibility === 'published')
     .map((entry) => entry.listing)
@@ -118,6 +128,8 @@ export function buildSnapshot(
   for (const entry of [...bySlug.values()].filter((e) => e.visibility === 'published' || options.preview)) {
     hash.update(`${entry.slug}\0${entry.key}\0${entry.visibility}\n`);
   }
+  for (const redirect of redirects.values()) hash.update(`${redirect.from}\0>${redirect.to}\n`);
+  for (const entry of gone.values()) hash.update(`${entry.slug}\0${entry.reason}\n`);
   const version = hash.digest('base64url').slice(0, 20);
   const derived = new Map<string, unknown>();
   const snapshot: ContentSnapshot = {
@@ -129,6 +141,10 @@ export function buildSnapshot(
       return reports;
     },
     unpublished,
+    redirectFor: (slug) => redirects.get(slug),
+    goneAt: (slug) => gone.get(slug),
+    redirects: [...redirects.values()],
+    gone: [...gone.values()],
     entry(slug) {
       const entry = bySlug.get(slug);
       if (!entry) return undefined;
@@ -140,4 +156,44 @@ export function buildSnapshot(
     },
   };
   return { snapshot, nextDue };
+}
+
+/**
+ * The URLs articles had and no longer have: an earlier slug of a published article redirects to
+ * it (a changed slug, `redirectFrom:`); a withdrawn article's and a deleted one's answer 410. A
+ * URL an article serves (in any visibility) is never shadowed; a redirect beats a 410.
+ */
+function movesOf(
+  sorted: readonly FileRecord[],
+  tombstones: Iterable<FileRecord>,
+  served: { bySlug: ReadonlyMap<string, SnapshotEntry>; entryOf: ReadonlyMap<FileRecord, SnapshotEntry> },
+): { redirects: Map<string, Redirect>; gone: Map<string, GoneEntry> } {
+  const { bySlug, entryOf } = served;
+  const redirects = new Map<string, Redirect>();
+  const gone = new Map<string, GoneEntry>();
+  const free = (slug: string): boolean => !bySlug.has(slug) && !redirects.has(slug) && !gone.has(slug);
+  for (const record of sorted) {
+    const entry = entryOf.get(record);
+    if (entry?.visibility !== 'published') continue;
+    const add = (from: string, by: Redirect['by']): void => {
+      if (from !== entry.slug && free(from)) redirects.set(from, { from, to: entry.slug, file: record.file, by });
+    };
+    for (const slug of entry.listing.redirectFrom ?? []) add(slug, 'frontmatter');
+    for (const slug of record.liveSlugs ?? []) add(slug, 'history');
+  }
+  for (const record of sorted) {
+    const entry = entryOf.get(record);
+    if (!record.liveSlugs || entry?.visibility === 'published') continue;
+    const listing = record.good?.listing ?? record.listing;
+    for (const slug of record.liveSlugs) {
+      const other = bySlug.get(slug);
+      if ((other === undefined || other === entry) && !redirects.has(slug) && !gone.has(slug)) gone.set(slug, { slug, file: record.file, listing, reason: 'withdrawn' });
+    }
+  }
+  for (const tombstone of tombstones) {
+    for (const slug of tombstone.liveSlugs ?? []) {
+      if (free(slug)) gone.set(slug, { slug, file: tombstone.file, listing: tombstone.listing, reason: 'removed', ...(tombstone.removed ? { removedOn: tombstone.removed } : {}) });
+    }
+  }
+  return { redirects, gone };
 }

@@ -91,6 +91,9 @@ export function encodeRecord(record: FileRecord, withWarnings = false): StoredRe
   }
   if (record.siteDiagnostics.length > 0) stored.siteDiagnostics = storeDiagnostics(record.siteDiagnostics, file);
   if (good) stored.good = good.key === key ? { key: good.key } : good;
+  // The URLs readers reached the file at (redirects, 410s), and a deleted file's tombstone date.
+  if (record.liveSlugs && record.liveSlugs.length > 0) stored.liveSlugs = record.liveSlugs;
+  if (record.removed) stored.removed = record.removed;
   return stored;
 }
 

@@ -10,7 +10,7 @@ import { compileVersion } from './job.js';
 import { judgeRecords, runPass, type PassContext, type PassOptions } from './pass.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { pruneCache, type PruneResult } from './prune.js';
-import { RecordBook } from './records.js';
+import { RecordBook, rememberLiveSlugs } from './records.js';
 import { statDirectoryInWorker } from './scan.js';
 import { buildSnapshot } from './snapshot.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions, SnapshotEntry } from './types.js';
@@ -59,11 +59,12 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     log,
   });
   const book = new RecordBook({ dir, cacheDir, fingerprint, siteSignature, log, enqueue: (task) => void queue.enqueue(task) });
-  const updater = new FileUpdater({ dir, cacheDir, fingerprint, pool, book, stats, log, closed: () => closed });
+  const updater = new FileUpdater({ dir, cacheDir, fingerprint, pool, book, stats, log, closed: () => closed, today: () => clock().toISOString().slice(0, 10) });
 
   function publish(): void {
     const previous = current.snapshot.version;
-    current = buildSnapshot(book.values(), { dir, now: clock(), preview });
+    current = buildSnapshot(book.values(), { dir, now: clock(), preview, tombstones: book.tombstones() });
+    rememberLiveSlugs(book, current.snapshot);
     if (current.snapshot.version !== previous) for (const listener of listeners) listener(current.snapshot);
   }
 
@@ -176,8 +177,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     return versionKey(contentKey(fingerprint, entry.file, bytes), compiled.summary.dependencies) === entry.key ? compiled : undefined;
   }
 
-  async function article(slug: string): Promise<Article | null> {
-    const entry = snapshot().entry(slug);
+  async function article(slug: string, lookup: { unpublished?: boolean } = {}): Promise<Article | null> {
+    const current = snapshot();
+    const entry = current.entry(slug) ?? (lookup.unpublished ? current.unpublished.find((candidate) => candidate.slug === slug) : undefined);
     if (!entry) return null;
     const cached = bodies.get(entry.key);
     if (cached) return cached;

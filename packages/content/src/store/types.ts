@@ -31,6 +31,8 @@ export interface ArticleListing {
   readingTimeMinutes: number;
   wordCount: number;
   draft: boolean;
+  /** Earlier slugs the frontmatter redirects to this article (`redirectFrom:`). */
+  redirectFrom?: string[];
 }
 
 
@@ -77,6 +79,29 @@ export interface SnapshotEntry {
   servingLastGood: boolean;
 }
 
+/** An earlier URL of a published article, answered with a 301 to its URL now. */
+export interface Redirect {
+  /** The earlier slug. */
+  from: string;
+  /** The article's slug now. */
+  to: string;
+  file: string;
+  /** Written in the frontmatter (`redirectFrom:`), or remembered by the store (a rename, a changed slug). */
+  by: 'frontmatter' | 'history';
+}
+
+/** A URL readers reached an article at, and get 410 Gone at now. */
+export interface GoneEntry {
+  slug: string;
+  file: string;
+  /** The article as it was last published (title, category: for the 410 page's related articles). */
+  listing: ArticleListing;
+  /** 'withdrawn': made a draft or dated in the future (it comes back at its URL); 'removed': its file was deleted. */
+  reason: 'withdrawn' | 'removed';
+  /** 'removed': the day the store saw the file gone, YYYY-MM-DD. */
+  removedOn?: string;
+}
+
 /** Problems of one file's current version (what `cited-content check` and the dev page show). */
 export interface FileReport {
   file: string;
@@ -101,6 +126,14 @@ export interface ContentSnapshot {
   readonly reports: readonly FileReport[];
   /** Drafts and scheduled articles (listed for preview tools, never for readers). */
   readonly unpublished: readonly SnapshotEntry[];
+  /** Where an earlier URL of a published article goes now (a 301), when no article has that URL. */
+  redirectFor(slug: string): Redirect | undefined;
+  /** Why a URL an article had answers 410 Gone (withdrawn or removed), when no article or redirect has it. */
+  goneAt(slug: string): GoneEntry | undefined;
+  /** Every redirect, by earlier slug. */
+  readonly redirects: readonly Redirect[];
+  /** Every URL answering 410 Gone. */
+  readonly gone: readonly GoneEntry[];
   /**
    * A value computed once per snapshot (a search index, a sitemap, per-category orderings):
    * the first call builds it, later calls on the same snapshot return the same object.
@@ -170,8 +203,11 @@ export interface ContentStore {
   readonly ready: Promise<void>;
   /** The current snapshot; cheap (O(1) unless a scheduled article just became due). */
   snapshot(): ContentSnapshot;
-  /** The compiled article served at `slug` (LRU in memory, disk behind it), or null. */
-  article(slug: string): Promise<Article | null>;
+  /**
+   * The compiled article served at `slug` (LRU in memory, disk behind it), or null. `unpublished`:
+   * a draft's or a scheduled article's too (a signed preview link; never for readers).
+   */
+  article(slug: string, options?: { unpublished?: boolean }): Promise<Article | null>;
   /** The searchable text of a snapshot entry's version (read from the disk cache, never kept), or null. */
   searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null>;
   /** Looks at the directory now (instead of waiting for the watcher) and waits for the result. */

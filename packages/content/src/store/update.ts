@@ -25,6 +25,8 @@ export interface FileUpdaterContext {
   stats: { compiled: number; fromCache: number };
   log: (message: string) => void;
   closed: () => boolean;
+  /** Today (YYYY-MM-DD) by the store's clock: a tombstone's date. */
+  today: () => string;
 }
 
 /**
@@ -57,7 +59,9 @@ export class FileUpdater {
     const known = book.get(name);
     if (!info?.isFile()) {
       if (!known) return false;
-      book.delete(name);
+      // Published once: its URLs answer 410 Gone, not 404 (and redirect if it reappears renamed).
+      if (known.liveSlugs && known.liveSlugs.length > 0) book.bury(name, this.context.today());
+      else book.delete(name);
       return true;
     }
     const sameFile = known && known.mtimeMs === info.mtimeMs && known.size === info.size && known.key;
@@ -113,6 +117,8 @@ export class FileUpdater {
       links: summary.links,
       siteDiagnostics: [],
       ...(known?.good ? { good: known.good } : {}),
+      // A file that comes back (or keeps its name) keeps the URLs readers had it at.
+      ...((known ?? book.tombstone(name))?.liveSlugs ? { liveSlugs: (known ?? book.tombstone(name))?.liveSlugs as string[] } : {}),
       provisional: options.progressive && !known?.good && summary.ok,
     };
     book.set(record);
