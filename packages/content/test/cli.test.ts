@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentStore } from '../src/store/index.js';
+import { contentRoot } from '@cited/test-utils/workspace';
 import { article, packageDir, seedPath } from './helpers.js';
 
 const bin = join(packageDir, 'bin/cited-content.js');
@@ -88,7 +89,7 @@ describe('cited-content check', () => {
   });
 
   it('--site and --people: the seed meets the blog’s site.yml; an article that breaks its rules is an error', () => {
-    const blogContent = join(packageDir, '../../apps/blog/content');
+    const blogContent = contentRoot();
     const dir = tempDir();
     copyFileSync(seedPath, join(dir, 'failed-back-surgery-syndrome.md'));
     const configs = ['--people', join(blogContent, 'people.yml'), '--site', join(blogContent, 'site.yml')];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditRss, auditSitemap } from './feeds';
-import { auditHtml, countElements, isDangerousUrl, leaksInternals } from './html-audit';
+import { auditHtml, countElements, isDangerousUrl, leaksInternals } from '@cited/test-utils/html-audit';
 
 const origin = 'http://blog.test';
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head>${head}</head><body><main>${body}</main></body></html>`;

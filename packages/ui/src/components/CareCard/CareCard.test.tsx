@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
+import { axeViolations } from '@cited/test-utils/axe';
 import { createRef } from 'react';
-import { axeRunOptions } from '../../../../../.storybook/a11y';
 import { visuallyHidden } from '../../styles/a11y.css';
 import { CareCard, careCardLevels, careCardPrefix, type CareCardLevel } from './CareCard';
 
@@ -125,7 +124,6 @@ describe('CareCard', () => {
 
   it.each(careCardLevels)('%s: axe finds no WCAG A/AA violation', async (level) => {
     const { container } = renderCard(level, { emergencyNumber: '999' });
-    const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
-import { axeRunOptions } from '../../../../../.storybook/a11y';
+import { axeViolations } from '@cited/test-utils/axe';
 import { Citation } from '../Citation';
 import { StudyCallout } from './StudyCallout';
 import {
@@ -146,7 +145,6 @@ describe('StudyCallout detail figure', () => {
         Dose
       </StudyCallout>,
     );
-    const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });
