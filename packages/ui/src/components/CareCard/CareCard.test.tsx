@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { axeViolations } from '@cited/test-utils/axe';
+import { isVisuallyHidden } from '@cited/test-utils/dom';
 import { createRef } from 'react';
-import { visuallyHidden } from '../../styles/a11y.css';
 import { CareCard, careCardLevels, careCardPrefix, type CareCardLevel } from './CareCard';
 
 function renderCard(level: CareCardLevel, props: Partial<Parameters<typeof CareCard>[0]> = {}) {
@@ -42,7 +42,7 @@ describe('CareCard', () => {
     expect(heading).toHaveAccessibleName(`${prefix}Ask for an urgent GP appointment if:`);
     // …and it is in the visually hidden span, the heading's first child.
     const hidden = heading.firstElementChild;
-    expect(hidden).toHaveClass(visuallyHidden);
+    expect(isVisuallyHidden(hidden!)).toBe(true);
     expect(hidden).toHaveTextContent(prefix.trim());
     expect(heading.firstChild).toBe(hidden);
   });

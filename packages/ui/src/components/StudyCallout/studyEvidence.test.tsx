@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { axeViolations } from '@cited/test-utils/axe';
+import { declaredStyle } from '@cited/test-utils/dom';
 import { Citation } from '../Citation';
 import { StudyCallout } from './StudyCallout';
 import {
@@ -66,9 +67,9 @@ describe('StudyCallout certainty', () => {
     // The four marks are drawn shapes, hidden from screen readers: the words say the same once.
     const marks = scaleText.parentElement!.querySelector('[aria-hidden="true"]')!;
     expect(marks.children).toHaveLength(4);
-    const classes = [...marks.children].map((mark) => mark.className);
-    expect(new Set(classes.slice(0, filled)).size).toBe(1);
-    if (filled < 4) expect(classes[filled]).not.toBe(classes[0]);
+    // Filled marks are discs (a border as thick as the radius), the rest rings.
+    const widths = [...marks.children].map((mark) => declaredStyle(mark, 'border-top-width'));
+    expect(widths).toEqual([...Array(filled).fill('0.4375em'), ...Array(4 - filled).fill('2px')]);
     expect(spokenText(scaleText.parentElement!)).toBe(scale);
   });
 
