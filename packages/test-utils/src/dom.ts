@@ -35,3 +35,13 @@ export function isVisuallyHidden(element: Element): boolean {
   const clipped = style.clipPath === 'inset(50%)' || /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(style.clip);
   return style.position === 'absolute' && clipped && style.overflow === 'hidden' && style.display !== 'none';
 }
+
+/** The text a screen reader reads from `element`: its text, without what is `aria-hidden`. */
+export function spokenText(element: Element): string {
+  return [...element.childNodes]
+    .map((node) => {
+      if (node.nodeType === node.ELEMENT_NODE) return (node as Element).getAttribute('aria-hidden') === 'true' ? '' : spokenText(node as Element);
+      return node.textContent ?? '';
+    })
+    .join('');
+}

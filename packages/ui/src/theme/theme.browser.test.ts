@@ -15,17 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vars } from './contract.css';
 import { brandProperty, darkTheme, lightTheme } from './themes.css';
 import { themeTokens, type ThemeName } from './tokens';
+import { leafValues } from '@cited/test-utils/tokens';
 
 const stylesFile = fileURLToPath(new URL('../../dist/styles.css', import.meta.url));
-
-/** Leaf values of a nested token object, keyed by path: { 'color.tone.info.surface': '#eaf2fa', … }. */
-function flatten(tokens: object, prefix = ''): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tokens).flatMap(([key, value]): [string, string][] =>
-      typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value as object, `${prefix}${key}.`)),
-    ),
-  );
-}
 
 /** `var(--cited-color-text)` → `--cited-color-text` */
 function propertyName(reference: string): string {
@@ -34,7 +26,7 @@ function propertyName(reference: string): string {
   return match[1];
 }
 
-const contract = Object.entries(flatten(vars)).map(([path, reference]) => ({ path, name: propertyName(reference) }));
+const contract = Object.entries(leafValues(vars)).map(([path, reference]) => ({ path, name: propertyName(reference) }));
 
 /**
  * dist/styles.css is minified (`0.25rem` → `.25rem`, `120ms` → `.12s`) and browsers keep a custom
@@ -100,7 +92,7 @@ async function computed(scenario: Scenario): Promise<Record<string, string>> {
 
 /** Which theme's values `values` carries, checked on every contract variable. */
 function expectTheme(values: Record<string, string>, theme: ThemeName) {
-  const expected = flatten(themeTokens[theme]);
+  const expected = leafValues(themeTokens[theme]);
   const mismatches = contract
     .filter(({ path, name }) => normalize(values[name]) !== normalize(expected[path]))
     .map(({ path, name }) => `${path}: ${values[name] || '(unset)'} (expected ${expected[path]})`);

@@ -3,15 +3,7 @@ import { contrastRatio } from './contrast';
 import { textPairs } from './pairs';
 import { darkTheme, lightTheme } from './themes.css';
 import { darkColors, lightColors, themeNames, themeTokens } from './tokens';
-
-/** Leaf values of a nested token object, keyed by path: { 'color.tone.info.surface': '#eaf2fa', … }. */
-function flatten(tokens: object, prefix = ''): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tokens).flatMap(([key, value]): [string, string][] =>
-      typeof value === 'string' ? [[`${prefix}${key}`, value]] : Object.entries(flatten(value as object, `${prefix}${key}.`)),
-    ),
-  );
-}
+import { leafValues } from '@cited/test-utils/tokens';
 
 const colorsByTheme = { light: lightColors, dark: darkColors } as const;
 
@@ -36,7 +28,7 @@ describe('text pair contrast', () => {
 });
 
 describe('theme contract', () => {
-  const contractPaths = Object.keys(flatten(vars)).sort();
+  const contractPaths = Object.keys(leafValues(vars)).sort();
 
   it('names every variable --cited-<path in kebab case>, never a hash', () => {
     expect(vars.color.text).toBe('var(--cited-color-text)');
@@ -45,27 +37,27 @@ describe('theme contract', () => {
     expect(vars.space.md).toBe('var(--cited-space-md)');
     expect(vars.fontSize.xxxl).toBe('var(--cited-font-size-xxxl)');
     expect(vars.motion.duration.fast).toBe('var(--cited-motion-duration-fast)');
-    const unexpected = Object.entries(flatten(vars)).filter(
+    const unexpected = Object.entries(leafValues(vars)).filter(
       ([path, reference]) => reference !== `var(--cited-${path.replace(/\./g, '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})`,
     );
     expect(unexpected).toEqual([]);
   });
 
   it('gives every token its own property', () => {
-    const references = Object.values(flatten(vars));
+    const references = Object.values(leafValues(vars));
     expect(new Set(references).size).toBe(references.length);
   });
 
   it.each(themeNames)('the %s theme fills exactly the contract', (theme) => {
-    expect(Object.keys(flatten(themeTokens[theme])).sort()).toEqual(contractPaths);
+    expect(Object.keys(leafValues(themeTokens[theme])).sort()).toEqual(contractPaths);
   });
 
   it('light and dark define the same keys', () => {
-    expect(Object.keys(flatten(themeTokens.dark)).sort()).toEqual(Object.keys(flatten(themeTokens.light)).sort());
+    expect(Object.keys(leafValues(themeTokens.dark)).sort()).toEqual(Object.keys(leafValues(themeTokens.light)).sort());
   });
 
   it.each(themeNames)('every %s value is set', (theme) => {
-    const empty = Object.entries(flatten(themeTokens[theme])).filter(([, value]) => value.trim() === '');
+    const empty = Object.entries(leafValues(themeTokens[theme])).filter(([, value]) => value.trim() === '');
     expect(empty).toEqual([]);
   });
 });

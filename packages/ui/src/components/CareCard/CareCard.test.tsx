@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { axeViolations } from '@cited/test-utils/axe';
-import { isVisuallyHidden } from '@cited/test-utils/dom';
+import { isVisuallyHidden, spokenText } from '@cited/test-utils/dom';
 import { createRef } from 'react';
 import { CareCard, careCardLevels, careCardPrefix, type CareCardLevel } from './CareCard';
 
@@ -12,16 +12,6 @@ function renderCard(level: CareCardLevel, props: Partial<Parameters<typeof CareC
       </ul>
     </CareCard>,
   );
-}
-
-/** Text nodes of an element in document order, aria-hidden subtrees left out (what a screen reader reads). */
-function spokenText(element: Element): string {
-  return [...element.childNodes]
-    .map((node) => {
-      if (node instanceof Element) return node.getAttribute('aria-hidden') === 'true' ? '' : spokenText(node);
-      return node.textContent ?? '';
-    })
-    .join('');
 }
 
 describe('careCardPrefix', () => {

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { axeViolations } from '@cited/test-utils/axe';
-import { declaredStyle } from '@cited/test-utils/dom';
+import { declaredStyle, spokenText } from '@cited/test-utils/dom';
 import { Citation } from '../Citation';
 import { StudyCallout } from './StudyCallout';
 import {
@@ -11,16 +11,6 @@ import {
   studyDesigns,
   type StudyCertainty,
 } from './studyEvidence';
-
-/** Text as a screen reader gets it: aria-hidden subtrees left out. */
-function spokenText(element: Element): string {
-  return [...element.childNodes]
-    .map((node) => {
-      if (node instanceof Element) return node.getAttribute('aria-hidden') === 'true' ? '' : spokenText(node);
-      return node.textContent ?? '';
-    })
-    .join('');
-}
 
 describe('certaintyStatement', () => {
   it("gives Cochrane's plain-language sentence for each GRADE level", () => {
