@@ -59,4 +59,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layering is one way: the packages know nothing of the app that uses them (tests included).
+    files: ['packages/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/**', '@cited/blog', '@cited/blog/**'],
+              message: 'Nothing in packages/ imports from apps/: give the package its own fixture, or share it through @cited/test-utils.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

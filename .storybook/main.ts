@@ -7,6 +7,10 @@ import type { Plugin, PluginOption } from 'vite';
 
 const uiSource = fileURLToPath(new URL('../packages/ui/src', import.meta.url));
 const styleSourcesId = 'virtual:cited/style-sources';
+/** The site's content folder, from the root package.json's `cited.content` (stories show real articles). */
+const siteContent = fileURLToPath(
+  new URL(`../${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { cited: { content: string } }).cited.content}/`, import.meta.url),
+);
 
 /**
  * The source text of every *.css.ts in packages/ui, for the docs pages' "Tokens used" tables.
@@ -90,6 +94,8 @@ export default defineMain({
           alias: {
             '@cited/ui': fileURLToPath(new URL('../packages/ui/src/index.ts', import.meta.url)),
             'node-fetch': fileURLToPath(new URL('./node-fetch-browser.ts', import.meta.url)),
+            // Content stories import the site's real articles without naming the app that holds them.
+            '@site-content/': siteContent,
           },
         },
         // Storybook's own preview runtime (with axe-core for the a11y panel) is one ~2 MB chunk;

@@ -3,7 +3,7 @@
  * Accessibility of the built Storybook (storybook-static/) in real Chromium, where colour contrast
  * and layout can be measured (jsdom cannot): every story and every docs page at 390 and 1280 px in
  * the light and dark themes must have
- *   - 0 axe-core violations of WCAG 2.0/2.1/2.2 A and AA (tags in storybook-browser.mjs), and
+ *   - 0 axe-core violations of WCAG 2.0/2.1/2.2 A and AA (rules in @cited/test-utils/axe-options), and
  *   - no sideways scrolling of the page (WCAG 1.4.10 Reflow; wide content scrolls in its own box).
  *
  *   npm run build-storybook && npm run test:storybook-a11y          check everything
@@ -15,7 +15,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { forEachInPreview, launchChromium, readEntries, renderSettled, rootSelector, runAxe, serveStatic, themes, workers } from './storybook-browser.mjs';
+import { axeViolationsInPage } from '@cited/test-utils/axe';
+import { forEachInPreview, launchChromium, readEntries, renderSettled, rootSelector, serveStatic, themes, workers } from './storybook-browser.mjs';
 
 const args = process.argv.slice(2);
 const shotsFlag = args.indexOf('--shots');
@@ -42,13 +43,11 @@ async function main() {
   async function check(page, target) {
     await renderSettled(page, target);
     const overflowX = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const violations = await runAxe(page, rootSelector(target));
+    const violations = await axeViolationsInPage(page, { include: rootSelector(target) });
     if (shotsDir) await page.screenshot({ path: join(shotsDir, `${target.name}.png`), fullPage: true, timeout: 120_000 });
     const found = [];
     if (overflowX > 0) found.push(`scrolls sideways by ${overflowX}px (WCAG 1.4.10 Reflow)`);
-    for (const violation of violations) {
-      found.push(`axe ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target).join(', ')}`);
-    }
+    for (const violation of violations) found.push(`axe ${violation}`);
     if (found.length > 0) problems.push({ target, reason: found.join('\n     - ') });
   }
   try {

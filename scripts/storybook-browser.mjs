@@ -1,7 +1,8 @@
 /**
  * What the browser checks of the built Storybook (storybook-static/) share: a static server, a
  * deterministic Chromium, one preview page per width and theme that renders story after story the
- * way the manager does, and axe-core. Used by visual-regression.mjs and storybook-a11y.mjs.
+ * way the manager does. Used by visual-regression.mjs and storybook-a11y.mjs (whose axe runs go
+ * through @cited/test-utils/axe, the workspace's one axe helper).
  *
  * Environment: STORYBOOK_DIR (another build), STORYBOOK_STATIC_PORT (the server's port; a free one
  * by default), VISUAL_WORKERS (pages at a time, 2). The browser is always the lockfile's pinned
@@ -10,7 +11,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,6 @@ const fontConfig = join(repoRoot, '.ci', 'fonts.conf');
 export const themes = ['light', 'dark'];
 /** Two pages at a time: the CI machine has two cores. */
 export const workers = Math.max(1, Math.min(Number(process.env.VISUAL_WORKERS ?? 2), cpus().length));
-
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA (the same bar as .storybook/a11y.ts's wcagTags). */
-export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
@@ -231,24 +228,4 @@ export async function forEachInPreview(browser, origin, targets, check, { height
   }
   await Promise.all(Array.from({ length: workers }, worker));
   return failures;
-}
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG A/AA violations inside `selector`, injected into the page on first use. */
-export async function runAxe(page, selector) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await axeSource });
-  return page.evaluate(
-    async ({ tags, root }) => {
-      // eslint-disable-next-line no-undef -- injected with addScriptTag
-      const results = await axe.run(root, { runOnly: { type: 'tag', values: tags } });
-      return results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary })),
-      }));
-    },
-    { tags: axeTags, root: selector },
-  );
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolationsInPage } from '@cited/test-utils/axe';
 import { expect, test, type Page } from '@playwright/test';
 import { firstArticlePath } from './helpers';
 
@@ -10,7 +10,6 @@ import { firstArticlePath } from './helpers';
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const pageTypeNames = ['index', 'article', 'category', 'search', 'search-empty', 'tag', 'author', 'contact', 'not-found'] as const;
 type PageType = (typeof pageTypeNames)[number];
 
@@ -40,11 +39,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
+  expect(await axeViolationsInPage(page), what).toEqual([]);
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {

@@ -7,7 +7,7 @@ import { BLOG_DIR } from '../app.js';
 import { infoRow, targetRow } from '../report.js';
 import { SEED_ARTICLE } from './content.js';
 
-const HOSTILE_DIR = path.join(BLOG_DIR, 'test/fixtures/hostile');
+const HOSTILE_DIR = path.join(BLOG_DIR, '../../packages/test-utils/fixtures/hostile');
 const MALFORMED_MODULE = path.join(BLOG_DIR, 'test/security/malformed.js');
 /** Rounds: each case's figure is its best round (the least disturbed by the shared machine's load). */
 const ROUNDS = 3;
@@ -78,7 +78,7 @@ export function markdown(data) {
   return [
     '## 4b. Worst-case compile (hostile and malformed corpora)',
     '',
-    `Every file of the hostile corpus (\`apps/blog/test/fixtures/hostile\`) and the malformed corpus (\`apps/blog/test/security/malformed.js\`: 10 MB, 100 MB of nested lists, 10,000-deep quotes, emphasis, brackets, \`:::\` containers and YAML, a 1 MB title, invalid UTF-8 …) compiled with \`compileArticle\`, in CPU ms (process user + system), best of ${data.rounds} interleaved rounds, against the seed article's best of ${data.rounds * 5} compiles in the same rounds. Target: the worst file costs no more than ${TARGET_RATIO}× the seed. The complexity guards decide from a linear scan of the lines before the parser runs, so pathological files are refused instead of parsed for seconds.`,
+    `Every file of the hostile corpus (\`packages/test-utils/fixtures/hostile\`) and the malformed corpus (\`apps/blog/test/security/malformed.js\`: 10 MB, 100 MB of nested lists, 10,000-deep quotes, emphasis, brackets, \`:::\` containers and YAML, a 1 MB title, invalid UTF-8 …) compiled with \`compileArticle\`, in CPU ms (process user + system), best of ${data.rounds} interleaved rounds, against the seed article's best of ${data.rounds * 5} compiles in the same rounds. Target: the worst file costs no more than ${TARGET_RATIO}× the seed. The complexity guards decide from a linear scan of the lines before the parser runs, so pathological files are refused instead of parsed for seconds.`,
     '',
     '| File | corpus | KB | CPU ms | ÷ seed |',
     '| --- | --- | --- | --- | --- |',

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentStore } from '../src/store/index.js';
+import { temporaryDirectories } from '@cited/test-utils/temporary';
+import { contentRoot } from '@cited/test-utils/workspace';
 import { article, packageDir, seedPath } from './helpers.js';
 
 const bin = join(packageDir, 'bin/cited-content.js');
-const temporary: string[] = [];
+const temporary = temporaryDirectories();
 
 function newestSource(dir: string): number {
   return Math.max(
@@ -27,15 +29,10 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temporary.removeAll());
 
 function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cited-content-cli-'));
-  temporary.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
+  return temporary.make('content-cli', files);
 }
 
 /** The CLI, run from a folder outside any site (so only what a test sets up is found). */
@@ -88,7 +85,7 @@ describe('cited-content check', () => {
   });
 
   it('--site and --people: the seed meets the blog’s site.yml; an article that breaks its rules is an error', () => {
-    const blogContent = join(packageDir, '../../apps/blog/content');
+    const blogContent = contentRoot();
     const dir = tempDir();
     copyFileSync(seedPath, join(dir, 'failed-back-surgery-syndrome.md'));
     const configs = ['--people', join(blogContent, 'people.yml'), '--site', join(blogContent, 'site.yml')];

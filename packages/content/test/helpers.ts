@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedArticlePath } from '@cited/test-utils/workspace';
 import type { Element, Root, RootContent } from 'hast';
 
 // String paths, not `new URL()`: under jsdom the global URL is not Node's, which fileURLToPath rejects.
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageDir = join(here, '..');
 export const fixturesDir = join(here, 'fixtures');
-export const seedPath = join(here, '../../../apps/blog/content/articles/failed-back-surgery-syndrome.md');
+/** The seed article, in the site's content folder (root package.json `cited.content`). */
+export const seedPath = seedArticlePath();
 export const seedSource = (): Uint8Array => new Uint8Array(readFileSync(seedPath));
 export const now = new Date('2026-11-24T12:00:00Z');
 

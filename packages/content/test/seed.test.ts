@@ -46,7 +46,7 @@ describe('the seed article', () => {
       title: 'Treatment options for Failed Back Surgery Syndrome',
       slug: 'failed-back-surgery-syndrome',
       category: 'Back pain',
-      author: 'magaziner-center', // an id in apps/blog/content/people.yml
+      author: 'magaziner-center', // an id in the site's people.yml
       cta: { href: '/contact', label: 'Contact us' },
     });
     expect(seed.meta.reviewedBy).toBeUndefined();

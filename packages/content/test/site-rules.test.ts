@@ -3,18 +3,15 @@
  * medical reviewer, a disclosure when the author or publisher sells what the article discusses.
  * Judged by `cited-content check` (checkArticles) and by the content store, at file:line:column.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { temporaryDirectories } from '@cited/test-utils/temporary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkArticles, checkSiteRules, offerPattern, overdueReviews, readPeopleRegistry, readSiteConfig, rules } from '../src/index.js';
 import type { PeopleRegistry, SiteRules } from '../src/index.js';
 import { now } from './helpers.js';
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temporary = temporaryDirectories();
+afterEach(() => temporary.removeAll());
 
 const people: PeopleRegistry = readPeopleRegistry(
   `clinic:
@@ -70,9 +67,7 @@ const reviewed = 'reviewedBy: jane-doe\nlastReviewed: 2024-01-01\nnextReviewDue:
 const urgentCard = ':::care[See a doctor urgently if you have]{level=urgent}\n- a fever with back pain\n:::';
 
 async function check(files: Record<string, string>, options: { siteRules?: SiteRules; people?: PeopleRegistry } = { siteRules: site, people }) {
-  const dir = mkdtempSync(join(tmpdir(), 'cited-site-rules-'));
-  temporary.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const dir = temporary.make('site-rules', files);
   // The folder on its own (no site found around it), with these rules and people.
   const result = await checkArticles(dir, { now, readability: false, site: null, ...options });
   return (name: string) => result.diagnostics.filter((d) => basename(d.file) === name).map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));

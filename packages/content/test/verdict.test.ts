@@ -15,11 +15,12 @@ import { siteLayout } from '../src/site/layout.js';
 import type { Outcome } from '../src/site/verdict.js';
 import { createContentStore } from '../src/store/index.js';
 import type { ContentSnapshot } from '../src/store/types.js';
-import { packageDir } from './helpers.js';
+import { contentRoot } from '@cited/test-utils/workspace';
 import { source, type Fixture } from './store/fixtures.js';
 
 const now = new Date('2026-12-01T12:00:00Z');
-const blogRoutes = (JSON.parse(readFileSync(path.join(packageDir, '../../apps/blog/package.json'), 'utf8')) as { cited: { routes: string[] } }).cited.routes;
+/** The real site's routes, found the way the check finds them (from its content folder). */
+const blogRoutes = siteLayout(contentRoot(), { env: {} }).routes;
 const people = 'jane-doe:\n  type: person\n  name: Jane Doe\nthe-clinic:\n  type: organization\n  name: The Clinic\n';
 
 interface Said {
@@ -179,7 +180,7 @@ describe('the check says what the server does with each file', () => {
     const site = makeSite();
     const layout = siteLayout(path.join(site.root, 'content'), { env: {} });
     const registry = readPeopleRegistry(readFileSync(layout.peopleFile, 'utf8'), layout.peopleFile).registry;
-    // The store as the blog runs it (apps/blog/app/lib/articles.server.ts), on the same layout.
+    // The store as the blog runs it (the app's articles.server.ts), on the same layout.
     const store = createContentStore({
       dir: layout.articlesDir,
       cacheDir: site.cacheDir,

@@ -9,10 +9,9 @@
  */
 import { composeStories, setProjectAnnotations, type composeStory } from '@storybook/react-vite';
 import { format } from 'node:util';
-import axe from 'axe-core';
+import { axeViolations } from '@cited/test-utils/axe';
 import { userEvent } from 'storybook/test';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { axeRunOptions } from '../../../.storybook/a11y';
 import preview from '../../../.storybook/preview';
 import { themeNames, type ThemeName } from './theme/tokens';
 
@@ -23,17 +22,6 @@ type StoryModule = Parameters<typeof composeStories>[0];
 type ComposedStory = ReturnType<typeof composeStory>;
 
 const storyModules = import.meta.glob<StoryModule>('./**/*.stories.tsx', { eager: true });
-
-/** One line per failing node, so the test output says what to fix and where. */
-function describeViolations(violations: axe.Result[]): string[] {
-  return violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help} — ${node.target.join(' ')}\n` +
-        `    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}\n    ${node.html}\n    ${violation.helpUrl}`,
-    ),
-  );
-}
 
 /** The themes a story is meant to be seen in: the one it forces, or both. */
 function themesFor(story: ComposedStory): ThemeName[] {
@@ -88,14 +76,9 @@ describe.each(Object.entries(storyModules))('%s', (_path, storyModule) => {
     expect(canvasElement).not.toBeEmptyDOMElement();
     expect(errors, 'console.error during render').toEqual([]);
 
-    const results = await axe.run(canvasElement, {
-      ...axeRunOptions,
-      // jsdom has no layout or resolved colours, so this rule can only ever come back "incomplete",
-      // and it is the slowest one; contrast is covered by theme.test.ts and the browser run of
-      // scripts/storybook-a11y.mjs.
-      rules: { 'color-contrast': { enabled: false } },
-    });
-    expect(describeViolations(results.violations), 'axe violations').toEqual([]);
+    // jsdom has no layout or resolved colours, so the helper leaves colour contrast to the browser
+    // runs (theme tests in Chromium, scripts/storybook-a11y.mjs).
+    expect(await axeViolations(canvasElement), 'axe violations').toEqual([]);
     // Large pages (the colour tables) take several seconds for axe on a busy machine.
   });
 });

@@ -3,7 +3,7 @@
  * feeds are simple enough that a strict allow-list of element names catches any injected element,
  * and CDATA is removed exactly as an XML parser ends it (at the first "]]>").
  */
-import { auditHtml } from './html-audit';
+import { auditHtml } from '@cited/test-utils/html-audit';
 
 const RSS_ELEMENTS = new Set([
   'rss',

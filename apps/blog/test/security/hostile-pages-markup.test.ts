@@ -1,6 +1,6 @@
 /** Hostile raw HTML, URL schemes, references, directives and frontmatter as whole pages (see hostile-pages.ts). */
 import { describe, expect, it } from 'vitest';
-import { hostileCases } from './corpus';
+import { hostileCases } from '@cited/test-utils/hostile';
 import { hostilePageSuite } from './hostile-pages';
 
 describe('the hostile corpus', () => {

@@ -11,21 +11,20 @@
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkPersonIds, compileArticle, readPeopleRegistry } from '@cited/content';
 import { checkSiteLinks } from '@cited/content/store';
 import { siteRoutes } from '../../app/lib/articles.server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
-import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, hostileCases, readCase, type HostileCase } from './corpus';
+import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, HOSTILE_PEOPLE_FILE, hostileCases, readCase, type HostileCase } from '@cited/test-utils/hostile';
 import { auditRss, auditSitemap } from './feeds';
 import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from './harness';
-import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from './html-audit';
+import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from '@cited/test-utils/html-audit';
 
 export type HostileCategory = HostileCase['category'];
 
 /** The hostile corpus's people registry: `hostile-author`, with markup in every field. */
-const hostilePeopleFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hostile/people.yml');
+const hostilePeopleFile = HOSTILE_PEOPLE_FILE;
 const hostilePeople = (() => {
   const { registry, diagnostics } = readPeopleRegistry(readFileSync(hostilePeopleFile, 'utf8'), hostilePeopleFile);
   if (!registry) throw new Error(`hostile people.yml is invalid: ${JSON.stringify(diagnostics)}`);

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
-import { leaksInternals } from './html-audit';
+import { leaksInternals } from '@cited/test-utils/html-audit';
 import { get, rawRequest, startProductionServer, type RawResponse, type RunningServer } from './harness';
-import { CONTROL_FIXTURE, CONTROL_SLUG } from './corpus';
+import { CONTROL_FIXTURE, CONTROL_SLUG } from '@cited/test-utils/hostile';
 
 let server: RunningServer;
 let articlesDir: string;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditRss, auditSitemap } from './feeds';
-import { auditHtml, countElements, isDangerousUrl, leaksInternals } from './html-audit';
+import { auditHtml, countElements, isDangerousUrl, leaksInternals } from '@cited/test-utils/html-audit';
 
 const origin = 'http://blog.test';
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head>${head}</head><body><main>${body}</main></body></html>`;
@@ -66,9 +66,9 @@ describe('auditHtml', () => {
   });
 
   it('recognises leaks', () => {
-    expect(leaksInternals('root:x:0:0:root:/root:/bin/bash')).toBeDefined();
-    expect(leaksInternals('Error: x\n    at loader (/work/main/apps/blog/build/server/index.js:12:3)')).toBeDefined();
-    expect(leaksInternals('{"name":"x","devDependencies":{}}')).toBeDefined();
+    expect(leaksInternals('root:x:0:0:root:/root:/bin/bash')).toBe('/etc/passwd contents');
+    expect(leaksInternals('Error: x\n    at loader (/srv/blog/build/server/index.js:12:3)')).toBe('stack trace');
+    expect(leaksInternals('{"name":"x","devDependencies":{}}')).toBe('package.json contents');
     expect(leaksInternals('<p>Page not found</p>')).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { compileArticle } from '@cited/content';
 import { describe, expect, it } from 'vitest';
 import { expectNone } from './assertions';
 import { blogDir } from './harness';
-import { leaksInternals } from './html-audit';
+import { leaksInternals } from '@cited/test-utils/html-audit';
 import { goodArticle, malformedCases } from './malformed';
 
 const run = promisify(execFile);

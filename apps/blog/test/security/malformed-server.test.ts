@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { fetchUntil, startProductionServer, type RunningServer } from './harness';
-import { leaksInternals } from './html-audit';
+import { leaksInternals } from '@cited/test-utils/html-audit';
 import { goodArticle, malformedCases } from './malformed';
 
 const NEIGHBOURS = ['good-one', 'good-two'];

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
-import { CONTROL_FIXTURE, CONTROL_SLUG } from './corpus';
+import { CONTROL_FIXTURE, CONTROL_SLUG } from '@cited/test-utils/hostile';
 import { get, loadRequestHandler, rawRequest, startProductionServer, type Handler, type RunningServer } from './harness';
-import { auditHtml, leaksInternals } from './html-audit';
+import { auditHtml, leaksInternals } from '@cited/test-utils/html-audit';
 
 let handle: Handler;
 let articlesDir: string;

@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
 import { Prose, ReferenceList } from '@cited/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import seedSource from '../../../../apps/blog/content/articles/failed-back-surgery-syndrome.md?raw';
+// `@site-content/` is the site's content folder (root package.json `cited.content`; aliased in
+// .storybook/main.ts and vitest.config.ts).
+import seedSource from '@site-content/articles/failed-back-surgery-syndrome.md?raw';
 import { compileArticle } from '../compile.js';
 import type { Article } from '../types.js';
 import { ArticleBody, ArticleKeyPoints, toReferenceListData } from './index.js';

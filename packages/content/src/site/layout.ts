@@ -11,7 +11,8 @@ import { routeProblem } from './routes.js';
  *   `articles/` folder (each path can be moved by an environment variable, as on the server);
  * - the site's own pages (link targets besides articles) are the `"cited": { "routes": [...] }`
  *   of the nearest package.json above the content root (the blog's);
- * - a package.json may point at a content root elsewhere with `"cited": { "content": "apps/blog/content" }`,
+ * - a package.json may point at a content root elsewhere with `"cited": { "content": "<folder>" }`
+ *   (the repository's root package.json points at the blog's),
  *   so a folder checked outside the site (from the repository) is checked against that site.
  */
 export interface SiteLayout {

@@ -1,7 +1,7 @@
 /**
- * Content-level half of the security suite: every case of the hostile corpus (kept with the blog's
- * page-level tests in apps/blog/test/fixtures/hostile) through compileArticle and the React renderer,
- * audited with the same parse5-based checks.
+ * Content-level half of the security suite: every case of the hostile corpus (in @cited/test-utils,
+ * shared with the blog's page-level tests) through compileArticle and the React renderer, audited
+ * with the same parse5-based checks.
  *
  * `Article.hast` is documented as "sanitized, ready to render" — so this holds for EVERY article,
  * including the ones validation rejects (a preview or an editor may well render those): the
@@ -9,27 +9,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CTA, ReferenceList } from '@cited/ui';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { auditHtml, parseHtml, textOf } from '../../../../apps/blog/test/security/html-audit';
+import { HOSTILE_DIR, hostileCases as cases } from '@cited/test-utils/hostile';
+import { auditHtml, parseHtml, textOf } from '@cited/test-utils/html-audit';
 import { compileArticle } from '../../src/index.js';
 import { ArticleBody, toReferenceListData } from '../../src/react/index.js';
 import type { Article } from '../../src/index.js';
 
-const corpusDir = fileURLToPath(new URL('../../../../apps/blog/test/fixtures/hostile/', import.meta.url));
-
-interface HostileCase {
-  id: string;
-  category: string;
-  description: string;
-  file: string;
-  startMarker: string;
-  endMarker: string | null;
-}
-
-const cases: HostileCase[] = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 'utf8'));
 const origin = 'http://blog.test';
 
 /** What the blog renders from an article's content: body, reference list and frontmatter CTA. */
@@ -65,7 +53,7 @@ describe('the hostile corpus', () => {
 for (const category of [...new Set(cases.map((entry) => entry.category))]) {
   describe(`hostile ${category}: compiled and rendered with nothing executable or off-site`, () => {
     it.each(cases.filter((entry) => entry.category === category).map((entry) => [entry.id, entry] as const))('%s', (_id, entry) => {
-      const file = path.join(corpusDir, entry.file);
+      const file = path.join(HOSTILE_DIR, entry.file);
       const article = compileArticle(readFileSync(file), { path: file });
       const markup = renderArticle(article);
       const context = `${entry.id}: ${entry.description} (ok: ${article.ok})`;

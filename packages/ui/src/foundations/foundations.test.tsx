@@ -4,9 +4,8 @@
  * layout, so it is checked in Chromium (scripts/storybook-a11y.mjs) and by theme.test.ts.
  */
 import { render } from '@testing-library/react';
-import axe from 'axe-core';
+import { axeViolations } from '@cited/test-utils/axe';
 import { format } from 'node:util';
-import { axeRunOptions } from '../../../../.storybook/a11y';
 import { themeNames } from '../theme/tokens';
 import { BreakpointsAndMotionPage } from './BreakpointsAndMotionTables';
 import { ColorsPage } from './ColoursTables';
@@ -29,6 +28,5 @@ it.each(cases)('$name ($theme) renders and has no axe violations', async ({ Page
   consoleError.mockRestore();
   expect(errors, 'console.error during render').toEqual([]);
   expect(container).not.toBeEmptyDOMElement();
-  const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(container)).toEqual([]);
 });

@@ -1,5 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
+import { declaredStyle } from '@cited/test-utils/dom';
 import { createRef } from 'react';
+import { vars } from '../../theme/contract.css';
 import { CTA } from './CTA';
 
 const heading = 'Questions about this article?';
@@ -39,8 +41,11 @@ describe('CTA', () => {
     );
     const links = screen.getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['/contact', 'tel:+1-555-0100']);
-    // Styled differently: a button-like link, then a text link.
-    expect(links[0]!.className).not.toBe(links[1]!.className);
+    // A button-like link filled with the accent, then a plain text link.
+    expect(declaredStyle(links[0]!, 'background-color')).toBe(vars.color.accent);
+    expect(declaredStyle(links[0]!, 'color')).toBe(vars.color.textOnAccent);
+    expect(declaredStyle(links[1]!, 'background-color')).not.toBe(vars.color.accent);
+    expect(declaredStyle(links[1]!, 'color')).not.toBe(vars.color.textOnAccent);
   });
 
   it('renders no body element when there is no body text', () => {
@@ -54,12 +59,15 @@ describe('CTA', () => {
     expect(screen.getByRole('heading', { level: 3, name: heading })).toBeInTheDocument();
   });
 
-  it('gives each tone its own classes, on the section and on the primary link', () => {
+  it('raises the accent card with a filled action, and sinks the quiet one with a text link', () => {
     const { rerender } = render(<CTA heading={heading} action={{ href: '/c', label: 'Go' }} />);
-    const accent = [screen.getByRole('region').className, screen.getByRole('link').className];
+    expect(declaredStyle(screen.getByRole('region'), 'background-color')).toBe(vars.color.surfaceRaised);
+    expect(declaredStyle(screen.getByRole('region'), 'box-shadow')).toBe(vars.shadow.md);
+    expect(declaredStyle(screen.getByRole('link'), 'background-color')).toBe(vars.color.accent);
     rerender(<CTA heading={heading} tone="quiet" action={{ href: '/c', label: 'Go' }} />);
-    expect(screen.getByRole('region').className).not.toBe(accent[0]);
-    expect(screen.getByRole('link').className).not.toBe(accent[1]);
+    expect(declaredStyle(screen.getByRole('region'), 'background-color')).toBe(vars.color.surfaceSunken);
+    expect(declaredStyle(screen.getByRole('region'), 'box-shadow')).toBe('');
+    expect(declaredStyle(screen.getByRole('link'), 'background-color')).not.toBe(vars.color.accent);
   });
 
   it('forwards the ref and passes id, data and className through', () => {
@@ -72,6 +80,7 @@ describe('CTA', () => {
     expect(region).toHaveAttribute('id', 'contact');
     expect(region).toHaveAttribute('data-placement', 'end');
     expect(region).toHaveClass('extra');
-    expect(region.classList.length).toBeGreaterThan(1);
+    // The consumer's class is added to the card's own styles, not instead of them.
+    expect(declaredStyle(region, 'background-color')).toBe(vars.color.surfaceRaised);
   });
 });

@@ -1,8 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
+import { axeViolations } from '@cited/test-utils/axe';
+import { isVisuallyHidden, spokenText } from '@cited/test-utils/dom';
 import { createRef } from 'react';
-import { axeRunOptions } from '../../../../../.storybook/a11y';
-import { visuallyHidden } from '../../styles/a11y.css';
 import { CareCard, careCardLevels, careCardPrefix, type CareCardLevel } from './CareCard';
 
 function renderCard(level: CareCardLevel, props: Partial<Parameters<typeof CareCard>[0]> = {}) {
@@ -13,16 +12,6 @@ function renderCard(level: CareCardLevel, props: Partial<Parameters<typeof CareC
       </ul>
     </CareCard>,
   );
-}
-
-/** Text nodes of an element in document order, aria-hidden subtrees left out (what a screen reader reads). */
-function spokenText(element: Element): string {
-  return [...element.childNodes]
-    .map((node) => {
-      if (node instanceof Element) return node.getAttribute('aria-hidden') === 'true' ? '' : spokenText(node);
-      return node.textContent ?? '';
-    })
-    .join('');
 }
 
 describe('careCardPrefix', () => {
@@ -43,7 +32,7 @@ describe('CareCard', () => {
     expect(heading).toHaveAccessibleName(`${prefix}Ask for an urgent GP appointment if:`);
     // …and it is in the visually hidden span, the heading's first child.
     const hidden = heading.firstElementChild;
-    expect(hidden).toHaveClass(visuallyHidden);
+    expect(isVisuallyHidden(hidden!)).toBe(true);
     expect(hidden).toHaveTextContent(prefix.trim());
     expect(heading.firstChild).toBe(hidden);
   });
@@ -125,7 +114,6 @@ describe('CareCard', () => {
 
   it.each(careCardLevels)('%s: axe finds no WCAG A/AA violation', async (level) => {
     const { container } = renderCard(level, { emergencyNumber: '999' });
-    const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

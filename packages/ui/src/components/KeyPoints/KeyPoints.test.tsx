@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
-import axe from 'axe-core';
+import { axeViolations } from '@cited/test-utils/axe';
 import { createRef } from 'react';
-import { axeRunOptions } from '../../../../../.storybook/a11y';
 import { KeyPoints } from './KeyPoints';
 
 const points = (
@@ -42,7 +41,6 @@ describe('KeyPoints', () => {
 
   it('has no axe violations', async () => {
     const { container } = render(<KeyPoints>{points}</KeyPoints>);
-    const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

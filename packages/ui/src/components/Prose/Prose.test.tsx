@@ -1,5 +1,7 @@
 import { render, screen } from '@testing-library/react';
+import { declaredStyle } from '@cited/test-utils/dom';
 import { createRef } from 'react';
+import { vars } from '../../theme/contract.css';
 import { Prose } from './Prose';
 
 describe('Prose', () => {
@@ -49,15 +51,24 @@ describe('Prose', () => {
     expect(getComputedStyle(back).minHeight).toBe('24px');
   });
 
-  it('gives each size its own class', () => {
-    const { rerender } = render(<Prose data-testid="prose">x</Prose>);
-    const standard = screen.getByTestId('prose').className;
+  it('sets smaller headings and a tighter rhythm in the compact size', () => {
+    const content = (
+      <>
+        <h2>Heading</h2>
+        <p>First</p>
+        <p>Text</p>
+      </>
+    );
+    const { rerender } = render(<Prose data-testid="prose">{content}</Prose>);
+    expect(declaredStyle(screen.getByRole('heading', { level: 2 }), 'font-size')).toBe(vars.fontSize.xxl);
+    expect(declaredStyle(screen.getByText('Text'), 'margin-block-start')).toBe('1.25em');
     rerender(
       <Prose data-testid="prose" size="compact">
-        x
+        {content}
       </Prose>,
     );
-    expect(screen.getByTestId('prose').className).not.toBe(standard);
+    expect(declaredStyle(screen.getByRole('heading', { level: 2 }), 'font-size')).toBe(vars.fontSize.xl);
+    expect(declaredStyle(screen.getByText('Text'), 'margin-block-start')).toBe('0.875em');
   });
 
   it('sets the article typography: serif body at the reading size and measure', () => {
@@ -81,6 +92,7 @@ describe('Prose', () => {
     expect(root).toHaveAttribute('id', 'article-body');
     expect(root).toHaveAttribute('lang', 'en-GB');
     expect(root).toHaveClass('extra');
-    expect(root.classList.length).toBeGreaterThan(1);
+    // The consumer's class is added to the typography, not instead of it.
+    expect(declaredStyle(root, 'font-family')).toBe(vars.font.body);
   });
 });

@@ -1,5 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
+import { declaredStyle } from '@cited/test-utils/dom';
 import { createRef } from 'react';
+import { vars } from '../../theme/contract.css';
 import { Pullquote } from './Pullquote';
 
 const bodiu =
@@ -97,11 +99,14 @@ describe('Pullquote', () => {
     expect(screen.getByRole('figure').querySelector('figcaption')).toBeNull();
   });
 
-  it('gives each size its own class', () => {
+  it('sets the standard size off with an accent rule, and the large one between two hairlines', () => {
     const { rerender } = render(<Pullquote>Quote.</Pullquote>);
-    const standard = screen.getByRole('figure').className;
+    const figure = () => screen.getByRole('figure');
+    expect(declaredStyle(figure(), 'border-inline-start')).toBe(`4px solid ${vars.color.accent}`);
+    expect(declaredStyle(figure(), 'border-block')).toBe('');
     rerender(<Pullquote size="large">Quote.</Pullquote>);
-    expect(screen.getByRole('figure').className).not.toBe(standard);
+    expect(declaredStyle(figure(), 'border-inline-start')).toBe('');
+    expect(declaredStyle(figure(), 'border-block')).toBe(`1px solid ${vars.color.border}`);
   });
 
   it('forwards the ref and passes id, data and className through', () => {
@@ -116,6 +121,7 @@ describe('Pullquote', () => {
     expect(figure).toHaveAttribute('id', 'quote-1');
     expect(figure).toHaveAttribute('data-kind', 'study');
     expect(figure).toHaveClass('extra');
-    expect(figure.classList.length).toBeGreaterThan(1);
+    // The consumer's class is added to the quote's own styles, not instead of them.
+    expect(declaredStyle(figure, 'border-inline-start')).toBe(`4px solid ${vars.color.accent}`);
   });
 });

@@ -1,5 +1,6 @@
 import { composeStories } from '@storybook/react-vite';
 import { render, screen, within } from '@testing-library/react';
+import { declaredStyle } from '@cited/test-utils/dom';
 import { createRef } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { backlinkLetter, ReferenceList } from './ReferenceList';
@@ -182,11 +183,11 @@ describe('ReferenceList', () => {
 
   it('widens the number gutter for two-digit numbers', () => {
     const { unmount } = render(<SeedArticle />);
-    const nineClass = screen.getByRole('list').className;
+    expect(declaredStyle(screen.getByRole('list'), 'padding-inline-start')).toBe('2.5ch');
     unmount();
     render(<ThirtyReferences />);
     expect(screen.getAllByRole('listitem')).toHaveLength(30);
-    expect(screen.getByRole('list').className).not.toBe(nineClass);
+    expect(declaredStyle(screen.getByRole('list'), 'padding-inline-start')).toBe('3.5ch');
   });
 
   it('server-renders item values and links', () => {

@@ -1,6 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import axe from 'axe-core';
-import { axeRunOptions } from '../../../../../.storybook/a11y';
+import { axeViolations } from '@cited/test-utils/axe';
 import { ReviewStatus, reviewStatusOf } from './ReviewStatus';
 import { formatIsoDate, parseIsoDate, todayIsoDate } from './reviewDates';
 
@@ -121,7 +120,6 @@ describe('ReviewStatus', () => {
         <ReviewStatus author={author} nextReviewDue="2026-01-10" today="2026-02-01" />
       </>,
     );
-    const results = await axe.run(container, { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

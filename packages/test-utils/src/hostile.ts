@@ -1,10 +1,15 @@
-/** The committed hostile corpus (test/fixtures/hostile, written by its generate.mjs). */
+/**
+ * The committed hostile corpus (fixtures/hostile, written by its generate.mjs): hostile articles the
+ * content package compiles and renders, and the blog serves as whole pages.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HOSTILE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hostile');
 export const CONTROL_FIXTURE = path.join(HOSTILE_DIR, 'control.md');
+/** People the hostile cases name as authors and reviewers (some of them hostile too). */
+export const HOSTILE_PEOPLE_FILE = path.join(HOSTILE_DIR, 'people.yml');
 export const CONTROL_SLUG = 'control-article';
 export const CONTROL_MARKER = 'CONTROL-MARKER';
 

@@ -1,0 +1,67 @@
+/**
+ * The workspace's one axe helper. Every axe run goes through `axeViolations` (in this process, on a
+ * jsdom or happy-dom element) or `axeViolationsInPage` (in a Playwright page), with the rules of
+ * ./axe-options.js, and every report is written by `describeViolations`, so a failing run says the
+ * same thing, in the same words, wherever it ran.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { axeRunOptions } from './axe-options.js';
+
+export { axeRunOptions, storybookAxeRunOptions, wcagTags } from './axe-options.js';
+
+/** One line (plus how to fix it) per failing node, so the output says what to fix and where. */
+export function describeViolations(violations) {
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => {
+      const target = Array.isArray(node.target) ? node.target.join(' ') : String(node.target);
+      const summary = node.failureSummary ? `\n    ${node.failureSummary.replace(/\n/g, '\n    ')}` : '';
+      const html = node.html ? `\n    ${node.html}` : '';
+      return `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help} — ${target}${summary}${html}\n    ${violation.helpUrl}`;
+    }),
+  );
+}
+
+/** Rule settings for a run; `layout: false` (jsdom: no layout, no resolved colours) turns contrast off. */
+function runOptions(layout) {
+  // Without layout, colour contrast can only come back "incomplete", and it is the slowest rule;
+  // contrast is measured in Chromium (theme tests, storybook-a11y, e2e) instead.
+  return layout ? { ...axeRunOptions } : { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } };
+}
+
+/**
+ * axe-core's WCAG A/AA violations inside `root`, run in this process (jsdom), described.
+ * `layout` defaults to false: jsdom computes no layout.
+ */
+export async function axeViolations(root, { layout = false } = {}) {
+  const { default: axe } = await import('axe-core');
+  const results = await axe.run(root, runOptions(layout));
+  return describeViolations(results.violations);
+}
+
+let axeSource;
+
+/**
+ * axe-core's WCAG A/AA violations in a Playwright page (inside `include`, a CSS selector, or the
+ * whole document), described. axe is injected into the page on first use.
+ */
+export async function axeViolationsInPage(page, { include = 'html' } = {}) {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await axeSource });
+  const violations = await page.evaluate(
+    async ({ options, selector }) => {
+      // eslint-disable-next-line no-undef -- injected with addScriptTag above
+      const results = await axe.run(selector, options);
+      // Plain data only: the result crosses from the page back to Node.
+      return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+        id,
+        impact,
+        help,
+        helpUrl,
+        nodes: nodes.map(({ target, failureSummary, html }) => ({ target, failureSummary, html })),
+      }));
+    },
+    { options: runOptions(true), selector: include },
+  );
+  return describeViolations(violations);
+}
