@@ -1,5 +1,6 @@
 import type { StyleRule } from '@vanilla-extract/css';
 import { vars } from '../theme/contract.css';
+import { barWidth, outlineWidth } from './shapeValues';
 
 /*
  * The one shape and tone rule every component follows (documented in Foundations/Shape and tone):
@@ -21,10 +22,7 @@ export const boxRadius = vars.radius.md;
 export const controlRadius = vars.radius.sm;
 /** Round marks only: dots, rings. */
 export const markRadius = vars.radius.pill;
-/** The bar on a box's leading edge. */
-export const barWidth = '6px';
-/** A box's outline, where it has one. */
-export const outlineWidth = '1px';
+export { barWidth, outlineWidth };
 
 /** A box set apart by a bar in `barColor` on its leading edge (the tone's one appearance). */
 export function barredBox(barColor: string) {

@@ -1,5 +1,4 @@
 import { style } from '@vanilla-extract/css';
-import { visuallyHidden } from '../../styles/a11y.css';
 import { textLinkRule } from '../../styles/link.css';
 import { breakpoints } from '../../theme/tokens';
 import { vars } from '../../theme/contract.css';
@@ -44,8 +43,9 @@ export const item = style({
   margin: 0,
   selectors: {
     '&:not(:last-child)::after': chevron,
-    // Right to left, the trail runs leftwards and the chevrons point that way.
-    '[dir="rtl"] &:not(:last-child)::after': { transform: 'translateY(-0.1em) rotate(-135deg)' },
+    // Right to left the borders above mirror (block-start and inline-end), so a quarter turn the
+    // other way points the chevron left, the way the trail runs.
+    '[dir="rtl"] &:not(:last-child)::after': { transform: 'translateY(-0.1em) rotate(-45deg)' },
   },
 });
 
@@ -57,13 +57,24 @@ export const back = style({
   '@media': { [wide]: { display: 'none' }, print: { display: 'none' } },
 });
 
+/**
+ * The chevron sits in the link's padding, out of the text: the space between the hidden "Back to"
+ * and the parent's name then starts the line, where CSS drops it, instead of showing underlined.
+ */
 export const backLink = style({
   ...textLinkRule,
+  position: 'relative',
+  paddingInlineStart: '0.9em',
   selectors: {
     ...textLinkRule.selectors,
-    '&::before': { ...chevron, marginInline: `0 ${vars.space.xs}`, transform: 'translateY(-0.1em) rotate(-135deg)' },
-    '[dir="rtl"] &::before': { transform: 'translateY(-0.1em) rotate(45deg)' },
+    '&::before': {
+      ...chevron,
+      position: 'absolute',
+      insetInlineStart: '0.15em',
+      insetBlockStart: '0.55em',
+      margin: 0,
+      transform: 'rotate(-135deg)',
+    },
+    '[dir="rtl"] &::before': { transform: 'rotate(135deg)' },
   },
 });
-
-export const hiddenWords = visuallyHidden;

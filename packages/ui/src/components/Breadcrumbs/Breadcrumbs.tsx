@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { namedForwardRef } from '../../react/namedForwardRef';
+import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './Breadcrumbs.css';
 
 export type BreadcrumbLink = {
@@ -53,7 +54,7 @@ export const Breadcrumbs = /* @__PURE__ */ namedForwardRef<HTMLElement, Breadcru
       <p className={styles.back}>
         <a className={styles.backLink} href={parent.href}>
           {/* The space outside the hidden words: inside, it is trimmed from the link's name. */}
-          <span className={styles.hiddenWords}>Back to</span>{' '}
+          <span className={visuallyHidden}>Back to</span>{' '}
           {parent.label}
         </a>
       </p>

@@ -1,6 +1,7 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
+import { boxRadius, controlRadius, markRadius } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -13,6 +14,8 @@ const onBand = createVar();
 const surface = createVar();
 const text = createVar();
 const link = createVar();
+/** The outline's width, so the band's corners can sit just inside the card's. */
+const outlineWidth = createVar();
 
 const touchTarget = '44px';
 const phone = 'screen and (max-width: 479px)';
@@ -21,6 +24,7 @@ function level(name: 'nonUrgent' | 'urgent' | 'emergency', borderWidth: string) 
   return {
     borderWidth,
     vars: {
+      [outlineWidth]: borderWidth,
       [outline]: vars.color.care[name].band,
       [band]: vars.color.care[name].band,
       [onBand]: vars.color.care[name].onBand,
@@ -45,6 +49,9 @@ export const root = recipe({
     marginBlock: vars.space.xl,
     borderStyle: 'solid',
     borderColor: outline,
+    // The shared box corners (Foundations/Shape and tone). The level's colour is the card's edge
+    // (its outline), thickened at the top into the band that holds the heading, as on NHS.UK.
+    borderRadius: boxRadius,
     backgroundColor: surface,
     color: text,
     fontFamily: vars.font.body,
@@ -89,6 +96,8 @@ export const headingBand = style({
   paddingInline: vars.space.lg,
   backgroundColor: band,
   color: onBand,
+  borderStartStartRadius: `calc(${boxRadius} - ${outlineWidth})`,
+  borderStartEndRadius: `calc(${boxRadius} - ${outlineWidth})`,
   // Invisible on screen; forced-colours mode and print draw it, so the band stays a band.
   borderBlockEnd: '2px solid transparent',
   '::after': {
@@ -124,7 +133,7 @@ export const urgencyMark = style({
   height: '1.6em',
   marginBlockStart: '0.05em',
   border: `2px solid ${onBand}`,
-  borderRadius: vars.radius.pill,
+  borderRadius: markRadius,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.md,
   fontWeight: vars.fontWeight.bold,
@@ -169,7 +178,7 @@ export const callLink = style({
   paddingBlock: vars.space.xs,
   paddingInline: vars.space.md,
   border: `2px solid ${link}`,
-  borderRadius: vars.radius.sm,
+  borderRadius: controlRadius,
   color: link,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.lg,

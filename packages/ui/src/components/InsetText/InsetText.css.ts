@@ -28,10 +28,8 @@ export const root = style({
   },
 });
 
-export const hiddenPrefix = visuallyHidden;
-
 globalStyle(`${root} > :where(p, ul, ol)`, { marginBlock: vars.space.sm });
-globalStyle(`${root} > :where(:first-child, ${hiddenPrefix} + *)`, { marginBlockStart: 0 });
+globalStyle(`${root} > :where(:first-child, ${visuallyHidden} + *)`, { marginBlockStart: 0 });
 globalStyle(`${root} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${root} a`, textLinkBase);
 globalStyle(`${root} a:visited`, textLinkVisited);

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { namedForwardRef } from '../../react/namedForwardRef';
+import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './InsetText.css';
 
 export type InsetTextProps = {
@@ -26,7 +27,7 @@ export const InsetText = /* @__PURE__ */ namedForwardRef<HTMLDivElement, InsetTe
 ) {
   return (
     <div ref={ref} className={joinClassNames(styles.root, className)} {...divProps}>
-      {hiddenPrefix ? <span className={styles.hiddenPrefix}>{hiddenPrefix}</span> : null}
+      {hiddenPrefix ? <span className={visuallyHidden}>{hiddenPrefix}</span> : null}
       {hiddenPrefix ? ' ' : null}
       {children}
     </div>

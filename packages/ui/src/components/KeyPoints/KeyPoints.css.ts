@@ -1,6 +1,7 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { barredBox, barredBoxPrint } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -21,8 +22,7 @@ export const root = style({
   paddingInline: vars.space.lg,
   backgroundColor: vars.color.surfaceSunken,
   color: vars.color.text,
-  borderInlineStart: `6px solid ${vars.color.accent}`,
-  borderRadius: `0 ${vars.radius.md} ${vars.radius.md} 0`,
+  ...barredBox(vars.color.accent),
   fontFamily: vars.font.body,
   fontSize: vars.fontSize.md,
   lineHeight: vars.lineHeight.body,
@@ -35,8 +35,7 @@ export const root = style({
       colorScheme: 'light',
       backgroundColor: 'transparent',
       color: 'CanvasText',
-      border: '1px solid CanvasText',
-      borderInlineStart: '6px solid CanvasText',
+      ...barredBoxPrint,
     },
   },
 });

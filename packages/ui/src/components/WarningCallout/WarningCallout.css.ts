@@ -1,5 +1,5 @@
 import { globalStyle, style } from '@vanilla-extract/css';
-import { focusRingRule, visuallyHidden } from '../../styles/a11y.css';
+import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { browserListMarkers } from '../../styles/lists.css';
 import { barredBox, barredBoxPrint } from '../../styles/shape.css';
@@ -42,8 +42,6 @@ export const heading = style({
   lineHeight: vars.lineHeight.heading,
   textWrap: 'balance',
 });
-
-export const hiddenPrefix = visuallyHidden;
 
 export const body = style({ marginBlockStart: vars.space.xs });
 

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { namedForwardRef } from '../../react/namedForwardRef';
+import { visuallyHidden } from '../../styles/a11y.css';
 import * as styles from './WarningCallout.css';
 
 export const warningCalloutHeadingLevels = [2, 3, 4] as const;
@@ -38,7 +39,7 @@ export const WarningCallout = /* @__PURE__ */ namedForwardRef<HTMLDivElement, Wa
   return (
     <div ref={ref} className={joinClassNames(styles.root, className)} {...divProps}>
       <Heading className={styles.heading}>
-        {ownHeading ? <span className={styles.hiddenPrefix}>{`${defaultHeading}:`}</span> : null}
+        {ownHeading ? <span className={visuallyHidden}>{`${defaultHeading}:`}</span> : null}
         {ownHeading ? ' ' : null}
         {heading}
       </Heading>
