@@ -2,6 +2,7 @@ import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { boxRadius, controlRadius, markRadius } from '../../styles/shape.css';
+import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -112,6 +113,7 @@ export const headingBand = style({
   },
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
     print: {
       borderBlockEndColor: 'CanvasText',
       selectors: { '&::after': { display: 'none' } },
@@ -141,6 +143,9 @@ export const urgencyMark = style({
 });
 
 export const heading = style({
+  // Beside the mark, the heading may shrink below its longest word (its own min-content) to fit
+  // the band; only a word wider than the whole remaining line then breaks (overflow-wrap below).
+  minWidth: 0,
   margin: 0,
   color: onBand,
   fontFamily: vars.font.heading,
@@ -148,6 +153,8 @@ export const heading = style({
   fontWeight: vars.fontWeight.bold,
   lineHeight: vars.lineHeight.heading,
   textWrap: 'balance',
+  // Capped by the screen's width where text is large for it, so each word fits beside the mark.
+  '@media': { [narrowText]: { fontSize: `min(${vars.fontSize.lg}, 6.5vw)` } },
 });
 
 export const content = style({
@@ -156,6 +163,7 @@ export const content = style({
   paddingInline: vars.space.lg,
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
   },
 });
 
@@ -204,7 +212,7 @@ export const callText = style({
 globalStyle(`${content} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${content} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${content} > :where(p, ul, ol)`, { marginBlock: vars.space.sm });
-globalStyle(`${content} :is(ul, ol)`, { paddingInlineStart: vars.space.lg });
+globalStyle(`${content} :is(ul, ol)`, { paddingInlineStart: vars.space.lg, '@media': { [narrowText]: { paddingInlineStart: narrowTextListIndent } } });
 browserListMarkers(content);
 globalStyle(`${content} li + li`, { marginBlockStart: vars.space.xxs });
 // Links in the advice keep the card's link colour: on the emergency card's dark body, a light one.

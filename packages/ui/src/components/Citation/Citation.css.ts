@@ -115,7 +115,8 @@ export const preview = style({
   letterSpacing: 'normal',
   textAlign: 'start',
   whiteSpace: 'normal',
-  overflowWrap: 'anywhere',
+  // A long DOI breaks where it would overflow; words that fit a line stay whole.
+  overflowWrap: 'break-word',
   selectors: {
     '&:popover-open': { display: 'block' },
   },

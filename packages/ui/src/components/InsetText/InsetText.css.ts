@@ -2,6 +2,7 @@ import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule, visuallyHidden } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { barredBox, barredBoxPrint } from '../../styles/shape.css';
+import { narrowText, narrowTextInset } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -24,6 +25,7 @@ export const root = style({
   lineHeight: vars.lineHeight.body,
   overflowWrap: 'break-word',
   '@media': {
+    [narrowText]: { paddingInline: narrowTextInset },
     print: { breakInside: 'avoid', colorScheme: 'light', color: 'CanvasText', ...barredBoxPrint },
   },
 });

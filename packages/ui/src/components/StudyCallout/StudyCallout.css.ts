@@ -1,6 +1,7 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { barredBox, markRadius } from '../../styles/shape.css';
+import { narrowText, narrowTextInset } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -44,6 +45,7 @@ export const root = recipe({
       'screen and (max-width: 479px)': {
         paddingInline: vars.space.md,
       },
+      [narrowText]: { paddingInline: narrowTextInset },
     },
   },
   variants: {
@@ -64,6 +66,7 @@ export const heading = style({
   lineHeight: vars.lineHeight.heading,
   color: 'inherit',
   textWrap: 'balance',
+  '@media': { [narrowText]: { fontSize: `min(${vars.fontSize.md}, 6.5vw)` } },
 });
 
 /** The key figure, e.g. "44.5%": the first thing a reader's eye lands on. */

@@ -3,6 +3,7 @@ import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { browserListMarkers } from '../../styles/lists.css';
 import { barredBox, barredBoxPrint } from '../../styles/shape.css';
+import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -29,6 +30,7 @@ export const root = style({
   overflowWrap: 'break-word',
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
     print: { breakInside: 'avoid', colorScheme: 'light', backgroundColor: 'transparent', color: 'CanvasText', ...barredBoxPrint },
   },
 });
@@ -41,6 +43,7 @@ export const heading = style({
   fontWeight: vars.fontWeight.bold,
   lineHeight: vars.lineHeight.heading,
   textWrap: 'balance',
+  '@media': { [narrowText]: { fontSize: `min(${vars.fontSize.lg}, 6.5vw)` } },
 });
 
 export const body = style({ marginBlockStart: vars.space.xs });
@@ -48,7 +51,7 @@ export const body = style({ marginBlockStart: vars.space.xs });
 globalStyle(`${body} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${body} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${body} > :where(p, ul, ol)`, { marginBlock: vars.space.xs });
-globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg });
+globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg, '@media': { [narrowText]: { paddingInlineStart: narrowTextListIndent } } });
 browserListMarkers(body);
 globalStyle(`${body} a`, textLinkBase);
 globalStyle(`${body} a:visited`, textLinkVisited);
