@@ -13,6 +13,8 @@ const wide = `screen and (min-width: ${breakpoints.tablet}px)`;
 const chevron = {
   content: '""',
   display: 'inline-block',
+  // Stated: resets set border-box on pseudo-elements, which would shrink the chevron by its borders.
+  boxSizing: 'content-box',
   width: '0.4em',
   height: '0.4em',
   marginInline: vars.space.xs,

@@ -38,7 +38,7 @@ export const root = recipe({
   },
   variants: {
     tone: {
-      // The end of the article: a raised card with an accent rule, the primary action filled.
+      // The end of the article: a raised card with an accent bar, the primary action filled.
       accent: {
         vars: { [ruleColor]: vars.color.accent },
         backgroundColor: vars.color.surfaceRaised,
