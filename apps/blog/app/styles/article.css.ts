@@ -31,7 +31,7 @@ export const title = style({
   '@media': {
     // A screen narrow in text terms (a phone at 200% text; an em here is the browser's default
     // text size): capped by the screen's width, so "Treatment" fits a line instead of splitting.
-    'screen and (max-width: 22em)': { fontSize: 'min(2.25rem, 11vw)' },
+    'screen and (max-width: 19em)': { fontSize: 'min(2.25rem, 11vw)' },
   },
 });
 

@@ -12,7 +12,7 @@ export const pageWidth = style({
   '@media': {
     // A screen narrow in text terms (a phone at 200% text: an em here is the browser's default
     // text size): the gutters stay 16px instead of doubling with the text, leaving words room.
-    'screen and (max-width: 22em)': { paddingInline: '16px' },
+    'screen and (max-width: 19em)': { paddingInline: '16px' },
   },
 });
 
