@@ -77,7 +77,7 @@ test('print hides navigation and prints reference addresses', async ({ page }) =
   await page.goto(await firstArticlePath(page));
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Contents' })).toBeHidden();
   const link = page.locator('[id^="ref-"] a[href^="http"]').first();
   const href = await link.getAttribute('href');
   const after = await link.evaluate((element) => getComputedStyle(element, '::after').content);

@@ -130,7 +130,7 @@ test.describe('the seed on a phone (390 × 844)', () => {
 
   test('reaches the emergency care card from the table of contents', async ({ page }) => {
     await page.goto(seedPath);
-    const contents = page.getByRole('navigation', { name: 'On this page' });
+    const contents = page.getByRole('navigation', { name: 'Contents' });
     await contents.getByRole('link', { name: 'Get emergency help now if, after back surgery, you have' }).click();
     await expect(page).toHaveURL(/#get-emergency-help-now-if-after-back-surgery-you-have$/);
     const card = page.locator('#get-emergency-help-now-if-after-back-surgery-you-have');

@@ -89,12 +89,20 @@ describe('article page', () => {
     expect(html).toMatch(/<aside[^>]*aria-labelledby[^>]*>\s*<h3[^>]*>\s*<span[^>]*>Study:<\/span>/);
   });
 
-  it('has a table of contents from the headings', () => {
-    const toc = html.slice(html.indexOf('aria-labelledby="toc-heading"'));
-    for (const entry of seed.toc) {
-      expect(toc).toContain(`href="#${entry.id}"`);
-      expect(html).toContain(`id="${entry.id}"`);
-    }
+  it('has a contents list (ContentsList) of the h2 headings, in order', () => {
+    const toc = html.slice(html.indexOf('id="contents"'), html.indexOf('</nav>', html.indexOf('id="contents"')));
+    expect(html).toMatch(/<nav[^>]*aria-labelledby="([^"]+)"[^>]*id="contents"[^>]*>\s*<h2 id="\1"[^>]*>Contents<\/h2>\s*<ol/);
+    const sections = seed.toc.filter((entry) => entry.depth === 2);
+    expect(sections.length).toBeGreaterThan(1);
+    expect([...toc.matchAll(/href="#([^"]+)"/g)].map((match) => match[1])).toEqual(sections.map((entry) => entry.id));
+    for (const entry of seed.toc) expect(html).toContain(`id="${entry.id}"`);
+  });
+
+  it('shows where the article sits: Breadcrumbs Home, its category, then its title as the current page', () => {
+    const trail = html.slice(html.indexOf('aria-label="Breadcrumb"'), html.indexOf('</nav>', html.indexOf('aria-label="Breadcrumb"')));
+    expect(trail).toMatch(/<ol[^>]*>\s*<li[^>]*><a[^>]*href="\/"[^>]*>Home<\/a><\/li>/);
+    expect(trail).toContain(`href="/category/${slugifyCategory(seed.meta.category)}"`);
+    expect(trail).toMatch(new RegExp(`<li[^>]*aria-current="page"[^>]*>${escapeRegExp(escapeHtml(seed.meta.title))}</li>`));
   });
 
   it('shows no reviewer when the article has none (never invented), and says so in words', () => {
@@ -117,8 +125,8 @@ describe('article page', () => {
     const text = mainText(html);
     const keyPoints = text.indexOf('Key points Many people are worse off after spine surgery.');
     expect(keyPoints).toBeGreaterThan(0);
-    expect(keyPoints).toBeLessThan(text.indexOf('On this page'));
-    expect(text.indexOf('On this page')).toBeLessThan(text.indexOf('There is much debate in the medical community'));
+    expect(keyPoints).toBeLessThan(text.indexOf('Contents'));
+    expect(text.indexOf('Contents')).toBeLessThan(text.indexOf('There is much debate in the medical community'));
     // Taken out of the body: shown once.
     expect(text.split('Many people are worse off after spine surgery').length).toBe(2);
   });
@@ -126,7 +134,7 @@ describe('article page', () => {
   it('lists the care cards in the table of contents, links them to the cards, and gives the emergency one site.yml’s number', () => {
     expect(seed.careCards.map((card) => card.level)).toEqual(['emergency', 'urgent']);
     for (const card of seed.careCards) {
-      expect(html).toMatch(new RegExp(`<nav[^>]*aria-labelledby="toc-heading"[\\s\\S]*<a href="#${card.id}">${escapeRegExp(card.heading)}</a>[\\s\\S]*</nav>`));
+      expect(html).toMatch(new RegExp(`<nav[^>]*id="contents"[\\s\\S]*<a [^>]*href="#${card.id}">${escapeRegExp(card.heading)}</a>[\\s\\S]*</nav>`));
       expect(html).toMatch(new RegExp(`<section[^>]*id="${card.id}"`));
     }
     const emergency = html.slice(html.indexOf(`id="${seed.careCards[0]?.id}"`));

@@ -72,4 +72,20 @@ export {
   type CTAHeadingLevel,
 } from './components/CTA';
 export { Prose, proseSizes, type ProseProps, type ProseSize } from './components/Prose';
+export {
+  ContentsList,
+  contentsListHeadingLevels,
+  type ContentsListProps,
+  type ContentsListItem,
+  type ContentsListHeadingLevel,
+} from './components/ContentsList';
+export { Breadcrumbs, type BreadcrumbsProps, type BreadcrumbLink } from './components/Breadcrumbs';
+export { Details, detailsVariants, type DetailsProps, type DetailsVariant } from './components/Details';
+export { InsetText, type InsetTextProps } from './components/InsetText';
+export {
+  WarningCallout,
+  warningCalloutHeadingLevels,
+  type WarningCalloutProps,
+  type WarningCalloutHeadingLevel,
+} from './components/WarningCallout';
 export { vars } from './theme/contract.css';

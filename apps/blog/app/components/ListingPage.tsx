@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '@cited/ui';
 import type { ArticleSummary } from '../lib/articles.server';
 import * as styles from '../styles/list.css';
 import { ArticleList, Pagination } from './ArticleList';
@@ -13,11 +14,12 @@ export interface ListingPageProps {
   basePath: string;
 }
 
-/** A paginated, newest-first list of articles under a title: category and tag pages. */
+/** A paginated, newest-first list of articles under a title, below the way home: category and tag pages. */
 export function ListingPage({ eyebrow, title, articles, page, pageCount, total, basePath }: ListingPageProps) {
   return (
     <>
       <div className={styles.intro}>
+        <Breadcrumbs items={[{ href: '/', label: 'Home' }]} current={title} />
         <p className={styles.eyebrow}>{eyebrow}</p>
         <h1 className={styles.pageTitle}>{title}</h1>
         <p className={styles.lede}>

@@ -1,8 +1,8 @@
 import { ArticleBody, ArticleKeyPoints, toReferenceListData } from '@cited/content/react';
-import { CTA, Disclosure, Prose, ReferenceList, ReviewStatus } from '@cited/ui';
+import { Breadcrumbs, ContentsList, CTA, Disclosure, Prose, ReferenceList, ReviewStatus } from '@cited/ui';
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import type { TocEntry } from '@cited/content';
 import { ArticleList } from '../components/ArticleList';
 import { FileProblemList } from '../components/ContentProblems';
@@ -131,41 +131,19 @@ function bodyHasCta(node: { type: string; tagName?: string; children?: unknown[]
   return (node.children ?? []).some((child) => bodyHasCta(child as Parameters<typeof bodyHasCta>[0]));
 }
 
-/** Nests h3 entries under the preceding h2. */
-function groupToc(entries: readonly TocEntry[]): { entry: TocEntry; children: TocEntry[] }[] {
-  const groups: { entry: TocEntry; children: TocEntry[] }[] = [];
-  for (const entry of entries) {
-    const last = groups.at(-1);
-    if (entry.depth === 3 && last) last.children.push(entry);
-    else groups.push({ entry, children: [] });
-  }
-  return groups;
-}
-
+/**
+ * The article's sections, from its h2 headings (care cards' included: a reader looking for when to
+ * get help finds them here). Sub-sections stay out: the list is for finding a section, not an outline.
+ */
 function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
-  if (entries.length < 2) return null;
+  const sections = entries.filter((entry) => entry.depth === 2);
+  if (sections.length < 2) return null;
   return (
-    <nav className={styles.toc} aria-labelledby="toc-heading">
-      <h2 id="toc-heading" className={styles.tocHeading}>
-        On this page
-      </h2>
-      <ol className={styles.tocList}>
-        {groupToc(entries).map(({ entry, children }) => (
-          <li key={entry.id}>
-            <a href={`#${entry.id}`}>{entry.text}</a>
-            {children.length > 0 ? (
-              <ol>
-                {children.map((child) => (
-                  <li key={child.id}>
-                    <a href={`#${child.id}`}>{child.text}</a>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <ContentsList
+      id="contents"
+      className={styles.toc}
+      items={sections.map((entry) => ({ href: `#${entry.id}`, label: entry.text }))}
+    />
   );
 }
 
@@ -211,9 +189,13 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       {visibility !== 'published' ? <PreviewBanner visibility={visibility} published={meta.published} signed={page.signedPreview} /> : null}
       <header className={styles.header}>
-        <p className={styles.eyebrow}>
-          <Link to={`/category/${categorySlug}`}>{meta.category}</Link>
-        </p>
+        <Breadcrumbs
+          items={[
+            { href: '/', label: 'Home' },
+            { href: `/category/${categorySlug}`, label: meta.category },
+          ]}
+          current={meta.title}
+        />
         <h1 id="article-title" className={styles.title}>
           {meta.title}
         </h1>

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '@cited/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -49,6 +50,7 @@ export default function AuthorPage() {
       {/* Structured data, not executable script: escaped by serializeJsonLd. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <div className={styles.intro}>
+        <Breadcrumbs items={[{ href: '/', label: 'Home' }]} current={person.name} />
         <p className={styles.eyebrow}>{person.type === 'person' ? 'Author' : 'Organization'}</p>
         <h1 className={styles.pageTitle}>
           {person.name}

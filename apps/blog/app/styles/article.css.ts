@@ -6,28 +6,19 @@ export const article = style({
   marginInline: 'auto',
 });
 
-// At 200% text on a phone a long word in a heading ("emergency" in a care card's heading, beside
-// its icon) can be wider than its column: it breaks rather than make the page scroll sideways.
-// `anywhere`, not `break-word`, so a heading in a flex row may shrink below its longest word.
-globalStyle(`${article} :is(h2, h3, h4)`, { overflowWrap: 'anywhere' });
+// At 200% text on a phone a word in a heading can be wider than the whole line: only then does it
+// break, rather than make the page scroll sideways. `break-word`, not `anywhere`: `anywhere` also
+// lets a heading's box shrink below its longest word, and words then split where they would have
+// fitted on a line of their own ("Treatmen/t"). A heading in a flex row (a care card's, beside its
+// mark) may shrink because the flex item itself allows it (min-width: 0 in @cited/ui).
+// e2e/words.spec.ts checks it.
+globalStyle(`${article} :is(h1, h2, h3, h4)`, { overflowWrap: 'break-word' });
 
 export const header = style({
   marginBottom: vars.space.xl,
   paddingBottom: vars.space.lg,
   borderBottom: `1px solid ${vars.color.border}`,
 });
-
-export const eyebrow = style({
-  margin: `0 0 ${vars.space.sm}`,
-  fontFamily: vars.font.ui,
-  fontSize: vars.fontSize.sm,
-  fontWeight: vars.fontWeight.bold,
-  letterSpacing: '0.06em',
-  textTransform: 'uppercase',
-});
-
-globalStyle(`${eyebrow} a`, { color: vars.color.accent, textDecoration: 'none' });
-globalStyle(`${eyebrow} a:hover`, { textDecoration: 'underline' });
 
 export const title = style({
   margin: `0 0 ${vars.space.md}`,
@@ -37,6 +28,11 @@ export const title = style({
   lineHeight: vars.lineHeight.tight,
   letterSpacing: '-0.015em',
   textWrap: 'balance',
+  '@media': {
+    // A screen narrow in text terms (a phone at 200% text; an em here is the browser's default
+    // text size): capped by the screen's width, so "Treatment" fits a line instead of splitting.
+    'screen and (max-width: 19em)': { fontSize: 'min(2.25rem, 11vw)' },
+  },
 });
 
 export const standfirst = style({
@@ -74,33 +70,10 @@ export const keyPoints = style({
   margin: `0 0 ${vars.space.lg}`,
 });
 
+/** The contents list (ContentsList): in-page links, of no use on paper. */
 export const toc = style({
-  margin: `0 0 ${vars.space.xl}`,
-  padding: `${vars.space.md} clamp(${vars.space.sm}, 3vw, ${vars.space.lg})`,
-  backgroundColor: vars.color.surfaceSunken,
-  borderRadius: vars.radius.md,
-  fontFamily: vars.font.ui,
-  fontSize: vars.fontSize.sm,
   '@media': { print: { display: 'none' } },
 });
-
-export const tocHeading = style({
-  margin: `0 0 ${vars.space.xs}`,
-  fontSize: vars.fontSize.sm,
-  fontWeight: vars.fontWeight.bold,
-  letterSpacing: '0.06em',
-  textTransform: 'uppercase',
-  color: vars.color.textMuted,
-});
-
-export const tocList = style({
-  margin: 0,
-  paddingInlineStart: vars.space.lg,
-  lineHeight: vars.lineHeight.heading,
-});
-
-globalStyle(`${tocList} li`, { marginBlock: vars.space.xs });
-globalStyle(`${tocList} ol`, { paddingInlineStart: vars.space.md, listStyleType: 'disc' });
 
 export const references = style({
   marginTop: vars.space.xxl,

@@ -9,6 +9,11 @@ export const pageWidth = style({
   maxWidth: '72rem',
   marginInline: 'auto',
   paddingInline: gutter,
+  '@media': {
+    // A screen narrow in text terms (a phone at 200% text: an em here is the browser's default
+    // text size): the gutters stay 16px instead of doubling with the text, leaving words room.
+    'screen and (max-width: 19em)': { paddingInline: '16px' },
+  },
 });
 
 export const skipLink = style({

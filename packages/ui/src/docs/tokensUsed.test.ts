@@ -26,8 +26,14 @@ describe('tokens a component uses', () => {
   });
 
   it('finds tokens for every component', () => {
-    for (const component of ['Citation', 'ReferenceList', 'StudyCallout', 'Pullquote', 'CTA', 'Prose', 'CareCard', 'KeyPoints', 'ReviewStatus', 'Disclosure']) {
+    for (const component of ['Citation', 'ReferenceList', 'StudyCallout', 'Pullquote', 'CTA', 'Prose', 'CareCard', 'KeyPoints', 'ReviewStatus', 'Disclosure', 'ContentsList', 'Breadcrumbs', 'Details', 'InsetText', 'WarningCallout']) {
       expect(componentTokens(styleSources, component).length, component).toBeGreaterThan(3);
+    }
+  });
+
+  it('follows the shared shape module: a barred box reads radius.md through it', () => {
+    for (const component of ['KeyPoints', 'StudyCallout', 'InsetText', 'WarningCallout', 'CTA']) {
+      expect(componentTokens(styleSources, component), component).toContain('radius.md');
     }
   });
 

@@ -10,10 +10,10 @@ const radiusKeys = Object.keys(radius) as Radius[];
 const shadowKeys = Object.keys(lightShadows) as Shadow[];
 
 const radiusUse: Record<Radius, string> = {
-  sm: 'Focus rings, badges, inline code',
-  md: 'Buttons, inputs, small cards',
-  lg: 'Callouts and panels',
-  pill: 'Tags and fully rounded controls',
+  sm: 'Controls inside boxes: buttons, call links, citation markers, focus rings',
+  md: 'Every box: cards, callouts, panels, previews (see Shape and tone)',
+  lg: 'Not used by the components: for an app’s own large surfaces',
+  pill: 'Round marks: dots, rings',
 };
 
 export function RadiiAndShadowsPage() {

@@ -10,10 +10,11 @@ import { themeNames } from '../theme/tokens';
 import { BreakpointsAndMotionPage } from './BreakpointsAndMotionTables';
 import { ColorsPage } from './ColoursTables';
 import { RadiiAndShadowsPage } from './RadiiAndShadowsTables';
+import { ShapeAndTonePage } from './ShapeAndToneTables';
 import { SpacingPage } from './SpacingTables';
 import { TypeScalePage } from './TypeScaleTables';
 
-const pages = { ColorsPage, TypeScalePage, SpacingPage, RadiiAndShadowsPage, BreakpointsAndMotionPage };
+const pages = { ColorsPage, TypeScalePage, SpacingPage, RadiiAndShadowsPage, ShapeAndTonePage, BreakpointsAndMotionPage };
 const cases = Object.entries(pages).flatMap(([name, Page]) => themeNames.map((theme) => ({ name, Page, theme })));
 
 afterEach(() => document.documentElement.removeAttribute('data-theme'));

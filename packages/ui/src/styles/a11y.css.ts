@@ -1,4 +1,5 @@
 import { style, type StyleRule } from '@vanilla-extract/css';
+import { controlRadius } from './shape.css';
 import { vars } from '../theme/contract.css';
 
 /** Hidden on screen, read by screen readers (e.g. "Study:" before a callout's title). */
@@ -23,5 +24,5 @@ export const visuallyHidden = style({
 export const focusRingRule: StyleRule = {
   outline: `3px solid ${vars.color.focusRing}`,
   outlineOffset: '2px',
-  borderRadius: vars.radius.sm,
+  borderRadius: controlRadius,
 };

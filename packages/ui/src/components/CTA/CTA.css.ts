@@ -2,6 +2,7 @@ import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { barredBox, controlRadius } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -9,9 +10,8 @@ import '../Prose/Prose.css';
 /** WCAG 2.2 target size, and Apple/Google's own minimum for a comfortable tap. */
 const touchTarget = '44px';
 
+/** The tone's colour, drawn once: by the bar on the card's leading edge. */
 const ruleColor = createVar();
-/** Thickness of the tone's rule along the top of the card. */
-const ruleWidth = '4px';
 
 export const root = recipe({
   base: {
@@ -21,18 +21,9 @@ export const root = recipe({
     boxSizing: 'border-box',
     paddingBlock: vars.space.xl,
     paddingInline: vars.space.xl,
-    borderRadius: vars.radius.lg,
-    // A full hairline edge, so the card shows against the page in both themes (the quiet card's
-    // sunken surface is close to the dark page). The tone's rule along the top is a background
-    // strip, which the rounded corners clip cleanly: a thick top border would taper into the
-    // thin side borders and make the card look like a tab.
-    border: `1px solid ${vars.color.border}`,
-    borderBlockStartColor: ruleColor,
-    backgroundImage: `linear-gradient(${ruleColor}, ${ruleColor})`,
-    backgroundOrigin: 'border-box',
-    backgroundPosition: 'top',
-    backgroundRepeat: 'no-repeat',
-    backgroundSize: `100% ${ruleWidth}`,
+    // The shared barred box (Foundations/Shape and tone): the bar marks the card against the page
+    // in both themes, even where the quiet card's sunken surface is close to the dark page.
+    ...barredBox(ruleColor),
     color: vars.color.text,
     fontFamily: vars.font.body,
     fontSize: vars.fontSize.md,
@@ -47,7 +38,7 @@ export const root = recipe({
   },
   variants: {
     tone: {
-      // The end of the article: a raised card with an accent rule, the primary action filled.
+      // The end of the article: a raised card with an accent bar, the primary action filled.
       accent: {
         vars: { [ruleColor]: vars.color.accent },
         backgroundColor: vars.color.surfaceRaised,
@@ -119,7 +110,7 @@ export const primary = recipe({
       minWidth: touchTarget,
       paddingBlock: vars.space.xs,
       paddingInline: vars.space.lg,
-      borderRadius: vars.radius.md,
+      borderRadius: controlRadius,
       borderWidth: '2px',
       borderStyle: 'solid',
       fontWeight: vars.fontWeight.bold,
@@ -132,7 +123,7 @@ export const primary = recipe({
       selectors: {
         '&:hover': { textDecoration: 'underline', textUnderlineOffset: '0.2em' },
         // The shared ring, keeping the button's own corners.
-        '&:focus-visible': { ...focusRingRule, borderRadius: vars.radius.md },
+        '&:focus-visible': { ...focusRingRule, borderRadius: controlRadius },
       },
     },
   ],

@@ -1,6 +1,8 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
+import { boxRadius, controlRadius, markRadius } from '../../styles/shape.css';
+import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -13,6 +15,8 @@ const onBand = createVar();
 const surface = createVar();
 const text = createVar();
 const link = createVar();
+/** The outline's width, so the band's corners can sit just inside the card's. */
+const outlineWidth = createVar();
 
 const touchTarget = '44px';
 const phone = 'screen and (max-width: 479px)';
@@ -21,6 +25,7 @@ function level(name: 'nonUrgent' | 'urgent' | 'emergency', borderWidth: string) 
   return {
     borderWidth,
     vars: {
+      [outlineWidth]: borderWidth,
       [outline]: vars.color.care[name].band,
       [band]: vars.color.care[name].band,
       [onBand]: vars.color.care[name].onBand,
@@ -45,6 +50,9 @@ export const root = recipe({
     marginBlock: vars.space.xl,
     borderStyle: 'solid',
     borderColor: outline,
+    // The shared box corners (Foundations/Shape and tone). The level's colour is the card's edge
+    // (its outline), thickened at the top into the band that holds the heading, as on NHS.UK.
+    borderRadius: boxRadius,
     backgroundColor: surface,
     color: text,
     fontFamily: vars.font.body,
@@ -89,6 +97,8 @@ export const headingBand = style({
   paddingInline: vars.space.lg,
   backgroundColor: band,
   color: onBand,
+  borderStartStartRadius: `calc(${boxRadius} - ${outlineWidth})`,
+  borderStartEndRadius: `calc(${boxRadius} - ${outlineWidth})`,
   // Invisible on screen; forced-colours mode and print draw it, so the band stays a band.
   borderBlockEnd: '2px solid transparent',
   '::after': {
@@ -103,6 +113,7 @@ export const headingBand = style({
   },
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
     print: {
       borderBlockEndColor: 'CanvasText',
       selectors: { '&::after': { display: 'none' } },
@@ -124,7 +135,7 @@ export const urgencyMark = style({
   height: '1.6em',
   marginBlockStart: '0.05em',
   border: `2px solid ${onBand}`,
-  borderRadius: vars.radius.pill,
+  borderRadius: markRadius,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.md,
   fontWeight: vars.fontWeight.bold,
@@ -132,6 +143,9 @@ export const urgencyMark = style({
 });
 
 export const heading = style({
+  // Beside the mark, the heading may shrink below its longest word (its own min-content) to fit
+  // the band; only a word wider than the whole remaining line then breaks (overflow-wrap below).
+  minWidth: 0,
   margin: 0,
   color: onBand,
   fontFamily: vars.font.heading,
@@ -139,6 +153,8 @@ export const heading = style({
   fontWeight: vars.fontWeight.bold,
   lineHeight: vars.lineHeight.heading,
   textWrap: 'balance',
+  // Capped by the screen's width where text is large for it, so each word fits beside the mark.
+  '@media': { [narrowText]: { fontSize: `min(${vars.fontSize.lg}, 6.5vw)` } },
 });
 
 export const content = style({
@@ -147,6 +163,7 @@ export const content = style({
   paddingInline: vars.space.lg,
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
   },
 });
 
@@ -169,7 +186,7 @@ export const callLink = style({
   paddingBlock: vars.space.xs,
   paddingInline: vars.space.md,
   border: `2px solid ${link}`,
-  borderRadius: vars.radius.sm,
+  borderRadius: controlRadius,
   color: link,
   fontFamily: vars.font.heading,
   fontSize: vars.fontSize.lg,
@@ -195,7 +212,7 @@ export const callText = style({
 globalStyle(`${content} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${content} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${content} > :where(p, ul, ol)`, { marginBlock: vars.space.sm });
-globalStyle(`${content} :is(ul, ol)`, { paddingInlineStart: vars.space.lg });
+globalStyle(`${content} :is(ul, ol)`, { paddingInlineStart: vars.space.lg, '@media': { [narrowText]: { paddingInlineStart: narrowTextListIndent } } });
 browserListMarkers(content);
 globalStyle(`${content} li + li`, { marginBlockStart: vars.space.xxs });
 // Links in the advice keep the card's link colour: on the emergency card's dark body, a light one.

@@ -1,5 +1,6 @@
 import { style } from '@vanilla-extract/css';
 import { textLinkBase, textLinkSelectors } from '../../styles/link.css';
+import { controlRadius, outlinedBox } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -30,7 +31,7 @@ export const root = style({
   whiteSpace: 'nowrap',
   // No margin before the marker: it sits right after the sentence's full stop, as in print.
   scrollMarginTop: vars.space.xxl,
-  borderRadius: vars.radius.sm,
+  borderRadius: controlRadius,
   selectors: {
     // Arriving from a reference's "Back to citation" link: show where the reader is.
     '&:target': {
@@ -100,8 +101,8 @@ export const preview = style({
   width: 'max-content',
   maxWidth: `min(32ch, calc(100vw - 2 * ${vars.space.sm}))`,
   padding: `${vars.space.xs} ${vars.space.sm}`,
-  border: `1px solid ${vars.color.border}`,
-  borderRadius: vars.radius.md,
+  // A neutral outlined box (Foundations/Shape and tone): a preview carries no tone.
+  ...outlinedBox(),
   backgroundColor: vars.color.surfaceRaised,
   boxShadow: vars.shadow.md,
   color: vars.color.text,
@@ -114,7 +115,8 @@ export const preview = style({
   letterSpacing: 'normal',
   textAlign: 'start',
   whiteSpace: 'normal',
-  overflowWrap: 'anywhere',
+  // A long DOI breaks where it would overflow; words that fit a line stay whole.
+  overflowWrap: 'break-word',
   selectors: {
     '&:popover-open': { display: 'block' },
   },

@@ -1,6 +1,7 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { barWidth } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -16,7 +17,8 @@ export const root = style({
   marginBlock: vars.space.md,
   paddingBlock: vars.space.xs,
   paddingInlineStart: vars.space.md,
-  borderInlineStart: `4px solid ${vars.color.borderStrong}`,
+  // A bar without a box (Foundations/Shape and tone): the shared width, square ends, no tone.
+  borderInlineStart: `${barWidth} solid ${vars.color.borderStrong}`,
   color: vars.color.text,
   fontFamily: vars.font.ui,
   fontSize: vars.fontSize.sm,

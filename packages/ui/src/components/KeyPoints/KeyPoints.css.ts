@@ -1,6 +1,8 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
+import { barredBox, barredBoxPrint } from '../../styles/shape.css';
+import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -21,22 +23,21 @@ export const root = style({
   paddingInline: vars.space.lg,
   backgroundColor: vars.color.surfaceSunken,
   color: vars.color.text,
-  borderInlineStart: `6px solid ${vars.color.accent}`,
-  borderRadius: `0 ${vars.radius.md} ${vars.radius.md} 0`,
+  ...barredBox(vars.color.accent),
   fontFamily: vars.font.body,
   fontSize: vars.fontSize.md,
   lineHeight: vars.lineHeight.body,
   overflowWrap: 'break-word',
   '@media': {
     [phone]: { paddingInline: vars.space.md },
+    [narrowText]: { paddingInline: narrowTextInset },
     print: {
       breakInside: 'avoid',
       // CanvasText below is black on paper, even from the dark theme.
       colorScheme: 'light',
       backgroundColor: 'transparent',
       color: 'CanvasText',
-      border: '1px solid CanvasText',
-      borderInlineStart: '6px solid CanvasText',
+      ...barredBoxPrint,
     },
   },
 });
@@ -58,7 +59,7 @@ export const body = style({
 globalStyle(`${body} > :first-child`, { marginBlockStart: 0 });
 globalStyle(`${body} > :last-child`, { marginBlockEnd: 0 });
 globalStyle(`${body} > :where(p, ul, ol)`, { marginBlock: vars.space.xs });
-globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg });
+globalStyle(`${body} :where(ul, ol)`, { paddingInlineStart: vars.space.lg, '@media': { [narrowText]: { paddingInlineStart: narrowTextListIndent } } });
 browserListMarkers(body);
 globalStyle(`${body} :where(li + li)`, { marginBlockStart: vars.space.xs });
 globalStyle(`${body} a`, textLinkBase);

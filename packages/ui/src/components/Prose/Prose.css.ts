@@ -3,6 +3,7 @@ import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { browserListMarkers } from '../../styles/lists.css';
 import { vars } from '../../theme/contract.css';
+import { narrowText } from '../../styles/media';
 import { breakpoints } from '../../theme/tokens';
 
 /**
@@ -140,9 +141,11 @@ prose('h1, h2, h3, h4, h5, h6', {
   // Anchor jumps (table of contents, "back to text") must not tuck the heading under a sticky header.
   scrollMarginTop: vars.space.xxl,
 });
-prose('h1', { fontSize: h1Size, lineHeight: vars.lineHeight.tight, letterSpacing: '-0.01em' });
-prose('h2', { fontSize: h2Size });
-prose('h3', { fontSize: h3Size });
+// On a screen narrow in text terms (200% text on a phone) the heading sizes are capped by the
+// screen's width, so the longest word of a heading still fits a line (styles/media.ts).
+prose('h1', { fontSize: h1Size, lineHeight: vars.lineHeight.tight, letterSpacing: '-0.01em', '@media': { [narrowText]: { fontSize: `min(${h1Size}, 11vw)` } } });
+prose('h2', { fontSize: h2Size, '@media': { [narrowText]: { fontSize: `min(${h2Size}, 8.5vw)` } } });
+prose('h3', { fontSize: h3Size, '@media': { [narrowText]: { fontSize: `min(${h3Size}, 7.5vw)` } } });
 /*
  * Below h3 the size steps alone (1.2 apart) are too close to tell the levels apart at a glance,
  * so the minor levels also change colour: h4 keeps the size step and turns muted, h5/h6 are

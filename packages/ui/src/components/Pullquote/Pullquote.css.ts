@@ -1,5 +1,6 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
+import { barWidth } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -20,7 +21,8 @@ export const root = recipe({
       // A quoted passage in the flow of the article: an accent rule on the left, body-sized serif.
       standard: {
         paddingInlineStart: vars.space.lg,
-        borderInlineStart: `4px solid ${vars.color.accent}`,
+        // A bar without a box (Foundations/Shape and tone): the shared width, square ends.
+        borderInlineStart: `${barWidth} solid ${vars.color.accent}`,
       },
       // A short, punchy line set large between two hairlines, so it reads as an aside.
       large: {

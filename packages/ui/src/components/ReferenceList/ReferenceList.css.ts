@@ -1,6 +1,7 @@
 import { style } from '@vanilla-extract/css';
 import { recipe, type RecipeVariants } from '@vanilla-extract/recipes';
 import { textLinkRule } from '../../styles/link.css';
+import { narrowText } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -51,10 +52,14 @@ export type ListVariants = NonNullable<RecipeVariants<typeof list>>;
 export const item = style({
   paddingBlock: vars.space.xxs,
   paddingInline: vars.space.xs,
-  // Long DOIs and URLs break anywhere rather than widening a 320px screen.
-  overflowWrap: 'anywhere',
+  // Long DOIs and URLs break where they would overflow, rather than widening a 320px screen; not
+  // `anywhere`, which would also split words that fit a line ("Orthopaedi/cs") wherever the list
+  // is sized to its content.
+  overflowWrap: 'break-word',
   scrollMarginTop: vars.space.xxl,
   borderRadius: vars.radius.sm,
+  // Where text is large for the screen, the entry's own inset goes to the text (styles/media.ts).
+  '@media': { [narrowText]: { paddingInlineEnd: 0 } },
   selectors: {
     '& + &': { marginBlockStart: vars.space.xxs },
     '&::marker': {

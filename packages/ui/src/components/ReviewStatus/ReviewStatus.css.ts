@@ -1,5 +1,6 @@
 import { style } from '@vanilla-extract/css';
 import { textLinkRule } from '../../styles/link.css';
+import { barredBox, barredBoxPrint } from '../../styles/shape.css';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -43,8 +44,8 @@ export const personName = style({ fontWeight: vars.fontWeight.bold });
 export const personLink = style(textLinkRule);
 
 /**
- * "Not medically reviewed", "due for review": a boxed notice with a thick leading rule and bold
- * first words, in the caution tone, so it reads as a warning without its colour (and on paper).
+ * "Not medically reviewed", "due for review": a box with the caution bar on its leading edge and
+ * bold first words, so it reads as a warning without its colour (and on paper).
  */
 export const notice = style({
   marginBlockStart: vars.space.sm,
@@ -53,11 +54,9 @@ export const notice = style({
   paddingInline: vars.space.sm,
   backgroundColor: vars.color.tone.caution.surface,
   color: vars.color.tone.caution.text,
-  border: `1px solid ${vars.color.tone.caution.border}`,
-  borderInlineStartWidth: '6px',
-  borderRadius: `0 ${vars.radius.sm} ${vars.radius.sm} 0`,
+  ...barredBox(vars.color.tone.caution.border),
   '@media': {
-    print: { backgroundColor: 'transparent', color: 'CanvasText', borderColor: 'CanvasText' },
+    print: { backgroundColor: 'transparent', color: 'CanvasText', ...barredBoxPrint },
   },
 });
 

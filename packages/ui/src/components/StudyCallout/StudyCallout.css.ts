@@ -1,14 +1,15 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
+import { barredBox, markRadius } from '../../styles/shape.css';
+import { narrowText, narrowTextInset } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
 
-/** The tone's colours, set once by the root variant and read by every part of the callout. */
+/** The tone's colours, set once by the root variant: the surface, the text, and the bar. */
 const toneSurface = createVar();
 const toneBorder = createVar();
 const toneText = createVar();
-const toneEmphasis = createVar();
 
 function tone(name: 'finding' | 'caution' | 'info') {
   return {
@@ -16,7 +17,6 @@ function tone(name: 'finding' | 'caution' | 'info') {
       [toneSurface]: vars.color.tone[name].surface,
       [toneBorder]: vars.color.tone[name].border,
       [toneText]: vars.color.tone[name].text,
-      [toneEmphasis]: vars.color.tone[name].emphasis,
     },
   };
 }
@@ -32,8 +32,8 @@ export const root = recipe({
     paddingInline: vars.space.lg,
     backgroundColor: toneSurface,
     color: toneText,
-    borderInlineStart: `6px solid ${toneBorder}`,
-    borderRadius: `0 ${vars.radius.md} ${vars.radius.md} 0`,
+    // The tone's one appearance: the bar (Foundations/Shape and tone). Everything inside is text colour.
+    ...barredBox(toneBorder),
     fontFamily: vars.font.body,
     fontSize: vars.fontSize.md,
     lineHeight: vars.lineHeight.body,
@@ -45,6 +45,7 @@ export const root = recipe({
       'screen and (max-width: 479px)': {
         paddingInline: vars.space.md,
       },
+      [narrowText]: { paddingInline: narrowTextInset },
     },
   },
   variants: {
@@ -63,8 +64,9 @@ export const heading = style({
   fontSize: vars.fontSize.md,
   fontWeight: vars.fontWeight.bold,
   lineHeight: vars.lineHeight.heading,
-  color: toneEmphasis,
+  color: 'inherit',
   textWrap: 'balance',
+  '@media': { [narrowText]: { fontSize: `min(${vars.fontSize.md}, 6.5vw)` } },
 });
 
 /** The key figure, e.g. "44.5%": the first thing a reader's eye lands on. */
@@ -77,7 +79,7 @@ export const figure = style({
   lineHeight: vars.lineHeight.tight,
   fontVariantNumeric: 'tabular-nums lining-nums',
   letterSpacing: '-0.01em',
-  color: toneEmphasis,
+  color: 'inherit',
 });
 
 export const body = style({
@@ -97,7 +99,7 @@ export const facts = style({
   margin: 0,
   marginBlockStart: vars.space.md,
   paddingBlockStart: vars.space.sm,
-  borderBlockStart: `1px solid ${toneBorder}`,
+  borderBlockStart: '1px solid currentColor',
   fontFamily: vars.font.ui,
   fontSize: vars.fontSize.sm,
   lineHeight: vars.lineHeight.heading,
@@ -123,8 +125,8 @@ export const fact = style({
       width: '4px',
       height: '4px',
       marginInlineEnd: vars.space.xxs,
-      borderRadius: vars.radius.pill,
-      backgroundColor: toneBorder,
+      borderRadius: markRadius,
+      backgroundColor: 'currentColor',
     },
   },
   '@container': {
@@ -203,16 +205,16 @@ export const certaintyMark = recipe({
     width: '0.875em',
     height: '0.875em',
     boxSizing: 'border-box',
-    borderRadius: vars.radius.pill,
+    borderRadius: markRadius,
     borderStyle: 'solid',
-    borderColor: toneEmphasis,
+    borderColor: 'currentColor',
     '@media': {
       'print, (forced-colors: active)': { borderColor: 'CanvasText' },
     },
   },
   variants: {
     filled: {
-      true: { borderWidth: '0.4375em', backgroundColor: toneEmphasis },
+      true: { borderWidth: '0.4375em', backgroundColor: 'currentColor' },
       false: { borderWidth: '2px' },
     },
   },

@@ -1,0 +1,7 @@
+export {
+  ContentsList,
+  contentsListHeadingLevels,
+  type ContentsListProps,
+  type ContentsListItem,
+  type ContentsListHeadingLevel,
+} from './ContentsList';

@@ -1,0 +1,1 @@
+export { Details, detailsVariants, type DetailsProps, type DetailsVariant } from './Details';

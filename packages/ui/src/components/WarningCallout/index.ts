@@ -1,0 +1,1 @@
+export { WarningCallout, warningCalloutHeadingLevels, type WarningCalloutProps, type WarningCalloutHeadingLevel } from './WarningCallout';
