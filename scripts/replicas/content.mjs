@@ -25,7 +25,15 @@ export const variants = [
   { slug: 'replica-e', title: 'Replica article A', published: '2026-09-15', category: 'Back pain', tags: ['prolotherapy', 'platelet-rich plasma'] },
   { slug: 'replica-f', title: 'Replica article F', published: '2026-08-02', category: 'Back pain', tags: ['stem cell therapy', 'MRI'] },
   { slug: 'replica-g', title: 'Replica article G', published: '2026-07-20', category: 'Spine surgery', tags: ['spine surgery'] },
-  { slug: 'replica-h', title: 'Replica article H', published: '2026-07-20', category: 'Back pain', tags: ['MRI', 'spine surgery', 'prolotherapy'] },
+  {
+    slug: 'replica-h',
+    title: 'Replica article H',
+    published: '2026-07-20',
+    category: 'Back pain',
+    tags: ['MRI', 'spine surgery', 'prolotherapy'],
+    // A redirect written in the content answers 301 from every replica alike.
+    redirectFrom: ['replica-h-old-name'],
+  },
 ];
 
 /**
@@ -42,7 +50,9 @@ export function writeReplicaSite(seedFile) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cited-replicas-articles-'));
   for (const variant of [...variants].reverse()) {
     let meta = match[1];
-    for (const key of ['slug', 'title', 'published', 'category', 'tags']) meta = setKey(meta, key, variant[key]);
+    for (const key of ['slug', 'title', 'published', 'category', 'tags', 'redirectFrom']) {
+      if (variant[key] !== undefined) meta = setKey(meta, key, variant[key]);
+    }
     meta = meta.replace(/^updated:.*$/m, '');
     writeFileSync(path.join(dir, `${variant.slug}.md`), `---\n${meta.trim()}\n---\n${body}`);
   }
