@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { declaredStyle } from '@cited/test-utils/dom';
 import { createRef } from 'react';
 import { vars } from '../../theme/contract.css';
+import { barWidth } from '../../styles/shapeValues';
 import { Pullquote } from './Pullquote';
 
 const bodiu =
@@ -102,7 +103,7 @@ describe('Pullquote', () => {
   it('sets the standard size off with an accent rule, and the large one between two hairlines', () => {
     const { rerender } = render(<Pullquote>Quote.</Pullquote>);
     const figure = () => screen.getByRole('figure');
-    expect(declaredStyle(figure(), 'border-inline-start')).toBe(`4px solid ${vars.color.accent}`);
+    expect(declaredStyle(figure(), 'border-inline-start')).toBe(`${barWidth} solid ${vars.color.accent}`);
     expect(declaredStyle(figure(), 'border-block')).toBe('');
     rerender(<Pullquote size="large">Quote.</Pullquote>);
     expect(declaredStyle(figure(), 'border-inline-start')).toBe('');
@@ -122,6 +123,6 @@ describe('Pullquote', () => {
     expect(figure).toHaveAttribute('data-kind', 'study');
     expect(figure).toHaveClass('extra');
     // The consumer's class is added to the quote's own styles, not instead of them.
-    expect(declaredStyle(figure, 'border-inline-start')).toBe(`4px solid ${vars.color.accent}`);
+    expect(declaredStyle(figure, 'border-inline-start')).toBe(`${barWidth} solid ${vars.color.accent}`);
   });
 });
