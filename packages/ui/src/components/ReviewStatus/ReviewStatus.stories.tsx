@@ -5,12 +5,12 @@ import { Prose } from '../Prose';
 import { ReviewStatus } from './ReviewStatus';
 
 /*
- * The publisher is the seed article's; "Alex Example" is a made-up reviewer for the examples (no
- * real person reviewed the seed article). Every story fixes `today`, so what it shows never
+ * The publisher is the seed article's. No real person reviewed the seed article, so the reviewer
+ * is a visible placeholder ("Reviewer name", "Qualifications"), never an invented person. Every story fixes `today`, so what it shows never
  * changes with the date it is looked at.
  */
 const publisher = { name: 'Magaziner Center for Wellness', href: '/people/magaziner-center' };
-const exampleReviewer = { name: 'Alex Example', credentials: 'MD', href: '/people/alex-example' };
+const exampleReviewer = { name: 'Reviewer name', credentials: 'Qualifications', href: '/people/reviewer' };
 
 const meta = {
   title: 'Components/ReviewStatus',
@@ -80,7 +80,7 @@ export const PlainNames: Story = {
   name: 'Names without links',
   args: {
     author: { name: 'Magaziner Center for Wellness' },
-    reviewer: { name: 'Alex Example' },
+    reviewer: { name: 'Reviewer name' },
     lastReviewed: undefined,
     nextReviewDue: undefined,
   },
@@ -91,7 +91,7 @@ export const LongText: Story = {
   name: 'Long text',
   args: {
     author: { name: 'The editorial team of the Magaziner Center for Wellness', href: '/people/magaziner-center' },
-    reviewer: { name: 'Alex Example-Longname', credentials: 'MD, PhD, FRCS (Trauma and Orthopaedics)', href: '/people/alex-example' },
+    reviewer: { name: 'Reviewer name, written in full as the reviewer signs it', credentials: 'Qualifications, written out as the reviewer lists them', href: '/people/reviewer' },
   },
 };
 
