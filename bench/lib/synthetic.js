@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+/** A `:::key-points` container: it holds one list, so its first closing `:::` line ends it. */
+const KEY_POINTS_BLOCK = /^:::key-points[^\n]*\n[\s\S]*?^:::[ \t]*\n?/gm;
 
 /** Splits "---\nyaml\n---\nbody" into its two parts. */
 export function splitFrontmatter(source) {
@@ -26,9 +28,13 @@ export function setFrontmatterKey(frontmatter, key, value) {
  */
 export function repeatArticle(source, times) {
   const { frontmatter, body } = splitFrontmatter(source);
+  // An article has one key-points list (key-points-duplicate): only the first copy keeps it, so a
+  // long article is as valid as the seed.
+  const bodyWithoutKeyPoints = body.replace(KEY_POINTS_BLOCK, '');
   const parts = [];
   for (let copy = 1; copy <= times; copy += 1) {
-    parts.push(times > 1 ? `## Part ${copy}\n\n${body.trim()}\n` : `${body.trim()}\n`);
+    const copyBody = copy === 1 ? body : bodyWithoutKeyPoints;
+    parts.push(times > 1 ? `## Part ${copy}\n\n${copyBody.trim()}\n` : `${copyBody.trim()}\n`);
   }
   return `---\n${frontmatter}\n---\n\n${parts.join('\n')}`;
 }

@@ -30,6 +30,14 @@ describe('synthetic content', () => {
     expect(repeatArticle(SOURCE, 1)).not.toContain('Part 1');
   });
 
+  it('keeps the key points once, in the first copy, as an article has one list', () => {
+    const withKeyPoints = SOURCE.replace('Intro.', ':::key-points\n- First point.\n- Second point.\n:::\n\nIntro.');
+    const long = repeatArticle(withKeyPoints, 3);
+    expect(long.match(/^:::key-points$/gm)).toHaveLength(1);
+    expect(long.indexOf(':::key-points')).toBeLessThan(long.indexOf('## Part 2'));
+    expect(long.match(/^Intro\.$/gm)).toHaveLength(3);
+  });
+
   it('sets or adds frontmatter keys', () => {
     const { frontmatter } = splitFrontmatter(SOURCE);
     expect(setFrontmatterKey(frontmatter, 'slug', 'x')).toMatch(/^slug: "x"$/m);
