@@ -103,7 +103,7 @@ export async function compileRecords(files: readonly ArticleFile[], options: Com
 }
 
 /**
- * What the server recorded about its articles folder in its cache (the state file of the store):
+ * What the server recorded about its articles folder in its cache (the store's database):
  * the version it serves of each file. Undefined when the cache holds no state for that folder.
  */
 export async function serverState(cacheDir: string, articlesDir: string): Promise<Map<string, { key: string; good?: ServedVersion; judgedKey?: string }> | undefined> {
@@ -114,8 +114,10 @@ export async function serverState(cacheDir: string, articlesDir: string): Promis
     siteSignature: () => '',
     enqueue: () => undefined,
     log: () => undefined,
+    readOnly: true,
   });
   await book.load();
+  await book.close();
   if (!book.written) return undefined;
   const state = new Map<string, { key: string; good?: ServedVersion; judgedKey?: string }>();
   for (const record of book.values()) {

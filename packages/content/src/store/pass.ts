@@ -114,7 +114,7 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
         sincePublish = 0;
         context.publish();
         // A long cold start that is interrupted keeps what it compiled and judged so far.
-        if (++publishes % 5 === 0) await book.save();
+        if (++publishes % 5 === 0) await book.saveChanges();
       }
     },
     context.closed,
