@@ -216,3 +216,21 @@ describe('two stores on one cache directory', () => {
     expect(path.basename(storeDatabasePath(site.cacheDir))).toBe('content.sqlite');
   });
 });
+
+describe('the build-time database (cited-content build)', () => {
+  it('leaves a database and compiled articles from which a server serves the whole site with no compile, after the files were copied anew', async () => {
+    const { buildContent } = await import('../../src/build.js');
+    site = makeSite();
+    for (let i = 1; i <= 8; i += 1) site.write({ slug: `b-${i}` });
+    const built = await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
+    expect(built).toMatchObject({ articles: 8, compiled: 8 });
+    // A deploy: same bytes, new mtimes.
+    for (let i = 1; i <= 8; i += 1) site.write({ slug: `b-${i}` });
+    const store = site.open();
+    await store.ready;
+    expect(store.snapshot().articles).toHaveLength(8);
+    await store.settled();
+    expect(store.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect((await store.article('b-4'))?.meta.slug).toBe('b-4');
+  });
+});
