@@ -423,6 +423,8 @@ describe('change detection', () => {
     await store.settled();
     expect(store.stats.compiled).toBe(61);
     expect(store.snapshot().articles).toHaveLength(61);
+    // The cold pass reported its progress with counts.
+    expect(site.logs.join('\n')).toContain('cold pass done: 61 of 61 files looked at');
     expect(store.snapshot().entry('live')?.listing.title).toBe('After the edit');
   });
 
