@@ -63,7 +63,7 @@ export interface CheckOptions {
   memo?: CompileMemo;
 }
 
-interface SiteConfiguration {
+export interface SiteConfiguration {
   people?: PeopleRegistry;
   /** site.yml, when it is valid: what it asks of articles and its readability settings. */
   site?: SiteConfig;
@@ -72,7 +72,7 @@ interface SiteConfiguration {
 }
 
 /** people.yml and site.yml as the server reads them, with their own problems (positions relative to cwd). */
-function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, cwd: string): SiteConfiguration {
+export function readConfiguration(site: SiteLayout | undefined, options: CheckOptions, cwd: string): SiteConfiguration {
   const configuration: SiteConfiguration = { files: [], problems: [...(site?.routeProblems ?? [])] };
   const peopleFile = options.peopleFile ?? site?.peopleFile;
   const siteFile = options.siteFile ?? site?.siteFile;

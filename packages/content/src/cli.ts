@@ -24,6 +24,12 @@ and CITED_CACHE_DIR move them, as on the server.
   --watch   keep running and re-check an article each time it is saved
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
+Usage: cited-content build [--cache <dir>] [<site or articles folder>]
+
+Compiles and judges every article as the server does and leaves the store's database and the
+compiled articles in the server's cache (default: where \`check\` finds it), so a server started on
+that cache serves the whole site at once.
+
 ${refsUsage}`;
 
 export interface CliIo {
@@ -141,6 +147,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.out(usage);
     return 0;
   }
+  if (command === 'build') return runBuild(args, io);
   const parsed = command === 'check' ? parse(args) : 'unknown command';
   if (typeof parsed === 'string') {
     io.err(`cited-content: ${parsed}\n\n${usage}`);
@@ -164,6 +171,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   print(result, io);
   if (parsed.watch) await watchArticles(parsed.targets, options, io);
   return result.errorCount > 0 ? 1 : 0;
+}
+
+/** `cited-content build [--cache <dir>] [<site or articles folder>]`: the build-time database (build.ts). */
+async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
+  let cacheDir: string | undefined;
+  let target: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    if (args[index] === '--cache') cacheDir = args[(index += 1)];
+    else target = args[index];
+  }
+  if (args.includes('--cache') && !cacheDir) {
+    io.err(`cited-content: --cache needs a directory\n\n${usage}`);
+    return 2;
+  }
+  const { buildContent } = await import('./build.js');
+  const result = await buildContent({ ...(target ? { target } : {}), ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}), log: io.err });
+  io.out(`cited-content build: ${result.articles} articles published (${result.compiled} compiled, ${result.fromCache} from the cache) in ${result.cacheDir}`);
+  return 0;
 }
 
 export async function main(): Promise<void> {

@@ -125,9 +125,9 @@ export interface ServerState {
 }
 
 /**
- * What the server recorded about its articles folder in its cache (the state file of the store):
- * the version it serves of each file, and its tombstones. Undefined when the cache holds no state
- * for that folder.
+ * What the server recorded about its articles folder in its cache (the store's database): the
+ * version it serves of each file, and its tombstones. Undefined when the cache holds no records for
+ * that folder.
  */
 export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | undefined> {
   const book = new RecordBook({
@@ -137,8 +137,10 @@ export async function serverState(cacheDir: string, articlesDir: string): Promis
     siteSignature: () => '',
     enqueue: () => undefined,
     log: () => undefined,
+    readOnly: true,
   });
   await book.load();
+  await book.close();
   if (!book.written) return undefined;
   const files = new Map<string, KnownFile>();
   for (const record of book.values()) {

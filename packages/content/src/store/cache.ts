@@ -143,16 +143,6 @@ export async function readSearchDoc(cacheDir: string, key: string): Promise<Sear
   }
 }
 
-/** The small half of a cached version (no body): what a listing needs. */
-/** The diagnostics of a version from its cached summary, read when asked for (see state.ts); [] when gone. */
-export function readSummaryDiagnosticsSync(cacheDir: string, key: string): CompileSummary['diagnostics'] {
-  try {
-    return (JSON.parse(readFileSync(summaryPath(cacheDir, key), 'utf8')) as CompileSummary).diagnostics;
-  } catch {
-    return [];
-  }
-}
-
 export async function readSummary(cacheDir: string, key: string): Promise<CompileSummary | undefined> {
   try {
     return JSON.parse(await readFile(summaryPath(cacheDir, key), 'utf8')) as CompileSummary;
@@ -190,17 +180,4 @@ export async function compileToCache(
   const key = versionKey(sourceKey, summary.dependencies);
   await writeObject(cacheDir, { key, ...compiled }, sourceKey);
   return { key, summary };
-}
-
-/** Changes since the state file was last written whole (see state.ts). */
-export function journalPath(cacheDir: string, dir: string): string {
-  return statePath(cacheDir, dir).replace(/\.json$/, '.journal');
-}
-
-/** Per articles directory: what was known about each file at the last run (see store.ts). */
-export function statePath(cacheDir: string, dir: string): string {
-  // Named by the store format too: stores of other versions sharing a cache (a rollback, tests of
-  // two branches) never read each other's state, whose shape they do not know.
-  const name = createHash('sha256').update(storeFormat).update('\0').update(path.resolve(dir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, 'state', `${name}.json`);
 }

@@ -101,6 +101,7 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
   let changed = false;
   let sincePublish = 0;
   let publishes = 0;
+  let done = 0;
   const deps = new DependencyReader(context.dir);
   if (targets.length > context.eagerLimit) queue.startBulk();
   await mapLimit(
@@ -108,19 +109,24 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
     Math.max(4, context.poolSize * 2),
     async (name) => {
       await takeSaves(context);
-      if (!(await context.updater.update(name, deps, { progressive, inline }))) return;
+      const updated = await context.updater.update(name, deps, { progressive, inline });
+      done += 1;
+      // A cold pass says how far it is (a deploy without a build-time database serves as it goes).
+      if (progressive && done % 1000 === 0) context.log(`[content] cold pass: ${done} of ${targets.length} files looked at, ${book.size} known`);
+      if (!updated) return;
       changed = true;
       sincePublish += 1;
       if (progressive && sincePublish >= 200) {
         sincePublish = 0;
         context.publish();
         // A long cold start that is interrupted keeps what it compiled and judged so far.
-        if (++publishes % 5 === 0) await book.save();
+        if (++publishes % 5 === 0) await book.saveChanges();
       }
     },
     context.closed,
   );
   queue.endBulk(context.closed());
+  if (progressive) context.log(`[content] cold pass done: ${done} of ${targets.length} files looked at`);
   // A restart that finds nothing changed (files, routes, registry) has nothing to judge again: it
   // only reports the files known to be broken, and the snapshot it serves already is the right one.
   const unchangedRestart = options.initial === true && !changed && book.siteUnchanged;

@@ -1,42 +1,47 @@
-import { appendFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { journalPath, readSummaryDiagnosticsSync, statePath, writeAtomic } from './cache.js';
+import { describe, isDamage, openStoreDatabase, removeStoreFiles, storeDatabasePath, type Database } from './database.js';
+import { decodeRow, encodeRow, servedTags, type RecordRow } from './rows.js';
 import type { FileRecord } from './snapshot.js';
 import type { ContentSnapshot } from './types.js';
-import { applyJournal, decodeState, encodeJournal, encodeState } from './state.js';
 
 export interface RecordBookOptions {
-  /** The articles directory (the state file is kept per directory). */
+  /** The articles directory (records are kept per directory). */
   dir: string;
   cacheDir: string;
-  /** The compiler's fingerprint: records another compiler wrote are re-keyed (see state.ts). */
+  /** The compiler's fingerprint: records another compiler made are not used (the site is rebuilt). */
   fingerprint: string;
   /** What the site-wide checks were run against: a restart with another one judges every file again. */
   siteSignature: () => string;
   /** Runs a save in the store's work queue (never alongside its own compiles and passes). */
   enqueue: (task: () => Promise<void>) => void;
   log: (message: string) => void;
+  /** Read the database as it is (never create, repair or write it): `cited-content check`. */
+  readOnly?: boolean;
 }
 
-/** Past this many journal lines, the next save rewrites the state file whole. */
-const journalLimit = 2000;
+/** The name of an articles directory in the database: relative to the cache, so a built cache can move with its app. */
+export function siteName(cacheDir: string, dir: string): string {
+  return path.relative(path.resolve(cacheDir), path.resolve(dir)).split(path.sep).join('/') || '.';
+}
 
 /**
- * What the store knows about each file, and its persistence: the state file (every record, read
- * before a restart's first answer) and the journal (one line per changed record since), so an
- * edit costs a line, not a rewrite of 10,000 records.
+ * What the store knows about each file, and its persistence in the store's SQLite database
+ * (database.ts, rows.ts): read whole at the start, and written in transactions, every changed
+ * record at a time, so a save either happens whole or not at all (a full disk, a crash) and the
+ * last saved state survives.
  */
 export class RecordBook {
   private readonly records = new Map<string, FileRecord>();
   /** Tombstones of files deleted after being published (`removed`), saved with the records. */
   private readonly graves = new Map<string, FileRecord>();
-  /** Files whose record changed since the state was last saved (as a whole or in the journal). */
+  /** Files whose record changed since the last save. */
   private readonly dirty = new Set<string>();
-  private journalLines = 0;
   private saveTimer: NodeJS.Timeout | undefined;
-  /** A state file exists (journal lines can be appended to it). */
+  private db: Database | undefined;
+  private opened = false;
+  /** The database holds this directory's records (a save may be of changed records only). */
   written = false;
-  /** The state read at start-up was judged against the same site (routes, registry, rules). */
+  /** The records read at start-up were judged against the same site (routes, registry, rules). */
   siteUnchanged = false;
 
   constructor(private readonly options: RecordBookOptions) {}
@@ -105,59 +110,125 @@ export class RecordBook {
     return this.dirty.size > 0;
   }
 
-  /** Reads the last run's state and journal; a missing or unreadable state means every file is new. */
+  private get name(): string {
+    return siteName(this.options.cacheDir, this.options.dir);
+  }
+
+  /** The database, opened (and checked, or rebuilt) on first use. */
+  private database(): Database | undefined {
+    if (!this.opened) {
+      this.opened = true;
+      this.db = openStoreDatabase(storeDatabasePath(this.options.cacheDir), { log: this.options.log, readOnly: this.options.readOnly === true });
+    }
+    return this.db;
+  }
+
+  /** Reads this directory's records; none (every file is new) when there are none of this compiler. */
   async load(): Promise<void> {
-    const { cacheDir, dir, fingerprint } = this.options;
-    // Warnings the state file left out (files without errors): from the version's summary in the cache.
-    const loadWarnings = (key: string) => readSummaryDiagnosticsSync(cacheDir, key);
-    const text = await readFile(statePath(cacheDir, dir), 'utf8').catch(() => undefined);
-    if (text !== undefined) {
-      try {
-        const state = decodeState(text, fingerprint, loadWarnings);
-        for (const record of state.records) this.records.set(record.file, record);
-        this.siteUnchanged = state.site === this.options.siteSignature();
-        this.written = true;
-      } catch (error) {
-        this.options.log(`[content] the cache state is unreadable (${String(error)}); checking every file again`);
-      }
-    }
-    const journal = await readFile(journalPath(cacheDir, dir), 'utf8').catch(() => undefined);
-    if (journal !== undefined) this.journalLines = applyJournal(journal, fingerprint, this.records, loadWarnings);
-    for (const record of [...this.records.values()]) {
-      if (!record.removed) continue;
-      this.records.delete(record.file);
-      this.graves.set(record.file, record);
-    }
-  }
-
-  /** Every record, whole (after a full pass, or when the journal has grown); the journal restarts. */
-  async save(): Promise<void> {
-    const { cacheDir, dir, fingerprint } = this.options;
-    this.dirty.clear();
+    const db = this.database();
+    if (!db) return;
     try {
-      await writeAtomic(statePath(cacheDir, dir), encodeState([...this.records.values(), ...this.graves.values()], fingerprint, dir, this.options.siteSignature()));
-      await unlink(journalPath(cacheDir, dir)).catch(() => undefined);
-      this.journalLines = 0;
-      this.written = true;
+      this.read(db);
     } catch (error) {
-      this.options.log(`[content] could not write the cache state (${String(error)}); the next start will recheck files`);
+      this.records.clear();
+      this.graves.clear();
+      if (!isDamage(error) || this.options.readOnly) throw error;
+      this.options.log(`[content] the store's database is damaged (${describe(error)}); it is rebuilt from the content`);
+      this.reopenFresh();
     }
   }
 
-  /** The records changed since the last save, as journal lines (one edit: one line, not the whole site). */
+  private read(db: Database): void {
+    const site = db.prepare('SELECT id, compiler, signature FROM sites WHERE dir = ?').get(this.name) as
+      | { id: number; compiler: string; signature: string }
+      | undefined;
+    if (!site) return;
+    if (site.compiler !== this.options.fingerprint) {
+      this.options.log(
+        `[content] the records of ${this.options.dir} in the store's database were made by another compiler version (${site.compiler}, this is ${this.options.fingerprint}); they are not used: every file is checked again`,
+      );
+      return;
+    }
+    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').all(site.id) as Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>[];
+    for (const row of rows) {
+      const record = decodeRow(row);
+      (record.removed ? this.graves : this.records).set(record.file, record);
+    }
+    this.siteUnchanged = site.signature === this.options.siteSignature();
+    this.written = true;
+  }
+
+  /** The file was found damaged while in use: set aside and started afresh (the next save writes every record). */
+  private reopenFresh(): void {
+    try {
+      this.db?.close();
+    } catch {
+      // already unusable
+    }
+    const file = storeDatabasePath(this.options.cacheDir);
+    try {
+      removeStoreFiles(file);
+    } catch {
+      // opening below reports what is wrong
+    }
+    this.db = openStoreDatabase(file, { log: this.options.log });
+    this.written = false;
+  }
+
+  /** Every record, whole (after a cold pass): this directory's rows are replaced in one transaction. */
+  async save(): Promise<void> {
+    await this.write({ whole: true });
+  }
+
+  /** The records changed since the last save, in one transaction (one edit: one row, not the whole site). */
   async saveChanges(): Promise<void> {
     if (this.dirty.size === 0) return;
-    if (!this.written || this.journalLines + this.dirty.size > journalLimit) return this.save();
-    const { cacheDir, dir, fingerprint } = this.options;
-    const changes = [...this.dirty].sort().map((file): [string, FileRecord | undefined] => [file, this.records.get(file) ?? this.graves.get(file)]);
+    await this.write({ whole: !this.written });
+  }
+
+  private async write(options: { whole: boolean }): Promise<void> {
+    const db = this.database();
+    const changed = options.whole ? [...this.records.keys(), ...this.graves.keys()] : [...this.dirty].sort();
     this.dirty.clear();
+    if (!db || this.options.readOnly) return;
     try {
-      await mkdir(path.dirname(journalPath(cacheDir, dir)), { recursive: true });
-      await appendFile(journalPath(cacheDir, dir), encodeJournal(changes, fingerprint));
-      this.journalLines += changes.length;
+      this.writeRows(db, changed, options);
+      this.written = true;
     } catch (error) {
-      this.options.log(`[content] could not write the cache state (${String(error)}); the next start will recheck files`);
+      // Not saved: the transaction rolled back, so the database still holds the last saved state,
+      // and these records are written at the next save.
+      for (const file of changed) this.dirty.add(file);
+      if (isDamage(error)) {
+        this.options.log(`[content] the store's database is damaged (${describe(error)}); it is rebuilt from what this process knows`);
+        this.reopenFresh();
+        for (const file of [...this.records.keys(), ...this.graves.keys()]) this.dirty.add(file);
+        return;
+      }
+      this.options.log(`[content] could not save the store's records (${describe(error)}); the last saved state is kept, and this is retried at the next save`);
     }
+  }
+
+  private writeRows(db: Database, files: readonly string[], options: { whole: boolean }): void {
+    const now = Date.now();
+    const insert = db.prepare(
+      'INSERT INTO records (site, file, key, source_key, good_key, slug, category, author, published, data) VALUES (@site, @file, @key, @source_key, @good_key, @slug, @category, @author, @published, @data)',
+    );
+    const insertTag = db.prepare('INSERT INTO record_tags (site, file, tag) VALUES (?, ?, ?)');
+    const remove = db.prepare('DELETE FROM records WHERE site = ? AND file = ?');
+    db.transaction(() => {
+      db.prepare(
+        'INSERT INTO sites (dir, compiler, signature, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (dir) DO UPDATE SET compiler = excluded.compiler, signature = excluded.signature, saved_at = excluded.saved_at',
+      ).run(this.name, this.options.fingerprint, this.options.siteSignature(), now);
+      const site = db.prepare('SELECT id FROM sites WHERE dir = ?').pluck().get(this.name) as number;
+      if (options.whole) db.prepare('DELETE FROM records WHERE site = ?').run(site);
+      for (const file of files) {
+        if (!options.whole) remove.run(site, file);
+        const record = this.records.get(file) ?? this.graves.get(file);
+        if (!record) continue;
+        insert.run({ site, ...encodeRow(record) });
+        for (const tag of servedTags(record)) insertTag.run(site, file, tag);
+      }
+    }).immediate();
   }
 
   /** At most one save a second, off the path of an edit becoming visible. */
@@ -172,10 +243,23 @@ export class RecordBook {
 
   /** Saves what a scheduled save would have (the store is closing). */
   async flush(): Promise<void> {
-    if (!this.saveTimer) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+    }
     await this.saveChanges();
+  }
+
+  /** Saves what is unsaved and closes the database. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  /** The database connection (cache pruning reads every directory's keys from it), if one is open. */
+  get connection(): Database | undefined {
+    return this.database();
   }
 
   /** Every key still needed: the version on disk and the one served (the pruner keeps them). */
@@ -183,6 +267,7 @@ export class RecordBook {
     const keys = new Set<string>();
     for (const record of this.records.values()) {
       if (record.key) keys.add(record.key);
+      if (record.sourceKey) keys.add(record.sourceKey);
       if (record.good) keys.add(record.good.key);
     }
     return keys;

@@ -22,7 +22,7 @@ import { DirectoryWatcher } from './watch.js';
  * per file version: a file is hashed when its mtime or size changes, compiled only when its content
  * key is new (in a worker pool, result cached on disk), and judged against the rest of the site
  * (site/judge.ts, as `cited-content check` judges it): a version with errors never replaces the
- * last good one. What was known survives restarts in the cache's state file.
+ * last good one. What was known survives restarts in the store's SQLite database (database.ts, records.ts).
  *
  * The parts: records and their persistence (records.ts), bringing a record up to date with the
  * disk (update.ts), passes over files that judge and publish (pass.ts), the queue of work and
@@ -128,7 +128,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   /** In the work queue, so it never races this store's own compiles and state writes. */
   function prune(): Promise<PruneResult> {
     return queue.enqueue(async () => {
-      const result = await pruneCache(cacheDir, { graceMs: options.pruneGraceMs ?? 10 * 60_000, now: Date.now(), live: book.liveKeys() });
+      const result = await pruneCache(cacheDir, { graceMs: options.pruneGraceMs ?? 10 * 60_000, now: Date.now(), live: book.liveKeys(), db: book.connection });
       if (result.removed > 0 || result.statesRemoved > 0) {
         log(`[content] cache pruned: ${result.removed} old entries removed, ${result.kept} kept (${cacheDir})`);
       }
@@ -226,7 +226,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       watcher?.close();
       await pool.close();
       await queue.settled().catch(() => undefined);
-      await book.flush();
+      await book.close();
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeSite, source, type Site } from './fixtures.js';
 
@@ -21,12 +22,15 @@ function cachedKeys(cacheDir: string): Set<string> {
   return keys;
 }
 
-/** Makes every cache file look `ageMs` old (the grace period spares younger ones). */
+/** Makes every cache file and every directory's records look `ageMs` old (the grace period spares younger ones). */
 function age(cacheDir: string, ageMs: number): void {
   const time = new Date(Date.now() - ageMs);
   for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), time, time);
   }
+  const db = new Database(path.join(cacheDir, 'content.sqlite'), { timeout: 5000 });
+  db.prepare('UPDATE sites SET saved_at = ?').run(time.getTime());
+  db.close();
 }
 
 describe('cache pruning', () => {
@@ -81,6 +85,7 @@ describe('cache pruning', () => {
     expect(cachedKeys(site.cacheDir)).toContain(theirs);
 
     rmSync(otherDir, { recursive: true });
+    age(site.cacheDir, 5000);
     const result = await mine.prune();
     expect(result).toMatchObject({ removed: 3, statesRemoved: 1 });
     expect(cachedKeys(site.cacheDir)).not.toContain(theirs);

@@ -2,7 +2,7 @@
  * The content store: once per file version, last good version, drafts and scheduling (injected
  * clock), deletions, restarts from the disk cache, site links, the watcher and the worker pool.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../helpers.js';
@@ -388,66 +388,6 @@ describe('site links', () => {
   });
 });
 
-describe('state on disk', () => {
-  const stateFiles = (cacheDir: string): string[] => readdirSync(path.join(cacheDir, 'state')).sort();
-
-  it('saves an edit as one journal line, not the whole site, and a restart reads it without compiling', async () => {
-    site = makeSite();
-    for (let i = 1; i <= 5; i += 1) site.write({ slug: `j-${i}` });
-    const first = site.open();
-    await first.ready;
-    const [stateName] = stateFiles(site.cacheDir);
-    const stateFile = path.join(site.cacheDir, 'state', stateName as string);
-    const wholeState = readFileSync(stateFile, 'utf8');
-
-    site.write({ slug: 'j-3', title: 'Edited' });
-    await first.refresh();
-    expect(readFileSync(stateFile, 'utf8')).toBe(wholeState);
-    const journal = readFileSync(stateFile.replace(/\.json$/, '.journal'), 'utf8').trim().split('\n');
-    expect(journal).toHaveLength(1);
-    expect(JSON.parse(journal[0] as string)).toMatchObject({ file: 'j-3.md', record: { listing: { title: 'Edited' } } });
-    await first.close();
-
-    // A torn last line (a crash while appending) is ignored.
-    writeFileSync(stateFile.replace(/\.json$/, '.journal'), `${journal[0]}\n{"file":"j-1.md","rec`);
-    const second = site.open();
-    await second.settled();
-    expect(second.stats).toMatchObject({ compiled: 0, fromCache: 0 });
-    expect(second.snapshot().entry('j-3')?.listing.title).toBe('Edited');
-    expect(second.snapshot().articles).toHaveLength(5);
-  });
-});
-
-describe('the state file', () => {
-  it('leaves the warnings of files without errors in the cache, and reports them after a restart as before', async () => {
-    site = makeSite();
-    site.write({ slug: 'warned', body: 'Half of all patients improve within a year.' });
-    site.write({ slug: 'broken', body: 'A finding :cite[nokey].' });
-    const first = site.open();
-    await first.ready;
-    const before = first.snapshot().reports;
-    await first.close();
-    const warned = before.find((report) => report.file === 'warned.md');
-    expect(warned?.diagnostics.map((d) => d.ruleId)).toContain('claim-without-citation');
-    expect(before.find((report) => report.file === 'broken.md')?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-
-    const [stateName] = readdirSync(path.join(site.cacheDir, 'state')).filter((name) => name.endsWith('.json'));
-    const stored = JSON.parse(readFileSync(path.join(site.cacheDir, 'state', stateName as string), 'utf8')) as {
-      records: { file: string; diagnostics?: unknown[]; warnings?: number }[];
-    };
-    const byFile = new Map(stored.records.map((record) => [record.file, record]));
-    // Warnings only: a count, not the diagnostics; errors: inline (a restart reports them).
-    expect(byFile.get('warned.md')).toMatchObject({ warnings: warned?.diagnostics.length });
-    expect(byFile.get('warned.md')?.diagnostics).toBeUndefined();
-    expect(byFile.get('broken.md')?.diagnostics?.length).toBeGreaterThan(0);
-
-    const second = site.open();
-    await second.settled();
-    expect(second.stats).toMatchObject({ compiled: 0, fromCache: 0 });
-    expect(second.snapshot().reports).toEqual(before);
-  });
-});
-
 describe('change detection', () => {
   it('picks up an edit through the file watcher, without refresh()', async () => {
     site = makeSite();
@@ -483,6 +423,8 @@ describe('change detection', () => {
     await store.settled();
     expect(store.stats.compiled).toBe(61);
     expect(store.snapshot().articles).toHaveLength(61);
+    // The cold pass reported its progress with counts.
+    expect(site.logs.join('\n')).toContain('cold pass done: 61 of 61 files looked at');
     expect(store.snapshot().entry('live')?.listing.title).toBe('After the edit');
   });
 

@@ -1,0 +1,179 @@
+// The content store's SQLite file (better-sqlite3, WAL): one file in the cache directory holding
+// what the store knows about every file of every articles directory that uses the cache. Opening
+// checks the file (application id, schema version, PRAGMA quick_check) before anything in it is
+// served; a file that fails is set aside and rebuilt from the content, with a log line that says
+// why. Opening never throws for a bad file; only a missing driver does.
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export type Database = BetterSqlite3.Database;
+
+/** Marks the file as a cited content store ("CitC"): another SQLite file at the path is never taken for one. */
+const applicationId = 0x43697443;
+
+/** PRAGMA user_version: bumped whenever the tables or what a row holds change (the file is then rebuilt). */
+export const storeSchemaVersion = 1;
+
+/** The store's file in a cache directory. */
+export function storeDatabasePath(cacheDir: string): string {
+  return path.join(cacheDir, 'content.sqlite');
+}
+
+/**
+ * `sites`: one row per articles directory (named relative to the cache, so a build's cache moved
+ * with its app still matches), with the compiler and site signature its records were made with.
+ * `records`: one row per file. The columns a listing filters or sorts on are real, indexed
+ * columns (of the served version); everything else is the `data` JSON, so a field added to a
+ * record persists without a schema change. `record_tags`: one row per tag of a served version.
+ */
+const schema = `
+  CREATE TABLE IF NOT EXISTS sites (
+    id INTEGER PRIMARY KEY,
+    dir TEXT NOT NULL UNIQUE,
+    compiler TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    saved_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS records (
+    site INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    file TEXT NOT NULL,
+    key TEXT NOT NULL,
+    source_key TEXT,
+    good_key TEXT,
+    slug TEXT,
+    category TEXT,
+    author TEXT,
+    published TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (site, file)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS records_slug ON records (site, slug);
+  CREATE INDEX IF NOT EXISTS records_published ON records (site, published DESC);
+  CREATE INDEX IF NOT EXISTS records_category ON records (site, category, published DESC);
+  CREATE INDEX IF NOT EXISTS records_author ON records (site, author, published DESC);
+  CREATE TABLE IF NOT EXISTS record_tags (
+    site INTEGER NOT NULL,
+    file TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (site, tag, file),
+    FOREIGN KEY (site, file) REFERENCES records (site, file) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS record_tags_file ON record_tags (site, file);
+  PRAGMA application_id = ${applicationId};
+  PRAGMA user_version = ${storeSchemaVersion};
+`;
+
+const tableNames = ['sites', 'records', 'record_tags'];
+
+const require = createRequire(import.meta.url);
+
+function driver(): typeof BetterSqlite3 {
+  let resolved: string;
+  try {
+    resolved = require.resolve('better-sqlite3');
+  } catch {
+    throw new Error('@cited/content/store keeps its records in SQLite and needs the better-sqlite3 package (version 12): npm install better-sqlite3@12');
+  }
+  return require(resolved) as typeof BetterSqlite3;
+}
+
+/** An error that says the file is damaged (or not a database at all), as opposed to busy or full. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'));
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** How long a write waits for another process's write to finish before giving up (ms). */
+export const busyTimeoutMs = 5_000;
+
+function configure(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  // WAL with NORMAL: a power cut may lose the last save, never break the file (a lost save only
+  // means the next start looks at those files again).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Why an opened file cannot be used as it is ('empty' for a new file), or null when it can. */
+function problemWith(db: Database): string | null {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const application = db.pragma('application_id', { simple: true }) as number;
+  if (version === 0 && application === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0) return 'empty';
+  if (application !== applicationId) return 'it is not a cited content store';
+  if (version !== storeSchemaVersion) return `it was written by another version of the store (schema ${version}, this is ${storeSchemaVersion})`;
+  const tables = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (${tableNames.map((name) => `'${name}'`).join(', ')})`).pluck().get();
+  if (tables !== tableNames.length) return 'tables are missing';
+  // Every page, before a record is served from it: at 1,000 articles a few milliseconds (see bench/).
+  const rows = (db.pragma('quick_check(10)') as Record<string, string>[]).map((row) => Object.values(row)[0]);
+  if (rows.length !== 1 || rows[0] !== 'ok') return `the integrity check failed: ${rows.join('; ')}`;
+  return null;
+}
+
+/** Removes the database and its WAL files (set aside: everything in it is rebuilt from the content). */
+export function removeStoreFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+export interface OpenOptions {
+  log: (message: string) => void;
+  /** Read what is there, never create, repair or write (`cited-content check` reading the server's cache). */
+  readOnly?: boolean;
+}
+
+/**
+ * The store's database at `file`. A file that is not a readable store of this schema is reported,
+ * removed and created anew (everything in it can be rebuilt from the content). Undefined when no
+ * usable file can be had: read-only and missing or damaged, or a directory that cannot be written
+ * (the store then keeps its records in memory only, and says so).
+ */
+export function openStoreDatabase(file: string, options: OpenOptions): Database | undefined {
+  const Driver = driver();
+  const { log } = options;
+  if (options.readOnly) {
+    try {
+      const db = new Driver(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+      if (problemWith(db) === null) return db;
+      db.close();
+    } catch {
+      // missing or unreadable: nothing recorded
+    }
+    return undefined;
+  }
+  let db: Database | undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new Driver(file, { timeout: busyTimeoutMs });
+    configure(db);
+    const problem = problemWith(db);
+    if (problem === null) return db;
+    if (problem === 'empty') {
+      // IMMEDIATE, IF NOT EXISTS: two processes starting on a new cache both end up with one schema.
+      db.exec(`BEGIN IMMEDIATE; ${schema} COMMIT;`);
+      return db;
+    }
+    log(`[content] ${file} is not used (${problem}); the store is rebuilt from the content`);
+  } catch (error) {
+    log(`[content] ${file} is unreadable (${describe(error)}); the store is rebuilt from the content`);
+  }
+  try {
+    db?.close();
+  } catch {
+    // already unusable
+  }
+  try {
+    removeStoreFiles(file);
+    const fresh = new Driver(file, { timeout: busyTimeoutMs });
+    configure(fresh);
+    fresh.exec(`BEGIN IMMEDIATE; ${schema} COMMIT;`);
+    return fresh;
+  } catch (error) {
+    log(`[content] cannot write ${file} (${describe(error)}); what the store learns is kept in memory only`);
+    return undefined;
+  }
+}

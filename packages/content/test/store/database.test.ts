@@ -1,0 +1,236 @@
+/**
+ * The store's SQLite database: records saved in transactions, and the faults: a damaged, truncated
+ * or foreign file, another compiler's records, a full disk during a save, two stores on one cache.
+ */
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeDatabasePath } from '../../src/store/database.js';
+import { RecordBook } from '../../src/store/records.js';
+import type { FileRecord } from '../../src/store/snapshot.js';
+import { makeSite, type Site } from './fixtures.js';
+
+let site: Site;
+afterEach(async () => {
+  await site?.cleanup();
+});
+
+/** Reads the store's database beside the store (its own connection, as another process would). */
+function query<T>(cacheDir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(storeDatabasePath(cacheDir), { readonly: true, timeout: 5000 });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Five published articles, compiled and saved by a store that is then closed. */
+async function builtSite(): Promise<Site> {
+  const built = makeSite();
+  for (let i = 1; i <= 5; i += 1) built.write({ slug: `a-${i}`, title: `Article ${i}`, published: `2024-01-0${i}` });
+  const store = built.open();
+  await store.ready;
+  await store.close();
+  return built;
+}
+
+describe('records in the database', () => {
+  it('saves an edit as one changed row, and a restart reads the records without compiling', async () => {
+    site = await builtSite();
+    const before = query<{ file: string; data: string }>(site.cacheDir, 'SELECT file, data FROM records ORDER BY file');
+    expect(before.map((row) => row.file)).toEqual(['a-1.md', 'a-2.md', 'a-3.md', 'a-4.md', 'a-5.md']);
+
+    const store = site.open();
+    await store.ready;
+    site.write({ slug: 'a-3', title: 'Edited', published: '2024-01-03' });
+    await store.refresh();
+    await store.close();
+    const after = query<{ file: string; data: string; slug: string }>(site.cacheDir, 'SELECT file, data, slug FROM records ORDER BY file');
+    const changed = after.filter((row, i) => row.data !== before[i]?.data).map((row) => row.file);
+    expect(changed).toEqual(['a-3.md']);
+
+    const restarted = site.open();
+    await restarted.settled();
+    expect(restarted.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect(restarted.snapshot().entry('a-3')?.listing.title).toBe('Edited');
+    expect(restarted.snapshot().articles.map((a) => a.slug)).toEqual(['a-5', 'a-4', 'a-3', 'a-2', 'a-1']);
+  });
+
+  it('keeps the listing fields of the served version in indexed columns, its tags in their own table', async () => {
+    site = await builtSite();
+    const rows = query<{ slug: string; category: string; published: string }>(site.cacheDir, 'SELECT slug, category, published FROM records ORDER BY published DESC');
+    expect(rows[0]).toEqual({ slug: 'a-5', category: 'Back pain', published: '2024-01-05' });
+    const tags = query<{ tag: string; n: number }>(site.cacheDir, 'SELECT tag, count(*) AS n FROM record_tags GROUP BY tag');
+    expect(tags).toEqual([{ tag: 'back', n: 5 }]);
+    const plan = query<{ detail: string }>(site.cacheDir, "EXPLAIN QUERY PLAN SELECT slug FROM records WHERE site = 1 AND category = 'Back pain' ORDER BY published DESC LIMIT 20");
+    expect(plan.map((step) => step.detail).join(' ')).toContain('records_category');
+  });
+
+  it('reports warnings and errors after a restart as before it', async () => {
+    site = makeSite();
+    site.write({ slug: 'warned', body: 'Half of all patients improve within a year.' });
+    site.write({ slug: 'broken', body: 'A finding :cite[nokey].' });
+    const first = site.open();
+    await first.ready;
+    const before = first.snapshot().reports;
+    await first.close();
+    expect(before.find((report) => report.file === 'warned.md')?.diagnostics.map((d) => d.ruleId)).toContain('claim-without-citation');
+    const second = site.open();
+    await second.settled();
+    expect(second.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect(second.snapshot().reports).toEqual(before);
+  });
+});
+
+describe('a damaged database', () => {
+  const expectRebuilt = async (damage: (file: string) => void, why: RegExp) => {
+    site = await builtSite();
+    const file = storeDatabasePath(site.cacheDir);
+    damage(file);
+    const store = site.open();
+    await store.ready;
+    await store.settled();
+    expect(site.logs.join('\n')).toMatch(why);
+    expect(site.logs.join('\n')).toContain('the store is rebuilt from the content');
+    // Every article served, each with its own page, from the content (the compiled versions are still in the cache).
+    expect(store.snapshot().articles.map((a) => a.slug)).toEqual(['a-5', 'a-4', 'a-3', 'a-2', 'a-1']);
+    expect((await store.article('a-2'))?.meta.title).toBe('Article 2');
+    expect(store.stats.compiled).toBe(0);
+    await store.close();
+    // And a usable database again.
+    expect(query(site.cacheDir, 'SELECT file FROM records')).toHaveLength(5);
+  };
+
+  it('is detected when its pages are overwritten, and rebuilt from the content', async () => {
+    await expectRebuilt((file) => {
+      const bytes = readFileSync(file);
+      // Keep the header (page 1) so that it still opens as SQLite; scribble over every other page.
+      for (let offset = 4096; offset < bytes.length; offset += 1) bytes[offset] = (offset * 7) & 0xff;
+      writeFileSync(file, bytes);
+    }, /is (not used|unreadable)/);
+  });
+
+  it('is detected when the file is truncated, and rebuilt from the content', async () => {
+    await expectRebuilt((file) => truncateSync(file, Math.floor(statSync(file).size / 2)), /is (not used|unreadable)/);
+  });
+
+  it('is not taken for a store when it is another file, and rebuilt', async () => {
+    await expectRebuilt((file) => writeFileSync(file, 'not a database at all, just text that happens to be here'), /unreadable/);
+  });
+
+  it('is rebuilt when it was written with another schema version', async () => {
+    await expectRebuilt((file) => {
+      const db = new Database(file);
+      db.pragma('user_version = 999');
+      db.close();
+    }, /another version of the store \(schema 999/);
+  });
+});
+
+describe('records of another compiler version', () => {
+  it('are not used: every file is checked again (compiled by this compiler), with a log line saying why', async () => {
+    site = await builtSite();
+    const db = new Database(storeDatabasePath(site.cacheDir));
+    // Records claiming a version that this compiler never made: serving them would serve a wrong page.
+    db.prepare("UPDATE sites SET compiler = 'older-compiler'").run();
+    db.prepare("UPDATE records SET data = json_set(data, '$.listing.title', 'Wrong title') WHERE file = 'a-1.md'").run();
+    db.close();
+    const store = site.open();
+    await store.ready;
+    await store.settled();
+    expect(site.logs.join('\n')).toContain('made by another compiler version (older-compiler');
+    expect(store.snapshot().entry('a-1')?.listing.title).toBe('Article 1');
+    expect(store.snapshot().articles).toHaveLength(5);
+    await store.close();
+    expect(query<{ compiler: string }>(site.cacheDir, 'SELECT compiler FROM sites')[0]?.compiler).not.toBe('older-compiler');
+  });
+});
+
+describe('a full disk during a save', () => {
+  const record = (file: string, title: string): FileRecord => ({
+    file,
+    mtimeMs: 1,
+    size: 1,
+    key: `key-${file}-${title}`,
+    ok: true,
+    diagnostics: [],
+    siteDiagnostics: [],
+    links: [],
+    listing: { slug: file, title, description: 'x'.repeat(2000), category: 'c', tags: ['t'], published: '2024-01-01', readingTimeMinutes: 1, wordCount: 1, draft: false },
+  });
+
+  it('keeps the last saved state, says so, and saves when there is room again', async () => {
+    site = makeSite();
+    const logs: string[] = [];
+    const options = { dir: site.dir, cacheDir: site.cacheDir, fingerprint: 'f', siteSignature: () => 's', enqueue: () => undefined, log: (m: string) => logs.push(m) };
+    const book = new RecordBook(options);
+    await book.load();
+    for (let i = 0; i < 3; i += 1) book.set(record(`f-${i}.md`, 'saved'));
+    await book.save();
+
+    // The disk fills up: no page may be added to the file (SQLITE_FULL on the next write).
+    const db = book.connection as Database.Database;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    for (let i = 0; i < 200; i += 1) book.set(record(`f-${i}.md`, 'too much'));
+    await book.saveChanges();
+    expect(logs.join('\n')).toMatch(/could not save the store's records \(database or disk is full\); the last saved state is kept/);
+    expect(book.hasUnsaved).toBe(true);
+
+    const reader = new RecordBook({ ...options, readOnly: true });
+    await reader.load();
+    expect([...reader.values()].map((r) => `${r.file}:${r.listing.title}`).sort()).toEqual(['f-0.md:saved', 'f-1.md:saved', 'f-2.md:saved']);
+    await reader.close();
+
+    // Room again: what was not saved is saved at the next save.
+    db.pragma('max_page_count = 1073741823');
+    await book.close();
+    const after = new RecordBook({ ...options, readOnly: true });
+    await after.load();
+    expect(after.size).toBe(200);
+    expect(after.get('f-0.md')?.listing.title).toBe('too much');
+    await after.close();
+  });
+});
+
+describe('two stores on one cache directory', () => {
+  it('both work (WAL, busy timeout): each serves the site, and edits saved by one are read by a restart of the other', async () => {
+    site = makeSite();
+    for (let i = 1; i <= 30; i += 1) site.write({ slug: `s-${i}` });
+    const a = site.open({ eagerLimit: 5 });
+    const b = site.open({ eagerLimit: 5 });
+    await Promise.all([a.settled(), b.settled()]);
+    expect(a.snapshot().articles).toHaveLength(30);
+    expect(b.snapshot().articles).toHaveLength(30);
+    site.write({ slug: 's-7', title: 'Edited by an editor' });
+    await Promise.all([a.refresh(), b.refresh()]);
+    await Promise.all([a.close(), b.close()]);
+    expect(site.logs.filter((line) => /could not save|damaged|unreadable/.test(line))).toEqual([]);
+    const c = site.open();
+    await c.settled();
+    expect(c.stats.compiled).toBe(0);
+    expect(c.snapshot().entry('s-7')?.listing.title).toBe('Edited by an editor');
+    expect(query(site.cacheDir, 'SELECT file FROM records')).toHaveLength(30);
+    expect(path.basename(storeDatabasePath(site.cacheDir))).toBe('content.sqlite');
+  });
+});
+
+describe('the build-time database (cited-content build)', () => {
+  it('leaves a database and compiled articles from which a server serves the whole site with no compile, after the files were copied anew', async () => {
+    const { buildContent } = await import('../../src/build.js');
+    site = makeSite();
+    for (let i = 1; i <= 8; i += 1) site.write({ slug: `b-${i}` });
+    const built = await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
+    expect(built).toMatchObject({ articles: 8, compiled: 8 });
+    // A deploy: same bytes, new mtimes.
+    for (let i = 1; i <= 8; i += 1) site.write({ slug: `b-${i}` });
+    const store = site.open();
+    await store.ready;
+    expect(store.snapshot().articles).toHaveLength(8);
+    await store.settled();
+    expect(store.stats).toMatchObject({ compiled: 0, fromCache: 0 });
+    expect((await store.article('b-4'))?.meta.slug).toBe('b-4');
+  });
+});
