@@ -119,8 +119,45 @@ const viewportOptions = {
   desktop: { name: `Desktop (${breakpoints.desktop}px)`, styles: { width: `${breakpoints.desktop}px`, height: '800px' }, type: 'desktop' },
 } as const;
 
+type Direction = 'ltr' | 'rtl';
+
+/**
+ * The toolbar's direction and text size, set where a reader's browser sets them: `dir` on <html>
+ * (components use logical properties, so they mirror) and the root font size (200 % text is what
+ * WCAG 1.4.4 asks to survive). A story fixes either with `globals: { direction: 'rtl' }` or
+ * `globals: { textSize: '200%' }`, which the visual-regression and a11y scripts then render as is.
+ */
+function DocumentSettings({ direction, textSize, children }: PropsWithChildren<{ direction: Direction; textSize: string }>) {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dir = direction;
+    root.style.fontSize = textSize === '100%' ? '' : textSize;
+    return () => {
+      root.dir = 'ltr';
+      root.style.fontSize = '';
+    };
+  }, [direction, textSize]);
+  return children;
+}
+
 const preview: Preview = {
+  globalTypes: {
+    direction: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: [{ value: 'ltr', title: 'Left to right' }, { value: 'rtl', title: 'Right to left' }], dynamicTitle: true },
+    },
+    textSize: {
+      description: 'Text size (browser zoom of text only)',
+      toolbar: { title: 'Text size', icon: 'zoom', items: [{ value: '100%', title: '100 % text' }, { value: '200%', title: '200 % text' }], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { direction: 'ltr', textSize: '100%' },
   decorators: [
+    (Story, context) => (
+      <DocumentSettings direction={context.globals.direction === 'rtl' ? 'rtl' : 'ltr'} textSize={String(context.globals.textSize ?? '100%')}>
+        <Story />
+      </DocumentSettings>
+    ),
     // Sets data-theme on <html>, exactly how the blog forces a theme.
     withThemeByDataAttribute({
       themes: { light: 'light', dark: 'dark' },

@@ -204,3 +204,6 @@ export const States: Story = {
     </StateGrid>
   ),
 };
+
+/** Right to left (the toolbar's Direction): the marker sits after the words it supports, on their left. */
+export const InContextRightToLeft: Story = { ...InContext, name: 'In context, right to left', globals: { direction: 'rtl' } };

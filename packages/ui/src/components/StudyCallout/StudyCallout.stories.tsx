@@ -50,8 +50,20 @@ const meta = {
     },
     figure: { control: 'text' },
     children: { control: 'text' },
-    title: { control: 'text' },
-    citation: { control: false },
+    // The default is applied in the render (an empty title falls back too), so react-docgen cannot see it.
+    title: { control: 'text', table: { defaultValue: { summary: JSON.stringify('At a glance') } } },
+    // `year` is `number | string` (e.g. "2013, updated 2020"): a text box, not the JSON editor.
+    year: { control: 'text' },
+    // A React element cannot be typed into a control: offer the citation markers a designer would pick.
+    citation: {
+      control: 'select',
+      options: ['None', 'One source [3]', 'Two sources [3, 5]'],
+      mapping: {
+        None: undefined,
+        'One source [3]': <Citation numbers={[3]} id="cite-3" />,
+        'Two sources [3, 5]': <Citation numbers={[3, 5]} id="cite-3-5" />,
+      },
+    },
     className: { table: { disable: true } },
   },
   parameters: {
