@@ -236,3 +236,6 @@ export const States: Story = {
     </StateGrid>
   ),
 };
+
+/** 200 % text (the toolbar's Text size): the heading wraps beside its icon, no word breaks mid-word. */
+export const UrgentAt200PercentText: Story = { ...Urgent, name: 'Urgent, 200 % text', globals: { textSize: '200%' } };
