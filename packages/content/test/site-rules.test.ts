@@ -72,7 +72,8 @@ const urgentCard = ':::care[See a doctor urgently if you have]{level=urgent}\n- 
 async function check(files: Record<string, string>, options: { siteRules?: SiteRules; people?: PeopleRegistry } = { siteRules: site, people }) {
   const dir = mkdtempSync(join(tmpdir(), 'cited-site-rules-'));
   temporary.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  // Each its own title: these tests are about other rules than title-duplicate.
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text.replace('title: Test article', `title: Article ${name}`));
   // The folder on its own (no site found around it), with these rules and people.
   const result = await checkArticles(dir, { now, readability: false, site: null, ...options });
   return (name: string) => result.diagnostics.filter((d) => basename(d.file) === name).map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));

@@ -1,6 +1,7 @@
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
+import { titlesOf } from './editorial.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
 import { taxonomySlug } from './taxonomy.js';
 import { visibilityOf } from './visibility.js';
@@ -141,7 +142,8 @@ function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: Map<s
 }
 
 function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach): Judgement<R>[] {
-  const facts: SiteFacts = { ...request.facts, reachable: reach };
+  const titles = titlesOf(all.map((record) => ({ file: record.file, title: record.listing.title, ok: record.ok })));
+  const facts: SiteFacts = { ...request.facts, reachable: reach, titles };
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
   for (const record of targets) {
