@@ -69,3 +69,15 @@ describe('an unquoted colon in a YAML value', () => {
     expect(compile(source).diagnostics.map((d) => d.message).join('\n')).not.toContain('colon');
   });
 });
+
+describe('a missing bibliography file', () => {
+  it('is one error, with no follow-on cite-unknown-key errors', () => {
+    const source = `---\ntitle: T\ndescription: D.\ncategory: Test\npublished: 2024-01-01\nbibliography: references.bib\n---\n\nOne.[@smith2020] Two.[@jones2021] Three.:cite[doe2019]\n`;
+    const missing = (path: string): string => {
+      throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    };
+    const result = compile(source, 'article.md', missing);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['bibliography-not-found']);
+    expect(result.diagnostics[0]).toMatchObject({ line: 6, severity: 'error' });
+  });
+});
