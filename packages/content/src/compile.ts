@@ -273,6 +273,10 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     if (data.keyPoints) stripPositions(data.keyPoints.hast);
     const references = numberReferences(loaded, data, file);
     if (frontmatter.failed) dropFollowOnErrors(file);
+    // An unreadable bibliography file is one error: its keys would otherwise each be "unknown".
+    if (file.messages.some((message) => message.ruleId === 'bibliography-not-found')) {
+      file.messages = file.messages.filter((message) => message.ruleId !== 'cite-unknown-key');
+    }
     // The page's own furniture also has these ids (see the blog's article page).
     checkAnchors(siteLinks, hast, file, ['main', ...references.map((reference) => `${referenceIdPrefix}${reference.number}`)]);
     // After the transform: citation markers are nodes by then, so they are not read as words.

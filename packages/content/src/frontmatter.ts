@@ -5,7 +5,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { report } from './diagnostics.js';
 import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
-import { findIndentationSlip, plainYamlError, unclosedOpener } from './yaml-errors.js';
+import { findIndentationSlip, findUnquotedColon, plainYamlError, unclosedOpener } from './yaml-errors.js';
 import { didYouMean } from './suggest.js';
 import type { RuleId } from './diagnostics.js';
 import {
@@ -120,7 +120,9 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     // One error, in plain words, where the mistake is: the parser's own messages come in bunches,
     // in its terms, and often lines after an indentation slip.
     result.failed = true;
-    const slip = findIndentationSlip(block.yaml);
+    const indentation = findIndentationSlip(block.yaml);
+    const colon = findUnquotedColon(block.yaml);
+    const slip = colon && (!indentation || colon.line <= indentation.line) ? colon : indentation;
     if (slip) {
       const yamlStart = place.toPoint(block.yamlOffset);
       const line = (yamlStart?.line ?? 2) + slip.line - 1;

@@ -57,6 +57,30 @@ export function findIndentationSlip(yaml: string): YamlProblem | undefined {
   return undefined;
 }
 
+/**
+ * `title: Sciatica: what helps`: a plain value with `: ` in it reads to YAML as a second key, and the
+ * parser then speaks of nested mappings or indentation. Names the cause and shows the quoted form.
+ */
+export function findUnquotedColon(yaml: string): YamlProblem | undefined {
+  const lines = yaml.split(/\r\n|\n|\r/);
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^(\s*(?:-\s+)?)([^\s#'"\-[{][^:#]*?):[ \t]+([^\s'"[{|>&*!%@`#].*)$/.exec(lines[index] as string);
+    if (!match) continue;
+    const [, lead = '', key = '', value = ''] = match;
+    const colon = /:(?:[ \t]|$)/.exec(value);
+    if (!colon) continue;
+    const text = value.replace(/\s+#.*$/, '').trimEnd();
+    const quoted = text.includes('"') ? `'${text.replace(/'/g, "''")}'` : `"${text.replace(/\\/g, '\\\\')}"`;
+    const valueStart = (lines[index] as string).length - value.length;
+    return {
+      line: index + 1,
+      column: valueStart + colon.index + 1,
+      message: `the value of \`${key.trim()}\` contains a colon followed by a space, which YAML reads as the start of another key: put the whole value in quotes: \`${lead.trimStart()}${key.trim()}: ${quoted}\``,
+    };
+  }
+  return undefined;
+}
+
 /** A `[` or `{` the parser says is never closed: its offset in the YAML, to report it where it opens. */
 export function unclosedOpener(yaml: string, error: YAMLError): number | undefined {
   const closer = /end with an? ([\]}])/.exec(error.message)?.[1];

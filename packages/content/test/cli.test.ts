@@ -157,7 +157,7 @@ describe('cited-content check gives the server\'s verdict', () => {
   it('finds the site of a single file (people.yml, its pages) as the server does, and says what it does with it', () => {
     const site = blogSite({
       'x.md': article('See [search](/search) and [Jane](/authors/jane-doe).:cite[a2020]', 'slug: x\nreviewedBy: nobody\n'),
-      'y.md': article('Text.:cite[a2020]', 'slug: y\nauthor: the-clinic\n'),
+      'y.md': article('Text.:cite[a2020]', 'slug: y\nauthor: the-clinic\n').replace('title: Test article', 'title: Another article'),
     });
     const result = runIn(site.root, 'check', 'content/articles/x.md');
     expect(result.status, result.stdout + result.stderr).toBe(1);

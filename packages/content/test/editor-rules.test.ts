@@ -99,7 +99,7 @@ describe('cited-content check on files', () => {
   function site(): string {
     const dir = mkdtempSync(join(tmpdir(), 'cited-check-'));
     temporary.push(dir);
-    writeFileSync(join(dir, 'target.md'), article('Text.:cite[a2020]\n', 'slug: target\n'));
+    writeFileSync(join(dir, 'target.md'), article('Text.:cite[a2020]\n', 'slug: target\n').replace('title: Test article', 'title: Target article'));
     writeFileSync(join(dir, 'broken.md'), article('Text.:cite[nope]\n', 'slug: broken\n'));
     return dir;
   }

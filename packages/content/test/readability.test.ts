@@ -145,3 +145,21 @@ describe('the readability report', () => {
     expect(seed.ok).toBe(true);
   });
 });
+
+describe('readability suggestions never swap a word for one of another sense', () => {
+  it.each([
+    ['Rest helps however bad their X-ray looks.', 'however'],
+    ['Side effects are rare after the injection.', 'effect'],
+    ['The effect of the injection lasted a year.', 'effect'],
+    ['Tests showed normal kidney function after surgery.', 'function'],
+    ['People with type 2 diabetes heal more slowly.', 'type'],
+  ])('%j gives no suggestion for %s', async (text, word) => {
+    const { measureText } = await import('../src/readability/measure.js');
+    expect(measureText(text).simpler.filter((swap) => swap.toLowerCase().startsWith(word))).toEqual([]);
+  });
+
+  it('still suggests the plain word where it fits', async () => {
+    const { measureText } = await import('../src/readability/measure.js');
+    expect(measureText('It hurt. However, it passed.').simpler).toContain('However → but / yet');
+  });
+});

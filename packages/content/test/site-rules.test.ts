@@ -67,7 +67,9 @@ const reviewed = 'reviewedBy: jane-doe\nlastReviewed: 2024-01-01\nnextReviewDue:
 const urgentCard = ':::care[See a doctor urgently if you have]{level=urgent}\n- a fever with back pain\n:::';
 
 async function check(files: Record<string, string>, options: { siteRules?: SiteRules; people?: PeopleRegistry } = { siteRules: site, people }) {
-  const dir = temporary.make('site-rules', files);
+  // Each its own title: these tests are about other rules than title-duplicate.
+  const titled = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text.replace('title: Test article', `title: Article ${name}`)]));
+  const dir = temporary.make('site-rules', titled);
   // The folder on its own (no site found around it), with these rules and people.
   const result = await checkArticles(dir, { now, readability: false, site: null, ...options });
   return (name: string) => result.diagnostics.filter((d) => basename(d.file) === name).map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message }));

@@ -15,9 +15,29 @@ const wordedRatio = new RegExp(`\\b${numberWord}\\s+(?:out\\s+of|in|of\\s+every)
 const wordedFraction =
   /(?<!\b(?:first|second|other|latter|former|last)\s)\b(?:half|(?:a|one|two)[ -](?:third|quarter|fifth|tenth)s?|two[ -]thirds|three[ -]quarters)\s+of\b/i;
 
-/** The figure a paragraph states, if it states a percentage, an "N of M patients" count or a worded one. */
+/**
+ * A rating on a scale ("5 out of 10", "7/10 pain", "a score of 3 in 10"): what a reader or a
+ * clinician scores, not a share of people, so not a figure needing a source. A scale word must be
+ * near it, and no group of people after it ("9 out of 10 patients" stays a claim).
+ */
+const ratingOutOfTen = /\b(?:10|[0-9](?:\.5)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\/|out\s+of|in)\s*(?:10|ten)\b/gi;
+const scaleWord = /\b(?:pain|scale|scores?|scored|rat(?:e|es|ed|ing)|severity|hurts?|nrs|vas)\b/i;
+const peopleAfter = /^\s+(?:[a-z-]+\s+){0,3}?(?:patients|people|participants|subjects|respondents|adults|children|women|men|cases|of)\b/i;
+
+function withoutRatings(text: string): string {
+  return text.replace(ratingOutOfTen, (match, offset: number) => {
+    const sentenceStart = Math.max(text.lastIndexOf('.', offset), text.lastIndexOf('!', offset), text.lastIndexOf('?', offset)) + 1;
+    const sentenceEnd = text.slice(offset + match.length).search(/[.!?](?:\s|$)/);
+    const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? undefined : offset + match.length + sentenceEnd);
+    const isRating = scaleWord.test(sentence) && !peopleAfter.test(text.slice(offset + match.length));
+    return isRating ? ' '.repeat(match.length) : match;
+  });
+}
+
+/** The figure a paragraph states, if it states a percentage, an "N of M patients" count or a worded one (ratings on a 0–10 scale are not figures). */
 export function findClaim(text: string): string | undefined {
-  return (percentage.exec(text) ?? nOfMPeople.exec(text) ?? wordedRatio.exec(text) ?? wordedFraction.exec(text))?.[0];
+  const prose = withoutRatings(text);
+  return (percentage.exec(prose) ?? nOfMPeople.exec(prose) ?? wordedRatio.exec(prose) ?? wordedFraction.exec(prose))?.[0];
 }
 
 function isCitation(node: RootContent): boolean {

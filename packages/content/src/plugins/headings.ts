@@ -2,6 +2,7 @@ import type { Element, Root, RootContent } from 'hast';
 import GithubSlugger from 'github-slugger';
 import type { VFile } from 'vfile';
 import type { CareLevel } from './care.js';
+import { report } from '../diagnostics.js';
 import { citedData } from './context.js';
 
 /** Heading text without citation markers (their fallback "[1]" is not part of the title). */
@@ -61,8 +62,14 @@ export function rehypeCitedHeadings() {
     // Only the article's own sections (and its care cards): headings inside quotes or callouts are
     // not part of the outline. A care card's heading sits one level below the section it is in.
     let sectionDepth = 1;
+    let headingLevel = 1; // the page title is the h1
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
+      const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (level !== undefined) {
+        checkHeadingLevel(file, node, Number(level), headingLevel);
+        headingLevel = Number(level);
+      }
       const id = node.properties.id;
       if (typeof id !== 'string') continue;
       const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
@@ -76,4 +83,16 @@ export function rehypeCitedHeadings() {
       } else if (/^h[4-6]$/.test(node.tagName)) sectionDepth = Math.max(sectionDepth, Number(node.tagName[1]));
     }
   };
+}
+
+/** `## A` then `#### B`: screen-reader users navigate by level, and a skipped one reads as missing. */
+function checkHeadingLevel(file: VFile, heading: Element, level: number, previous: number): void {
+  if (level <= previous + 1) return;
+  const hashes = (count: number): string => '#'.repeat(count);
+  report(
+    file,
+    'heading-level-skipped',
+    `Heading "${headingText(heading)}" is level ${level} (\`${hashes(level)}\`) after a level-${previous} heading: use \`${hashes(previous + 1)}\` so no level is skipped`,
+    heading.position,
+  );
 }

@@ -8,6 +8,7 @@ import { syllable } from 'syllable';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { isFalseSwap } from './false-swaps.js';
 
 /** Counts behind the figures, so paragraphs add up to an article. */
 export interface ReadabilityCounts {
@@ -110,6 +111,12 @@ export function measureText(text: string, options: MeasureOptions = {}): TextMea
   });
   const simpler = file.messages
     .filter((message) => message.source === 'retext-simplify')
+    .filter((message) => {
+      const place = message.place && 'start' in message.place ? message.place : undefined;
+      const start = place?.start.offset;
+      const end = place?.end.offset;
+      return start === undefined || end === undefined || !isFalseSwap(text.slice(start, end), text.slice(0, start), text.slice(end));
+    })
     .map((message) => `${String(message.actual)} → ${(message.expected ?? []).join(' / ') || 'omit'}`);
   const counts = { sentences, words, syllables, longWords: longWordList.length, passive: passivePhrases.length };
   return { ...counts, grade: gradeOf(counts), passivePhrases, longWordList, simpler, ...(hardestSentence ? { hardestSentence } : {}) };

@@ -3,6 +3,7 @@ import { readYamlFile } from '../config/yaml.js';
 import { contactSchema } from '../people/registry.js';
 import { careLevels } from '../plugins/care.js';
 import type { Diagnostic } from '../types.js';
+import { taxonomySlug } from './taxonomy.js';
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 
@@ -38,6 +39,36 @@ export const siteConfigSchema = z.strictObject({
     .string({ error: 'must be text, e.g. "911" (quoted)' })
     .trim()
     .regex(/^\+?\d[\d ]{1,15}$/, { error: 'must be a telephone number such as "911" or "999"' })
+    .optional(),
+  /**
+   * The site's categories: an article's `category` must be one of them (category-unknown), and a
+   * category page shows its description. Absent: any category is accepted, as before.
+   */
+  categories: z
+    .array(
+      z
+        .strictObject({
+          name: text,
+          /** The URL segment (`/category/<slug>`): the name in lower case with dashes, written out so editors see it. */
+          slug: z.string({ error: 'must be text' }).optional(),
+          description: text,
+        })
+        .check((context) => {
+          const { name, slug } = context.value;
+          if (slug !== undefined && slug !== taxonomySlug(name)) {
+            context.issues.push({ code: 'custom', input: slug, path: ['slug'], message: `must be "${taxonomySlug(name)}", the URL segment of "${name}" (or leave it out)` });
+          }
+        }),
+    )
+    .check((context) => {
+      const seen = new Map<string, number>();
+      context.value.forEach((category, index) => {
+        const slug = taxonomySlug(category.name);
+        const first = seen.get(slug);
+        if (first === undefined) seen.set(slug, index);
+        else context.issues.push({ code: 'custom', input: category.name, path: [index, 'name'], message: `is the same category as entry ${first + 1} ("${context.value[first]?.name}")` });
+      });
+    })
     .optional(),
   /** Care cards the articles of some categories must have (care-card-missing). */
   careCards: z

@@ -3,6 +3,7 @@ import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
 import { articleSlugOf, type GoneReason } from './links.js';
 import { articleWithdrawn, redirectShadows } from './moves.js';
+import { titlesOf } from './editorial.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
 import { taxonomySlug } from './taxonomy.js';
 import { visibilityOf } from './visibility.js';
@@ -172,7 +173,8 @@ function articleSlugs<R extends Judged>(all: readonly R[]): Map<string, R[]> {
 }
 
 function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
-  const facts: SiteFacts = { ...request.facts, reachable: reach, gone };
+  const titles = titlesOf(all.map((record) => ({ file: record.file, title: record.listing.title, ok: record.ok })));
+  const facts: SiteFacts = { ...request.facts, reachable: reach, gone, titles };
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
   const owners = articleSlugs(all);

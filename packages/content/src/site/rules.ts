@@ -2,6 +2,7 @@ import { checkPersonIds } from '../people/check.js';
 import type { PeopleRegistry } from '../people/registry.js';
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
+import { categoryRule, titleRule } from './editorial.js';
 import { checkSiteLinks, type GoneReason } from './links.js';
 import { trustRule, type SiteRules } from './trust.js';
 
@@ -20,6 +21,8 @@ export interface SiteFacts {
   now: Date;
   /** What site.yml asks of every article (care cards, medical review, the publisher); unchecked without it. */
   site?: SiteRules;
+  /** Files by title (titlesOf in editorial.ts), for title-duplicate; unchecked without it. */
+  titles?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One file version as the site rules see it (the compile's summary of it, no body). */
@@ -77,7 +80,7 @@ export const peopleRule: SiteRule = {
  * the site (the registry, other articles, the site's pages) goes here: the store and the check
  * both judge by this list.
  */
-export const siteRules: readonly SiteRule[] = [linkRule, peopleRule, trustRule];
+export const siteRules: readonly SiteRule[] = [linkRule, peopleRule, trustRule, categoryRule, titleRule];
 
 export function runSiteRules(file: SiteFile, facts: SiteFacts, rules: readonly SiteRule[] = siteRules): Diagnostic[] {
   return rules.flatMap((rule) => rule.check(file, facts));

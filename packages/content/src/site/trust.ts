@@ -13,7 +13,7 @@ import type { SiteFile, SiteFacts, SiteRule } from './rules.js';
  * disclosure when the author or publisher sells what it discusses): a site rule (see rules.ts), so
  * the server's store and `cited-content check` judge it alike, and its errors hold a version back.
  */
-export type SiteRules = Partial<Pick<SiteConfig, 'careCards' | 'review' | 'publisher'>>;
+export type SiteRules = Partial<Pick<SiteConfig, 'careCards' | 'review' | 'publisher' | 'categories'>>;
 
 /** What the rules need to know of an article: its listing (store) or its compiled meta (check). */
 export interface ArticleFacts {
@@ -67,7 +67,7 @@ function bodyText(source: string): string {
 }
 
 /** Where a frontmatter key (or its value) was written; the start of the file when it was not. */
-function positionOf(source: string | undefined, key: string, part: 'key' | 'value'): { line: number; column: number } {
+export function positionOf(source: string | undefined, key: string, part: 'key' | 'value'): { line: number; column: number } {
   const text = source?.replace(/^\uFEFF/, '');
   const block = text === undefined ? undefined : splitFrontmatter(text);
   if (text === undefined || !block) return { line: 1, column: 1 };
@@ -152,6 +152,7 @@ export function siteRulesSignature(site: SiteRules | undefined, people: PeopleRe
     careCards: site?.careCards ?? null,
     review: site?.review ?? null,
     publisher: site?.publisher?.id ?? null,
+    categories: site?.categories?.map((category) => category.name) ?? null,
     offers: people ? [...people.values()].filter((record) => record.offers).map((record) => [record.id, record.offers]) : null,
   };
 }
