@@ -280,6 +280,17 @@ describe('index and category pages', () => {
     expect(scriptTags(html)).toEqual([]);
     expect((await get(handler, '/category/no-such-category')).status).toBe(404);
   });
+
+  it("shows the category's description from site.yml's registry, on the page and as its meta description", async () => {
+    const { readSiteConfig } = await import('@cited/content');
+    const siteFile = path.join(appDir, 'content/site.yml');
+    const { config } = readSiteConfig(readFileSync(siteFile, 'utf8'), siteFile);
+    const entry = config?.categories?.find((category) => category.name === seed.meta.category);
+    expect(entry, `site.yml lists the seed's category "${seed.meta.category}"`).toBeDefined();
+    const html = await (await get(handler, `/category/${slugifyCategory(seed.meta.category)}`)).text();
+    expect(mainText(html)).toContain(entry?.description);
+    expect(html).toContain(`<meta name="description" content="${escapeHtml(entry?.description ?? '')}"`);
+  });
 });
 
 describe('search, tags, authors and contact', () => {

@@ -7,6 +7,8 @@ export interface ListingPageProps {
   /** What kind of list this is ("Category", "Topic"), shown above the title. */
   eyebrow: string;
   title: string;
+  /** What the list is about, in the site's words (a category's description in site.yml). */
+  description?: string;
   articles: readonly ArticleSummary[];
   page: number;
   pageCount: number;
@@ -15,13 +17,14 @@ export interface ListingPageProps {
 }
 
 /** A paginated, newest-first list of articles under a title, below the way home: category and tag pages. */
-export function ListingPage({ eyebrow, title, articles, page, pageCount, total, basePath }: ListingPageProps) {
+export function ListingPage({ eyebrow, title, description, articles, page, pageCount, total, basePath }: ListingPageProps) {
   return (
     <>
       <div className={styles.intro}>
         <Breadcrumbs items={[{ href: '/', label: 'Home' }]} current={title} />
         <p className={styles.eyebrow}>{eyebrow}</p>
         <h1 className={styles.pageTitle}>{title}</h1>
+        {description ? <p className={styles.lede}>{description}</p> : null}
         <p className={styles.lede}>
           {total === 1 ? '1 article' : `${total} articles`}, newest first
           {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.

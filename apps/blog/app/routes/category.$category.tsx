@@ -1,3 +1,4 @@
+import { taxonomySlug } from '@cited/content/taxonomy';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -5,6 +6,7 @@ import { ListingPage } from '../components/ListingPage';
 import { articlesInCategory, getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
+import { siteConfig } from '../lib/site.server';
 import { absoluteUrl } from '../lib/site';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,9 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inCategory = articlesInCategory(snapshot, category.slug);
   const listing = paginate(request, inCategory);
   const path = `/category/${category.slug}`;
+  // site.yml's registry describes its categories (the check already refused unknown ones).
+  const description = siteConfig().categories?.find((entry) => taxonomySlug(entry.name) === category.slug)?.description;
   return {
     ...listing,
     category,
+    ...(description ? { description } : {}),
     basePath: path,
     canonicalUrl: absoluteUrl(listing.page === 1 ? path : `${path}?page=${listing.page}`),
   };
@@ -27,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) =>
     ? seoMeta(
         {
           title: page.page === 1 ? page.category.name : `${page.category.name}, page ${page.page}`,
-          description: `Articles in ${page.category.name}, newest first, each with its evidence cited.`,
+          description: page.description ?? `Articles in ${page.category.name}, newest first, each with its evidence cited.`,
           canonicalUrl: page.canonicalUrl,
         },
         siteOf(matches),
