@@ -3,7 +3,7 @@
  * the page's, so this matches a 390px phone with text enlarged by about 130% or more (at 200% it
  * is 12 em wide), while a 320px phone at 100% (20 em) keeps the usual layout. There, boxes give
  * their inline padding back to the text and headings are capped by the screen's width, so that a
- * word always fits a line and never splits ("Treatmen/t"). Checked by apps/blog/e2e/words.spec.ts.
+ * word always fits a line and never splits ("Treatmen/t"). Checked by the blog's end-to-end test, words.spec.ts.
  * (The blog repeats the 19em for its own gutters and title.)
  */
 export const narrowText = 'screen and (max-width: 19em)';
