@@ -2,7 +2,7 @@
  * The layout guard on this repository, and on small made-up repositories to show it catches each
  * kind of straggler (a guard that never fails would guard nothing).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testLayoutProblems } from '../src/layout.js';
@@ -18,6 +18,16 @@ describe('the test layout', () => {
   it('holds in this repository', () => {
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] };
     expect(testLayoutProblems(repoRoot, manifest.workspaces)).toEqual([]);
+  });
+
+  it('keeps the app out of the packages: no source or test file in packages/ names the blog app', () => {
+    // Written in two parts so this file does not name it either.
+    const appPath = ['apps', 'blog'].join('/');
+    const packagesDir = path.join(repoRoot, 'packages');
+    const naming = readdirSync(packagesDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /^[^/]+\/(src|test)\//.test(file.split(path.sep).join('/')) && /\.(ts|tsx|js|mjs|mdx)$/.test(file))
+      .filter((file) => readFileSync(path.join(packagesDir, file), 'utf8').includes(appPath));
+    expect(naming).toEqual([]);
   });
 
   it('accepts ui tests beside their source, and other tests in test/ and e2e/', () => {
