@@ -38,6 +38,12 @@ export interface CompileOptions {
 
 type Task = Parameters<TaskQueue['push']>[0];
 
+export interface PoolOptions {
+  /** How long an idle worker lives. */
+  idleMs?: number;
+  log?: (message: string) => void;
+}
+
 interface QueueOptions {
   urgent: boolean;
 }
@@ -83,7 +89,7 @@ export class CompilePool {
   private closed = false;
   readonly size: number;
 
-  constructor(size: number, workerFile: string | undefined, idleMs = 2_000) {
+  constructor(size: number, workerFile: string | undefined, { idleMs = 2_000, log = console.warn }: PoolOptions = {}) {
     this.size = workerFile ? size : 0;
     this.piscina =
       this.size > 0
@@ -97,6 +103,9 @@ export class CompilePool {
             stricterFIFO: true,
           })
         : undefined;
+    // Piscina reports a worker's failure outside any task as an 'error' event; unheard, it would
+    // end the server. A compile's own failure still rejects that file's task.
+    this.piscina?.on('error', (error: unknown) => log(`[content] compile worker: ${String(error)}`));
   }
 
   /** Compiles one version (in a worker, or here) and writes it to the cache. */

@@ -31,12 +31,13 @@ export function wake() {}
 
 let root = '';
 let pool: CompilePool | undefined;
+const logs: string[] = [];
 
 function setUp(size: number): { pool: CompilePool; task: (file: string) => CompileTask; order: () => string[] } {
   root = mkdtempSync(path.join(tmpdir(), 'cited-pool-'));
   const workerFile = path.join(root, 'worker.mjs');
   writeFileSync(workerFile, standInWorker);
-  pool = new CompilePool(size, workerFile, 100);
+  pool = new CompilePool(size, workerFile, { idleMs: 100, log: (message) => logs.push(message) });
   return {
     pool,
     task: (file) => ({ file, sourceKey: `key-${file}`, bytes: new Uint8Array(), cacheDir: root, dir: root }),
@@ -97,7 +98,7 @@ describe('CompilePool threads', () => {
     import path from 'node:path';
     import { CompilePool, defaultWorkerFile } from ${JSON.stringify(builtPool)};
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'cited-pool-'));
-    const pool = new CompilePool(2, defaultWorkerFile(), ${close ? 60_000 : 100});
+    const pool = new CompilePool(2, defaultWorkerFile(), { idleMs: ${close ? 60_000 : 100} });
     const bytes = new TextEncoder().encode('---\\ntitle: T\\n---\\n\\nText.\\n');
     const compiled = await pool.compile({ file: 'a.md', sourceKey: 'k', bytes, cacheDir, dir: cacheDir });
     console.log(typeof compiled.key, typeof compiled.summary.ok);
