@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { FixedQueue, Piscina, queueOptionsSymbol, type TaskQueue } from 'piscina';
 import { compileToCache, packageDir } from './cache.js';
 import { compileVersion } from './job.js';
 import type { CompileSummary } from './types.js';
@@ -36,106 +36,106 @@ export interface CompileOptions {
   urgent?: boolean;
 }
 
-interface Pending {
-  task: CompileTask;
-  resolve: (compiled: Compiled) => void;
-  reject: (error: Error) => void;
+type Task = Parameters<TaskQueue['push']>[0];
+
+export interface PoolOptions {
+  /** How long an idle worker lives. */
+  idleMs?: number;
+  log?: (message: string) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  busy: Pending | null;
+interface QueueOptions {
+  urgent: boolean;
+}
+
+function isUrgent(task: Task): boolean {
+  return (task[queueOptionsSymbol] as QueueOptions | null)?.urgent === true;
+}
+
+/** Piscina's task queue in two lanes: editors' saves are handed to a worker before the pass's files. */
+export class SavesFirstQueue implements TaskQueue {
+  private readonly saves = new FixedQueue();
+  private readonly files = new FixedQueue();
+
+  get size(): number {
+    return this.saves.size + this.files.size;
+  }
+
+  push(task: Task): void {
+    (isUrgent(task) ? this.saves : this.files).push(task);
+  }
+
+  /** A task piscina took but could not hand out goes back to the front of its lane. */
+  unshift(task: Task): void {
+    (isUrgent(task) ? this.saves : this.files).unshift(task);
+  }
+
+  shift(): Task | null {
+    return this.saves.shift() ?? this.files.shift();
+  }
+
+  remove(task: Task): void {
+    (isUrgent(task) ? this.saves : this.files).remove(task);
+  }
 }
 
 /**
- * Worker threads sized to the machine, started on demand and ended after a short idle time, so a
- * settled server holds no compiler in memory. Without a worker file (or with size 0) it compiles
- * on the calling thread, yielding between files.
+ * Piscina worker threads sized to the machine, started on demand and ended after a short idle time,
+ * so a settled server holds no compiler in memory. Without a worker file (or with size 0) it
+ * compiles on the calling thread, yielding between files.
  */
 export class CompilePool {
-  private readonly queue: Pending[] = [];
-  private readonly slots: Slot[] = [];
-  private nextId = 1;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly piscina: Piscina<CompileTask, Compiled> | undefined;
+  private closed = false;
   readonly size: number;
 
-  constructor(
-    size: number,
-    private readonly workerFile: string | undefined,
-    private readonly idleMs = 2_000,
-  ) {
+  constructor(size: number, workerFile: string | undefined, { idleMs = 2_000, log = console.warn }: PoolOptions = {}) {
     this.size = workerFile ? size : 0;
+    this.piscina =
+      this.size > 0
+        ? new Piscina({
+            filename: workerFile,
+            minThreads: 0,
+            maxThreads: this.size,
+            idleTimeout: idleMs,
+            taskQueue: new SavesFirstQueue(),
+            // A task that finds no free worker goes back to the front of its lane, not the back.
+            stricterFIFO: true,
+          })
+        : undefined;
+    // Piscina reports a worker's failure outside any task as an 'error' event; unheard, it would
+    // end the server. A compile's own failure still rejects that file's task.
+    this.piscina?.on('error', (error: unknown) => log(`[content] compile worker: ${String(error)}`));
   }
 
   /** Compiles one version (in a worker, or here) and writes it to the cache. */
-  compile(task: Omit<CompileTask, 'id'>, options: CompileOptions = {}): Promise<Compiled> {
-    if (this.size === 0 || (options.inline && this.slots.length === 0)) return this.compileHere(task);
-    return new Promise((resolve, reject) => {
-      const pending = { task: { id: this.nextId++, ...task }, resolve, reject };
-      if (options.urgent) this.queue.unshift(pending);
-      else this.queue.push(pending);
-      this.dispatch();
+  compile(task: CompileTask, options: CompileOptions = {}): Promise<Compiled> {
+    const { piscina } = this;
+    if (!piscina || (options.inline && piscina.threads.length === 0)) return this.compileHere(task);
+    const queued = Object.assign({ ...task }, { [queueOptionsSymbol]: { urgent: options.urgent === true } satisfies QueueOptions });
+    return piscina.run(queued).catch((error: unknown) => {
+      this.wakeIfStranded(piscina);
+      throw error;
     });
   }
 
-  private async compileHere({ file, sourceKey, bytes, cacheDir, dir }: Omit<CompileTask, 'id'>): Promise<Compiled> {
+  /**
+   * With minThreads 0, piscina starts workers only when a task is submitted: if the last worker
+   * died (its task rejected above), queued files would wait for ever. A no-op task starts one.
+   */
+  private wakeIfStranded(piscina: Piscina): void {
+    if (this.closed || piscina.queueSize === 0 || piscina.threads.length > 0) return;
+    piscina.run(null, { name: 'wake' }).catch(() => undefined);
+  }
+
+  private async compileHere({ file, sourceKey, bytes, cacheDir, dir }: CompileTask): Promise<Compiled> {
     await new Promise((resolve) => setImmediate(resolve));
     return compileToCache(() => compileVersion(bytes, file, dir), cacheDir, sourceKey);
   }
 
-  private dispatch(): void {
-    clearTimeout(this.idleTimer);
-    while (this.queue.length > 0) {
-      let slot = this.slots.find((candidate) => !candidate.busy);
-      if (!slot && this.slots.length < this.size) slot = this.startWorker();
-      if (!slot) return;
-      const pending = this.queue.shift() as Pending;
-      slot.busy = pending;
-      slot.worker.postMessage(pending.task);
-    }
-    if (this.slots.every((slot) => !slot.busy)) {
-      this.idleTimer = setTimeout(() => void this.stopWorkers(), this.idleMs);
-      this.idleTimer.unref();
-    }
-  }
-
-  private startWorker(): Slot {
-    const worker = new Worker(this.workerFile as string);
-    const slot: Slot = { worker, busy: null };
-    worker.on('message', (message: { id: number; key?: string; summary?: CompileSummary; error?: string }) => {
-      const pending = slot.busy;
-      slot.busy = null;
-      if (pending && pending.task.id === message.id) {
-        if (message.summary && message.key) pending.resolve({ key: message.key, summary: message.summary });
-        else pending.reject(new Error(message.error ?? 'compile failed'));
-      }
-      this.dispatch();
-    });
-    const fail = (error: Error): void => {
-      const index = this.slots.indexOf(slot);
-      if (index >= 0) this.slots.splice(index, 1);
-      slot.busy?.reject(error);
-      slot.busy = null;
-      this.dispatch();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (this.slots.includes(slot)) fail(new Error(`compile worker exited with code ${code}`));
-    });
-    this.slots.push(slot);
-    return slot;
-  }
-
-  private async stopWorkers(): Promise<void> {
-    const idle = this.slots.filter((slot) => !slot.busy);
-    for (const slot of idle) this.slots.splice(this.slots.indexOf(slot), 1);
-    await Promise.all(idle.map((slot) => slot.worker.terminate()));
-  }
-
+  /** Ends the workers; files still queued are refused (their compile rejects). */
   async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    for (const pending of this.queue.splice(0)) pending.reject(new Error('pool closed'));
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    this.closed = true;
+    await this.piscina?.destroy();
   }
 }

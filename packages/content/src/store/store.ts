@@ -37,7 +37,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const articlePath = options.articlePath ?? ((slug: string) => `/articles/${slug}`);
   const log = options.log ?? ((message: string) => console.error(message));
   const fingerprint = compilerFingerprint();
-  const pool = new CompilePool(options.workers ?? defaultWorkerCount(), defaultWorkerFile());
+  const pool = new CompilePool(options.workers ?? defaultWorkerCount(), defaultWorkerFile(), { log });
   const bodies = new LRUCache<string, Article>({ max: options.bodyCacheSize ?? 64 });
   const listeners = new Set<(snapshot: ContentSnapshot) => void>();
   const stats = { compiled: 0, fromCache: 0, workers: pool.size };
