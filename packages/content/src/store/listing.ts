@@ -54,7 +54,7 @@ export function pageFromDatabase(db: Database, site: number, query: ListingQuery
   const { where, params } = filterOf(site, query, now);
   const total = db.prepare(`SELECT count(*) FROM records r WHERE ${where}`).pluck().get(...params) as number;
   const limit = Math.max(0, query.limit);
-  if (query.offset >= total || limit === 0) return { items: [], total };
+  if (query.offset >= total || limit === 0) return { items: [], total, from: 'database' };
   const boundary = db.prepare(boundarySql(site, query, now).sql).pluck();
   const first = boundary.get(...params, query.offset) as number;
   const last = boundary.get(...params, Math.min(query.offset + limit, total) - 1) as number;
@@ -64,7 +64,7 @@ export function pageFromDatabase(db: Database, site: number, query: ListingQuery
     .all(...params, last, first) as Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>[];
   const listings = rows.map(listingOf).sort(newestFirst);
   const start = query.offset - before;
-  return { items: listings.slice(start, start + limit), total };
+  return { items: listings.slice(start, start + limit), total, from: 'database' };
 }
 
 /** The same page from the snapshot's newest-first list (no database, or not saved yet). */
@@ -81,5 +81,5 @@ export function pageFromMemory(articles: readonly ArticleListing[], query: Listi
         )
       : articles;
   const limit = Math.max(0, query.limit);
-  return { items: matching.slice(query.offset, query.offset + limit), total: matching.length };
+  return { items: matching.slice(query.offset, query.offset + limit), total: matching.length, from: 'memory' };
 }

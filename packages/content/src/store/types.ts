@@ -130,6 +130,8 @@ export interface ListingPage {
   items: readonly ArticleListing[];
   /** How many published articles match, on every page. */
   total: number;
+  /** Where the page was read: the store's database, or the snapshot's list (no database, or not yet saved). */
+  from: 'database' | 'memory';
 }
 
 export interface ContentSnapshot {

@@ -3,6 +3,8 @@
  * newest-first list for every filter and offset (ties broken by title, then slug, as newestFirst),
  * drafts and scheduled articles left out by the one visibility rule, and queries that use an index.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeDatabasePath } from '../../src/store/database.js';
@@ -92,12 +94,33 @@ describe('listing pages from the database', () => {
     await store.ready;
     const snapshot = store.snapshot();
     const first = snapshot.page({ offset: 0, limit: 10 });
-    expect(first.total).toBe(39);
+    expect(first).toMatchObject({ total: 39, from: 'database' });
     expect(first.items).toEqual(snapshot.articles.slice(0, 10));
     expect(snapshot.page({ offset: 30, limit: 10 }).items).toEqual(snapshot.articles.slice(30, 40));
-    expect(snapshot.page({ offset: 39, limit: 10 })).toEqual({ items: [], total: 39 });
+    expect(snapshot.page({ offset: 39, limit: 10 })).toEqual({ items: [], total: 39, from: 'database' });
     const knee = snapshot.page({ categories: ['Knee pain'], offset: 0, limit: 100 });
     expect(knee.items).toEqual(snapshot.articles.filter((a) => a.category === 'Knee pain'));
+  });
+
+  it('shows an edit on the next page asked for, and pages from memory when the cache cannot hold a database', async () => {
+    site = makeSite();
+    writeSite();
+    const store = site.open({ clock: () => now });
+    await store.ready;
+    site.writeRaw('article-0.md', source({ slug: 'article-00', title: 'Renamed', published: '2024-02-06' }));
+    await store.refresh();
+    const edited = store.snapshot();
+    expect(edited.page({ offset: 0, limit: 5 })).toMatchObject({ from: 'database', items: edited.articles.slice(0, 5) });
+    expect(edited.page({ offset: 0, limit: 1 }).items[0]?.title).toBe('Renamed');
+
+    // A directory where the database file would be: none can be made; the store keeps its records in memory.
+    const blocked = path.join(site.dir, '..', 'blocked-cache');
+    mkdirSync(storeDatabasePath(blocked), { recursive: true });
+    const memoryOnly = site.open({ clock: () => now, cacheDir: blocked });
+    await memoryOnly.ready;
+    const page = memoryOnly.snapshot().page({ offset: 0, limit: 5 });
+    expect(page).toMatchObject({ from: 'memory', total: 39 });
+    expect(page.items.map((a) => a.slug)).toEqual(edited.articles.slice(0, 5).map((a) => a.slug));
   });
 
   it('finds a page through an index, with no sort of the whole site', async () => {
