@@ -4,7 +4,6 @@
 // not yet saved). Both give the same page: the one ordering (snapshot.ts: newestFirst) and the one
 // visibility rule (visibility.ts, stored as `live_at` by rows.ts) decide.
 import type { Database } from './database.js';
-import { decodeRow, type RecordRow } from './rows.js';
 import { newestFirst } from './snapshot.js';
 import type { ArticleListing, ListingPage, ListingQuery } from './types.js';
 
@@ -39,10 +38,8 @@ export function boundarySql(site: number, query: ListingQuery, now: number): { s
   return { sql: `SELECT r.live_at FROM records r WHERE ${where} ORDER BY r.live_at DESC LIMIT 1 OFFSET ?`, params };
 }
 
-function listingOf(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>): ArticleListing {
-  const record = decodeRow(row);
-  return (record.good?.listing ?? record.listing) as ArticleListing;
-}
+/** The served version's listing alone (rows.ts: `good.listing`, or `listing` when the version on disk is the good one), not the whole record. */
+const listingColumn = "coalesce(json_extract(r.data, '$.good.listing'), json_extract(r.data, '$.listing'))";
 
 /**
  * One page from the database. SQL orders by go-live time through an index (no sort of the site);
@@ -60,9 +57,10 @@ export function pageFromDatabase(db: Database, site: number, query: ListingQuery
   const last = boundary.get(...params, Math.min(query.offset + limit, total) - 1) as number;
   const before = db.prepare(`SELECT count(*) FROM records r WHERE ${where} AND r.live_at > ?`).pluck().get(...params, first) as number;
   const rows = db
-    .prepare(`SELECT r.file, r.key, r.source_key, r.data FROM records r WHERE ${where} AND r.live_at BETWEEN ? AND ? ORDER BY r.live_at DESC`)
-    .all(...params, last, first) as Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>[];
-  const listings = rows.map(listingOf).sort(newestFirst);
+    .prepare(`SELECT ${listingColumn} FROM records r WHERE ${where} AND r.live_at BETWEEN ? AND ? ORDER BY r.live_at DESC`)
+    .pluck()
+    .all(...params, last, first) as string[];
+  const listings = rows.map((text) => JSON.parse(text) as ArticleListing).sort(newestFirst);
   const start = query.offset - before;
   return { items: listings.slice(start, start + limit), total, from: 'database' };
 }
