@@ -150,6 +150,25 @@ function categoriesOf(snapshot: ContentSnapshot): Category[] {
   return [...counts.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
+/**
+ * The category names written in frontmatter behind one category slug ('Back pain' and 'Back Pain'
+ * are one category): what a store listing query filters on. Built once per snapshot.
+ */
+export function categoryNames(snapshot: ContentSnapshot, categorySlug: string): readonly string[] {
+  const bySlug = snapshot.derive('blog:category-names', (s) => {
+    const map = new Map<string, Set<string>>();
+    const slugOf = memoizedSlugify(slugifyCategory);
+    for (const article of s.articles) {
+      const slug = slugOf(article.category);
+      const names = map.get(slug) ?? new Set<string>();
+      names.add(article.category);
+      map.set(slug, names);
+    }
+    return new Map([...map].map(([slug, names]) => [slug, [...names]]));
+  });
+  return bySlug.get(categorySlug) ?? [];
+}
+
 /** Articles of one category, newest first: one ordering per category, built once per snapshot. */
 export function articlesInCategory(snapshot: ContentSnapshot, categorySlug: string): readonly ArticleListing[] {
   const byCategory = snapshot.derive('blog:by-category', (s) => {

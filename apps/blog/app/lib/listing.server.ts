@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node';
-import { summarize, type ArticleListing, type ArticleSummary } from './articles.server';
+import type { ListingPage as StorePage } from '@cited/content/store';
+import { summarize, type ArticleSummary } from './articles.server';
 import { parsePageParam } from './format';
 import { PAGE_SIZE } from './site';
 
@@ -11,19 +12,15 @@ export interface ListingPage {
 }
 
 /**
- * One page of a newest-first list. `?page=abc` → 400, a page past the end → 404: a bad page
+ * One page of a newest-first list, asked of the store (`snapshot.page`: its database's indexes, so
+ * page 500 costs what page 1 does). `?page=abc` → 400, a page past the end → 404: a bad page
  * number is the client's mistake, never a 500.
  */
-export function paginate(request: Request, articles: readonly ArticleListing[]): ListingPage {
+export function paginate(request: Request, pageOf: (range: { offset: number; limit: number }) => StorePage): ListingPage {
   const page = parsePageParam(new URL(request.url).searchParams.get('page'));
   if (page === null) throw data(null, { status: 400, statusText: 'Invalid page number' });
-  const pageCount = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
+  const { items, total } = pageOf({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) throw data(null, { status: 404, statusText: 'No such page' });
-  const start = (page - 1) * PAGE_SIZE;
-  return {
-    articles: articles.slice(start, start + PAGE_SIZE).map(summarize),
-    page,
-    pageCount,
-    total: articles.length,
-  };
+  return { articles: items.map(summarize), page, pageCount, total };
 }

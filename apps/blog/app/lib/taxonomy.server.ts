@@ -61,12 +61,26 @@ export function tagsOf(snapshot: ContentSnapshot): readonly Tag[] {
   return tagIndex(snapshot).tags;
 }
 
-/** The tag behind a slug and its articles (newest first), or undefined for an unknown tag. */
-export function articlesWithTag(snapshot: ContentSnapshot, slug: string): { tag: Tag; articles: readonly ArticleListing[] } | undefined {
-  const index = tagIndex(snapshot);
-  const articles = index.articles.get(slug);
-  const tag = index.tags.find((candidate) => candidate.slug === slug);
-  return articles && tag ? { tag, articles } : undefined;
+/**
+ * The tag behind a slug and every spelling of it in frontmatter ("MRI", "mri"): what a store
+ * listing query filters on. Undefined for an unknown tag.
+ */
+export function tagNamed(snapshot: ContentSnapshot, slug: string): { tag: Tag; names: readonly string[] } | undefined {
+  const spellings = snapshot.derive('blog:tag-names', (s) => {
+    const map = new Map<string, Set<string>>();
+    const tagSlug = memoizedSlugify(slugifyTag);
+    for (const article of s.articles) {
+      for (const name of article.tags) {
+        const names = map.get(tagSlug(name)) ?? new Set<string>();
+        names.add(name);
+        map.set(tagSlug(name), names);
+      }
+    }
+    return map;
+  });
+  const tag = tagIndex(snapshot).tags.find((candidate) => candidate.slug === slug);
+  const names = spellings.get(slug);
+  return tag && names ? { tag, names: [...names] } : undefined;
 }
 
 /**

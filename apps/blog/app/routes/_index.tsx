@@ -9,8 +9,8 @@ import { siteConfig } from '../lib/site.server';
 import * as styles from '../styles/list.css';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { articles } = await getCatalog();
-  const listing = paginate(request, articles);
+  const { snapshot } = await getCatalog();
+  const listing = paginate(request, (range) => snapshot.page(range));
   return {
     ...listing,
     description: siteConfig().description,

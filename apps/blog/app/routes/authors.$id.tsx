@@ -14,12 +14,14 @@ import * as styles from '../styles/list.css';
 export async function loader({ params }: LoaderFunctionArgs) {
   const person = personById(params.id);
   if (!person) throw data(null, { status: 404, statusText: 'Unknown author' });
-  const { articles } = await getCatalog();
+  const { articles, snapshot } = await getCatalog();
   const canonicalUrl = absoluteUrl(`/authors/${person.id}`);
   return {
     person,
     canonicalUrl,
-    written: articles.filter((article) => article.author === person.id).map(summarize),
+    // Every article the person wrote (the page is not paginated), from the store's author index.
+    written: snapshot.page({ author: person.id, offset: 0, limit: Number.MAX_SAFE_INTEGER }).items.map(summarize),
+    // Reviewers have no column in the store's database: filtered from the snapshot's list.
     reviewed: articles.filter((article) => article.reviewedBy === person.id).map(summarize),
     jsonLd: serializeJsonLd({ '@context': 'https://schema.org', ...personJsonLd(person, canonicalUrl) }),
   };

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ListingPage } from '../components/ListingPage';
-import { articlesInCategory, getCatalog } from '../lib/articles.server';
+import { categoryNames, getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { siteConfig } from '../lib/site.server';
@@ -13,8 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { categories, snapshot } = await getCatalog();
   const category = categories.find((candidate) => candidate.slug === params.category);
   if (!category) throw data(null, { status: 404, statusText: 'Unknown category' });
-  const inCategory = articlesInCategory(snapshot, category.slug);
-  const listing = paginate(request, inCategory);
+  const names = categoryNames(snapshot, category.slug);
+  const listing = paginate(request, (range) => snapshot.page({ categories: names, ...range }));
   const path = `/category/${category.slug}`;
   // site.yml's registry describes its categories (the check already refused unknown ones).
   const description = siteConfig().categories?.find((entry) => taxonomySlug(entry.name) === category.slug)?.description;

@@ -6,14 +6,14 @@ import { getCatalog } from '../lib/articles.server';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
-import { articlesWithTag } from '../lib/taxonomy.server';
+import { tagNamed } from '../lib/taxonomy.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot } = await getCatalog();
-  const tagged = articlesWithTag(snapshot, params.tag ?? '');
+  const tagged = tagNamed(snapshot, params.tag ?? '');
   if (!tagged) throw data(null, { status: 404, statusText: 'Unknown tag' });
-  const { tag } = tagged;
-  const listing = paginate(request, tagged.articles);
+  const { tag, names } = tagged;
+  const listing = paginate(request, (range) => snapshot.page({ tags: names, ...range }));
   const path = `/tags/${tag.slug}`;
   return {
     ...listing,

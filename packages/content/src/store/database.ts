@@ -14,7 +14,7 @@ export type Database = BetterSqlite3.Database;
 const applicationId = 0x43697443;
 
 /** PRAGMA user_version: bumped whenever the tables or what a row holds change (the file is then rebuilt). */
-export const storeSchemaVersion = 1;
+export const storeSchemaVersion = 2;
 
 /** The store's file in a cache directory. */
 export function storeDatabasePath(cacheDir: string): string {
@@ -46,6 +46,8 @@ const schema = `
     category TEXT,
     author TEXT,
     published TEXT,
+    -- When readers first see the served version (ms; visibility.ts decides), NULL if never (a draft, nothing served).
+    live_at INTEGER,
     data TEXT NOT NULL,
     PRIMARY KEY (site, file)
   ) WITHOUT ROWID;
@@ -53,6 +55,9 @@ const schema = `
   CREATE INDEX IF NOT EXISTS records_published ON records (site, published DESC);
   CREATE INDEX IF NOT EXISTS records_category ON records (site, category, published DESC);
   CREATE INDEX IF NOT EXISTS records_author ON records (site, author, published DESC);
+  CREATE INDEX IF NOT EXISTS records_live ON records (site, live_at DESC);
+  CREATE INDEX IF NOT EXISTS records_category_live ON records (site, category, live_at DESC);
+  CREATE INDEX IF NOT EXISTS records_author_live ON records (site, author, live_at DESC);
   CREATE TABLE IF NOT EXISTS record_tags (
     site INTEGER NOT NULL,
     file TEXT NOT NULL,

@@ -12,6 +12,8 @@ export type {
   ContentStore,
   ContentStoreOptions,
   FileReport,
+  ListingPage,
+  ListingQuery,
   PruneResult,
   SiteLink,
   SnapshotEntry,

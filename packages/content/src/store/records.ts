@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, isDamage, openStoreDatabase, removeStoreFiles, storeDatabasePath, type Database } from './database.js';
 import { decodeRow, encodeRow, servedTags, type RecordRow } from './rows.js';
 import type { FileRecord } from './snapshot.js';
-import type { ContentSnapshot } from './types.js';
+import { pageFromDatabase } from './listing.js';
+import type { ContentSnapshot, ListingPage, ListingQuery } from './types.js';
 
 export interface RecordBookOptions {
   /** The articles directory (records are kept per directory). */
@@ -211,7 +212,7 @@ export class RecordBook {
   private writeRows(db: Database, files: readonly string[], options: { whole: boolean }): void {
     const now = Date.now();
     const insert = db.prepare(
-      'INSERT INTO records (site, file, key, source_key, good_key, slug, category, author, published, data) VALUES (@site, @file, @key, @source_key, @good_key, @slug, @category, @author, @published, @data)',
+      'INSERT INTO records (site, file, key, source_key, good_key, slug, category, author, published, live_at, data) VALUES (@site, @file, @key, @source_key, @good_key, @slug, @category, @author, @published, @live_at, @data)',
     );
     const insertTag = db.prepare('INSERT INTO record_tags (site, file, tag) VALUES (?, ?, ?)');
     const remove = db.prepare('DELETE FROM records WHERE site = ? AND file = ?');
@@ -255,6 +256,27 @@ export class RecordBook {
     await this.flush();
     this.db?.close();
     this.db = undefined;
+  }
+
+  /**
+   * A listing page from the database, when it holds every record as in memory (saved, nothing
+   * unsaved); undefined otherwise, or when the query fails (the caller pages its snapshot instead).
+   * `expectTotal`: how many articles the caller's snapshot publishes, so a database missing some
+   * (served before being judged, never saved as served) is not used.
+   */
+  page(query: ListingQuery, options: { now: number; expectTotal?: number }): ListingPage | undefined {
+    if (!this.written || this.dirty.size > 0) return undefined;
+    const db = this.database();
+    if (!db) return undefined;
+    try {
+      const site = db.prepare('SELECT id FROM sites WHERE dir = ?').pluck().get(this.name) as number | undefined;
+      if (site === undefined) return undefined;
+      if (options.expectTotal !== undefined && pageFromDatabase(db, site, { offset: 0, limit: 0 }, options.now).total !== options.expectTotal) return undefined;
+      return pageFromDatabase(db, site, query, options.now);
+    } catch (error) {
+      this.options.log(`[content] a listing page could not be read from the store's database (${describe(error)}); it is served from memory`);
+      return undefined;
+    }
   }
 
   /** The database connection (cache pruning reads every directory's keys from it), if one is open. */

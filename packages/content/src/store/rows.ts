@@ -1,6 +1,16 @@
 import type { Diagnostic } from '../types.js';
 import type { FileRecord } from './snapshot.js';
+import { liveAt, visibilityOf } from '../site/visibility.js';
 import type { ArticleListing } from './types.js';
+
+/**
+ * When a version becomes visible to readers, by the one visibility rule (visibility.ts): asked for
+ * the end of time, only a version never shown (a draft) is not 'published'. A listing query then
+ * only compares this with the snapshot's clock.
+ */
+export function liveFrom(listing: ArticleListing): number | null {
+  return visibilityOf(listing, Number.POSITIVE_INFINITY) === 'published' ? liveAt(listing) : null;
+}
 
 /**
  * One file's record as a row of the store's database (database.ts). The listing fields a query
@@ -19,6 +29,7 @@ export interface RecordRow {
   category: string | null;
   author: string | null;
   published: string | null;
+  live_at: number | null;
   data: string;
 }
 
@@ -57,6 +68,7 @@ export function encodeRow(record: FileRecord): RecordRow {
     category: served?.category ?? null,
     author: served?.author ?? null,
     published: served?.published ?? null,
+    live_at: served ? liveFrom(served) : null,
     data: JSON.stringify(data),
   };
 }

@@ -5,7 +5,8 @@ import type { DependencyState } from './dependencies.js';
 import type { Judged, ServedVersion } from '../site/judge.js';
 import { claimOrder, slugDuplicate } from '../site/slugs.js';
 import { liveAt, visibilityOf } from '../site/visibility.js';
-import type { ArticleListing, ContentSnapshot, FileReport, GoneEntry, Redirect, SiteLink, SnapshotEntry } from './types.js';
+import { pageFromMemory } from './listing.js';
+import type { ArticleListing, ContentSnapshot, ListingPage, ListingQuery, FileReport, GoneEntry, Redirect, SiteLink, SnapshotEntry } from './types.js';
 
 /** What the store knows about one file (persisted in the cache's state file between runs). */
 export interface FileRecord extends Judged {
@@ -43,7 +44,14 @@ export interface BuiltSnapshot {
 /** One immutable view of the site for a clock reading: orderings, lookups, reports. */
 export function buildSnapshot(
   records: Iterable<FileRecord>,
-  options: { dir: string; now: Date; preview: boolean; tombstones?: Iterable<FileRecord> },
+  options: {
+    dir: string;
+    now: Date;
+    preview: boolean;
+    tombstones?: Iterable<FileRecord>;
+    /** A page from the database, or undefined when it cannot answer for this snapshot (store.ts). */
+    pageFromDatabase?: (snapshot: ContentSnapshot, query: ListingQuery) => ListingPage | undefined;
+  },
 ): BuiltSnapshot {
   const now = options.now.getTime();
   // Record files are relative with '/' separators; path.join per report costs more than the rest.
@@ -136,6 +144,9 @@ export function buildSnapshot(
     version,
     now: options.now,
     articles,
+    page(query) {
+      return options.pageFromDatabase?.(snapshot, query) ?? pageFromMemory(articles, query);
+    },
     get reports() {
       reports ??= buildReports();
       return reports;

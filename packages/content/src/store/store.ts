@@ -13,7 +13,7 @@ import { pruneCache, type PruneResult } from './prune.js';
 import { RecordBook, rememberLiveSlugs } from './records.js';
 import { statDirectoryInWorker } from './scan.js';
 import { buildSnapshot } from './snapshot.js';
-import type { ContentSnapshot, ContentStore, ContentStoreOptions, SnapshotEntry } from './types.js';
+import type { ContentSnapshot, ContentStore, ContentStoreOptions, ListingPage, ListingQuery, SnapshotEntry } from './types.js';
 import { FileUpdater } from './update.js';
 import { DirectoryWatcher } from './watch.js';
 
@@ -61,9 +61,20 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const book = new RecordBook({ dir, cacheDir, fingerprint, siteSignature, log, enqueue: (task) => void queue.enqueue(task) });
   const updater = new FileUpdater({ dir, cacheDir, fingerprint, pool, book, stats, log, closed: () => closed, today: () => clock().toISOString().slice(0, 10) });
 
+  /** Snapshots whose published articles the saved database was seen to hold (counted once each). */
+  const databaseMatches = new WeakSet<ContentSnapshot>();
+  /** Pages of the current snapshot come from the database once it is saved (an older snapshot's from memory). */
+  function databasePage(snapshot: ContentSnapshot, query: ListingQuery): ListingPage | undefined {
+    if (snapshot !== current.snapshot) return undefined;
+    const verified = databaseMatches.has(snapshot);
+    const page = book.page(query, { now: snapshot.now.getTime(), ...(verified ? {} : { expectTotal: snapshot.articles.length }) });
+    if (page && !verified) databaseMatches.add(snapshot);
+    return page;
+  }
+
   function publish(): void {
     const previous = current.snapshot.version;
-    current = buildSnapshot(book.values(), { dir, now: clock(), preview, tombstones: book.tombstones() });
+    current = buildSnapshot(book.values(), { dir, now: clock(), preview, tombstones: book.tombstones(), pageFromDatabase: databasePage });
     rememberLiveSlugs(book, current.snapshot);
     if (current.snapshot.version !== previous) for (const listener of listeners) listener(current.snapshot);
   }

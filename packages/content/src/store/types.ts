@@ -113,6 +113,27 @@ export interface FileReport {
   state: 'published' | 'last-good' | 'unpublished';
 }
 
+/** Which published articles a listing page shows (every filter given must match). */
+export interface ListingQuery {
+  /** Category names (as written in frontmatter): any of them. */
+  categories?: readonly string[];
+  /** Tag names (as written): any of them. */
+  tags?: readonly string[];
+  /** A people.yml id. */
+  author?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ListingPage {
+  /** Newest first, as in `articles`. */
+  items: readonly ArticleListing[];
+  /** How many published articles match, on every page. */
+  total: number;
+  /** Where the page was read: the store's database, or the snapshot's list (no database, or not yet saved). */
+  from: 'database' | 'memory';
+}
+
 export interface ContentSnapshot {
   /** Changes exactly when what a reader can see changes; equal across machines for equal content. */
   readonly version: string;
@@ -120,6 +141,11 @@ export interface ContentSnapshot {
   readonly now: Date;
   /** Published articles, newest first (then by title, then slug): index pages and feeds slice this. */
   readonly articles: readonly ArticleListing[];
+  /**
+   * One page of `articles` (filtered): from the store's database by its indexes when it holds
+   * what this snapshot shows, else from `articles`. The same page either way.
+   */
+  page(query: ListingQuery): ListingPage;
   /** A published article (or, in preview mode, a draft or scheduled one) by slug. */
   entry(slug: string): SnapshotEntry | undefined;
   /** Every file with a diagnostic, and every file not served as it is on disk. */
