@@ -2,7 +2,8 @@
  * SSR tests against the production build (build/server/index.js) through Remix's request
  * handler, with the real articles in content/articles (the seed article).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compileArticle, type Article } from '@cited/content';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -282,14 +283,20 @@ describe('index and category pages', () => {
   });
 
   it("shows the category's description from site.yml's registry, on the page and as its meta description", async () => {
-    const { readSiteConfig } = await import('@cited/content');
-    const siteFile = path.join(appDir, 'content/site.yml');
-    const { config } = readSiteConfig(readFileSync(siteFile, 'utf8'), siteFile);
-    const entry = config?.categories?.find((category) => category.name === seed.meta.category);
-    expect(entry, `site.yml lists the seed's category "${seed.meta.category}"`).toBeDefined();
-    const html = await (await get(handler, `/category/${slugifyCategory(seed.meta.category)}`)).text();
-    expect(mainText(html)).toContain(entry?.description);
-    expect(html).toContain(`<meta name="description" content="${escapeHtml(entry?.description ?? '')}"`);
+    // The blog's site.yml has no registry yet (any category is accepted): a copy of it with one.
+    const description = 'Articles on back pain and its treatments, each claim linked to the study behind it.';
+    const siteFile = path.join(mkdtempSync(path.join(tmpdir(), 'cited-categories-')), 'site.yml');
+    const registry = `\ncategories:\n  - name: ${seed.meta.category}\n    description: ${description}\n`;
+    writeFileSync(siteFile, readFileSync(path.join(appDir, 'content/site.yml'), 'utf8') + registry);
+    process.env.CITED_SITE_CONFIG = siteFile;
+    try {
+      const html = await (await get(handler, `/category/${slugifyCategory(seed.meta.category)}`)).text();
+      expect(mainText(html)).toContain(description);
+      expect(html).toContain(`<meta name="description" content="${escapeHtml(description)}"`);
+    } finally {
+      delete process.env.CITED_SITE_CONFIG;
+      rmSync(path.dirname(siteFile), { recursive: true, force: true });
+    }
   });
 });
 
