@@ -23,6 +23,7 @@ import './preview.css';
 import { ScrollRegion } from '../packages/ui/src/docs/DataTable';
 import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
 import { storybookAxeRunOptions } from './a11y';
+import { DocsExample } from '../packages/ui/src/docs/DocsExample';
 
 /** Docs pages (MDX and autodocs) painted with the design system's own surface and text colours. */
 function docsThemeFor(base: ThemeName, colors: ColorTokens): ThemeVars {
@@ -93,7 +94,13 @@ function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
     channel.on(GLOBALS_UPDATED, onGlobalsUpdated);
     return () => channel.off(GLOBALS_UPDATED, onGlobalsUpdated);
   }, [channel]);
-  return <DocsContainer {...props} theme={docsThemes[themeName]} />;
+  // The page's own content is its main landmark (axe landmark-one-main, region); the table of
+  // contents beside it is Storybook's <aside>, a landmark of its own.
+  return (
+    <DocsContainer {...props} theme={docsThemes[themeName]}>
+      <main>{props.children}</main>
+    </DocsContainer>
+  );
 }
 
 function AutodocsPage() {
@@ -121,6 +128,15 @@ const viewportOptions = {
 
 const preview: Preview = {
   decorators: [
+    // On a docs page, several examples of one component would repeat its landmarks' names.
+    (Story, { viewMode, name }) =>
+      viewMode === 'docs' ? (
+        <DocsExample storyName={name}>
+          <Story />
+        </DocsExample>
+      ) : (
+        <Story />
+      ),
     // Sets data-theme on <html>, exactly how the blog forces a theme.
     withThemeByDataAttribute({
       themes: { light: 'light', dark: 'dark' },
@@ -141,7 +157,9 @@ const preview: Preview = {
     controls: { expanded: true, sort: 'requiredFirst' },
     docs: {
       container: ThemedDocsContainer,
-      toc: { headingSelector: 'h2, h3', title: 'On this page' },
+      // Headings inside examples (stories, and blocks marked .skip-toc such as Do and don't) are
+      // the component's, not the page's: they stay out of the table of contents.
+      toc: { headingSelector: 'h2, h3', ignoreSelector: '.docs-story *, .skip-toc, .skip-toc *', title: 'On this page' },
       // Autodocs pages (only the content package's rendered article uses them): the primary
       // story once, not again under "Stories" (it duplicated every landmark for axe).
       page: AutodocsPage,

@@ -10,6 +10,7 @@ import { contrastRatio } from '../theme/contrast';
 import { themeNames } from '../theme/tokens';
 import { CopyButton } from './CopyButton';
 import { DataTable, ScrollRegion } from './DataTable';
+import { DocsExample } from './DocsExample';
 import * as styles from './docs.css';
 import { code } from './table.css';
 import { tokenRow, tokenRows, type TokenRow } from './tokenTable';
@@ -102,15 +103,20 @@ export function StatusBadge({ status, since }: { status: ComponentStatus; since:
 export function DoDont({ doExample, doReason, dontExample, dontReason }: { doExample: ReactNode; doReason: ReactNode; dontExample: ReactNode; dontReason: ReactNode }) {
   return (
     <Unstyled>
-      <div className={styles.doDont}>
+      {/* skip-toc: the examples' headings are not the docs page's own (table of contents). */}
+      <div className={`${styles.doDont} skip-toc`}>
         <figure className={styles.doCard}>
-          <div className={styles.example}>{doExample}</div>
+          <div className={styles.example}>
+            <DocsExample storyName="Do">{doExample}</DocsExample>
+          </div>
           <figcaption className={styles.verdict}>
             <strong className={styles.doLabel}>Do</strong> {doReason}
           </figcaption>
         </figure>
         <figure className={styles.dontCard}>
-          <div className={styles.example}>{dontExample}</div>
+          <div className={styles.example}>
+            <DocsExample storyName="Don’t">{dontExample}</DocsExample>
+          </div>
           <figcaption className={styles.verdict}>
             <strong className={styles.dontLabel}>Don’t</strong> {dontReason}
           </figcaption>

@@ -5,6 +5,7 @@ import { CTA } from '../CTA';
 import { Pullquote } from '../Pullquote';
 import { StudyCallout } from '../StudyCallout';
 import { Prose, proseSizes } from './Prose';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 const meta = {
   title: 'Components/Prose',
@@ -299,9 +300,9 @@ export const FootnotesAndCitations: Story = {
  */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose {...args}>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <p>
         Some people have as much pain after spine surgery as before it, or more. Doctors call this failed back surgery
         syndrome. This article sets out what studies say about the options, and how sure they are.

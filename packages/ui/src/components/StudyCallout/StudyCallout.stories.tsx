@@ -85,7 +85,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Every field: 60.7% of 183 second opinions (Epstein, Surgical Neurology International, reference 3). */
-export const Default: Story = { name: 'Every field' };
+/** Level 2 here: it is the first example on its docs page, straight after the page's h1 (heading order). */
+export const Default: Story = { name: 'Every field', args: { headingLevel: 2 } };
 
 /** 69 (44.5%) of 155 second-opinion patients. The seed paragraph names the journal but carries no citation. */
 export const SecondOpinions: Story = {
