@@ -32,12 +32,14 @@ function Value({ value }: { value: string }) {
 /** A token table: contract path, copyable CSS custom property, and the value in each theme. */
 export function TokenTable({ rows, caption, contrastWith }: { rows: TokenRow[]; caption: string; contrastWith?: string }) {
   const background = contrastWith ? tokenRow(contrastWith) : undefined;
-  const contrastNote = background ? ` (contrast on ${background.path})` : '';
+  // The caption names the background ("with contrast on color.surface"): the column headers stay
+  // short, so the table fits its page at 1,280 px without clipping the last header.
+  const captionWithContrast = background && !caption.includes(background.path) ? `${caption} (contrast on ${background.path})` : caption;
   return (
     <Unstyled>
       <DataTable
-        caption={caption}
-        columns={['Token', 'CSS custom property', ...themeNames.map((theme) => `${theme === 'light' ? 'Light' : 'Dark'}${contrastNote}`)]}
+        caption={captionWithContrast}
+        columns={['Token', 'CSS custom property', ...themeNames.map((theme) => (theme === 'light' ? 'Light' : 'Dark'))]}
       >
         {rows.map((row) => (
           <tr key={row.path}>
@@ -45,7 +47,7 @@ export function TokenTable({ rows, caption, contrastWith }: { rows: TokenRow[]; 
               <code className={code}>vars.{row.path}</code>
             </th>
             <td>
-              <span className={styles.value}>
+              <span className={styles.cssVariable}>
                 <code className={code}>{row.cssVar}</code>
                 <CopyButton text={`var(${row.cssVar})`} label={row.cssVar} />
               </span>
