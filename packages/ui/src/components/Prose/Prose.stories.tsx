@@ -19,7 +19,12 @@ const meta = {
       // react-docgen cannot read `(typeof proseSizes)[number]`: spell the union out from the array.
       table: { type: { summary: proseSizes.map((value) => JSON.stringify(value)).join(' | ') } },
     },
-    children: { control: false, description: 'The article body: the HTML that markdown produces (headings, paragraphs, lists, tables, quotations).' },
+    children: {
+      control: false,
+      description: 'The article body: the HTML that markdown produces (headings, paragraphs, lists, tables, quotations).',
+      // Inherited from the div's props, which react-docgen does not spell out ("-").
+      table: { type: { summary: 'ReactNode' } },
+    },
     className: { table: { disable: true } },
   },
   parameters: {

@@ -20,9 +20,10 @@ const meta = {
     design: 'Review of second opinions',
     journal: 'Surgical Neurology International',
     year: 2013,
-    citation: <Citation numbers={[3]} id="cite-3" />,
+    citation: 'Citation 3',
     tone: 'finding',
-    // headingLevel is left at its default, 3, so the control shows what the props table says.
+    // headingLevel is left at its default, 3, so the control shows what the props table says
+    // (except in Default, the docs page's first example, right after its h1).
   },
   argTypes: {
     tone: {
@@ -35,7 +36,7 @@ const meta = {
       control: 'inline-radio',
       options: studyCalloutHeadingLevels,
       // react-docgen cannot read `(typeof studyCalloutHeadingLevels)[number]`: spell the union out from the array.
-      table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') } },
+      table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') }, defaultValue: { summary: '3' } },
     },
     certainty: {
       control: 'inline-radio',
@@ -50,8 +51,20 @@ const meta = {
     },
     figure: { control: 'text' },
     children: { control: 'text' },
-    title: { control: 'text' },
-    citation: { control: false },
+    title: { control: 'text', table: { type: { summary: 'ReactNode' }, defaultValue: { summary: '"At a glance"' } } },
+    // A ReactNode cannot be edited as JSON: the control picks one of a few Citation elements.
+    citation: {
+      control: 'select',
+      options: ['None', 'Citation 3', 'Citations 1 and 2'],
+      mapping: {
+        None: undefined,
+        'Citation 3': <Citation numbers={[3]} id="cite-3" />,
+        'Citations 1 and 2': <Citation numbers={[1, 2]} id="cite-1-2" />,
+      },
+      table: { type: { summary: 'ReactNode (a Citation element)' } },
+    },
+    // `number | string` would otherwise be edited as JSON.
+    year: { control: 'text', table: { type: { summary: 'number | string' } } },
     className: { table: { disable: true } },
   },
   parameters: {
