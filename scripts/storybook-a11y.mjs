@@ -22,7 +22,7 @@ import { forEachInPreview, launchChromium, readEntries, renderSettled, rootSelec
 const args = process.argv.slice(2);
 const shotsFlag = args.indexOf('--shots');
 const shotsDir = shotsFlag >= 0 ? args[shotsFlag + 1] : undefined;
-const filters = args.filter((arg, index) => !arg.startsWith('--') && index !== shotsFlag + 1).map((arg) => arg.toLowerCase());
+const filters = args.filter((arg, index) => !arg.startsWith('--') && (shotsFlag < 0 || index !== shotsFlag + 1)).map((arg) => arg.toLowerCase());
 const widths = [390, 1280];
 
 async function main() {
