@@ -126,8 +126,73 @@ const viewportOptions = {
   desktop: { name: `Desktop (${breakpoints.desktop}px)`, styles: { width: `${breakpoints.desktop}px`, height: '800px' }, type: 'desktop' },
 } as const;
 
+/**
+ * Toolbar settings a designer checks a component under: right-to-left text (dir="rtl" on the
+ * story's root, as a page in Arabic or Hebrew sets it) and 200 % text (the root font size, as a
+ * reader's browser setting enlarges every rem). A story can also ask for them in its globals.
+ */
+const globalTypes: Preview['globalTypes'] = {
+  direction: {
+    description: 'Text direction',
+    toolbar: {
+      title: 'Direction',
+      icon: 'direction',
+      items: [
+        { value: 'ltr', title: 'Left to right' },
+        { value: 'rtl', title: 'Right to left' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+  textSize: {
+    description: 'Text size',
+    toolbar: {
+      title: 'Text size',
+      icon: 'zoom',
+      items: [
+        { value: '100%', title: '100 % text' },
+        { value: '200%', title: '200 % text' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+};
+
+/** 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting does. */
+function TextSize({ textSize, children }: PropsWithChildren<{ textSize: unknown }>) {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.fontSize = textSize === '200%' ? '200%' : '';
+    return () => {
+      root.style.fontSize = '';
+    };
+  }, [textSize]);
+  return children;
+}
+
 const preview: Preview = {
+  globalTypes,
+  initialGlobals: { direction: 'ltr', textSize: '100%' },
   decorators: [
+    // Right to left on the story's own root (also on docs pages, where each story has its own),
+    // from the toolbar or a story's globals.
+    (Story, { globals }) =>
+      globals.direction === 'rtl' ? (
+        <div dir="rtl">
+          <Story />
+        </div>
+      ) : (
+        <Story />
+      ),
+    // 200 % text changes the whole document, so only in the story view: a docs page keeps its size.
+    (Story, { globals, viewMode }) =>
+      viewMode !== 'docs' && globals.textSize === '200%' ? (
+        <TextSize textSize={globals.textSize}>
+          <Story />
+        </TextSize>
+      ) : (
+        <Story />
+      ),
     // On a docs page, several examples of one component would repeat its landmarks' names.
     (Story, { viewMode, name }) =>
       viewMode === 'docs' ? (
