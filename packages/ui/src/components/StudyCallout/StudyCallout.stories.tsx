@@ -63,8 +63,9 @@ const meta = {
       },
       table: { type: { summary: 'ReactNode (a Citation element)' } },
     },
-    // `number | string` would otherwise be edited as JSON.
-    year: { control: 'text', table: { type: { summary: 'number | string' } } },
+    // `number | string` would otherwise be edited as JSON; the stories' years are numbers.
+    year: { control: 'number', table: { type: { summary: 'number | string' } } },
+    population: { table: { defaultValue: { summary: '"patients"' } } },
     className: { table: { disable: true } },
   },
   parameters: {
