@@ -23,6 +23,7 @@ import './preview.css';
 import { ScrollRegion } from '../packages/ui/src/docs/DataTable';
 import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
 import { storybookAxeRunOptions } from './a11y';
+import { DocsExample } from '../packages/ui/src/docs/DocsExample';
 
 /** Docs pages (MDX and autodocs) painted with the design system's own surface and text colours. */
 function docsThemeFor(base: ThemeName, colors: ColorTokens): ThemeVars {
@@ -93,7 +94,13 @@ function ThemedDocsContainer(props: PropsWithChildren<DocsContainerProps>) {
     channel.on(GLOBALS_UPDATED, onGlobalsUpdated);
     return () => channel.off(GLOBALS_UPDATED, onGlobalsUpdated);
   }, [channel]);
-  return <DocsContainer {...props} theme={docsThemes[themeName]} />;
+  // The page's own content is its main landmark (axe landmark-one-main, region); the table of
+  // contents beside it is Storybook's <aside>, a landmark of its own.
+  return (
+    <DocsContainer {...props} theme={docsThemes[themeName]}>
+      <main>{props.children}</main>
+    </DocsContainer>
+  );
 }
 
 function AutodocsPage() {
@@ -119,45 +126,82 @@ const viewportOptions = {
   desktop: { name: `Desktop (${breakpoints.desktop}px)`, styles: { width: `${breakpoints.desktop}px`, height: '800px' }, type: 'desktop' },
 } as const;
 
-type Direction = 'ltr' | 'rtl';
-
 /**
- * The toolbar's direction and text size, set where a reader's browser sets them: `dir` on <html>
- * (components use logical properties, so they mirror) and the root font size (200 % text is what
- * WCAG 1.4.4 asks to survive). A story fixes either with `globals: { direction: 'rtl' }` or
- * `globals: { textSize: '200%' }`, which the visual-regression and a11y scripts then render as is.
+ * Toolbar settings a designer checks a component under: right-to-left text (dir="rtl" on the
+ * story's root, as a page in Arabic or Hebrew sets it) and 200 % text (the root font size, as a
+ * reader's browser setting enlarges every rem). A story can also ask for them in its globals.
  */
-function DocumentSettings({ direction, textSize, children }: PropsWithChildren<{ direction: Direction; textSize: string }>) {
+const globalTypes: Preview['globalTypes'] = {
+  direction: {
+    description: 'Text direction',
+    toolbar: {
+      title: 'Direction',
+      icon: 'direction',
+      items: [
+        { value: 'ltr', title: 'Left to right' },
+        { value: 'rtl', title: 'Right to left' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+  textSize: {
+    description: 'Text size',
+    toolbar: {
+      title: 'Text size',
+      icon: 'zoom',
+      items: [
+        { value: '100%', title: '100 % text' },
+        { value: '200%', title: '200 % text' },
+      ],
+      dynamicTitle: true,
+    },
+  },
+};
+
+/** 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting does. */
+function TextSize({ textSize, children }: PropsWithChildren<{ textSize: unknown }>) {
   useEffect(() => {
     const root = document.documentElement;
-    root.dir = direction;
-    root.style.fontSize = textSize === '100%' ? '' : textSize;
+    root.style.fontSize = textSize === '200%' ? '200%' : '';
     return () => {
-      root.dir = 'ltr';
       root.style.fontSize = '';
     };
-  }, [direction, textSize]);
+  }, [textSize]);
   return children;
 }
 
 const preview: Preview = {
-  globalTypes: {
-    direction: {
-      description: 'Text direction',
-      toolbar: { title: 'Direction', icon: 'transfer', items: [{ value: 'ltr', title: 'Left to right' }, { value: 'rtl', title: 'Right to left' }], dynamicTitle: true },
-    },
-    textSize: {
-      description: 'Text size (browser zoom of text only)',
-      toolbar: { title: 'Text size', icon: 'zoom', items: [{ value: '100%', title: '100 % text' }, { value: '200%', title: '200 % text' }], dynamicTitle: true },
-    },
-  },
+  globalTypes,
   initialGlobals: { direction: 'ltr', textSize: '100%' },
   decorators: [
-    (Story, context) => (
-      <DocumentSettings direction={context.globals.direction === 'rtl' ? 'rtl' : 'ltr'} textSize={String(context.globals.textSize ?? '100%')}>
+    // Right to left on the story's own root (also on docs pages, where each story has its own),
+    // from the toolbar or a story's globals.
+    (Story, { globals }) =>
+      globals.direction === 'rtl' ? (
+        <div dir="rtl">
+          <Story />
+        </div>
+      ) : (
         <Story />
-      </DocumentSettings>
-    ),
+      ),
+    // 200 % text changes the whole document, so only in the story view: a docs page keeps its size.
+    (Story, { globals, viewMode }) =>
+      viewMode !== 'docs' && globals.textSize === '200%' ? (
+        <TextSize textSize={globals.textSize}>
+          <Story />
+        </TextSize>
+      ) : (
+        <Story />
+      ),
+    // On a docs page, several examples of one component would repeat its landmarks' names.
+    (Story, { viewMode, name }) =>
+      viewMode === 'docs' ? (
+        <DocsExample storyName={name}>
+          <Story />
+        </DocsExample>
+      ) : (
+        <Story />
+      ),
     // Sets data-theme on <html>, exactly how the blog forces a theme.
     withThemeByDataAttribute({
       themes: { light: 'light', dark: 'dark' },
@@ -178,7 +222,9 @@ const preview: Preview = {
     controls: { expanded: true, sort: 'requiredFirst' },
     docs: {
       container: ThemedDocsContainer,
-      toc: { headingSelector: 'h2, h3', title: 'On this page' },
+      // Headings inside examples (stories, and blocks marked .skip-toc such as Do and don't) are
+      // the component's, not the page's: they stay out of the table of contents.
+      toc: { headingSelector: 'h2, h3', ignoreSelector: '.docs-story *, .skip-toc, .skip-toc *', title: 'On this page' },
       // Autodocs pages (only the content package's rendered article uses them): the primary
       // story once, not again under "Stories" (it duplicated every landmark for axe).
       page: AutodocsPage,

@@ -20,5 +20,11 @@ export interface PageLike {
   addScriptTag(options: { content: string }): Promise<unknown>;
 }
 
-/** axe-core's WCAG A/AA violations in a Playwright page (inside `include`, default the whole document), described. */
-export declare function axeViolationsInPage(page: PageLike, options?: { include?: string }): Promise<string[]>;
+/**
+ * axe-core's WCAG A/AA violations in a Playwright page (inside `include`, default the whole document,
+ * minus `exclude`), described; with `bestPractice`, axe's best-practice rules too.
+ */
+export declare function axeViolationsInPage(
+  page: PageLike,
+  options?: { include?: string; exclude?: readonly string[]; bestPractice?: boolean; disabledRules?: readonly string[] },
+): Promise<string[]>;

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { axeRunOptions } from './axe-options.js';
+import { axeRunOptions, storybookAxeRunOptions } from './axe-options.js';
 
 export { axeRunOptions, storybookAxeRunOptions, wcagTags } from './axe-options.js';
 
@@ -23,10 +23,12 @@ export function describeViolations(violations) {
 }
 
 /** Rule settings for a run; `layout: false` (jsdom: no layout, no resolved colours) turns contrast off. */
-function runOptions(layout) {
+function runOptions(layout, bestPractice = false, disabledRules = []) {
+  const picked = bestPractice ? storybookAxeRunOptions : axeRunOptions;
+  const base = disabledRules.length > 0 ? { ...picked, rules: Object.fromEntries(disabledRules.map((id) => [id, { enabled: false }])) } : picked;
   // Without layout, colour contrast can only come back "incomplete", and it is the slowest rule;
   // contrast is measured in Chromium (theme tests, storybook-a11y, e2e) instead.
-  return layout ? { ...axeRunOptions } : { ...axeRunOptions, rules: { 'color-contrast': { enabled: false } } };
+  return layout ? { ...base } : { ...base, rules: { ...base.rules, 'color-contrast': { enabled: false } } };
 }
 
 /**
@@ -43,17 +45,21 @@ let axeSource;
 
 /**
  * axe-core's WCAG A/AA violations in a Playwright page (inside `include`, a CSS selector, or the
- * whole document), described. axe is injected into the page on first use (never as a <script>).
+ * whole document; minus `exclude`, selectors of chrome the page does not own), described. With
+ * `bestPractice`, axe's best-practice rules count too (heading-order, landmarks); `disabledRules`
+ * names rules that cannot apply there (say why where you pass them). axe is injected
+ * into the page on first use (never as a <script>).
  */
-export async function axeViolationsInPage(page, { include = 'html' } = {}) {
+export async function axeViolationsInPage(page, { include = 'html', exclude = [], bestPractice = false, disabledRules = [] } = {}) {
   axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the DevTools protocol, as @axe-core/playwright does: a <script> tag would be
   // (rightly) refused by the blog's Content-Security-Policy, which the e2e tests keep on.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   const violations = await page.evaluate(
-    async ({ options, selector }) => {
+    async ({ options, selector, excluded }) => {
+      const context = excluded.length > 0 ? { include: [selector], exclude: excluded } : selector;
       // eslint-disable-next-line no-undef -- injected by the evaluate above
-      const results = await axe.run(selector, options);
+      const results = await axe.run(context, options);
       // Plain data only: the result crosses from the page back to Node.
       return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
         id,
@@ -63,7 +69,7 @@ export async function axeViolationsInPage(page, { include = 'html' } = {}) {
         nodes: nodes.map(({ target, failureSummary, html }) => ({ target, failureSummary, html })),
       }));
     },
-    { options: runOptions(true), selector: include },
+    { options: runOptions(true, bestPractice, disabledRules), selector: include, excluded: exclude },
   );
   return describeViolations(violations);
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import * as styles from './table.css';
 
 /**
@@ -16,9 +16,20 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
 
 /** A captioned data table with one row of column headers, in a ScrollRegion named by its caption. */
 export function DataTable({ caption, columns, children }: { caption: string; columns: readonly string[]; children: ReactNode }) {
+  const tableRef = useRef<HTMLTableElement>(null);
+  // On phones each row is laid out as a card, each cell labelled with its column's name (CSS reads
+  // data-label): the cells come from the caller, so they are labelled here, by position.
+  useLayoutEffect(() => {
+    for (const row of tableRef.current?.tBodies[0]?.rows ?? []) {
+      Array.from(row.cells).forEach((cell, index) => {
+        const column = columns[index];
+        if (column) cell.setAttribute('data-label', column);
+      });
+    }
+  });
   return (
     <ScrollRegion label={caption}>
-      <table className={styles.table}>
+      <table ref={tableRef} className={styles.table}>
         <caption className={styles.caption}>{caption}</caption>
         <thead>
           <tr>

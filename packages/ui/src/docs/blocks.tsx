@@ -10,6 +10,7 @@ import { contrastRatio } from '../theme/contrast';
 import { themeNames } from '../theme/tokens';
 import { CopyButton } from './CopyButton';
 import { DataTable, ScrollRegion } from './DataTable';
+import { DocsExample } from './DocsExample';
 import * as styles from './docs.css';
 import { code } from './table.css';
 import { tokenRow, tokenRows, type TokenRow } from './tokenTable';
@@ -31,12 +32,14 @@ function Value({ value }: { value: string }) {
 /** A token table: contract path, copyable CSS custom property, and the value in each theme. */
 export function TokenTable({ rows, caption, contrastWith }: { rows: TokenRow[]; caption: string; contrastWith?: string }) {
   const background = contrastWith ? tokenRow(contrastWith) : undefined;
-  const contrastNote = background ? ` (contrast on ${background.path})` : '';
+  // The caption names the background ("with contrast on color.surface"): the column headers stay
+  // short, so the table fits its page at 1,280 px without clipping the last header.
+  const captionWithContrast = background && !caption.includes(background.path) ? `${caption} (contrast on ${background.path})` : caption;
   return (
     <Unstyled>
       <DataTable
-        caption={caption}
-        columns={['Token', 'CSS custom property', ...themeNames.map((theme) => `${theme === 'light' ? 'Light' : 'Dark'}${contrastNote}`)]}
+        caption={captionWithContrast}
+        columns={['Token', 'CSS custom property', ...themeNames.map((theme) => (theme === 'light' ? 'Light' : 'Dark'))]}
       >
         {rows.map((row) => (
           <tr key={row.path}>
@@ -44,7 +47,7 @@ export function TokenTable({ rows, caption, contrastWith }: { rows: TokenRow[]; 
               <code className={code}>vars.{row.path}</code>
             </th>
             <td>
-              <span className={styles.value}>
+              <span className={styles.cssVariable}>
                 <code className={code}>{row.cssVar}</code>
                 <CopyButton text={`var(${row.cssVar})`} label={row.cssVar} />
               </span>
@@ -102,15 +105,20 @@ export function StatusBadge({ status, since }: { status: ComponentStatus; since:
 export function DoDont({ doExample, doReason, dontExample, dontReason }: { doExample: ReactNode; doReason: ReactNode; dontExample: ReactNode; dontReason: ReactNode }) {
   return (
     <Unstyled>
-      <div className={styles.doDont}>
+      {/* skip-toc: the examples' headings are not the docs page's own (table of contents). */}
+      <div className={`${styles.doDont} skip-toc`}>
         <figure className={styles.doCard}>
-          <div className={styles.example}>{doExample}</div>
+          <div className={styles.example}>
+            <DocsExample storyName="Do">{doExample}</DocsExample>
+          </div>
           <figcaption className={styles.verdict}>
             <strong className={styles.doLabel}>Do</strong> {doReason}
           </figcaption>
         </figure>
         <figure className={styles.dontCard}>
-          <div className={styles.example}>{dontExample}</div>
+          <div className={styles.example}>
+            <DocsExample storyName="Don’t">{dontExample}</DocsExample>
+          </div>
           <figcaption className={styles.verdict}>
             <strong className={styles.dontLabel}>Don’t</strong> {dontReason}
           </figcaption>

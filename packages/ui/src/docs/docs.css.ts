@@ -2,8 +2,18 @@
 import { style, styleVariants } from '@vanilla-extract/css';
 import { focusRingRule } from '../styles/a11y.css';
 import { vars } from '../theme/contract.css';
+import { breakpoints } from '../theme/tokens';
 
 export const value = style({ display: 'inline-flex', alignItems: 'center', gap: vars.space.xs, flexWrap: 'wrap' });
+
+/**
+ * A CSS custom property and its Copy button: on one line from tablet width up (a name broken at
+ * its hyphens, with the button under it, read as two things); on phones it may wrap.
+ */
+export const cssVariable = style([
+  value,
+  { '@media': { [`screen and (min-width: ${breakpoints.tablet / 16}em)`]: { flexWrap: 'nowrap', whiteSpace: 'nowrap' } } },
+]);
 
 export const chip = style({
   flex: 'none',
@@ -17,7 +27,8 @@ export const ratio = style({ display: 'block', color: vars.color.textMuted, font
 
 export const required = style({ color: vars.color.textMuted, fontSize: vars.fontSize.xs });
 
-export const copyWrap = style({ display: 'inline-flex', alignItems: 'center', gap: vars.space.xxs });
+// Never split: the button stays whole next to (or, in a narrow cell, under) what it copies.
+export const copyWrap = style({ display: 'inline-flex', alignItems: 'center', gap: vars.space.xxs, flex: 'none', whiteSpace: 'nowrap' });
 
 export const copyButton = style({
   minHeight: '24px',

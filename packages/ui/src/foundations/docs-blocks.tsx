@@ -34,7 +34,8 @@ export function ThemePanel({ theme, children }: { theme: ThemeName; children: Re
       <h2 id={headingId} className={styles.heading}>
         {themeLabel[theme]}
       </h2>
-      {children}
+      {/* skip-toc: specimens' headings are the components', not the page's (table of contents). */}
+      <div className="skip-toc">{children}</div>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { BothThemes } from '../../docs/BothThemes';
 import { pseudoStates, StateGrid } from '../../docs/states';
 import { Prose } from '../Prose';
 import { Breadcrumbs, type BreadcrumbLink } from './Breadcrumbs';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 const trail: [BreadcrumbLink, ...BreadcrumbLink[]] = [
   { href: '/', label: 'Home' },
@@ -66,10 +67,10 @@ export const LongText: Story = {
 /** Above the article's title. */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose>
       <Breadcrumbs {...args} />
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
     </Prose>
   ),
 };

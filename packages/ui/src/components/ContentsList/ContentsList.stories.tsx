@@ -4,6 +4,7 @@ import { pseudoStates, StateGrid } from '../../docs/states';
 import { KeyPoints } from '../KeyPoints';
 import { Prose } from '../Prose';
 import { ContentsList, contentsListHeadingLevels, type ContentsListItem } from './ContentsList';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 // The seed article's own h2 headings, as the blog lists them.
 const seedSections: ContentsListItem[] = [
@@ -83,9 +84,9 @@ export const LongText: Story = {
 /** After the key points, at the top of the article. */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <KeyPoints>
         <ul>
           <li>None of these three studies had a comparison group, so they cannot say which treatment is right for you.</li>

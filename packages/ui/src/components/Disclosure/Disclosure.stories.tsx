@@ -4,6 +4,7 @@ import { pseudoStates, StateGrid } from '../../docs/states';
 import { Prose } from '../Prose';
 import { ReviewStatus } from '../ReviewStatus';
 import { Disclosure } from './Disclosure';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 const meta = {
   title: 'Components/Disclosure',
@@ -67,9 +68,9 @@ export const CustomHeading: Story = {
 /** Under the byline, as on an article page. */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <ReviewStatus author={{ name: 'Magaziner Center for Wellness', href: '/people/magaziner-center' }} published="2026-01-10" today="2026-02-01" />
       <Disclosure {...args} />
       <p>

@@ -3,6 +3,7 @@ import { BothThemes } from '../../docs/BothThemes';
 import { pseudoStates, StateGrid } from '../../docs/states';
 import { Prose } from '../Prose';
 import { KeyPoints, keyPointsHeadingLevels } from './KeyPoints';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 // The points restate the seed article's own figures (references 3, 7 and 8), nothing more.
 const seedPoints = (
@@ -104,9 +105,9 @@ export const LongText: Story = {
 /** Before the table of contents, after the title and byline. */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <KeyPoints {...args} />
       <nav aria-label="Contents">
         <h2>Contents</h2>

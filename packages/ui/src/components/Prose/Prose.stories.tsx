@@ -5,6 +5,7 @@ import { CTA } from '../CTA';
 import { Pullquote } from '../Pullquote';
 import { StudyCallout } from '../StudyCallout';
 import { Prose, proseSizes } from './Prose';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 const meta = {
   title: 'Components/Prose',
@@ -21,7 +22,7 @@ const meta = {
     children: {
       control: false,
       description: 'The article body: the HTML that markdown produces (headings, paragraphs, lists, tables, quotations).',
-      // Prose takes its props from HTMLAttributes, whose `children` react-docgen shows as "-".
+      // Inherited from the div's props, which react-docgen does not spell out ("-").
       table: { type: { summary: 'ReactNode' } },
     },
     className: { table: { disable: true } },
@@ -304,9 +305,9 @@ export const FootnotesAndCitations: Story = {
  */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose {...args}>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <p>
         Some people have as much pain after spine surgery as before it, or more. Doctors call this failed back surgery
         syndrome. This article sets out what studies say about the options, and how sure they are.

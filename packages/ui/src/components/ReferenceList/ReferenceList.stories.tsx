@@ -128,6 +128,16 @@ export const CustomHeading: Story = {
   args: { heading: 'Sources for this article', headingLevel: 3, references: seedReferences.slice(0, 3) },
 };
 
+/**
+ * Right to left (the toolbar's Direction, set here in the story's globals): numbers, indents and
+ * the "↑" backlinks mirror, because the list's CSS uses logical properties.
+ */
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  globals: { direction: 'rtl' },
+  args: { heading: 'References (right to left)', headingLevel: 3, references: seedReferences.slice(0, 3) },
+};
+
 const backlinkedReferences: ReferenceData[] = [
   { ...seedReference(3), number: 1, backlinks: ['cite-epstein-a', 'cite-epstein-b', 'cite-epstein-c'] },
   { ...seedReference(4), number: 2, backlinks: ['cite-verwoerd'] },

@@ -3,6 +3,7 @@ import { BothThemes } from '../../docs/BothThemes';
 import { pseudoStates, StateGrid } from '../../docs/states';
 import { Prose } from '../Prose';
 import { ReviewStatus } from './ReviewStatus';
+import { ArticleTitle } from '../../docs/ArticleTitle';
 
 /*
  * The publisher is the seed article's. No real person reviewed the seed article, so the reviewer
@@ -98,9 +99,9 @@ export const LongText: Story = {
 /** Under the article's title, as on an article page. */
 export const InContext: Story = {
   name: 'In context',
-  render: (args) => (
+  render: (args, { viewMode }) => (
     <Prose>
-      <h1>Treatment options for Failed Back Surgery Syndrome</h1>
+      <ArticleTitle viewMode={viewMode}>Treatment options for Failed Back Surgery Syndrome</ArticleTitle>
       <ReviewStatus {...args} />
       <p>
         There is much debate in the medical community as to why there are so many patients who decided on a spinal

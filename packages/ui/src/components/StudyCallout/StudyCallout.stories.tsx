@@ -20,9 +20,10 @@ const meta = {
     design: 'Review of second opinions',
     journal: 'Surgical Neurology International',
     year: 2013,
-    citation: <Citation numbers={[3]} id="cite-3" />,
+    citation: 'Citation 3',
     tone: 'finding',
-    // headingLevel is left at its default, 3, so the control shows what the props table says.
+    // headingLevel is left at its default, 3, so the control shows what the props table says
+    // (except in Default, the docs page's first example, right after its h1).
   },
   argTypes: {
     tone: {
@@ -35,7 +36,7 @@ const meta = {
       control: 'inline-radio',
       options: studyCalloutHeadingLevels,
       // react-docgen cannot read `(typeof studyCalloutHeadingLevels)[number]`: spell the union out from the array.
-      table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') } },
+      table: { type: { summary: studyCalloutHeadingLevels.map((value) => JSON.stringify(value)).join(' | ') }, defaultValue: { summary: '3' } },
     },
     certainty: {
       control: 'inline-radio',
@@ -50,20 +51,21 @@ const meta = {
     },
     figure: { control: 'text' },
     children: { control: 'text' },
-    // The default is applied in the render (an empty title falls back too), so react-docgen cannot see it.
-    title: { control: 'text', table: { defaultValue: { summary: JSON.stringify('At a glance') } } },
-    // `year` is `number | string` (e.g. "2013, updated 2020"): a text box, not the JSON editor.
-    year: { control: 'text' },
-    // A React element cannot be typed into a control: offer the citation markers a designer would pick.
+    title: { control: 'text', table: { type: { summary: 'ReactNode' }, defaultValue: { summary: '"At a glance"' } } },
+    // A ReactNode cannot be edited as JSON: the control picks one of a few Citation elements.
     citation: {
       control: 'select',
-      options: ['None', 'One source [3]', 'Two sources [3, 5]'],
+      options: ['None', 'Citation 3', 'Citations 1 and 2'],
       mapping: {
         None: undefined,
-        'One source [3]': <Citation numbers={[3]} id="cite-3" />,
-        'Two sources [3, 5]': <Citation numbers={[3, 5]} id="cite-3-5" />,
+        'Citation 3': <Citation numbers={[3]} id="cite-3" />,
+        'Citations 1 and 2': <Citation numbers={[1, 2]} id="cite-1-2" />,
       },
+      table: { type: { summary: 'ReactNode (a Citation element)' } },
     },
+    // `year` is `number | string` (e.g. "2013, updated 2020"): a text box, not the JSON editor.
+    year: { control: 'text', table: { type: { summary: 'number | string' } } },
+    population: { table: { defaultValue: { summary: '"patients"' } } },
     className: { table: { disable: true } },
   },
   parameters: {
@@ -97,7 +99,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Every field: 60.7% of 183 second opinions (Epstein, Surgical Neurology International, reference 3). */
-export const Default: Story = { name: 'Every field' };
+/** Level 2 here: it is the first example on its docs page, straight after the page's h1 (heading order). */
+export const Default: Story = { name: 'Every field', args: { headingLevel: 2 } };
 
 /** 69 (44.5%) of 155 second-opinion patients. The seed paragraph names the journal but carries no citation. */
 export const SecondOpinions: Story = {

@@ -19,11 +19,17 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
   figure: ReactNode;
   /** What the figure measured, in plain words. */
   children: ReactNode;
-  /** A short label for the study, e.g. "Second opinions on spine surgery". Default "At a glance". */
+  /**
+   * A short label for the study, e.g. "Second opinions on spine surgery".
+   * @default "At a glance"
+   */
   title?: ReactNode;
   /** How many took part: shown "n = 155 patients", read "155 patients". */
   sampleSize?: number;
-  /** What the sample size counts, shown after it; default "patients". */
+  /**
+   * What the sample size counts, shown after it.
+   * @default "patients"
+   */
   population?: string;
   /** The kind of study: "Second-opinion review", "Randomized trial", "Case series", "Audit"… */
   design?: string;
@@ -35,7 +41,10 @@ export interface StudyCalloutProps extends Omit<ComponentPropsWithoutRef<'aside'
   citation?: ReactNode;
   /** `finding` for a result, `caution` for a weak or disputed one, `info` for background. */
   tone?: StudyCalloutTone;
-  /** Level of the callout's heading, to fit the page's outline. Default 3. */
+  /**
+   * Level of the callout's heading, to fit the page's outline.
+   * @default 3
+   */
   headingLevel?: StudyCalloutHeadingLevel;
   /** How sure we can be of the result (GRADE): shown as a plain sentence and a 4-step scale. */
   certainty?: StudyCertainty;
