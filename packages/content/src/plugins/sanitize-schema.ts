@@ -51,6 +51,8 @@ export const sanitizeSchema: Schema = {
     a: [...(defaultSchema.attributes?.a ?? []), 'id', ['ariaDescribedBy', 'footnote-label']],
     li: [...(defaultSchema.attributes?.li ?? []), 'id'],
     h2: [...(defaultSchema.attributes?.h2 ?? []), 'id'],
+    // Set by processImages from the file itself (never authored): no layout shift, no eager loading.
+    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
     // `id` and `name` are not allowed on other elements (see above).
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id' && name !== 'name'),
   },
