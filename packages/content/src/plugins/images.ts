@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
 import type { Definition, Image, ImageReference, Parent, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { resolveBibliographyPath } from '../bibliography/load.js';
 import type { ReadFile } from '../bibliography/load.js';
 import { report } from '../diagnostics.js';
+import { isSameSiteResource } from '../url.js';
 
 /**
  * Images live in `content/images/`, beside `content/articles/`. An article writes `images/x.png`,
@@ -105,6 +107,36 @@ function checkAlt(image: Image, file: VFile): void {
   }
 }
 
+/** What processImages read for a `:::figure` (its src), for the directive to render. */
+export interface FigureImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** A `:::figure{src alt}`: the same checks as an image; `decorative` stands for empty alt text. */
+function processFigure(node: ContainerDirective, file: VFile, options: ImageCheckOptions): string | undefined {
+  const src = node.attributes?.src?.trim();
+  if (!src) return undefined; // the directive reports the missing attribute
+  const decorative = node.attributes !== null && node.attributes !== undefined && 'decorative' in node.attributes;
+  if (!decorative && (node.attributes?.alt ?? '').trim() === '') {
+    report(file, 'image-alt-missing', `:::figure "${src}" has no alt text: add alt="what it shows", or the attribute \`decorative\` for a purely decorative image`, node.position);
+  }
+  if (!isSameSiteResource(src)) {
+    report(file, 'image-offsite', `Image "${src}" is not served from this site and is removed: put it in content/images/ and write images/name.png`, node.position);
+    return undefined;
+  }
+  if (localImageName(src) === undefined) {
+    report(file, 'image-not-found', `Image "${src}" is not in the images folder: put it in content/images/ and write images/name.png`, node.position);
+    return undefined;
+  }
+  const local = readLocalImage(src, node, file, options);
+  if (!local) return undefined;
+  const figureImage: FigureImage = { src: local.url, width: local.width, height: local.height };
+  node.data = { ...node.data, citedFigureImage: figureImage } as ContainerDirective['data'];
+  return local.path;
+}
+
 /**
  * Local images: alt text, existence in the images folder, intrinsic size (width/height on the
  * `<img>`, so nothing shifts as it loads) and a URL versioned by content. `![alt][ref]` images are
@@ -130,6 +162,10 @@ export function processImages(tree: Root, file: VFile, options: ImageCheckOption
     const parent = stack.pop() as Parent;
     const children = parent.children as RootContent[];
     children.forEach((child, index) => {
+      if (child.type === 'containerDirective' && child.name === 'figure') {
+        const path = processFigure(child, file, options);
+        if (path) read.push(path);
+      }
       const image = child.type === 'image' ? child : child.type === 'imageReference' ? asImage(child) : undefined;
       if (!image) {
         if ('children' in child) stack.push(child as Parent);

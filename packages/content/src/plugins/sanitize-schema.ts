@@ -17,7 +17,7 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobber: [],
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'cited-citation', 'cited-pullquote', 'cited-study', 'cited-cta', 'cited-care', 'cited-key-points'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'cited-citation', 'cited-pullquote', 'cited-study', 'cited-cta', 'cited-care', 'cited-key-points', 'cited-figure'],
   // Narrower than GitHub's: no irc/xmpp; tel: for phone links.
   protocols: {
     ...defaultSchema.protocols,
@@ -46,6 +46,8 @@ export const sanitizeSchema: Schema = {
     // The care card's id and heading level are added after sanitizing (rehypeCitedHeadings).
     'cited-care': ['dataLevel', 'dataHeading'],
     'cited-key-points': ['dataHeading'],
+    // dataSrc is set only from an image read in content/images/; dataSource only when http(s).
+    'cited-figure': ['dataSrc', 'dataAlt', 'dataWidth', 'dataHeight', 'dataCredit', 'dataLicence', 'dataSource'],
     'cited-cta': ['dataHeading', 'dataHref', 'dataLabel', 'dataSecondaryHref', 'dataSecondaryLabel'],
     // GFM footnote ids (fn-1, fnref-1, footnote-label) are generated, not authored.
     a: [...(defaultSchema.attributes?.a ?? []), 'id', ['ariaDescribedBy', 'footnote-label']],
