@@ -14,6 +14,7 @@ import { createRequestHandler as createFetchHandler } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { errorPages, readOnlyMethods } from './server/errors.js';
+import { serveImages } from './server/images.js';
 import { createHtmlCache } from './server/html-cache.js';
 import { createPages } from './server/pages.js';
 import { validateHost, validatePath } from './server/request-checks.js';
@@ -44,6 +45,7 @@ async function serveDev(app) {
   const loadApp = () => /** @type {Promise<AppServer>} */ (viteServer.ssrLoadModule('/app/server-build.ts'));
   const securityHeaders = (await loadApp()).documentSecurityHeaders({ dev: true });
   app.use(readOnlyMethods(securityHeaders));
+  app.use('/images', serveImages((await loadApp()).imagesDir(), { headers: securityHeaders }));
   app.use(viteServer.middlewares);
   app.all('*', createRequestHandler({ build: loadApp, mode: 'development' }));
   app.use(errorPages(securityHeaders));
@@ -70,6 +72,8 @@ async function serveProduction(app) {
   app.use(compression());
   // Fingerprinted assets never change: cache for a year, immutable.
   app.use('/assets', serveStatic(path.join(appDir, 'build/client/assets'), { immutable: true, maxAge: '1y', headers: securityHeaders }));
+  // The site's images, read from content/images/ on each request: no rebuild for a new one.
+  app.use('/images', serveImages(build.imagesDir(), { headers: securityHeaders }));
   // Other public files (favicon) keep their names: an hour, then revalidate.
   app.use(serveStatic(path.join(appDir, 'build/client'), { maxAge: '1h', headers: securityHeaders }));
   if (pages) app.use(pages.renderMisses);

@@ -13,6 +13,8 @@ export * from 'virtual:remix/server-build';
 
 /** The content store: warm-up reads its newest articles; tests await `refresh()` after writing files. */
 export { contentStore } from './lib/articles.server';
+/** The images folder (content/images/), served at /images without a rebuild (server/images.js). */
+export { imagesDir } from './lib/articles.server';
 /** Keys the rendered-HTML cache: changes whenever anything a reader can see changes. */
 export { contentVersion } from './lib/articles.server';
 /** Builds the search index in the background at start (the first search then does not wait for it). */

@@ -18,6 +18,7 @@ import { remarkClaims } from './plugins/claims.js';
 import { createCitedData } from './plugins/context.js';
 import type { CitedFileData } from './plugins/context.js';
 import { remarkCitedDirectives } from './plugins/directives.js';
+import { processImages } from './plugins/images.js';
 import { remarkPandocCitations } from './plugins/pandoc-citations.js';
 import { checkAnchors, collectSiteLinks, isSameSiteLink } from './plugins/links.js';
 import { checkUnclosedContainers } from './plugins/unclosed.js';
@@ -247,7 +248,7 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     if (frontmatter.tooLarge) return finish(file, meta, {});
     const loaded = loadReferences(frontmatter.references, frontmatter.bibliography, { articlePath: options.path, readFile: options.readFile }, file);
     otherFileDiagnostics(file).push(...loaded.fileDiagnostics);
-    const dependencies = loaded.dependencies;
+    const dependencies = [...loaded.dependencies];
     const data = createCitedData(loaded.references);
     (file.data as { cited?: CitedFileData }).cited = data;
 
@@ -263,6 +264,7 @@ export function compileArticle(source: string | Uint8Array, options: CompileOpti
     }
     limitTreeDepth(mdast, file);
     checkUnclosedContainers(mdast, limited.text, file);
+    dependencies.push(...processImages(mdast, file, { articlePath: options.path, readFile: options.readFile }));
     const siteLinks = collectSiteLinks(mdast);
     if (meta.cta && isSameSiteLink(meta.cta.href)) {
       const start = frontmatter.ctaHrefPosition?.start;

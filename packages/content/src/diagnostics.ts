@@ -48,6 +48,8 @@ export const rules = {
   'directive-unclosed': { severity: 'error', summary: 'A container directive (:::name) is opened but never closed with a `:::` line.' },
   'link-unsafe-url': { severity: 'error', summary: 'A markdown link points at a URL scheme that is removed when rendering.' },
   'image-offsite': { severity: 'error', summary: 'An image is not a same-site relative path (off-site images track readers); it is removed.' },
+  'image-not-found': { severity: 'error', summary: 'A local image is not a readable image file in the images folder (content/images/).' },
+  'image-alt-missing': { severity: 'error', summary: 'An image has no alt text and is not marked decorative (title "decorative").' },
   'html-ignored': { severity: 'warning', summary: 'Raw HTML in markdown is never rendered.' },
   'category-unknown': { severity: 'error', summary: 'site.yml has a category registry and the article\'s category is not in it.' },
   'heading-level-skipped': { severity: 'warning', summary: 'A heading skips a level (`##` then `####`): screen readers announce the outline by level.' },

@@ -21,6 +21,7 @@ export { maxKeyPoints, maxKeyPointWords } from './plugins/key-points.js';
 export { findClaim } from './plugins/claims.js';
 export { sanitizeSchema } from './plugins/sanitize-schema.js';
 export { isSafeHref, isSameSiteResource } from './url.js';
+export { imageVersion, localImageName, imagesUrlPrefix, decorativeTitle } from './plugins/images.js';
 export { isSameSiteLink } from './plugins/links.js';
 export { slugPattern, doiPattern, pmidPattern } from './schema.js';
 export { maxSourceChars, maxNestingDepth } from './source.js';

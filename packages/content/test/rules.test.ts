@@ -123,6 +123,8 @@ describe('one fixture per rule', () => {
     tested.add('article-not-read');
     // verdict.test.ts (they need the server's earlier state, or several files)
     for (const ruleId of ['redirect-shadows-article', 'article-withdrawn']) tested.add(ruleId);
+    // images.test.ts (they need image files)
+    for (const ruleId of ['image-not-found', 'image-alt-missing']) tested.add(ruleId);
     // categories.test.ts
     for (const ruleId of ['title-duplicate', 'category-unknown']) tested.add(ruleId);
     expect(ruleIds.filter((ruleId) => !tested.has(ruleId))).toEqual([]);

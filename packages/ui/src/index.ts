@@ -82,6 +82,7 @@ export {
 export { Breadcrumbs, type BreadcrumbsProps, type BreadcrumbLink } from './components/Breadcrumbs';
 export { Details, detailsVariants, type DetailsProps, type DetailsVariant } from './components/Details';
 export { InsetText, type InsetTextProps } from './components/InsetText';
+export { Figure, type FigureProps } from './components/Figure';
 export {
   WarningCallout,
   warningCalloutHeadingLevels,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Article, Diagnostic } from '@cited/content';
 import {
   createContentStore,
@@ -41,6 +42,11 @@ export interface Catalog {
 /** The articles directory (CITED_ARTICLES_DIR overrides it; tests use fixture articles). */
 export function articlesDir(): string {
   return siteFiles().articlesDir;
+}
+
+/** The images folder: `images/` beside the articles folder, where the compiler reads them too. */
+export function imagesDir(): string {
+  return path.join(path.dirname(articlesDir()), 'images');
 }
 
 /**

@@ -10,11 +10,12 @@ import { citationIdPrefix, citedData, referenceIdPrefix } from './context.js';
 import type { CitedFileData } from './context.js';
 import { transformCare } from './care.js';
 import { attribute, hasBody, missing, setElement, takeLabel, type Directive } from './directive-helpers.js';
+import type { FigureImage } from './images.js';
 import { transformKeyPoints } from './key-points.js';
 import { transformStudy } from './study.js';
 
 
-export const containerDirectiveNames = ['pullquote', 'study', 'cta', 'care', 'key-points'] as const;
+export const containerDirectiveNames = ['pullquote', 'study', 'cta', 'care', 'key-points', 'figure'] as const;
 export const textDirectiveNames = ['cite'] as const;
 export { studyTones } from './study.js';
 export const pullquoteSizes = ['standard', 'large'] as const;
@@ -26,6 +27,7 @@ const allowedAttributes: Record<(typeof containerDirectiveNames)[number], readon
   cta: ['href', 'label', 'secondary-href', 'secondary-label'],
   care: ['level'],
   'key-points': [],
+  figure: ['src', 'alt', 'decorative', 'credit', 'licence', 'source'],
 };
 
 function isDirective(node: RootContent): node is Directive {
@@ -123,6 +125,28 @@ function checkAttributes(node: ContainerDirective & { name: keyof typeof allowed
   }
 }
 
+/** `:::figure{src alt credit licence source}` with the caption as its body (images.ts read the image). */
+function transformFigure(node: ContainerDirective, file: VFile): void {
+  if (!attribute(node, 'src')) missing(file, node, 'needs a `src` attribute: the image, as images/name.png');
+  if (!hasBody(node)) missing(file, node, 'needs a body: the caption');
+  const source = attribute(node, 'source');
+  const safeSource = source !== undefined && /^https?:\/\//i.test(source) && isSafeHref(source);
+  if (source !== undefined && !safeSource) {
+    report(file, 'directive-unsafe-url', `:::figure source "${source}" is not an http(s) URL; it is not linked`, node.position);
+  }
+  const image = (node.data as { citedFigureImage?: FigureImage } | undefined)?.citedFigureImage;
+  const decorative = node.attributes !== null && node.attributes !== undefined && 'decorative' in node.attributes;
+  const credit = attribute(node, 'credit');
+  const licence = attribute(node, 'licence');
+  setElement(node, 'cited-figure', {
+    ...(image ? { dataSrc: image.src, dataWidth: String(image.width), dataHeight: String(image.height) } : {}),
+    dataAlt: decorative ? '' : (attribute(node, 'alt') ?? ''),
+    ...(credit ? { dataCredit: credit } : {}),
+    ...(licence ? { dataLicence: licence } : {}),
+    ...(safeSource ? { dataSource: source } : {}),
+  });
+}
+
 function transformContainer(node: ContainerDirective, file: VFile, data: CitedFileData): RootContent[] | undefined {
   const name = node.name;
   if (!(containerDirectiveNames as readonly string[]).includes(name)) {
@@ -163,6 +187,10 @@ function transformContainer(node: ContainerDirective, file: VFile, data: CitedFi
     return undefined;
   }
   if (name === 'care') return transformCare(node, file, label);
+  if (name === 'figure') {
+    transformFigure(node, file);
+    return undefined;
+  }
   if (name === 'key-points') {
     transformKeyPoints(node, file, label, data);
     return undefined;
@@ -251,7 +279,7 @@ function transformLeaf(node: LeafDirective, file: VFile): RootContent[] {
   if (isBareDirective(node, file)) {
     return [{ type: 'paragraph', children: [{ type: 'text', value: `::${node.name}` }], position: node.position }];
   }
-  report(file, 'directive-unknown', `Unknown directive "::${node.name}"${didYouMean(node.name, containerDirectiveNames, (match) => `:::${match}`)} (use the :::pullquote, :::study, :::cta, :::care or :::key-points containers)`, node.position);
+  report(file, 'directive-unknown', `Unknown directive "::${node.name}"${didYouMean(node.name, containerDirectiveNames, (match) => `:::${match}`)} (use the :::pullquote, :::study, :::cta, :::care, :::key-points or :::figure containers)`, node.position);
   return node.children.length > 0 ? [{ type: 'paragraph', children: node.children, position: node.position }] : [];
 }
 

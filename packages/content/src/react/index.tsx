@@ -3,6 +3,7 @@ import {
   CTA,
   CareCard,
   Citation,
+  Figure,
   KeyPoints,
   Pullquote,
   StudyCallout,
@@ -175,6 +176,27 @@ function buildComponents(article: Article, emergencyNumber: string | undefined):
         >
           {children}
         </CareCard>
+      );
+    },
+    'cited-figure': ({ node, children }) => {
+      const src = text(node, 'dataSrc');
+      // No image read (missing or off-site: an error is reported): the caption alone stays.
+      if (!src) return children;
+      const width = Number(text(node, 'dataWidth'));
+      const height = Number(text(node, 'dataHeight'));
+      return (
+        <Figure
+          src={src}
+          alt={text(node, 'dataAlt') ?? ''}
+          width={Number.isSafeInteger(width) && width > 0 ? width : undefined}
+          height={Number.isSafeInteger(height) && height > 0 ? height : undefined}
+          credit={text(node, 'dataCredit')}
+          licence={text(node, 'dataLicence')}
+          source={text(node, 'dataSource')}
+        >
+          {/* One caption paragraph reads as the caption itself, not a paragraph inside it. */}
+          {phrasing(children)}
+        </Figure>
       );
     },
     'cited-cta': ({ node, children }) => {

@@ -1,0 +1,134 @@
+/**
+ * content/images/ is served by the production server at /images/<name>, read from disk on each
+ * request (a new file needs no rebuild); an article's image points at a content-versioned URL that
+ * may be cached for a year (server/images.js).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { imageVersion } from '@cited/content';
+import { pngBytes } from '@cited/test-utils/png';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { immutableCache, shortCache } from '../server/images.js';
+import { articleSource } from './fixtures/articles';
+import { appDir } from './helpers';
+
+let child: ChildProcess | undefined;
+let site = '';
+let port = 0;
+const spine = pngBytes(6, 4);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+}
+
+/** A raw GET (the path is sent as written: no client-side `..` normalising). */
+function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: '127.0.0.1', port, path: pathname }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+beforeAll(async () => {
+  site = mkdtempSync(path.join(tmpdir(), 'cited-images-site-'));
+  mkdirSync(path.join(site, 'articles'));
+  mkdirSync(path.join(site, 'images'));
+  writeFileSync(path.join(site, 'images', 'spine.png'), spine);
+  writeFileSync(path.join(site, 'site.yml'), 'title: should never be served\n');
+  const source = articleSource({ slug: 'pictured', title: 'Pictured', published: '2024-01-01' }).replace(
+    'Staying active helps more than bed rest.',
+    'Staying active helps more than bed rest.\n\n![A drawing of a lumbar spine](images/spine.png)',
+  );
+  writeFileSync(path.join(site, 'articles', 'pictured.md'), source);
+  port = await freePort();
+  child = spawn(process.execPath, ['server.js'], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: path.join(site, 'articles'), CITED_COMPILE_WORKERS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child?.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    const wait = setInterval(() => {
+      if (output.includes('listening on')) {
+        clearInterval(wait);
+        resolve();
+      }
+    }, 50);
+  });
+}, 60_000);
+
+afterAll(() => {
+  if (child?.pid) child.kill('SIGTERM');
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe('images in the production server', () => {
+  it("renders the article's image with its size and a versioned URL, which is cached for a year", async () => {
+    const page = await get('/articles/pictured');
+    expect(page.status).toBe(200);
+    const html = page.body.toString();
+    const src = `/images/spine.png?v=${imageVersion(spine)}`;
+    const tag = html.match(/<img\b[^>]*>/)?.[0] ?? '';
+    expect(tag).toContain(`src="${src}"`);
+    expect(tag).toContain('width="6"');
+    expect(tag).toContain('height="4"');
+    expect(tag).toContain('alt="A drawing of a lumbar spine"');
+
+    const image = await get(src);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['cache-control']).toBe(immutableCache);
+    expect(image.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(Buffer.compare(image.body, Buffer.from(spine))).toBe(0);
+  });
+
+  it('caches an unversioned or outdated URL only briefly', async () => {
+    expect((await get('/images/spine.png')).headers['cache-control']).toBe(shortCache);
+    expect((await get('/images/spine.png?v=outdated')).headers['cache-control']).toBe(shortCache);
+  });
+
+  it('serves a file added to content/images/ at once, without a rebuild', async () => {
+    expect((await get('/images/new.png')).status).toBe(404);
+    const added = pngBytes(2, 2, 7);
+    writeFileSync(path.join(site, 'images', 'new.png'), added);
+    const served = await get(`/images/new.png?v=${imageVersion(added)}`);
+    expect(served.status).toBe(200);
+    expect(served.headers['cache-control']).toBe(immutableCache);
+  });
+
+  it('answers a missing image 404, never 500', async () => {
+    for (const pathname of ['/images/missing.png', '/images/', '/images', '/images/a/b/c.png', '/images/%00.png']) {
+      const response = await get(pathname);
+      expect([404, 400], pathname).toContain(response.status);
+    }
+  });
+
+  it('refuses paths out of the folder and hidden files', async () => {
+    writeFileSync(path.join(site, 'images', '.hidden.png'), spine);
+    for (const pathname of ['/images/../site.yml', '/images/..%2Fsite.yml', '/images/%2e%2e/site.yml', '/images/.hidden.png', '/images/..\\site.yml']) {
+      const response = await get(pathname);
+      expect(response.status, pathname).toBe(404);
+      expect(response.body.toString(), pathname).not.toContain('should never be served');
+    }
+  });
+});
