@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { imageSize } from 'image-size';
 import type { Definition, Image, ImageReference, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -17,9 +17,14 @@ export const imagesUrlPrefix = '/images/';
 /** An image title of exactly this word marks it decorative: it renders with `alt=""`. */
 export const decorativeTitle = 'decorative';
 
-/** The version in an image's URL (`?v=…`): a digest of its bytes, so a changed file gets a new URL. */
+/**
+ * The version in an image's URL (`?v=…`): a digest of its bytes, so a changed file gets a new URL.
+ * Pure JavaScript (no node:crypto): the compiler also runs in the browser (Storybook's article story).
+ */
 export function imageVersion(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url').slice(0, 16);
+  let binary = '';
+  for (const byte of sha256(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '').slice(0, 16);
 }
 
 /**
