@@ -237,5 +237,3 @@ export const States: Story = {
   ),
 };
 
-/** 200 % text (the toolbar's Text size): the heading wraps beside its icon, no word breaks mid-word. */
-export const UrgentAt200PercentText: Story = { ...Urgent, name: 'Urgent, 200 % text', globals: { textSize: '200%' } };

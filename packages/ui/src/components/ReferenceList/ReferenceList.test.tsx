@@ -25,6 +25,18 @@ describe('ReferenceList', () => {
     expect(region).toHaveAttribute('aria-labelledby', heading.id);
   });
 
+  it("isolates each reference's direction, so an English reference keeps its punctuation in a right-to-left page", () => {
+    render(
+      <div dir="rtl">
+        <ReferenceList references={[seedReference(1)]} />
+      </div>,
+    );
+    const item = screen.getByRole('listitem');
+    const isolated = item.querySelector('bdi');
+    expect(isolated?.textContent).toContain(String(seedReference(1).title));
+    expect(isolated?.hasAttribute('dir')).toBe(false);
+  });
+
   it('renders nothing at all for an article without references', () => {
     const { container } = render(<ReferenceList references={[]} />);
     expect(container).toBeEmptyDOMElement();

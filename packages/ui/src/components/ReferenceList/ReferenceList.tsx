@@ -71,10 +71,14 @@ function Backlinks({ ids }: { ids: readonly string[] }) {
   );
 }
 
+/**
+ * One reference in Vancouver style, isolated as its own direction (<bdi>): an English reference in a
+ * right-to-left page keeps its punctuation where it belongs ("J Med Life.", not ".J Med Life").
+ */
 function ReferenceEntry({ reference }: { reference: ReferenceData }) {
   const parts = vancouverParts(reference);
   return (
-    <>
+    <bdi>
       {parts.map((part, index) => (
         <Fragment key={part.kind}>
           {index > 0 ? ' ' : ''}
@@ -89,7 +93,7 @@ function ReferenceEntry({ reference }: { reference: ReferenceData }) {
           {part.after}
         </Fragment>
       ))}
-    </>
+    </bdi>
   );
 }
 
