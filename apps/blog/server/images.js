@@ -5,32 +5,13 @@
  * `/images/<name>?v=<version>` (the compiler's imageVersion of the bytes): that exact version may
  * be cached for a year; any other request (no or an old `v`) only briefly, so a replaced file shows.
  */
-import { readFileSync } from 'node:fs';
 import { imageVersion, localImageName } from '@cited/content';
 import express from 'express';
 import { HttpError } from './errors.js';
-import { createContentEtags } from './static-files.js';
+import { contentEtag, perFileVersion } from './static-files.js';
 
 export const immutableCache = 'public, max-age=31536000, immutable';
 export const shortCache = 'public, max-age=300, must-revalidate';
-
-/**
- * The version of a file, read and hashed once per file version (size and mtime).
- *
- * @returns {(filePath: string, stat: { size: number, mtimeMs: number }) => string}
- */
-function createVersions() {
-  /** @type {Map<string, { stamp: string, version: string }>} */
-  const known = new Map();
-  return (filePath, stat) => {
-    const stamp = `${stat.size}:${stat.mtimeMs}`;
-    const cached = known.get(filePath);
-    if (cached?.stamp === stamp) return cached.version;
-    const version = imageVersion(readFileSync(filePath));
-    known.set(filePath, { stamp, version });
-    return version;
-  };
-}
 
 /**
  * Middleware for `app.use('/images', …)`. Names the compiler would refuse (`..`, hidden files,
@@ -41,8 +22,8 @@ function createVersions() {
  * @returns {import('express').RequestHandler[]}
  */
 export function serveImages(dir, { headers }) {
-  const etagOf = createContentEtags();
-  const versionOf = createVersions();
+  // One read per file version gives both validators: the ETag and the `?v=` the articles carry.
+  const identityOf = perFileVersion((bytes) => ({ etag: contentEtag(bytes), version: imageVersion(bytes) }));
   const files = express.static(dir, {
     index: false,
     lastModified: false,
@@ -51,9 +32,9 @@ export function serveImages(dir, { headers }) {
     fallthrough: true,
     setHeaders(res, filePath, stat) {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      res.setHeader('ETag', etagOf(filePath, stat));
-      const requested = res.req.query.v;
-      res.setHeader('Cache-Control', requested === versionOf(filePath, stat) ? immutableCache : shortCache);
+      const { etag, version } = identityOf(filePath, stat);
+      res.setHeader('ETag', etag);
+      res.setHeader('Cache-Control', res.req.query.v === version ? immutableCache : shortCache);
     },
   });
   return [

@@ -11,22 +11,29 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 
 /**
- * A strong ETag from a file's bytes, read and hashed once per file version (size and mtime): the
- * files are a few kB to a few hundred kB, read on their first request.
+ * `compute(bytes)` of a file, read once per file version (size and mtime) and kept until the file
+ * changes: the files are a few kB to a few hundred kB, read on their first request.
  *
- * @returns {(filePath: string, stat: { size: number, mtimeMs: number }) => string}
+ * @template T
+ * @param {(bytes: Buffer) => T} compute
+ * @returns {(filePath: string, stat: { size: number, mtimeMs: number }) => T}
  */
-export function createContentEtags() {
-  /** @type {Map<string, { stamp: string, etag: string }>} */
+export function perFileVersion(compute) {
+  /** @type {Map<string, { stamp: string, value: T }>} */
   const known = new Map();
   return (filePath, stat) => {
     const stamp = `${stat.size}:${stat.mtimeMs}`;
     const cached = known.get(filePath);
-    if (cached?.stamp === stamp) return cached.etag;
-    const etag = `"${createHash('sha256').update(readFileSync(filePath)).digest('base64url').slice(0, 32)}"`;
-    known.set(filePath, { stamp, etag });
-    return etag;
+    if (cached?.stamp === stamp) return cached.value;
+    const value = compute(readFileSync(filePath));
+    known.set(filePath, { stamp, value });
+    return value;
   };
+}
+
+/** A strong ETag from a file's bytes. @param {Buffer} bytes */
+export function contentEtag(bytes) {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
 }
 
 /**
@@ -36,7 +43,7 @@ export function createContentEtags() {
  * @param {{ maxAge: string, immutable?: boolean, headers: Record<string, string> }} options
  */
 export function serveStatic(dir, { maxAge, immutable = false, headers }) {
-  const etagOf = createContentEtags();
+  const etagOf = perFileVersion(contentEtag);
   return express.static(dir, {
     maxAge,
     immutable,
