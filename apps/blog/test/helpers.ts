@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/node';
@@ -97,4 +99,43 @@ export function expectSecurityHeaders(response: Response): void {
   if (response.headers.get('x-content-type-options') !== 'nosniff') throw new Error('nosniff missing');
   if (response.headers.get('referrer-policy') !== 'strict-origin-when-cross-origin') throw new Error('referrer policy');
   if (response.headers.get('x-frame-options') !== 'DENY') throw new Error('X-Frame-Options');
+}
+
+/** A port the OS says is free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `node server.js` (production) on a free port with `env` added, resolved once it says it is
+ * listening; rejected with its output if it exits first. The caller stops `child` by pid.
+ */
+export async function startProductionServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    const wait = setInterval(() => {
+      if (output.includes('listening on')) {
+        clearInterval(wait);
+        resolve();
+      }
+    }, 50);
+  });
+  return { child, port, output: () => output };
 }

@@ -3,10 +3,9 @@
  * request (a new file needs no rebuild); an article's image points at a content-versioned URL that
  * may be cached for a year (server/images.js).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageVersion } from '@cited/content';
@@ -14,23 +13,12 @@ import { pngBytes } from '@cited/test-utils/png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { immutableCache, shortCache } from '../server/images.js';
 import { articleSource } from './fixtures/articles';
-import { appDir } from './helpers';
+import { startProductionServer } from './helpers';
 
 let child: ChildProcess | undefined;
 let site = '';
 let port = 0;
 const spine = pngBytes(6, 4);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-}
 
 /** A raw GET (the path is sent as written: no client-side `..` normalising). */
 function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
@@ -57,24 +45,9 @@ beforeAll(async () => {
     'Staying active helps more than bed rest.\n\n![A drawing of a lumbar spine](images/spine.png)',
   );
   writeFileSync(path.join(site, 'articles', 'pictured.md'), source);
-  port = await freePort();
-  child = spawn(process.execPath, ['server.js'], {
-    cwd: appDir,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: path.join(site, 'articles'), CITED_COMPILE_WORKERS: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child?.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-    const wait = setInterval(() => {
-      if (output.includes('listening on')) {
-        clearInterval(wait);
-        resolve();
-      }
-    }, 50);
-  });
+  const started = await startProductionServer({ CITED_ARTICLES_DIR: path.join(site, 'articles'), CITED_COMPILE_WORKERS: '0' });
+  child = started.child;
+  port = started.port;
 }, 60_000);
 
 afterAll(() => {

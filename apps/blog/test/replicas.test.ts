@@ -8,12 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticlesDir, writeArticle } from './fixtures/articles';
-import { appDir } from './helpers';
+import { appDir, freePort } from './helpers';
 
 interface Replica {
   port: number;
@@ -55,15 +54,6 @@ let dirA: string;
 let dirB: string;
 let cacheA: string;
 let cacheB: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function raw(port: number, pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {

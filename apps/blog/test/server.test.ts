@@ -6,25 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, utimesSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticlesDir, writeArticle } from './fixtures/articles';
-import { appDir, expectSecurityHeaders } from './helpers';
+import { appDir, expectSecurityHeaders, freePort } from './helpers';
 
 let server: ChildProcess;
 let origin: string;
 let dir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = makeArticlesDir();

@@ -3,15 +3,14 @@
  * article (the check is `npm run content:check`, the strict gate); a rebuild that fails for another
  * reason serves the previous build; the server then serves every article but the broken one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../scripts/ensure-build.js';
 import { articleSource, makeArticlesDir, writeArticle } from './fixtures/articles';
-import { appDir } from './helpers';
+import { appDir, startProductionServer } from './helpers';
 
 const temps: string[] = [];
 afterAll(() => {
@@ -69,17 +68,6 @@ describe('npm start with a stale build', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('the production server with one broken article', () => {
   let child: ChildProcess | undefined;
   afterAll(() => {
@@ -92,29 +80,14 @@ describe('the production server with one broken article', () => {
     writeArticle(dir, { slug: 'first', title: 'First', published: '2024-01-01' });
     writeArticle(dir, { slug: 'second', title: 'Second', published: '2024-01-03' });
     writeFileSync(path.join(dir, 'broken.md'), brokenSource);
-    const port = await freePort();
-    child = spawn(process.execPath, ['server.js'], {
-      cwd: appDir,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, CITED_COMPILE_WORKERS: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child?.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-      const wait = setInterval(() => {
-        if (output.includes('listening on')) {
-          clearInterval(wait);
-          resolve();
-        }
-      }, 50);
-    });
+    const started = await startProductionServer({ CITED_ARTICLES_DIR: dir, CITED_COMPILE_WORKERS: '0' });
+    child = started.child;
+    const { port } = started;
     const status = async (pathname: string) => (await fetch(`http://127.0.0.1:${port}${pathname}`)).status;
     expect(await status('/articles/first')).toBe(200);
     expect(await status('/articles/second')).toBe(200);
     expect(await status('/')).toBe(200);
     expect(await status('/articles/broken')).toBe(404);
-    expect(output).toContain('not publishing broken.md');
+    expect(started.output()).toContain('not publishing broken.md');
   });
 });

@@ -12,6 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as ServerBuildModule from '../../app/server-build';
+import { freePort } from '../helpers';
 
 export const blogDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** CITED_SERVER_BUILD points the handler tests at another build (used to prove they catch a weakened one). */
@@ -63,18 +64,7 @@ export async function fetchUntil(
   return last;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface RunningServer {
   origin: string;
