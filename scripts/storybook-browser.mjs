@@ -177,9 +177,23 @@ export async function renderSettled(page, target) {
     );
     await page.evaluate(() => delete window.__citedLayout);
   }
+  if (!target.isDocs) await waitForPseudoStates(page);
   const state = await page.evaluate(async () => {
     await document.fonts.ready;
-    await Promise.all(Array.from(document.images, (image) => (image.complete ? null : image.decode().catch(() => null))));
+    // Images below the fold wait for the scroll a full-page screenshot never makes (loading="lazy"):
+    // load them now. Waits for their load event, not decode(): in this Chromium, decode() on a
+    // lazy image that has not started loading takes the renderer down with it.
+    const pendingImages = Array.from(document.images).filter((image) => !image.complete);
+    await Promise.all(
+      pendingImages.map(
+        (image) =>
+          new Promise((loaded) => {
+            image.addEventListener('load', loaded, { once: true });
+            image.addEventListener('error', loaded, { once: true });
+            image.loading = 'eager';
+          }),
+      ),
+    );
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     return {
       dataTheme: document.documentElement.getAttribute('data-theme'),
@@ -188,6 +202,60 @@ export async function renderSettled(page, target) {
   });
   if (state.dataTheme !== target.theme) throw new Error(`data-theme is ${state.dataTheme}, expected ${target.theme}`);
   if (state.textColour === '') throw new Error('--cited-color-text is not defined: the theme stylesheet did not load');
+}
+
+/**
+ * A story that forces interaction states (`parameters.pseudo`, storybook-addon-pseudo-states) is
+ * not drawn in them when it announces itself rendered: the addon re-renders it with new globals,
+ * adds its `pseudo-*` classes a task later, and rewrites `:hover`-style rules into class rules
+ * on each render event. Waits until the render has finished, every element a selector names
+ * carries its class and no rule with a state is left unrewritten; a screenshot taken earlier
+ * catches some states styled and some not, depending on the machine's load.
+ */
+async function waitForPseudoStates(page) {
+  const pending = () => {
+    const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+    if (!['completed', 'finished'].includes(render?.phase)) return `the story is still ${render?.phase ?? 'loading'}`;
+    const { rootSelector, ...states } = render.story?.parameters?.pseudo ?? {};
+    if (Object.keys(states).length === 0) return '';
+    const root = document.querySelector(rootSelector ?? '#storybook-root');
+    for (const [state, selectors] of Object.entries(states)) {
+      if (typeof selectors === 'boolean') continue;
+      const className = `pseudo-${state.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+      for (const selector of [selectors].flat()) {
+        for (const element of root?.querySelectorAll(selector) ?? []) {
+          if (!element.classList.contains(className)) return `${selector} has no ${className} class yet`;
+        }
+      }
+    }
+    const stateRule = /:(hover|active|focus-visible|focus-within|focus|visited)\b/;
+    const unrewritten = (rules) => {
+      for (const rule of rules) {
+        if (rule.selectorText && stateRule.test(rule.selectorText) && !rule.selectorText.includes('.pseudo-')) return rule.selectorText;
+        const inner = rule.cssRules ? unrewritten(rule.cssRules) : '';
+        if (inner) return inner;
+      }
+      return '';
+    };
+    for (const sheet of document.styleSheets) {
+      let rules;
+      try {
+        rules = sheet.cssRules;
+      } catch {
+        continue; // another origin's sheet: the addon cannot rewrite it either
+      }
+      const selector = unrewritten(rules);
+      if (selector) return `the rule ${selector} is not rewritten yet`;
+    }
+    return '';
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const reason = await page.evaluate(pending);
+    if (reason === '') return;
+    if (Date.now() > deadline) throw new Error(`interaction states not applied after 30 s: ${reason}`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /**
@@ -214,7 +282,8 @@ export async function forEachInPreview(browser, origin, targets, check, { height
           await check(page, target);
         } catch (firstError) {
           console.log(`retry ${target.name}: ${String(firstError).split('\n')[0]}`);
-          await context.close();
+          // A crashed page has taken its context with it: closing it again is not a second failure.
+          await context.close().catch(() => {});
           ({ context, page } = await openPreview(browser, origin, { ...options, first: target }));
           try {
             await check(page, target);
@@ -223,7 +292,7 @@ export async function forEachInPreview(browser, origin, targets, check, { height
           }
         }
       }
-      await context.close();
+      await context.close().catch(() => {});
     }
   }
   await Promise.all(Array.from({ length: workers }, worker));
