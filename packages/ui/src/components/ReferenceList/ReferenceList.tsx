@@ -129,6 +129,9 @@ export const ReferenceList = /* @__PURE__ */ namedForwardRef<HTMLElement, Refere
             className={styles.item}
           >
             <Backlinks ids={reference.backlinks ?? []} />
+            {/* A line may break between the last backlink letter and the entry's first word: without
+                it "bWilkinson" is one word, and a narrow line splits it ("Wilkins/on"). */}
+            <wbr />
             <ReferenceEntry reference={reference} />
             {reference.note && (
               <>
