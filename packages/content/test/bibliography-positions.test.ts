@@ -94,6 +94,13 @@ describe('bibliography diagnostics point at the field, in the bibliography file'
     const article = compileWith('refs.json', json, '[@z]');
     expect(only(article, 'reference-invalid-doi').map(where)).toEqual(['articles/refs.json:8:15']);
   });
+
+  it('an RIS record\'s bad URL is shown at its UR line, after the "UR  - " tag; a missing author at its ID', () => {
+    const ris = ['TY  - JOUR', 'ID  - ris1', 'TI  - A title', 'PY  - 2020', 'UR  - ftp://example.org/paper', 'ER  - ', ''].join('\n');
+    const article = compileWith('refs.ris', ris, '[@ris1]');
+    expect(only(article, 'reference-invalid-url').map(where)).toEqual(['articles/refs.ris:5:7']);
+    expect(only(article, 'reference-incomplete').map(where)).toEqual(['articles/refs.ris:2:7']);
+  });
 });
 
 describe('reference-incomplete for web pages', () => {

@@ -4,10 +4,10 @@ import type { BibliographyFormat } from './parse.js';
 
 /**
  * Which fields of a file a reference field is read from (csl.ts maps them; BibTeX names lower-cased,
- * as citation-js reads them), in the order csl.ts prefers them: a problem with `doi` is shown at the
+ * as citation-js reads them; RIS tags), in the order csl.ts prefers them: a problem with `doi` is shown at the
  * file's `doi = {…}` or `"DOI": …`. A field the file lacks is shown at the entry's key.
  */
-const sources: Record<Exclude<BibliographyFormat, 'ris'>, Partial<Record<ReferenceField, readonly string[]>>> = {
+const sources: Record<BibliographyFormat, Partial<Record<ReferenceField, readonly string[]>>> = {
   'csl-json': {
     type: ['type'],
     authors: ['author'],
@@ -37,10 +37,25 @@ const sources: Record<Exclude<BibliographyFormat, 'ris'>, Partial<Record<Referen
     url: ['url', 'howpublished'],
     note: ['note', 'addendum'],
   },
+  ris: {
+    type: ['TY'],
+    authors: ['AU', 'A1'],
+    title: ['TI', 'T1'],
+    journal: ['J2', 'JA', 'JO', 'JF', 'T2', 'PB'],
+    year: ['PY', 'Y1', 'DA'],
+    month: ['DA', 'PY', 'Y1'],
+    volume: ['VL'],
+    issue: ['IS'],
+    pages: ['SP'],
+    doi: ['DO'],
+    pmid: ['AN'],
+    url: ['UR'],
+    note: ['N1'],
+  },
 };
 
 /** Where each reference field was read from, given where the file's own fields are. */
-export function referenceFieldPositions(format: Exclude<BibliographyFormat, 'ris'>, written: ReadonlyMap<string, Position>): Map<ReferenceField, Position> {
+export function referenceFieldPositions(format: BibliographyFormat, written: ReadonlyMap<string, Position>): Map<ReferenceField, Position> {
   const positions = new Map<ReferenceField, Position>();
   for (const [field, names] of Object.entries(sources[format]) as [ReferenceField, readonly string[]][]) {
     const found = names.map((name) => written.get(name)).find((position) => position !== undefined);

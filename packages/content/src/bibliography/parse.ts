@@ -35,7 +35,7 @@ export interface BibliographyEntry {
   column: number;
   /** Where the key is written (a missing field is reported there); else the entry's start. */
   keyPosition?: Position;
-  /** Where each reference field was read from in the file, when known (not for RIS). */
+  /** Where each reference field was read from in the file, when known. */
   fields?: Map<ReferenceField, Position>;
 }
 
@@ -147,8 +147,8 @@ const risTag = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
  */
 function parseRis(text: string): ParsedBibliography {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const records: { start: number; text: string; id?: string }[] = [];
-  let current: { start: number; lines: string[]; id?: string } | undefined;
+  const records: { start: number; text: string; id?: string; written: Map<string, Position> }[] = [];
+  let current: { start: number; lines: string[]; id?: string; written: Map<string, Position> } | undefined;
   for (const [index, line] of lines.entries()) {
     const number = index + 1;
     if (line.trim() === '') continue;
@@ -157,14 +157,16 @@ function parseRis(text: string): ParsedBibliography {
     const [, tag, value = ''] = match;
     if (tag === 'TY') {
       if (current) return failure('Invalid RIS: a record starts (TY) before the previous one ended with ER', number, 1);
-      current = { start: number, lines: [line] };
-      continue;
+      current = { start: number, lines: [line], written: new Map() };
     }
     if (!current) return failure(`Invalid RIS: "${tag}" appears outside a record (records start with "TY  - ")`, number, 1);
+    // The value starts after "XX  - "; a tag given several times (AU) is shown at its first line.
+    if (tag && !current.written.has(tag)) current.written.set(tag, { start: { line: number, column: 7 }, end: { line: number, column: line.trimEnd().length + 1 } });
+    if (tag === 'TY') continue;
     current.lines.push(line);
     if (tag === 'ID' && value.trim() !== '') current.id = value.trim();
     if (tag === 'ER') {
-      records.push({ start: current.start, text: `${current.lines.join('\n')}\n`, ...(current.id ? { id: current.id } : {}) });
+      records.push({ start: current.start, text: `${current.lines.join('\n')}\n`, written: current.written, ...(current.id ? { id: current.id } : {}) });
       current = undefined;
     }
   }
@@ -184,7 +186,8 @@ function parseRis(text: string): ParsedBibliography {
     // PubMed's RIS puts the PMID in AN when the database is PubMed/MEDLINE; citation-js leaves it out.
     const pmid = /^AN {2}- (\d{1,9})\s*$/m.exec(record.text)?.[1];
     if (pmid && item.PMID === undefined && /^(?:DB|DP) {2}- .*(?:pubmed|medline)/im.test(record.text)) item.PMID = pmid;
-    entries.push({ key: record.id ?? derivedKey(item, entries), item, line: record.start, column: 1 });
+    const keyPosition = record.written.get('ID');
+    entries.push({ key: record.id ?? derivedKey(item, entries), item, line: record.start, column: 1, fields: referenceFieldPositions('ris', record.written), ...(keyPosition ? { keyPosition } : {}) });
   }
   return { ok: true, entries };
 }
