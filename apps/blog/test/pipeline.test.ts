@@ -102,6 +102,26 @@ describe('unpublishing and links', () => {
     expect(await listedEverywhere('to-delete')).toEqual([false, false, false]);
   });
 
+  it('does not publish an article whose cited bibliography entry is broken, logs the bibliography file’s line, and shows readers no source', async () => {
+    writeFileSync(path.join(dir, 'refs.bib'), '@article{hayden2005,\n  author = {Hayden, J. A.},\n  title = {Exercise therapy},\n  year = {2005},\n  doi = {10.7326 bad}\n}\n');
+    writeFileSync(
+      path.join(dir, 'bad-bib.md'),
+      withFrontmatter(articleSource({ slug: 'bad-bib', title: 'Bad bib', published: '2024-07-02' }), 'bibliography: refs.bib').replace(
+        'Staying active helps',
+        'Staying active [@hayden2005] helps',
+      ),
+    );
+    await settle();
+    const response = await get(handler, '/articles/bad-bib');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).not.toContain('10.7326 bad');
+    expect(html).not.toContain('refs.bib');
+    expect(html).not.toContain('<mark>');
+    const logged = errors.mock.calls.map((call) => call.join(' ')).join('\n');
+    expect(logged).toMatch(/refs\.bib:5:9 error Reference "hayden2005": `doi` "10\.7326 bad"/);
+  });
+
   it('does not publish a new article with a same-site link to nothing, and logs where it is', async () => {
     writeFileSync(
       path.join(dir, 'bad-link.md'),

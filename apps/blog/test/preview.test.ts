@@ -64,7 +64,32 @@ describe('dev diagnostics', () => {
     expect(text).toMatch(/Readability .* Broken|Readability .*broken\.md/);
     expect(text).toMatch(/Grade [\d.]+ \(reading age \d+\)/);
     // The source line, marked, with a caret under the column.
-    expect(html).toMatch(/<mark>13 \| Staying active:cite\[hayden2005\] helps more than bed rest\.<\/mark>\n {19}\^ here/);
+    expect(html).toMatch(/<mark>13 \| Staying active:cite\[hayden2005\] helps more than bed rest\.<\/mark>\n {19}\^+ here/);
+  });
+
+  it('shows a bibliography file’s problem with that file’s name and lines, the field marked', async () => {
+    writeFileSync(
+      path.join(dir, 'refs.bib'),
+      ['@article{hayden2005,', '  author = {Hayden, J. A.},', '  title = {Exercise therapy for low back pain},', '  year = {2005},', '  doi = {10.7326 bad}', '}', ''].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'cites-bib.md'),
+      articleSource({ slug: 'cites-bib', title: 'Cites a bib', published: '2024-01-06' })
+        .replace('\n---\n', '\nbibliography: refs.bib\n---\n')
+        .replace('Staying active helps', 'Staying active [@hayden2005] helps'),
+    );
+    await settle();
+    const response = await get(handler, '/articles/cites-bib');
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    const text = mainText(html);
+    expect(text).toContain('reference-invalid-doi');
+    expect(text).toContain('In refs.bib, a bibliography file of this article');
+    expect(text).toContain(`${path.join(dir, 'refs.bib')}:5:9`);
+    // The bibliography's lines, not the article's `---`, with carets under the DOI's value.
+    expect(html).toContain('aria-label="refs.bib around line 5"');
+    expect(html).toMatch(/<mark>5 \| {3}doi = \{10\.7326 bad\}<\/mark>\n {12}\^{13} here/);
+    expect(html).not.toMatch(/<mark>\d+ \| ---<\/mark>/);
   });
 
   it('shows the article once the file is fixed and the page reloaded', async () => {

@@ -36,7 +36,7 @@ export const rules = {
   'reference-invalid-url': { severity: 'error', summary: 'A reference URL is not an http(s) URL.' },
   'reference-invalid': { severity: 'error', summary: 'A reference is not a mapping with a valid id, or a field has the wrong shape.' },
   'reference-unused': { severity: 'warning', summary: 'A reference is never cited.' },
-  'reference-incomplete': { severity: 'warning', summary: 'A reference lacks authors or a year (left incomplete rather than invented).' },
+  'reference-incomplete': { severity: 'warning', summary: 'A reference lacks authors or a year (left incomplete rather than invented); a web page lacks both an author and a site (publisher).' },
   'cite-unknown-key': { severity: 'error', summary: 'A citation names a key that is not in the references.' },
   'cite-missing-key': { severity: 'error', summary: 'A :cite directive has no key.' },
   'cite-prefix-ignored': { severity: 'warning', summary: 'A Pandoc citation has a prefix ("see @key"), which numbered citations do not show.' },

@@ -7,6 +7,7 @@ import { report } from './diagnostics.js';
 import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
 import { findIndentationSlip, findUnquotedColon, plainYamlError, unclosedOpener } from './yaml-errors.js';
 import { didYouMean } from './suggest.js';
+import { referenceGaps } from './reference-gaps.js';
 import type { RuleId } from './diagnostics.js';
 import {
   dateMetaFields,
@@ -300,13 +301,8 @@ function readReferences(
       }
     }
 
-    if (!reference.title && !reference.url && !reference.doi) {
-      report(file, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
-    }
-    // A web page is updated in place: it is cited by its address, and often has no year.
-    const missing = [!reference.authors?.length && 'authors', reference.year === undefined && reference.type !== 'webpage' && 'year'].filter(Boolean);
-    if (missing.length > 0) {
-      report(file, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; say why in an editorNote)`, position);
+    for (const gap of referenceGaps(reference, { hint: 'leave it incomplete rather than guess; say why in an editorNote' })) {
+      report(file, gap.ruleId, gap.message, position);
     }
     references.push(reference);
   });

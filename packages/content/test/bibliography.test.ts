@@ -156,7 +156,7 @@ describe('bibliography files', () => {
     const citingGood = compile('bibliography: refs.bib\n', '[@good]', { 'articles/refs.bib': bib });
     expect(citingGood.diagnostics).toEqual([]);
     const citingBad = compile('bibliography: refs.bib\n', '[@bad]', { 'articles/refs.bib': bib });
-    expect(citingBad.diagnostics).toEqual([expect.objectContaining({ ruleId: 'reference-invalid-doi', file: 'articles/refs.bib', line: 2, column: 1 })]);
+    expect(citingBad.diagnostics).toEqual([expect.objectContaining({ ruleId: 'reference-invalid-doi', file: 'articles/refs.bib', line: 2, column: 71 })]);
   });
 
   it('resolves paths relative to the article without node:path', () => {

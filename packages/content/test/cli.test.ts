@@ -72,6 +72,18 @@ describe('cited-content check', () => {
     expect(result.stdout).toContain('no problems');
   });
 
+  it('shows a bibliography field\'s problem at its line:column in the bibliography file', () => {
+    const dir = tempDir({
+      'refs.bib': '@article{doe2020,\n  author = {Doe, Jane},\n  title = {A study of backs},\n  date = {2020},\n  doi = {10.1000 bad}\n}\n',
+      'refs.json': '[\n  {\n    "id": "roe2021",\n    "title": "Backs",\n    "author": [{ "family": "Roe" }],\n    "issued": { "date-parts": [[2021]] },\n    "DOI": "not-a-doi"\n  }\n]\n',
+      'cited.md': article('Text [@doe2020; @roe2021] and :cite[a2020].', 'bibliography: [refs.bib, refs.json]\n'),
+    });
+    const result = run('check', dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/refs\.bib:5:9\s+error\s+Reference "doe2020": `doi` "10\.1000 bad"/);
+    expect(result.stdout).toMatch(/refs\.json:7:12\s+error\s+Reference "roe2021": `doi` "not-a-doi"/);
+  });
+
   it('--people: an unknown author id is an error at its position; --site: the config is checked', () => {
     const dir = tempDir({ 'a.md': article('Text.:cite[a2020]', 'author: nobody\n') });
     const people = join(tempDir({ 'people.yml': 'clinic:\n  type: organization\n  name: Clinic\n' }), 'people.yml');

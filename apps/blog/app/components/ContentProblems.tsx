@@ -7,19 +7,26 @@ const stateText: Record<FileProblems['state'], string> = {
   unpublished: 'Not published: readers get a 404 until this is fixed.',
 };
 
-/** A few source lines with the reported line marked and a caret under the column. */
+/** The file's name, for labels: "refs.bib" for ".../articles/refs.bib". */
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/** A few lines of the file the problem is in, the reported line marked and carets under the span. */
 function Excerpt({ problem }: { problem: ReportedProblem }) {
-  if (!problem.excerpt) return null;
-  const width = String(problem.excerpt.lines.at(-1)?.number ?? 1).length;
+  const { excerpt } = problem;
+  if (!excerpt) return null;
+  const width = String(excerpt.lines.at(-1)?.number ?? 1).length;
+  const carets = '^'.repeat(Math.max(1, (excerpt.endColumn ?? excerpt.column + 1) - excerpt.column));
   return (
-    <pre className={styles.excerpt} aria-label={`Source around line ${problem.line}`}>
-      {problem.excerpt.lines.map(({ number, text }) => {
+    <pre className={styles.excerpt} aria-label={`${baseName(problem.path)} around line ${problem.line}`}>
+      {excerpt.lines.map(({ number, text }) => {
         const gutter = `${String(number).padStart(width)} | `;
-        if (number !== problem.excerpt?.line) return `${gutter}${text}\n`;
+        if (number !== excerpt.line) return `${gutter}${text}\n`;
         return (
           <span key={number}>
             <mark>{`${gutter}${text}`}</mark>
-            {`\n${' '.repeat(gutter.length + Math.max(0, problem.excerpt.column - 1))}^ here\n`}
+            {`\n${' '.repeat(gutter.length + Math.max(0, excerpt.column - 1))}${carets} here\n`}
           </span>
         );
       })}
@@ -43,7 +50,12 @@ export function FileProblemList({ files }: { files: readonly FileProblems[] }) {
                 <strong>{problem.severity === 'error' ? 'Error' : 'Warning'}</strong> <code>{problem.ruleId}</code>:{' '}
                 {problem.message}
               </p>
-              <p className={styles.where}>{`${entry.path}:${problem.line}:${problem.column}`}</p>
+              {problem.path !== entry.path && (
+                <p>
+                  In <code>{baseName(problem.path)}</code>, a bibliography file of this article:
+                </p>
+              )}
+              <p className={styles.where}>{`${problem.path}:${problem.line}:${problem.column}`}</p>
               <Excerpt problem={problem} />
             </div>
           ))}

@@ -239,9 +239,13 @@ export interface SourceExcerpt {
   lines: { number: number; text: string }[];
   line: number;
   column: number;
+  /** Where the marked span ends on `line` (exclusive), when it ends there. */
+  endColumn?: number;
 }
 
 export interface ReportedProblem extends Diagnostic {
+  /** The file the problem is in: the article's, or another's (a `bibliography:` file's) absolute path. */
+  path: string;
   excerpt?: SourceExcerpt;
 }
 
@@ -253,22 +257,44 @@ export interface FileProblems {
   diagnostics: ReportedProblem[];
 }
 
+function excerptOf(lines: readonly string[], diagnostic: Diagnostic): SourceExcerpt {
+  const first = Math.max(1, diagnostic.line - 2);
+  const last = Math.min(lines.length, diagnostic.line + 2);
+  const excerptLines = [];
+  for (let number = first; number <= last; number += 1) excerptLines.push({ number, text: lines[number - 1] ?? '' });
+  const endsOnLine = diagnostic.endLine === diagnostic.line && diagnostic.endColumn !== undefined && diagnostic.endColumn > diagnostic.column;
+  return { lines: excerptLines, line: diagnostic.line, column: diagnostic.column, ...(endsOnLine ? { endColumn: diagnostic.endColumn } : {}) };
+}
+
+/**
+ * Each problem with the source lines around it, from the file it is in: an article's diagnostics
+ * can be in its `bibliography:` files (their paths relative to the articles folder, as the store
+ * compiled them), whose lines are shown, not the article's.
+ */
 async function withExcerpts(report: FileReport): Promise<FileProblems> {
-  const text = await readFile(report.path, 'utf8').catch(() => undefined);
-  const lines = text?.split(/\r\n|\n|\r/);
+  const dir = report.path.slice(0, report.path.length - report.file.length);
+  const pathOf = (file: string) => (file === report.file ? report.path : path.resolve(dir, file));
+  const texts = new Map<string, Promise<string[] | undefined>>();
+  const linesOf = (file: string) => {
+    let lines = texts.get(file);
+    if (!lines) {
+      lines = readFile(file, 'utf8').then((text) => text.split(/\r\n|\n|\r/), () => undefined);
+      texts.set(file, lines);
+    }
+    return lines;
+  };
   return {
     file: report.file,
     path: report.path,
     ...(report.slug ? { slug: report.slug } : {}),
     state: report.state,
-    diagnostics: report.diagnostics.map((diagnostic) => {
-      if (!lines) return diagnostic;
-      const first = Math.max(1, diagnostic.line - 2);
-      const last = Math.min(lines.length, diagnostic.line + 2);
-      const excerptLines = [];
-      for (let number = first; number <= last; number += 1) excerptLines.push({ number, text: lines[number - 1] ?? '' });
-      return { ...diagnostic, excerpt: { lines: excerptLines, line: diagnostic.line, column: diagnostic.column } };
-    }),
+    diagnostics: await Promise.all(
+      report.diagnostics.map(async (diagnostic) => {
+        const where = pathOf(diagnostic.file);
+        const lines = await linesOf(where);
+        return { ...diagnostic, path: where, ...(lines ? { excerpt: excerptOf(lines, diagnostic) } : {}) };
+      }),
+    ),
   };
 }
 

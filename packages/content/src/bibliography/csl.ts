@@ -153,7 +153,8 @@ export function cslToReferenceFields(item: CslItem): Record<string, unknown> {
   const container = textOf(item['container-title']);
   const journal = type === 'article-journal' || type === undefined ? (short ?? container) : (container ?? short);
   if (journal) fields.journal = journal;
-  else if (type === 'book' || type === 'report') {
+  // A web page's site is often only its publisher (BibLaTeX `organization`, "NHS"): it names the page's source.
+  else if (type === 'book' || type === 'report' || type === 'webpage') {
     const publisher = textOf(item.publisher);
     if (publisher) fields.journal = publisher;
   }

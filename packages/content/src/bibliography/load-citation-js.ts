@@ -14,7 +14,7 @@ const plugins = { bibtex: '@citation-js/plugin-bibtex', ris: '@citation-js/plugi
 export type CitationJsFormat = keyof typeof plugins;
 
 /** citation-js's `Cite` with the plugin for `format` registered, or a sentence saying why it is missing. */
-export function loadCitationJs(format: CitationJsFormat): { Cite: typeof Cite } | { missing: string } {
+export function loadCitationJs(format: CitationJsFormat): { Cite: typeof Cite; bibtexGrammar?: unknown } | { missing: string } {
   const packages = ['@citation-js/core', plugins[format]];
   const install = `npm install ${packages.join(' ')}`;
   const nodeModule = globalThis.process?.getBuiltinModule?.('node:module');
@@ -23,11 +23,20 @@ export function loadCitationJs(format: CitationJsFormat): { Cite: typeof Cite } 
   try {
     const core = require('@citation-js/core') as typeof CitationJsCore;
     require(plugins[format]);
-    return { Cite: core.Cite };
+    return { Cite: core.Cite, ...(format === 'bibtex' ? { bibtexGrammar: bibtexGrammarOf(require) } : {}) };
   } catch (error) {
     if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
     return {
       missing: `${format === 'bibtex' ? 'BibTeX' : 'RIS'} needs ${packages.join(' and ')}, optional dependencies of @cited/content that this install left out (npm install --omit=optional): ${install}`,
     };
+  }
+}
+
+/** The BibTeX plugin's grammar (an export of its file parser, which has no package `exports` map), for positions. */
+function bibtexGrammarOf(require: (id: string) => unknown): unknown {
+  try {
+    return (require('@citation-js/plugin-bibtex/lib/input/file.js') as { bibtexGrammar?: unknown }).bibtexGrammar;
+  } catch {
+    return undefined;
   }
 }

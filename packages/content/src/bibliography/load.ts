@@ -9,6 +9,8 @@ import { decodeSource } from '../source.js';
 import type { Diagnostic } from '../types.js';
 import { cslToReferenceFields } from './csl.js';
 import { bibliographyExtensions, formatOf, parseBibliography } from './parse.js';
+import type { BibliographyEntry } from './parse.js';
+import { referenceGaps } from '../reference-gaps.js';
 
 /** Reads a bibliography file, synchronously; throws when it cannot (missing file, no permission…). */
 export type ReadFile = (path: string) => string | Uint8Array;
@@ -69,9 +71,14 @@ const fieldRule: Partial<Record<ReferenceField, RuleId>> = {
   url: 'reference-invalid-url',
 };
 
-/** Validates mapped fields with the inline references' schemas; invalid fields are dropped and reported. */
-function validateEntry(id: string, fields: Record<string, unknown>, position: Position, bibFile: VFile): SourceReference {
-  const reference: SourceReference = { id, position };
+/**
+ * Validates mapped fields with the inline references' schemas; invalid fields are dropped and reported
+ * where the file wrote them (`fields`), a missing one at the entry's key.
+ */
+function validateEntry(entry: BibliographyEntry, fields: Record<string, unknown>, bibFile: VFile): SourceReference {
+  const id = entry.key;
+  const at = entry.keyPosition ?? { start: { line: entry.line, column: entry.column }, end: { line: entry.line, column: entry.column } };
+  const reference: SourceReference = { id, position: at };
   const record = reference as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
     const field = key as ReferenceField;
@@ -79,13 +86,14 @@ function validateEntry(id: string, fields: Record<string, unknown>, position: Po
     if (parsed.success) record[field] = parsed.data;
     else {
       const shown = typeof value === 'string' || typeof value === 'number' ? ` "${String(value)}"` : '';
-      report(bibFile, fieldRule[field] ?? 'reference-invalid', `Reference "${id}": \`${field}\`${shown} ${parsed.error.issues[0]?.message ?? 'is invalid'}`, position);
+      report(bibFile, fieldRule[field] ?? 'reference-invalid', `Reference "${id}": \`${field}\`${shown} ${parsed.error.issues[0]?.message ?? 'is invalid'}`, entry.fields?.get(field) ?? at);
     }
   }
-  if (!reference.title && !reference.url && !reference.doi) report(bibFile, 'reference-missing-title', `Reference "${id}" has neither a title nor a URL or DOI`, position);
-  // A web page is updated in place: it is cited by its address, and often has no year.
-  const missing = [!reference.authors?.length && 'authors', reference.year === undefined && reference.type !== 'webpage' && 'year'].filter(Boolean);
-  if (missing.length > 0) report(bibFile, 'reference-incomplete', `Reference "${id}" has no ${missing.join(' or ')} (leave it incomplete rather than guess; add a note)`, position);
+  const written = (field: ReferenceField) => entry.fields?.has(field) === true;
+  for (const gap of referenceGaps(reference, { hint: 'leave it incomplete rather than guess; add a note', written })) {
+    // A field written but unreadable (a date with no year, an empty author list) is shown where it is written.
+    report(bibFile, gap.ruleId, gap.message, gap.fields.map((field) => entry.fields?.get(field)).find((position) => position !== undefined) ?? at);
+  }
   return reference;
 }
 
@@ -156,7 +164,7 @@ export function loadReferences(
           }
           origins.set(entry.key, here);
           const entryFile = new VFile({ path: resolved });
-          const reference = validateEntry(entry.key, cslToReferenceFields(entry.item), entryPosition, entryFile);
+          const reference = validateEntry(entry, cslToReferenceFields(entry.item), entryFile);
           // In the article the entry is "at" its bibliography line (e.g. for reference-unused).
           reference.position = position;
           loaded.references.push(reference);

@@ -1,6 +1,13 @@
+import { parseTree } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Position } from 'unist';
 import { location } from 'vfile-location';
+import type { ReferenceField } from '../schema.js';
 import type { CslItem } from './csl.js';
+import { referenceFieldPositions } from './field-sources.js';
 import { loadCitationJs } from './load-citation-js.js';
+import { locateBibtexEntries } from './locate-bibtex.js';
+import type { LocatedBibtexEntry } from './locate-bibtex.js';
 
 export const bibliographyFormats = ['csl-json', 'bibtex', 'ris'] as const;
 export type BibliographyFormat = (typeof bibliographyFormats)[number];
@@ -26,6 +33,10 @@ export interface BibliographyEntry {
   /** 1-based line and column of the entry in its file. */
   line: number;
   column: number;
+  /** Where the key is written (a missing field is reported there); else the entry's start. */
+  keyPosition?: Position;
+  /** Where each reference field was read from in the file, when known. */
+  fields?: Map<ReferenceField, Position>;
 }
 
 export interface ParseProblem {
@@ -58,19 +69,31 @@ function parseCslJson(text: string): ParsedBibliography {
   }
   const items = Array.isArray(data) ? data : data !== null && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
   if (!items) return failure('A CSL-JSON bibliography must be a list of items ([{ "id": …, "type": … }, …])', 1, 1);
+  // The same text as a syntax tree (jsonc-parser, the parser of VS Code's JSON): it knows where every value is.
+  const tree = parseTree(text);
+  const itemNodes = (tree?.type === 'array' ? tree : tree?.children?.find((pair) => pair.children?.[0]?.value === 'items')?.children?.[1])?.children ?? [];
+  const toPosition = (node: JsonNode): Position | undefined => {
+    const start = place.toPoint(node.offset);
+    const end = place.toPoint(node.offset + node.length);
+    return start && end ? { start, end } : undefined;
+  };
   const entries: BibliographyEntry[] = [];
-  let searchFrom = 0;
   for (const [index, raw] of items.entries()) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return failure(`Item ${index + 1} is not an object`, 1, 1);
+    const node = itemNodes[index];
+    const point = (node && place.toPoint(node.offset)) ?? { line: 1, column: 1 };
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return failure(`Item ${index + 1} is not an object`, point.line, point.column);
     const item = raw as CslItem;
     const key = item['citation-key'] ?? item.id;
-    // Items appear in file order: find each one's id after the previous, for its line.
-    const found = typeof key === 'string' || typeof key === 'number' ? text.indexOf(JSON.stringify(String(key)), searchFrom) : -1;
-    const objectStart = found >= 0 ? text.lastIndexOf('{', found) : -1;
-    if (found >= 0) searchFrom = found + 1;
-    const point = place.toPoint(objectStart >= 0 ? objectStart : 0) ?? { line: 1, column: 1 };
     if (key === undefined || key === null || String(key).trim() === '') return failure(`Item ${index + 1} has no "id"`, point.line, point.column);
-    entries.push({ key: String(key), item, line: point.line, column: point.column });
+    const written = new Map<string, Position>();
+    for (const pair of node?.children ?? []) {
+      const [name, value] = pair.children ?? [];
+      const position = value && toPosition(value);
+      // A repeated property: JSON.parse keeps the last one, so does this.
+      if (typeof name?.value === 'string' && position) written.set(name.value, position);
+    }
+    const keyPosition = written.get(item['citation-key'] !== undefined ? 'citation-key' : 'id');
+    entries.push({ key: String(key), item, line: point.line, column: point.column, fields: referenceFieldPositions('csl-json', written), ...(keyPosition ? { keyPosition } : {}) });
   }
   return { ok: true, entries };
 }
@@ -78,7 +101,7 @@ function parseCslJson(text: string): ParsedBibliography {
 function parseBibtex(text: string): ParsedBibliography {
   const citationJs = loadCitationJs('bibtex');
   if ('missing' in citationJs) return failure(citationJs.missing, 1, 1);
-  const { Cite } = citationJs;
+  const { Cite, bibtexGrammar } = citationJs;
   let data: Record<string, unknown>[];
   try {
     data = new Cite(text, { forceType: '@biblatex/text', generateGraph: false }).data;
@@ -89,6 +112,9 @@ function parseBibtex(text: string): ParsedBibliography {
     return failure(`Invalid BibTeX: ${message.replace(/ at line \d+ col \d+/, '')}`, at ? Number(at[1]) : 1, at ? Number(at[2]) : 1);
   }
   const place = location(text);
+  // Per key, in file order: citation-js returns the entries in file order too.
+  const located = new Map<string, LocatedBibtexEntry[]>();
+  for (const entry of locateBibtexEntries(text, bibtexGrammar as Parameters<typeof locateBibtexEntries>[1])) located.set(entry.key, [...(located.get(entry.key) ?? []), entry]);
   const entries: BibliographyEntry[] = [];
   // Entries come back in file order: each one's `@type{key,` is searched after the previous one.
   let searchFrom = 0;
@@ -101,7 +127,14 @@ function parseBibtex(text: string): ParsedBibliography {
     const match = pattern.exec(text);
     if (match) searchFrom = match.index + 1;
     const point = place.toPoint(match?.index ?? 0) ?? { line: 1, column: 1 };
-    entries.push({ key, item, line: point.line, column: point.column });
+    const where = located.get(key)?.shift();
+    entries.push({
+      key,
+      item,
+      line: point.line,
+      column: point.column,
+      ...(where ? { keyPosition: where.keyPosition, fields: referenceFieldPositions('bibtex', where.fields) } : {}),
+    });
   }
   return { ok: true, entries };
 }
@@ -114,8 +147,8 @@ const risTag = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
  */
 function parseRis(text: string): ParsedBibliography {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const records: { start: number; text: string; id?: string }[] = [];
-  let current: { start: number; lines: string[]; id?: string } | undefined;
+  const records: { start: number; text: string; id?: string; written: Map<string, Position> }[] = [];
+  let current: { start: number; lines: string[]; id?: string; written: Map<string, Position> } | undefined;
   for (const [index, line] of lines.entries()) {
     const number = index + 1;
     if (line.trim() === '') continue;
@@ -124,14 +157,16 @@ function parseRis(text: string): ParsedBibliography {
     const [, tag, value = ''] = match;
     if (tag === 'TY') {
       if (current) return failure('Invalid RIS: a record starts (TY) before the previous one ended with ER', number, 1);
-      current = { start: number, lines: [line] };
-      continue;
+      current = { start: number, lines: [line], written: new Map() };
     }
     if (!current) return failure(`Invalid RIS: "${tag}" appears outside a record (records start with "TY  - ")`, number, 1);
+    // The value starts after "XX  - "; a tag given several times (AU) is shown at its first line.
+    if (tag && !current.written.has(tag)) current.written.set(tag, { start: { line: number, column: 7 }, end: { line: number, column: line.trimEnd().length + 1 } });
+    if (tag === 'TY') continue;
     current.lines.push(line);
     if (tag === 'ID' && value.trim() !== '') current.id = value.trim();
     if (tag === 'ER') {
-      records.push({ start: current.start, text: `${current.lines.join('\n')}\n`, ...(current.id ? { id: current.id } : {}) });
+      records.push({ start: current.start, text: `${current.lines.join('\n')}\n`, written: current.written, ...(current.id ? { id: current.id } : {}) });
       current = undefined;
     }
   }
@@ -151,7 +186,8 @@ function parseRis(text: string): ParsedBibliography {
     // PubMed's RIS puts the PMID in AN when the database is PubMed/MEDLINE; citation-js leaves it out.
     const pmid = /^AN {2}- (\d{1,9})\s*$/m.exec(record.text)?.[1];
     if (pmid && item.PMID === undefined && /^(?:DB|DP) {2}- .*(?:pubmed|medline)/im.test(record.text)) item.PMID = pmid;
-    entries.push({ key: record.id ?? derivedKey(item, entries), item, line: record.start, column: 1 });
+    const keyPosition = record.written.get('ID');
+    entries.push({ key: record.id ?? derivedKey(item, entries), item, line: record.start, column: 1, fields: referenceFieldPositions('ris', record.written), ...(keyPosition ? { keyPosition } : {}) });
   }
   return { ok: true, entries };
 }
