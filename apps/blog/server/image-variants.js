@@ -6,14 +6,12 @@
  * the original's version and the width: the next request, and the next start, read it from disk.
  * Its bytes follow from the original's bytes and the width alone (fixed encoder settings, no
  * metadata), so every replica makes the same bytes and the same ETag, and it is cached for a year.
- * A request whose Accept names `image/webp` gets a PNG's or JPEG's copy as WebP (`Vary: Accept`).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat as statFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseImageVariantWidth } from '@cited/content';
 import sharp from 'sharp';
-import vary from 'vary';
 import { isNotModified, sendNotModified } from './conditional.js';
 import { HttpError } from './errors.js';
 import { contentEtag } from './static-files.js';
@@ -26,31 +24,12 @@ sharp.cache(false);
 /** An original larger than this many pixels is refused (a decompression bomb's memory). */
 const maxInputPixels = 50_000_000;
 
-/**
- * Fixed encoder settings per output: the same input gives the same bytes on every replica. A PNG
- * (a chart, a drawing with lettering) becomes lossless WebP, so its edges stay sharp.
- */
+/** Fixed encoder settings per format: the same input gives the same bytes on every replica. */
 const encoders = {
   png: (/** @type {sharp.Sharp} */ image) => image.png({ compressionLevel: 9, adaptiveFiltering: false }),
   jpeg: (/** @type {sharp.Sharp} */ image) => image.jpeg({ quality: 80, mozjpeg: true }),
   webp: (/** @type {sharp.Sharp} */ image) => image.webp({ quality: 80, effort: 4 }),
-  'png-as-webp': (/** @type {sharp.Sharp} */ image) => image.webp({ lossless: true, effort: 4 }),
-  'jpeg-as-webp': (/** @type {sharp.Sharp} */ image) => image.webp({ quality: 80, effort: 4 }),
 };
-
-/**
- * Whether the request's Accept names WebP (not just `*\/*`, which browsers without WebP send too).
- * @param {import('express').Request} req
- */
-export function acceptsWebp(req) {
-  return String(req.headers.accept ?? '')
-    .split(',')
-    .some((entry) => {
-      const [type, ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());
-      const quality = parameters.find((parameter) => parameter.startsWith('q='));
-      return type === 'image/webp' && (quality === undefined || Number(quality.slice(2)) > 0);
-    });
-}
 
 /** The Content-Type of a copy, from its first bytes (the cached file carries no extension). @param {Buffer} bytes */
 function contentTypeOf(bytes) {
@@ -61,12 +40,12 @@ function contentTypeOf(bytes) {
 }
 
 /**
- * Resizes `bytes` to `width` pixels wide in its own format (or WebP), or throws an HttpError (415:
- * not a PNG, JPEG or WebP, or unreadable; 400: not wider than the copy asked for).
+ * Resizes `bytes` to `width` pixels wide in its own format, or throws an HttpError (415: not a
+ * PNG, JPEG or WebP, or unreadable; 400: not wider than the copy asked for).
  *
- * @param {Buffer} bytes @param {number} width @param {{ webp: boolean }} options
+ * @param {Buffer} bytes @param {number} width
  */
-async function resize(bytes, width, { webp }) {
+async function resize(bytes, width) {
   const input = () => sharp(bytes, { failOn: 'error', limitInputPixels: maxInputPixels });
   const { format, width: originalWidth } = await input().metadata();
   if (format !== 'png' && format !== 'jpeg' && format !== 'webp') {
@@ -74,8 +53,7 @@ async function resize(bytes, width, { webp }) {
   }
   if (!originalWidth || width >= originalWidth) throw new HttpError(400, `this image is not wider than ${width} pixels`);
   // autoOrient: the copy has no EXIF orientation left, so its pixels are turned as the original is shown.
-  const encode = webp && format !== 'webp' ? encoders[`${format}-as-webp`] : encoders[format];
-  return encode(input().autoOrient().resize({ width, withoutEnlargement: true })).toBuffer();
+  return encoders[format](input().autoOrient().resize({ width, withoutEnlargement: true })).toBuffer();
 }
 
 /**
@@ -92,8 +70,8 @@ export function imageVariants({ cacheDir, identityOf, headers, cacheControl }) {
   /** Originals sharp could not read, by version and width: refused again without decoding. @type {Map<string, HttpError>} */
   const refused = new Map();
 
-  /** @param {string} filePath @param {string} key @param {{ width: number, version: string, webp: boolean }} wanted */
-  async function make(filePath, key, { width, version, webp }) {
+  /** @param {string} filePath @param {string} key @param {number} width @param {string} version */
+  async function make(filePath, key, width, version) {
     const target = path.join(variantsDir, key);
     const cached = await readFile(target).catch(() => undefined);
     if (cached) return cached;
@@ -102,7 +80,7 @@ export function imageVariants({ cacheDir, identityOf, headers, cacheControl }) {
     if (identityOf(filePath, await statFile(filePath)).version !== version) throw new HttpError(404, 'no such version of this image');
     let bytes;
     try {
-      bytes = await resize(original, width, { webp });
+      bytes = await resize(original, width);
     } catch (error) {
       if (error instanceof HttpError) throw error;
       console.warn(`[images] ${filePath} could not be resized to ${width}px: ${error instanceof Error ? error.message : String(error)}`);
@@ -121,14 +99,14 @@ export function imageVariants({ cacheDir, identityOf, headers, cacheControl }) {
     return bytes;
   }
 
-  /** @param {string} filePath @param {{ width: number, version: string, webp: boolean }} wanted */
-  function variant(filePath, wanted) {
-    const key = `${wanted.version}-${wanted.width}${wanted.webp ? '-webp' : ''}`;
+  /** @param {string} filePath @param {number} width @param {string} version */
+  function variant(filePath, width, version) {
+    const key = `${version}-${width}`;
     const known = refused.get(key);
     if (known) return Promise.reject(known);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = make(filePath, key, wanted)
+      pending = make(filePath, key, width, version)
         .catch((error) => {
           if (error instanceof HttpError && error.status === 415) refused.set(key, error);
           throw error;
@@ -149,9 +127,7 @@ export function imageVariants({ cacheDir, identityOf, headers, cacheControl }) {
       // A copy is only made of the version asked for: an old or missing `v` names nothing to resize.
       const { version } = identityOf(filePath, stat);
       if (req.query.v !== version) throw new HttpError(404, 'no such version of this image');
-      // A browser that names WebP in Accept gets the copy as WebP (smaller); caches keep one per Accept.
-      const bytes = await variant(filePath, { width: parsed.width, version, webp: acceptsWebp(req) });
-      vary(res, 'Accept');
+      const bytes = await variant(filePath, parsed.width, version);
       for (const [header, value] of Object.entries(headers)) res.setHeader(header, value);
       res.setHeader('Content-Type', contentTypeOf(bytes));
       res.setHeader('Cache-Control', cacheControl);

@@ -94,26 +94,6 @@ describe('resized copies of images', () => {
     }
   });
 
-  it.each([
-    ['chart.png', 'lossless'],
-    ['photo.jpg', 'lossy'],
-  ])('gives %s’s copies as WebP (%s) to a browser that names WebP in Accept, varying on Accept', async (name, compression) => {
-    const accept = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
-    const asWebp = await get(url(name, 480), { accept });
-    expect(asWebp.status).toBe(200);
-    expect(asWebp.headers['content-type']).toBe('image/webp');
-    expect(asWebp.headers.vary).toMatch(/\bAccept\b/);
-    expect(await sharp(asWebp.body).metadata()).toMatchObject({ format: 'webp', width: 480 });
-    const plain = await get(url(name, 480), { accept: 'image/*,*/*;q=0.8' });
-    expect(plain.headers['content-type']).not.toBe('image/webp');
-    expect(plain.headers.vary).toMatch(/\bAccept\b/);
-    expect(plain.headers.etag).not.toBe(asWebp.headers.etag);
-    // A PNG's WebP is lossless: the very pixels of its PNG copy.
-    const pixels = (bytes: Buffer) => sharp(bytes).removeAlpha().raw().toBuffer();
-    expect((await pixels(asWebp.body)).equals(await pixels(plain.body))).toBe(compression === 'lossless');
-    expect((await get(url(name, 480), { accept: 'image/webp;q=0, */*' })).headers['content-type']).not.toBe('image/webp');
-  });
-
   it('answers its own ETag with a 304', async () => {
     const first = await get(url('chart.png', 480));
     const again = await get(url('chart.png', 480), { 'if-none-match': String(first.headers.etag) });
@@ -142,18 +122,11 @@ describe('resized copies of images', () => {
   });
 
   it('makes the same bytes again from the same original (what replicas with separate caches rely on)', async () => {
-    const asked: Array<[string, Record<string, string>]> = [
-      [url('photo.webp', 480), {}],
-      [url('chart.png', 960), {}],
-      [url('photo.jpg', 480), { accept: 'image/webp' }],
-    ];
-    const first = await Promise.all(asked.map(([pathname, headers]) => get(pathname, headers)));
+    const first = await get(url('photo.webp', 480));
     rmSync(path.join(cacheDir, 'image-variants'), { recursive: true, force: true });
-    const remade = await Promise.all(asked.map(([pathname, headers]) => get(pathname, headers)));
-    remade.forEach((answer, index) => {
-      expect(answer.body.equals(first[index]?.body ?? Buffer.alloc(0)), asked[index]?.[0]).toBe(true);
-      expect(answer.headers.etag).toBe(first[index]?.headers.etag);
-    });
+    const remade = await get(url('photo.webp', 480));
+    expect(remade.body.equals(first.body)).toBe(true);
+    expect(remade.headers.etag).toBe(first.headers.etag);
   });
 
   it.each([
