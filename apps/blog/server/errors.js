@@ -21,6 +21,7 @@ const errorCopy = {
   400: ['Bad request', 'The address could not be read. Check it for typing mistakes.'],
   404: ['Page not found', 'There is no page at this address.'],
   405: ['Method not allowed', 'This site only serves pages to read (GET and HEAD requests).'],
+  415: ['Image not available', 'This image file could not be read, so no resized copy of it can be shown.'],
   416: ['Range not satisfiable', 'The requested part of this file does not exist.'],
   500: ['Something went wrong', 'The page could not be shown just now. Please try again in a few minutes.'],
 };

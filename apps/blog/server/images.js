@@ -4,10 +4,14 @@
  * request: a file added or replaced is served at once, with no rebuild. Articles point at
  * `/images/<name>?v=<version>` (the compiler's imageVersion of the bytes): that exact version may
  * be cached for a year; any other request (no or an old `v`) only briefly, so a replaced file shows.
+ * `&w=<width>` asks for a resized copy, made and kept by image-variants.js.
  */
+import path from 'node:path';
 import { imageVersion, localImageName } from '@cited/content';
+import { defaultCacheDir } from '@cited/content/store';
 import express from 'express';
 import { HttpError } from './errors.js';
+import { imageVariants } from './image-variants.js';
 import { contentEtag, perFileVersion } from './static-files.js';
 
 export const immutableCache = 'public, max-age=31536000, immutable';
@@ -18,12 +22,14 @@ export const shortCache = 'public, max-age=300, must-revalidate';
  * anything outside the folder) are refused here too, and a missing file is a 404, never a 500.
  *
  * @param {string} dir the images folder
- * @param {{ headers: Record<string, string> }} options headers every image answer carries
+ * @param {{ headers: Record<string, string>, cacheDir?: string }} options headers every image answer
+ *   carries; the content cache, where resized copies are kept (default: the content store's)
  * @returns {import('express').RequestHandler[]}
  */
-export function serveImages(dir, { headers }) {
+export function serveImages(dir, { headers, cacheDir = defaultCacheDir() }) {
   // One read per file version gives both validators: the ETag and the `?v=` the articles carry.
   const identityOf = perFileVersion((bytes) => ({ etag: contentEtag(bytes), version: imageVersion(bytes) }));
+  const serveVariant = imageVariants({ cacheDir, identityOf, headers, cacheControl: immutableCache });
   const files = express.static(dir, {
     index: false,
     lastModified: false,
@@ -38,11 +44,11 @@ export function serveImages(dir, { headers }) {
     },
   });
   return [
-    (req, _res, next) => {
+    (req, res, next) => {
       // req.path is still encoded here; the compiler's rule reads the decoded name.
       const name = localImageName(`/images${req.path}`);
       if (typeof name !== 'string') return next(new HttpError(404, 'no such image'));
-      return next();
+      return serveVariant(path.join(dir, name), req, res, next);
     },
     files,
     (_req, _res, next) => next(new HttpError(404, 'no such image')),

@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { imageVersion } from '@cited/content';
+import { articleImageSizes, imageVersion } from '@cited/content';
 import { pngBytes } from '@cited/test-utils/png';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { immutableCache, shortCache } from '../server/images.js';
 import { articleSource } from './fixtures/articles';
@@ -19,6 +20,7 @@ let child: ChildProcess | undefined;
 let site = '';
 let port = 0;
 const spine = pngBytes(6, 4);
+const chart = pngBytes(1000, 400, 90);
 
 /** A raw GET (the path is sent as written: no client-side `..` normalising). */
 function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
@@ -39,10 +41,11 @@ beforeAll(async () => {
   mkdirSync(path.join(site, 'articles'));
   mkdirSync(path.join(site, 'images'));
   writeFileSync(path.join(site, 'images', 'spine.png'), spine);
+  writeFileSync(path.join(site, 'images', 'chart.png'), chart);
   writeFileSync(path.join(site, 'site.yml'), 'title: should never be served\n');
   const source = articleSource({ slug: 'pictured', title: 'Pictured', published: '2024-01-01' }).replace(
     'Staying active helps more than bed rest.',
-    'Staying active helps more than bed rest.\n\n![A drawing of a lumbar spine](images/spine.png)',
+    'Staying active helps more than bed rest.\n\n![A drawing of a lumbar spine](images/spine.png)\n\n![A wide chart](images/chart.png)',
   );
   writeFileSync(path.join(site, 'articles', 'pictured.md'), source);
   const started = await startProductionServer({ CITED_ARTICLES_DIR: path.join(site, 'articles'), CITED_COMPILE_WORKERS: '0' });
@@ -73,6 +76,21 @@ describe('images in the production server', () => {
     expect(image.headers['cache-control']).toBe(immutableCache);
     expect(image.headers.etag).toMatch(/^"[\w-]+"$/);
     expect(Buffer.compare(image.body, Buffer.from(spine))).toBe(0);
+  });
+
+  it('gives a wide image srcset (resized copies the server makes) and sizes, keeping its own width and height', async () => {
+    const html = (await get('/articles/pictured')).body.toString();
+    const tag = html.match(/<img\b[^>]*alt="A wide chart"[^>]*>/)?.[0] ?? '';
+    const src = `/images/chart.png?v=${imageVersion(chart)}`;
+    expect(tag).toContain('width="1000"');
+    expect(tag).toContain('height="400"');
+    // HTML attribute names are case-insensitive (React writes srcSet).
+    expect(tag.match(/\bsrcset="([^"]*)"/i)?.[1]).toBe(`${src}&amp;w=480 480w, ${src}&amp;w=960 960w, ${src} 1000w`);
+    expect(tag).toContain(`sizes="${articleImageSizes}"`);
+    const copy = await get(`${src}&w=480`);
+    expect(copy.status).toBe(200);
+    expect(copy.headers['cache-control']).toBe(immutableCache);
+    expect(await sharp(copy.body).metadata()).toMatchObject({ width: 480, height: 192, format: 'png' });
   });
 
   it('caches an unversioned or outdated URL only briefly', async () => {

@@ -6,12 +6,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { imageVersion } from '@cited/content';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeArticlesDir, writeArticle } from './fixtures/articles';
+import { articleSource, writeArticle } from './fixtures/articles';
 import { appDir, freePort } from './helpers';
 
 interface Replica {
@@ -126,8 +128,25 @@ async function expectIdentical(a: Replica, b: Replica): Promise<void> {
   }
 }
 
-beforeAll(() => {
-  dirA = makeArticlesDir();
+/** A noisy photo-like JPEG (a flat colour would prove little about the encoder). */
+function photo(): Promise<Buffer> {
+  const [width, height] = [1000, 600];
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let index = 0; index < pixels.length; index += 1) pixels[index] = (index * 7919 + (index >> 9) * 31) % 256;
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg().toBuffer();
+}
+
+beforeAll(async () => {
+  // Each replica's site: articles/ and images/ side by side; the article shows a photo whose
+  // resized copies each replica makes by itself, in its own cache.
+  const siteA = mkdtempSync(path.join(tmpdir(), 'cited-replica-a-'));
+  dirA = path.join(siteA, 'articles');
+  mkdirSync(dirA);
+  mkdirSync(path.join(siteA, 'images'));
+  const bytes = await photo();
+  writeFileSync(path.join(siteA, 'images', 'photo.jpg'), bytes);
+  const image = `/images/photo.jpg?v=${imageVersion(bytes)}`;
+  pages.push(`${image}&w=480`, `${image}&w=960`);
   // Ties everywhere an order could come from the process instead of the content: same dates, same
   // titles, shared tags, files written in reverse order of their names.
   const articles = [
@@ -136,12 +155,17 @@ beforeAll(() => {
     { slug: 'tie-b', title: 'Back pain and rest', published: '2024-05-01', tags: ['MRI', 'bed rest'], author: 'magaziner-center' },
     { slug: 'tie-a', title: 'Back pain and rest', published: '2024-06-01', tags: ['exercise'], author: 'magaziner-center' },
   ];
-  for (const article of articles) writeArticle(dirA, article);
-  dirB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-'));
-  cpSync(dirA, dirB, { recursive: true });
+  for (const article of articles.slice(0, 3)) writeArticle(dirA, article);
+  writeFileSync(
+    path.join(dirA, 'tie-a.md'),
+    articleSource(articles[3] as (typeof articles)[number]).replace('Staying active helps more than bed rest.', 'Staying active helps more than bed rest.\n\n![A photo](images/photo.jpg)'),
+  );
+  const siteB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-'));
+  cpSync(siteA, siteB, { recursive: true });
+  dirB = path.join(siteB, 'articles');
   cacheA = mkdtempSync(path.join(tmpdir(), 'cited-replica-a-cache-'));
   cacheB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-cache-'));
-  temp.push(dirA, dirB, cacheA, cacheB);
+  temp.push(siteA, siteB, cacheA, cacheB);
 });
 
 afterAll(async () => {

@@ -22,6 +22,16 @@ export { findClaim } from './plugins/claims.js';
 export { sanitizeSchema } from './plugins/sanitize-schema.js';
 export { isSafeHref, isSameSiteResource } from './url.js';
 export { imageVersion, localImageName, imagesUrlPrefix, decorativeTitle } from './plugins/images.js';
+export {
+  articleImageSizes,
+  imageSrcSet,
+  imageVariantUrl,
+  imageVariantWidths,
+  imageVariantWidthsFor,
+  isResizableImageType,
+  parseImageVariantWidth,
+} from './plugins/responsive-images.js';
+export type { ImageVariantWidth } from './plugins/responsive-images.js';
 export { isSameSiteLink } from './plugins/links.js';
 export { slugPattern, doiPattern, pmidPattern } from './schema.js';
 export { maxSourceChars, maxNestingDepth } from './source.js';

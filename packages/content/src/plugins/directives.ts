@@ -140,6 +140,7 @@ function transformFigure(node: ContainerDirective, file: VFile): void {
   const licence = attribute(node, 'licence');
   setElement(node, 'cited-figure', {
     ...(image ? { dataSrc: image.src, dataWidth: String(image.width), dataHeight: String(image.height) } : {}),
+    ...(image?.srcSet && image.sizes ? { dataSrcset: image.srcSet, dataSizes: image.sizes } : {}),
     dataAlt: decorative ? '' : (attribute(node, 'alt') ?? ''),
     ...(credit ? { dataCredit: credit } : {}),
     ...(licence ? { dataLicence: licence } : {}),

@@ -7,6 +7,7 @@ import { resolveBibliographyPath } from '../bibliography/load.js';
 import type { ReadFile } from '../bibliography/load.js';
 import { report } from '../diagnostics.js';
 import { isSameSiteResource } from '../url.js';
+import { articleImageSizes, imageSrcSet, isResizableImageType } from './responsive-images.js';
 
 /**
  * Images live in `content/images/`, beside `content/articles/`. An article writes `images/x.png`,
@@ -58,6 +59,8 @@ interface ReadImage {
   path: string;
   width: number;
   height: number;
+  /** Resized copies for `srcset` (PNG, JPEG and WebP wider than the narrowest copy), with `sizes`. */
+  responsive?: { srcSet: string; sizes: string };
 }
 
 /** Reads a local image: its served URL (with version) and intrinsic size, or reports why it cannot. */
@@ -81,7 +84,7 @@ function readLocalImage(url: string, node: RootContent, file: VFile, options: Im
     report(file, 'image-not-found', `Image "${url}" does not exist: there is no file content/images/${name}`, node.position);
     return undefined;
   }
-  let size: { width?: number; height?: number };
+  let size: { width?: number; height?: number; type?: string };
   try {
     size = imageSize(bytes);
   } catch {
@@ -92,7 +95,15 @@ function readLocalImage(url: string, node: RootContent, file: VFile, options: Im
     return undefined;
   }
   const encoded = name.split('/').map(encodeURIComponent).join('/');
-  return { url: `${imagesUrlPrefix}${encoded}?v=${imageVersion(bytes)}`, path: resolved, width: size.width, height: size.height };
+  const versionedUrl = `${imagesUrlPrefix}${encoded}?v=${imageVersion(bytes)}`;
+  const srcSet = isResizableImageType(size.type) ? imageSrcSet(versionedUrl, size.width) : undefined;
+  return {
+    url: versionedUrl,
+    path: resolved,
+    width: size.width,
+    height: size.height,
+    ...(srcSet ? { responsive: { srcSet, sizes: articleImageSizes } } : {}),
+  };
 }
 
 /** Checks alt text; a decorative image (title `decorative`) gets `alt=""` and loses the title. */
@@ -117,6 +128,8 @@ export interface FigureImage {
   src: string;
   width: number;
   height: number;
+  srcSet?: string;
+  sizes?: string;
 }
 
 /** A `:::figure{src alt}`: the same checks as an image; `decorative` stands for empty alt text. */
@@ -137,14 +150,15 @@ function processFigure(node: ContainerDirective, file: VFile, options: ImageChec
   }
   const local = readLocalImage(src, node, file, options);
   if (!local) return undefined;
-  const figureImage: FigureImage = { src: local.url, width: local.width, height: local.height };
+  const figureImage: FigureImage = { src: local.url, width: local.width, height: local.height, ...local.responsive };
   node.data = { ...node.data, citedFigureImage: figureImage } as ContainerDirective['data'];
   return local.path;
 }
 
 /**
  * Local images: alt text, existence in the images folder, intrinsic size (width/height on the
- * `<img>`, so nothing shifts as it loads) and a URL versioned by content. `![alt][ref]` images are
+ * `<img>`, so nothing shifts as it loads), a URL versioned by content and, for raster images,
+ * `srcset`/`sizes` naming resized copies (responsive-images.ts). `![alt][ref]` images are
  * turned into plain images first, so both forms get the same checks. Returns the image files read.
  */
 export function processImages(tree: Root, file: VFile, options: ImageCheckOptions): string[] {
@@ -182,7 +196,7 @@ export function processImages(tree: Root, file: VFile, options: ImageCheckOption
       if (!local) return;
       read.push(local.path);
       image.url = local.url;
-      image.data = { ...image.data, hProperties: { width: local.width, height: local.height, loading: 'lazy', decoding: 'async' } };
+      image.data = { ...image.data, hProperties: { width: local.width, height: local.height, ...local.responsive, loading: 'lazy', decoding: 'async' } };
     });
   }
   return read;

@@ -68,6 +68,11 @@ export function remarkSafety() {
   };
 }
 
+function sameSiteSrcSet(value: unknown): boolean {
+  const candidates = (Array.isArray(value) ? value.join(',') : String(value)).split(',');
+  return candidates.every((candidate) => isSameSiteResource(candidate.trim().split(/\s+/)[0] ?? ''));
+}
+
 /** After sanitizing: removes images that are not same-site (see isSameSiteResource). */
 export function rehypeSameSiteImages() {
   return (tree: HastRoot): void => {
@@ -77,6 +82,11 @@ export function rehypeSameSiteImages() {
       parent.children = (parent.children as HastContent[]).filter((child) => {
         if (child.type !== 'element') return true;
         if (child.tagName === 'img' && !isSameSiteResource(String(child.properties.src ?? ''))) return false;
+        // srcset is only ever written by processImages, from the same versioned URL; kept same-site all the same.
+        if (child.tagName === 'img' && child.properties.srcSet !== undefined && !sameSiteSrcSet(child.properties.srcSet)) {
+          delete child.properties.srcSet;
+          delete child.properties.sizes;
+        }
         stack.push(child);
         return true;
       }) as typeof parent.children;

@@ -46,15 +46,15 @@ export const sanitizeSchema: Schema = {
     // The care card's id and heading level are added after sanitizing (rehypeCitedHeadings).
     'cited-care': ['dataLevel', 'dataHeading'],
     'cited-key-points': ['dataHeading'],
-    // dataSrc is set only from an image read in content/images/; dataSource only when http(s).
-    'cited-figure': ['dataSrc', 'dataAlt', 'dataWidth', 'dataHeight', 'dataCredit', 'dataLicence', 'dataSource'],
+    // dataSrc (and dataSrcset) are set only from an image read in content/images/; dataSource only when http(s).
+    'cited-figure': ['dataSrc', 'dataSrcset', 'dataSizes', 'dataAlt', 'dataWidth', 'dataHeight', 'dataCredit', 'dataLicence', 'dataSource'],
     'cited-cta': ['dataHeading', 'dataHref', 'dataLabel', 'dataSecondaryHref', 'dataSecondaryLabel'],
     // GFM footnote ids (fn-1, fnref-1, footnote-label) are generated, not authored.
     a: [...(defaultSchema.attributes?.a ?? []), 'id', ['ariaDescribedBy', 'footnote-label']],
     li: [...(defaultSchema.attributes?.li ?? []), 'id'],
     h2: [...(defaultSchema.attributes?.h2 ?? []), 'id'],
     // Set by processImages from the file itself (never authored): no layout shift, no eager loading.
-    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
+    img: [...(defaultSchema.attributes?.img ?? []), 'srcSet', 'sizes', ['loading', 'lazy'], ['decoding', 'async']],
     // `id` and `name` are not allowed on other elements (see above).
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'id' && name !== 'name'),
   },

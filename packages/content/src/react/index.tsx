@@ -190,6 +190,8 @@ function buildComponents(article: Article, emergencyNumber: string | undefined):
           alt={text(node, 'dataAlt') ?? ''}
           width={Number.isSafeInteger(width) && width > 0 ? width : undefined}
           height={Number.isSafeInteger(height) && height > 0 ? height : undefined}
+          srcSet={text(node, 'dataSrcset')}
+          sizes={text(node, 'dataSizes')}
           credit={text(node, 'dataCredit')}
           licence={text(node, 'dataLicence')}
           source={text(node, 'dataSource')}

@@ -9,6 +9,12 @@ const testImage = `data:image/svg+xml,${encodeURIComponent(
 )}`;
 const cc0 = 'https://creativecommons.org/publicdomain/zero/1.0/';
 
+/** A generated copy that says how wide it is: the Responsive story shows which one the browser took. */
+const labelledCopy = (width: number) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${(width * 9) / 16}" viewBox="0 0 640 360"><rect width="640" height="360" fill="#5a6b78"/><text x="320" y="195" fill="#fff" font-family="sans-serif" font-size="48" text-anchor="middle">${width} px copy</text></svg>`,
+  )}`;
+
 const meta = {
   title: 'Components/Figure',
   component: Figure,
@@ -55,6 +61,26 @@ export const CaptionOnly: Story = {
 export const Decorative: Story = {
   name: 'Decorative',
   args: { alt: '', credit: undefined, licence: undefined, source: undefined, children: undefined },
+};
+
+/**
+ * Resized copies in `srcSet` and the drawn width in `sizes`: the browser takes the smallest copy
+ * that is sharp enough (here each copy says its width). `width`/`height` stay the original's.
+ */
+export const Responsive: Story = {
+  name: 'Responsive (srcSet and sizes)',
+  args: {
+    src: labelledCopy(1440),
+    srcSet: [480, 960, 1440].map((width) => `${labelledCopy(width)} ${width}w`).join(', '),
+    sizes: '(max-width: 767px) 100vw, 40rem',
+    width: 1440,
+    height: 810,
+    alt: 'A grey-blue rectangle labelled with the width of the copy shown (a generated test image)',
+    credit: undefined,
+    licence: undefined,
+    source: undefined,
+    children: 'The copy the browser chose for this screen.',
+  },
 };
 
 /** The source link in every state, in both themes. */

@@ -28,6 +28,18 @@ describe('Figure', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  it('passes resized copies and the drawn width to the image, keeping the original size; sizes only with copies', () => {
+    const srcSet = '/images/spine.png?v=abc&w=480 480w, /images/spine.png?v=abc 1000w';
+    const { rerender } = render(<Figure {...props} width={1000} height={400} srcSet={srcSet} sizes="(max-width: 767px) 100vw, 40rem" />);
+    const image = screen.getByRole('img');
+    expect(image).toHaveAttribute('srcset', srcSet);
+    expect(image).toHaveAttribute('sizes', '(max-width: 767px) 100vw, 40rem');
+    expect([image.getAttribute('width'), image.getAttribute('height')]).toEqual(['1000', '400']);
+    rerender(<Figure {...props} sizes="100vw" />);
+    expect(screen.getByRole('img')).not.toHaveAttribute('sizes');
+    expect(screen.getByRole('img')).not.toHaveAttribute('srcset');
+  });
+
   it('has no axe violations', async () => {
     const { container } = render(
       <Figure {...props} credit="Generated for this test" licence="CC0 1.0" source="https://example.org/spine">

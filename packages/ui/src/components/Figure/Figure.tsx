@@ -10,6 +10,14 @@ export type FigureProps = {
   /** Intrinsic size in pixels: the space is kept while the image loads (no layout shift). */
   width?: number;
   height?: number;
+  /**
+   * Resized copies of the same image, as `<img srcset>` ("x-480.png 480w, x.png 1200w"): the
+   * browser fetches the narrowest one that fills the drawn width. Keep `width`/`height` the
+   * original's: they give the aspect ratio.
+   */
+  srcSet?: string;
+  /** How wide the image is drawn, as `<img sizes>` ("(max-width: 767px) 100vw, 40rem"); with `srcSet`. */
+  sizes?: string;
   /** Who made the image ("Illustration: Jane Doe"). */
   credit?: string;
   /** Its licence ("CC BY 4.0"). */
@@ -26,7 +34,7 @@ function joinClassNames(...names: Array<string | undefined>): string {
 
 /** An image with its caption and its credit, licence and source, in one `<figure>`. */
 export const Figure = /* @__PURE__ */ namedForwardRef<HTMLElement, FigureProps>('Figure', function Figure(
-  { src, alt, width, height, credit, licence, source, children, className, ...figureProps },
+  { src, alt, width, height, srcSet, sizes, credit, licence, source, children, className, ...figureProps },
   ref,
 ) {
   const attribution: ReactNode[] = [credit, licence].filter((part): part is string => Boolean(part));
@@ -34,7 +42,17 @@ export const Figure = /* @__PURE__ */ namedForwardRef<HTMLElement, FigureProps>(
   const hasCaption = Boolean(children) || attribution.length > 0;
   return (
     <figure ref={ref} className={joinClassNames(styles.root, className)} {...figureProps}>
-      <img className={styles.image} src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+      <img
+        className={styles.image}
+        src={src}
+        srcSet={srcSet}
+        sizes={srcSet ? sizes : undefined}
+        alt={alt}
+        width={width}
+        height={height}
+        loading="lazy"
+        decoding="async"
+      />
       {hasCaption ? (
         <figcaption className={styles.caption}>
           {children}
