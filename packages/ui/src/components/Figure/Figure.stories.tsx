@@ -2,18 +2,18 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { BothThemes } from '../../docs/BothThemes';
 import { pseudoStates, StateGrid } from '../../docs/states';
 import { Figure } from './Figure';
+// Generated copies that say how wide they are: the Responsive story shows which one the browser took.
+// Files, not data: URLs (`?no-inline` keeps Vite from inlining them): Chromium treats every data:
+// candidate as already loaded and shows the widest, whatever the screen.
+import copy480 from './story-images/copy-480.svg?no-inline';
+import copy960 from './story-images/copy-960.svg?no-inline';
+import copy1440 from './story-images/copy-1440.svg?no-inline';
 
 // A generated test image (no real photograph or illustration is invented for the stories).
 const testImage = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360"><rect width="640" height="360" fill="#8a8a8a"/><rect x="40" y="40" width="560" height="280" fill="none" stroke="#fff" stroke-width="8"/></svg>',
 )}`;
 const cc0 = 'https://creativecommons.org/publicdomain/zero/1.0/';
-
-/** A generated copy that says how wide it is: the Responsive story shows which one the browser took. */
-const labelledCopy = (width: number) =>
-  `data:image/svg+xml,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${(width * 9) / 16}" viewBox="0 0 640 360"><rect width="640" height="360" fill="#5a6b78"/><text x="320" y="195" fill="#fff" font-family="sans-serif" font-size="48" text-anchor="middle">${width} px copy</text></svg>`,
-  )}`;
 
 const meta = {
   title: 'Components/Figure',
@@ -70,8 +70,8 @@ export const Decorative: Story = {
 export const Responsive: Story = {
   name: 'Responsive (srcSet and sizes)',
   args: {
-    src: labelledCopy(1440),
-    srcSet: [480, 960, 1440].map((width) => `${labelledCopy(width)} ${width}w`).join(', '),
+    src: copy1440,
+    srcSet: `${copy480} 480w, ${copy960} 960w, ${copy1440} 1440w`,
     sizes: '(max-width: 767px) 100vw, 40rem',
     width: 1440,
     height: 810,
