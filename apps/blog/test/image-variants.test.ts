@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import http from 'node:http';
+import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageVersion } from '@cited/content';
@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorPages } from '../server/errors.js';
 import { immutableCache, serveImages } from '../server/images.js';
+import { rawRequest } from './server/listen';
 
 let server: http.Server;
 let port = 0;
@@ -28,18 +29,7 @@ function picture(width: number, height: number, format: 'png' | 'jpeg' | 'webp')
   return sharp(pixels, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
 }
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: pathname, headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const get = (pathname: string, headers: Record<string, string> = {}) => rawRequest(port, pathname, { headers });
 
 const url = (name: string, width?: number) => `/images/${name}?v=${imageVersion(files[name] as Buffer)}${width ? `&w=${width}` : ''}`;
 

@@ -5,7 +5,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { articleImageSizes, imageVersion } from '@cited/content';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { immutableCache, shortCache } from '../server/images.js';
 import { articleSource } from './fixtures/articles';
 import { startProductionServer } from './helpers';
+import { rawRequest } from './server/listen';
 
 let child: ChildProcess | undefined;
 let site = '';
@@ -23,18 +23,7 @@ const spine = pngBytes(6, 4);
 const chart = pngBytes(1000, 400, 90);
 
 /** A raw GET (the path is sent as written: no client-side `..` normalising). */
-function get(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: pathname }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const get = (pathname: string) => rawRequest(port, pathname);
 
 beforeAll(async () => {
   site = mkdtempSync(path.join(tmpdir(), 'cited-images-site-'));

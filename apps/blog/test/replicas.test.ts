@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageVersion } from '@cited/content';
@@ -15,16 +14,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleSource, writeArticle } from './fixtures/articles';
 import { appDir, freePort } from './helpers';
+import { rawRequest, type RawResponse } from './server/listen';
 
 interface Replica {
   port: number;
   child: ChildProcess;
-}
-
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
 }
 
 /** Every kind of page the site serves to readers, and pages it does not have. */
@@ -57,18 +51,8 @@ let dirB: string;
 let cacheA: string;
 let cacheB: string;
 
-function raw(port: number, pathname: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: pathname, headers: { 'accept-encoding': 'identity', ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+const raw = (port: number, pathname: string, headers: Record<string, string> = {}) =>
+  rawRequest(port, pathname, { headers: { 'accept-encoding': 'identity', ...headers } });
 
 async function startReplica(articlesDir: string, cacheDir: string): Promise<Replica> {
   const port = await freePort();
