@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { writeFixtureSiteConfig } from '@cited/test-utils/site-config';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const blogDir = path.join(repoRoot, 'apps/blog');
@@ -84,6 +85,15 @@ function yamlString(value) {
   return JSON.stringify(value);
 }
 
+/** The generated articles' categories: the real site.yml lists only real ones, so the soak site has its own. */
+const categories = ['Back pain', 'Joints', 'Sports injuries'];
+
+/** The soak site's site.yml (CITED_SITE_CONFIG): the blog's, with the generated categories in its registry. */
+function prepareSiteConfig() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cited-soak-site-'));
+  return { dir, file: writeFixtureSiteConfig({ from: path.join(blogDir, 'content/site.yml'), dir, categories }) };
+}
+
 /** The real articles plus enough generated ones for a second index page (20 per page). */
 function prepareArticles() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cited-soak-'));
@@ -94,7 +104,6 @@ function prepareArticles() {
       }
     }
   }
-  const categories = ['Back pain', 'Joints', 'Sports injuries'];
   for (let i = 1; i <= generatedArticles; i += 1) {
     const n = String(i).padStart(3, '0');
     const paragraphs = Array.from(
@@ -128,7 +137,7 @@ function prepareArticles() {
   return dir;
 }
 
-async function startServer(articlesDir) {
+async function startServer(articlesDir, siteConfig) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', GC_PRELOAD, 'server.js'], {
     cwd: blogDir,
@@ -138,6 +147,7 @@ async function startServer(articlesDir) {
       HOST: '127.0.0.1',
       PORT: String(port),
       CITED_ARTICLES_DIR: articlesDir,
+      CITED_SITE_CONFIG: siteConfig,
       ...(noHtmlCache ? { HTML_CACHE: '0' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -277,10 +287,11 @@ function count5xx(result) {
 async function main() {
   ensureBuilt();
   const articlesDir = prepareArticles();
+  const siteConfig = prepareSiteConfig();
   let server;
   let failed = false;
   try {
-    server = await startServer(articlesDir);
+    server = await startServer(articlesDir, siteConfig.file);
     const pid = server.child.pid;
     const routes = await discoverRoutes(server.origin);
     log(`server pid ${pid} on ${server.origin}; ${routes.length} routes: ${routes.map((r) => r.path).join(' ')}`);
@@ -346,6 +357,7 @@ async function main() {
       await new Promise((resolve) => server.child.once('exit', resolve));
     }
     rmSync(articlesDir, { recursive: true, force: true });
+    rmSync(siteConfig.dir, { recursive: true, force: true });
   }
   console.log(failed ? 'soak: FAILED' : 'soak: passed');
   process.exit(failed ? 1 : 0);

@@ -14,7 +14,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeReplicaSite } from './replicas/content.mjs';
+import { writeReplicaSite, writeReplicaSiteConfig } from './replicas/content.mjs';
 import { findNginx, nginxDir, startNginx } from './replicas/nginx.mjs';
 import { freePort, request, startChild, stopChild, waitForAnswer } from './replicas/processes.mjs';
 
@@ -84,10 +84,10 @@ const removeTemp = () => {
   for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true });
 };
 
-async function startReplica(name, { port, cacheDir, articlesDir }) {
+async function startReplica(name, { port, cacheDir, articlesDir, siteConfig }) {
   const proc = startChild(`replica ${name}`, process.execPath, ['server.js'], {
     cwd: blogDir,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_CACHE_DIR: cacheDir, CITED_ARTICLES_DIR: articlesDir, SITE_URL: `http://${serverName}` },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', CITED_CACHE_DIR: cacheDir, CITED_ARTICLES_DIR: articlesDir, CITED_SITE_CONFIG: siteConfig, SITE_URL: `http://${serverName}` },
   });
   processes.push(proc);
   await waitForAnswer(proc, port, '/robots.txt');
@@ -250,17 +250,19 @@ async function main() {
     cpSync(articlesDir, articlesCopy, { recursive: true });
     const cacheA = mkdtempSync(path.join(tmpdir(), 'cited-replica-a-cache-'));
     const cacheB = mkdtempSync(path.join(tmpdir(), 'cited-replica-b-cache-'));
-    temp.push(articlesDir, articlesCopy, cacheA, cacheB);
+    const siteDir = mkdtempSync(path.join(tmpdir(), 'cited-replicas-site-'));
+    const siteConfig = writeReplicaSiteConfig(path.join(blogDir, 'content/site.yml'), siteDir);
+    temp.push(articlesDir, articlesCopy, cacheA, cacheB, siteDir);
     const [portA, portB] = [await freePort(), await freePort()];
     if (portA === portB) throw new Error('the OS gave one free port twice; run again');
 
-    let replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
-    await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy });
+    let replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir, siteConfig });
+    await startReplica('B', { port: portB, cacheDir: cacheB, articlesDir: articlesCopy, siteConfig });
     await compareReplicas(`Replicas A (port ${portA}) and B (port ${portB}), each cold on its own cache`, portA, portB);
 
     await stopChild(replicaA);
     processes.splice(processes.indexOf(replicaA), 1);
-    replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir });
+    replicaA = await startReplica('A', { port: portA, cacheDir: cacheA, articlesDir, siteConfig });
     const answers = await compareReplicas('A restarted on its warm cache, B still running', portA, portB);
 
     await withNginx({ binary: nginxBinary, replicaPorts: [portA, portB] }, (port) => checkProxy(port, answers, portA));

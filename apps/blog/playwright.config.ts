@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { pinnedChromium, pinnedChromiumArgs as chromiumArgs } from '../../scripts/pinned-chromium.mjs';
-import { writeFixtureSite } from './e2e/fixture-site';
+import { writeFixtureSite, writeFixtureSiteFile } from './e2e/fixture-site';
 
 const appDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,6 +35,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 const fixturePort = Number(process.env.E2E_FIXTURE_PORT);
 process.env.E2E_FIXTURE_URL = `http://127.0.0.1:${fixturePort}`;
 process.env.E2E_FIXTURE_DIR ??= writeFixtureSite();
+process.env.E2E_FIXTURE_SITE_CONFIG ??= writeFixtureSiteFile();
 
 /** Chromium with exactly one font set (fontconfig file), so glyph widths are the test's, not the machine's. */
 function fontSet(name: 'dejavu' | 'liberation') {
@@ -94,6 +95,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SITE_URL: process.env.E2E_FIXTURE_URL,
         CITED_ARTICLES_DIR: process.env.E2E_FIXTURE_DIR,
+        CITED_SITE_CONFIG: process.env.E2E_FIXTURE_SITE_CONFIG,
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -10,7 +10,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     environment: 'node',
     // Sets CITED_CACHE_DIR to a temp directory of this run's own (workers inherit it).
-    globalSetup: ['test/cache-dir.setup.ts'],
+    // CITED_SITE_CONFIG: the real site.yml with the fixtures' made-up categories in its registry.
+    globalSetup: ['test/cache-dir.setup.ts', 'test/site-config.setup.ts'],
     include: ['test/**/*.test.ts'],
   },
 });

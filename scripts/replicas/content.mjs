@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeFixtureSiteConfig } from '@cited/test-utils/site-config';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -58,4 +59,15 @@ export function writeReplicaSite(seedFile) {
   }
   writeFileSync(path.join(dir, path.basename(seedFile)), source);
   return dir;
+}
+
+/**
+ * The replica site's own site.yml (for CITED_SITE_CONFIG): the blog's, with the variants'
+ * categories in its registry. Written into `dir`; returns its path.
+ *
+ * @param {string} blogSiteFile  the blog's site.yml
+ * @param {string} dir
+ */
+export function writeReplicaSiteConfig(blogSiteFile, dir) {
+  return writeFixtureSiteConfig({ from: blogSiteFile, dir, categories: variants.map((variant) => variant.category) });
 }

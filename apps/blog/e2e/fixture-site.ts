@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFixtureSiteConfig } from '@cited/test-utils/site-config';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seed = path.join(appDir, 'content/articles/failed-back-surgery-syndrome.md');
@@ -53,4 +54,10 @@ export function writeFixtureSite(): string {
   copyFileSync(seed, path.join(dir, path.basename(seed)));
   for (const article of fixtureArticles) writeFileSync(path.join(dir, `${article.slug}.md`), source(article));
   return dir;
+}
+
+/** The fixture site's own site.yml (CITED_SITE_CONFIG): the blog's, with the fixtures' categories in its registry. Returns its path. */
+export function writeFixtureSiteFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cited-e2e-site-'));
+  return writeFixtureSiteConfig({ from: path.join(appDir, 'content/site.yml'), dir, categories: fixtureArticles.map((article) => article.category) });
 }

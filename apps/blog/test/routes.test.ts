@@ -2,10 +2,9 @@
  * SSR tests against the production build (build/server/index.js) through Remix's request
  * handler, with the real articles in content/articles (the seed article).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileArticle, type Article } from '@cited/content';
+import { compileArticle, readSiteConfig, type Article } from '@cited/content';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slugifyCategory } from '../app/lib/format';
 import {
@@ -27,6 +26,8 @@ let seed: Article;
 
 beforeAll(async () => {
   delete process.env.CITED_ARTICLES_DIR;
+  // The real content with the real site.yml (not the fixtures' copy with made-up categories).
+  process.env.CITED_SITE_CONFIG = path.join(appDir, 'content/site.yml');
   process.env.SITE_URL = SITE_URL;
   handler = await loadHandler();
   const files = readdirSync(articlesDir).filter((name) => name.endsWith('.md'));
@@ -283,20 +284,13 @@ describe('index and category pages', () => {
   });
 
   it("shows the category's description from site.yml's registry, on the page and as its meta description", async () => {
-    // The blog's site.yml has no registry yet (any category is accepted): a copy of it with one.
-    const description = 'Articles on back pain and its treatments, each claim linked to the study behind it.';
-    const siteFile = path.join(mkdtempSync(path.join(tmpdir(), 'cited-categories-')), 'site.yml');
-    const registry = `\ncategories:\n  - name: ${seed.meta.category}\n    description: ${description}\n`;
-    writeFileSync(siteFile, readFileSync(path.join(appDir, 'content/site.yml'), 'utf8') + registry);
-    process.env.CITED_SITE_CONFIG = siteFile;
-    try {
-      const html = await (await get(handler, `/category/${slugifyCategory(seed.meta.category)}`)).text();
-      expect(mainText(html)).toContain(description);
-      expect(html).toContain(`<meta name="description" content="${escapeHtml(description)}"`);
-    } finally {
-      delete process.env.CITED_SITE_CONFIG;
-      rmSync(path.dirname(siteFile), { recursive: true, force: true });
-    }
+    const siteFile = path.join(appDir, 'content/site.yml');
+    const registry = readSiteConfig(readFileSync(siteFile, 'utf8'), siteFile).config?.categories ?? [];
+    const description = registry.find((category) => category.name === seed.meta.category)?.description ?? '';
+    expect(description, "the seed's category is in the real site.yml's registry").not.toBe('');
+    const html = await (await get(handler, `/category/${slugifyCategory(seed.meta.category)}`)).text();
+    expect(mainText(html)).toContain(description);
+    expect(html).toContain(`<meta name="description" content="${escapeHtml(description)}"`);
   });
 });
 

@@ -6,7 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtureSiteConfig } from '@cited/test-utils/site-config';
+import { contentRoot } from '@cited/test-utils/workspace';
 import { run } from '../src/cli.js';
 import { compileArticle } from '../src/index.js';
 import { article, now, seedPath } from './helpers.js';
@@ -96,6 +98,20 @@ describe('worded figures', () => {
 });
 
 describe('cited-content check on files', () => {
+  // Checked outside any site, the files are judged against the site of the working directory (the
+  // blog's): a site.yml of their own, the blog's with their made-up category in its registry.
+  let previousSiteConfig: string | undefined;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'cited-check-site-'));
+    temporary.push(dir);
+    previousSiteConfig = process.env.CITED_SITE_CONFIG;
+    process.env.CITED_SITE_CONFIG = writeFixtureSiteConfig({ from: join(contentRoot(), 'site.yml'), dir, categories: ['Test'] });
+  });
+  afterAll(() => {
+    if (previousSiteConfig === undefined) delete process.env.CITED_SITE_CONFIG;
+    else process.env.CITED_SITE_CONFIG = previousSiteConfig;
+  });
+
   function site(): string {
     const dir = mkdtempSync(join(tmpdir(), 'cited-check-'));
     temporary.push(dir);

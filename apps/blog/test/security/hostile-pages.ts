@@ -11,17 +11,21 @@
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkPersonIds, compileArticle, readPeopleRegistry } from '@cited/content';
 import { checkSiteLinks } from '@cited/content/store';
 import { siteRoutes } from '../../app/lib/articles.server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectNone, expectSecurityHeaders } from './assertions';
 import { CONTROL_FIXTURE, CONTROL_MARKER, CONTROL_SLUG, HOSTILE_PEOPLE_FILE, hostileCases, readCase, type HostileCase } from '@cited/test-utils/hostile';
+import { writeFixtureSiteConfig } from '@cited/test-utils/site-config';
 import { auditRss, auditSitemap } from './feeds';
 import { HANDLER_ORIGIN, loadRequestHandler, settleContent, type Handler } from './harness';
 import { attr, auditHtml, countElements, leaksInternals, parseHtml, textOf, walk, type ElementCounts } from '@cited/test-utils/html-audit';
 
 export type HostileCategory = HostileCase['category'];
+
+const realSiteConfig = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/site.yml');
 
 /** The hostile corpus's people registry: `hostile-author`, with markup in every field. */
 const hostilePeopleFile = HOSTILE_PEOPLE_FILE;
@@ -36,6 +40,8 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
   let handle: Handler;
   let articlesDir: string;
   let previousDir: string | undefined;
+  let previousSiteConfig: string | undefined;
+  let siteDir: string | undefined;
   const baselines: Record<'article' | 'list' | 'error', ElementCounts> = { article: {}, list: {}, error: {} };
 
   async function html(pathAndQuery: string): Promise<{ status: number; body: string; headers: Headers }> {
@@ -72,6 +78,14 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
     previousDir = process.env.CITED_ARTICLES_DIR;
     process.env.CITED_ARTICLES_DIR = articlesDir;
     process.env.CITED_PEOPLE_FILE = hostilePeopleFile;
+    // The corpus's categories (one is markup) are in the registry of this suite's site.yml, so a
+    // fixture the compiler accepts is published and its category page rendered.
+    const corpusCategories = hostileCases
+      .filter((entry) => categories.includes(entry.category))
+      .flatMap((entry) => /^category:[ \t]*(.+?)[ \t]*$/m.exec(readCase(entry))?.[1] ?? []);
+    previousSiteConfig = process.env.CITED_SITE_CONFIG;
+    siteDir = mkdtempSync(path.join(os.tmpdir(), 'cited-hostile-site-'));
+    process.env.CITED_SITE_CONFIG = writeFixtureSiteConfig({ from: previousSiteConfig ?? realSiteConfig, dir: siteDir, categories: corpusCategories });
 
     const control = await html(`/articles/${CONTROL_SLUG}`);
     expect(control.status, control.body.slice(0, 500)).toBe(200);
@@ -83,10 +97,13 @@ export function hostilePageSuite(categories: readonly HostileCategory[]): void {
 
   afterAll(() => {
     delete process.env.CITED_PEOPLE_FILE;
+    if (previousSiteConfig === undefined) delete process.env.CITED_SITE_CONFIG;
+    else process.env.CITED_SITE_CONFIG = previousSiteConfig;
     consoleError.mockRestore();
     if (previousDir === undefined) delete process.env.CITED_ARTICLES_DIR;
     else process.env.CITED_ARTICLES_DIR = previousDir;
     rmSync(articlesDir, { recursive: true, force: true });
+    if (siteDir) rmSync(siteDir, { recursive: true, force: true });
   });
 
   function auditPage(body: string, baseline: ElementCounts): string[] {

@@ -89,8 +89,12 @@ export class RecordBook {
     if (!record) return;
     this.records.delete(file);
     const listing = record.good?.listing ?? record.listing;
-    const { liveSlugs } = record;
-    this.graves.set(file, { file, mtimeMs: -1, size: -1, key: '', ok: false, diagnostics: [], listing, links: [], siteDiagnostics: [], removed: day, ...(liveSlugs ? { liveSlugs } : {}) });
+    const { liveSlugs, bodyDigest } = record;
+    this.graves.set(file, {
+      file, mtimeMs: -1, size: -1, key: '', ok: false, diagnostics: [], listing, links: [], siteDiagnostics: [], removed: day,
+      ...(liveSlugs ? { liveSlugs } : {}),
+      ...(bodyDigest ? { bodyDigest } : {}),
+    });
     this.dirty.add(file);
   }
 
@@ -308,19 +312,29 @@ export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): 
 }
 
 /**
- * A renamed file: the deleted file's URLs go to the file that took its place (an article with the
- * same title, the first by file name), which then redirects them; the tombstone is dropped.
+ * A renamed file: the deleted file's URLs go to the file that took its place, which then
+ * redirects them; the tombstone is dropped. The file that took its place is the first (by file
+ * name) with the same title, or else the one file with the same body (the text after the
+ * frontmatter): a rename that also changes the title keeps the article's URLs, as long as the body
+ * is unchanged in that save. With a new title and a new body, `redirectFrom:` says it (AUTHORING.md).
  */
 export function handOnTombstones(book: RecordBook): void {
   if (book.tombstones().next().done) return;
   const byTitle = new Map<string, FileRecord>();
+  const byBody = new Map<string, FileRecord[]>();
   const titleOf = (title: string): string => title.trim().toLowerCase();
   for (const record of [...book.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const listing = record.ok ? record.listing : record.good?.listing;
     if (listing && !byTitle.has(titleOf(listing.title))) byTitle.set(titleOf(listing.title), record);
+    if (record.bodyDigest) byBody.set(record.bodyDigest, [...(byBody.get(record.bodyDigest) ?? []), record]);
   }
+  // Two files with the same body: which one is the article is not known, so neither inherits.
+  const onlyOne = (digest: string | undefined): FileRecord | undefined => {
+    const candidates = digest ? byBody.get(digest) : undefined;
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  };
   for (const tombstone of [...book.tombstones()]) {
-    const heir = byTitle.get(titleOf(tombstone.listing.title));
+    const heir = byTitle.get(titleOf(tombstone.listing.title)) ?? onlyOne(tombstone.bodyDigest);
     if (!heir) continue;
     heir.liveSlugs = [...new Set([...(heir.liveSlugs ?? []), ...(tombstone.liveSlugs ?? [])])];
     book.touched(heir.file);

@@ -24,6 +24,11 @@ export interface FileRecord extends Judged {
    * reappears under another name: see store.ts).
    */
   removed?: string;
+  /**
+   * sha-256 of the text after the frontmatter (none when it is empty): what tells a renamed file
+   * whose title changed in the same save is the same article (records.ts, handOnTombstones).
+   */
+  bodyDigest?: string;
 }
 
 export { liveAt };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentKey, readDependencyList, readSummary, versionKey } from './cache.js';
@@ -27,6 +28,14 @@ export interface FileUpdaterContext {
   closed: () => boolean;
   /** Today (YYYY-MM-DD) by the store's clock: a tombstone's date. */
   today: () => string;
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The body's digest (the text after the frontmatter, line endings and outer blank space aside); none when there is no body. */
+export function bodyDigestOf(bytes: Uint8Array): { bodyDigest?: string } {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(FRONTMATTER, '').replace(/\r\n?/g, '\n').trim();
+  return body ? { bodyDigest: createHash('sha256').update(body).digest('hex').slice(0, 32) } : {};
 }
 
 /**
@@ -116,6 +125,7 @@ export class FileUpdater {
       listing: summary.listing,
       links: summary.links,
       siteDiagnostics: [],
+      ...bodyDigestOf(bytes),
       ...(known?.good ? { good: known.good } : {}),
       // A file that comes back (or keeps its name) keeps the URLs readers had it at.
       ...((known ?? book.tombstone(name))?.liveSlugs ? { liveSlugs: (known ?? book.tombstone(name))?.liveSlugs as string[] } : {}),

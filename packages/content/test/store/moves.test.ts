@@ -79,4 +79,36 @@ describe('moved and removed articles', () => {
     expect(snapshot.goneAt('never')).toBeUndefined();
     expect(snapshot.gone).toEqual([]);
   });
+
+  it('a file renamed with a new title in the same save keeps its URLs: the same body says it is the same article, across a restart', async () => {
+    site = makeSite();
+    site.write({ slug: 'old-name', title: 'Old title', body: 'The body of the renamed article.' }, 'old-name.md');
+    site.write({ slug: 'other', body: 'Another body.' });
+    const first = site.open({ clock: () => now });
+    await first.ready;
+    await first.close();
+    // The rename happens while no server runs: the tombstone and its body digest come from the database.
+    rmSync(path.join(site.dir, 'old-name.md'));
+    site.write({ slug: 'new-name', title: 'New title', body: 'The body of the renamed article.' }, 'new-name.md');
+    const again = site.open({ clock: () => now });
+    const snapshot = await again.settled();
+    expect(snapshot.redirectFor('old-name')).toMatchObject({ from: 'old-name', to: 'new-name', file: 'new-name.md', by: 'history' });
+    expect(snapshot.goneAt('old-name')).toBeUndefined();
+  });
+
+  it('with a new title and a new body, or a body two files share, nothing says which article it is: 410', async () => {
+    site = makeSite();
+    site.write({ slug: 'rewritten', title: 'Rewritten', body: 'First words.' });
+    site.write({ slug: 'copied', title: 'Copied', body: 'Words two files will share.' });
+    const store = site.open({ clock: () => now });
+    await store.ready;
+    rmSync(path.join(site.dir, 'rewritten.md'));
+    site.write({ slug: 'rewritten-anew', title: 'Rewritten anew', body: 'Other words.' });
+    rmSync(path.join(site.dir, 'copied.md'));
+    site.write({ slug: 'copy-a', title: 'Copy A', body: 'Words two files will share.' });
+    site.write({ slug: 'copy-b', title: 'Copy B', body: 'Words two files will share.' });
+    const snapshot = await store.refresh();
+    expect(snapshot.goneAt('rewritten')?.reason).toBe('removed');
+    expect(snapshot.goneAt('copied')?.reason).toBe('removed');
+  });
 });
