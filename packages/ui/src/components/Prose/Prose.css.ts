@@ -5,6 +5,7 @@ import { browserListMarkers } from '../../styles/lists.css';
 import { vars } from '../../theme/contract.css';
 import { narrowText } from '../../styles/media';
 import { breakpoints } from '../../theme/tokens';
+import { proseMediaRules } from './proseMedia';
 
 /**
  * Article typography for rendered markdown. Every rule below has the specificity of one class,
@@ -339,3 +340,6 @@ prose('figcaption', {
   fontSize: vars.fontSize.sm,
   color: vars.color.textMuted,
 });
+
+/* On paper and in forced colours (proseMedia.ts). */
+proseMediaRules(proseBase);

@@ -1,7 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { namedForwardRef } from '../../react/namedForwardRef';
 import * as styles from './Prose.css';
-import './ProseMedia.css';
 
 export const proseSizes = ['standard', 'compact'] as const;
 export type ProseSize = (typeof proseSizes)[number];
