@@ -1,10 +1,13 @@
 import { useEffect, type PropsWithChildren } from 'react';
+import { emulatedMediaRoot } from './preview.css';
 
 /**
  * The print and forced-colours toolbar settings. A page cannot switch the browser's media
  * features itself, so these apply what the design system does under them: every stylesheet rule
  * inside `@media print` (or `(forced-colors: active)`) is copied, on screen, into a style element
- * of its own while the setting is on. What the browser itself does is not emulated: on print, the
+ * of its own while the setting is on, scoped (`@scope`) to the story's own wrapper, so a docs
+ * page's other examples and its own chrome stay as they are (the page's `:root` rules apply to the
+ * wrapper instead). What the browser itself does is not emulated: on print, the
  * page size and dropped backgrounds; in forced colours, the system palette that replaces every
  * colour. For those, print the page, or use Chrome DevTools > Rendering > "Emulate CSS media
  * feature forced-colors"; the visual checks emulate both for real (`parameters.cited.media`).
@@ -37,13 +40,20 @@ export function rewriteMediaForScreen(mediaText: string, medium: EmulatedMedium)
   return rewritten.join(', ');
 }
 
-/** Copies of the rules that apply under `medium`, keeping the layers and @supports around them. */
+/** The attribute on the wrapper that scopes the copies: the media it emulates, space-separated. */
+const scopeAttribute = 'data-cited-emulated-media';
+
+/**
+ * Copies of the rules that apply under `medium`, keeping the layers and @supports around them,
+ * each scoped to the wrapper: `:root` in a selector becomes the scope's root.
+ */
 function copiesFor(rules: CSSRuleList, medium: EmulatedMedium): string[] {
   const copies: string[] = [];
   for (const rule of Array.from(rules)) {
     if (rule instanceof CSSMediaRule) {
       const media = rewriteMediaForScreen(rule.media.mediaText, medium);
-      if (media) copies.push(`@media ${media} {\n${Array.from(rule.cssRules, (inner) => inner.cssText).join('\n')}\n}`);
+      const inner = Array.from(rule.cssRules, (innerRule) => innerRule.cssText.replace(/:root\b/g, ':scope')).join('\n');
+      if (media) copies.push(`@scope ([${scopeAttribute}~="${medium}"]) {\n@media ${media} {\n${inner}\n}\n}`);
     } else if (typeof CSSLayerBlockRule !== 'undefined' && rule instanceof CSSLayerBlockRule) {
       const inner = copiesFor(rule.cssRules, medium);
       if (inner.length > 0) copies.push(`@layer ${rule.name} {\n${inner.join('\n')}\n}`);
@@ -73,7 +83,10 @@ function emulatedCss(media: EmulatedMedium[], own: HTMLStyleElement): string {
   return copies.join('\n');
 }
 
-/** Applies the design system's rules for `media` on screen while mounted. */
+/**
+ * Applies the design system's rules for `media` on screen while mounted, to its own subtree. The
+ * wrapper paints the theme's surface, so a print preview inside a dark docs page reads as paper.
+ */
 export function MediaEmulation({ media, children }: PropsWithChildren<{ media: EmulatedMedium[] }>) {
   const key = media.join(' ');
   useEffect(() => {
@@ -93,5 +106,9 @@ export function MediaEmulation({ media, children }: PropsWithChildren<{ media: E
       style.remove();
     };
   }, [key]);
-  return children;
+  return (
+    <div {...{ [scopeAttribute]: key }} className={emulatedMediaRoot}>
+      {children}
+    </div>
+  );
 }

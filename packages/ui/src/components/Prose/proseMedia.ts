@@ -34,5 +34,11 @@ export function proseMediaRules(proseBase: string): void {
    * Forced colours drop a <mark>'s tint, so the highlight would vanish: the system's own mark
    * colours instead, which the reader's theme chose to stand out.
    */
-  prose('mark', { '@media': { [forcedColours]: { forcedColorAdjust: 'none', backgroundColor: 'Mark', color: 'MarkText' } } });
+  prose('mark', {
+    '@media': {
+      [forcedColours]: { forcedColorAdjust: 'none', backgroundColor: 'Mark', color: 'MarkText' },
+      // Nor does the tint print: on paper the marked words are outlined instead.
+      print: { backgroundColor: 'transparent', color: 'CanvasText', outline: '1px solid CanvasText', boxDecorationBreak: 'clone' },
+    },
+  });
 }
