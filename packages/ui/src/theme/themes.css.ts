@@ -92,8 +92,11 @@ for (const theme of ['light', 'dark'] as const) {
  * takes the light colours, so no dark surface is asked of the printer and no light text is left on
  * white. Zero specificity like the defaults, and later than them, so a page's own rules still win.
  */
+// Only what differs between the themes (colours, shadows), so the rule stays small.
 globalStyle(zeroSpecificity(`:root, [data-theme], .${lightTheme}, .${darkTheme}`), {
-  '@media': { print: { vars: themeVars('light'), colorScheme: 'light' } },
+  '@media': {
+    print: { vars: { ...brandVars('light'), ...assignVars(vars.shadow, themeTokens.light.shadow) }, colorScheme: 'light' },
+  },
 });
 
 /**
