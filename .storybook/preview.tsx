@@ -148,7 +148,8 @@ const globalTypes: Preview['globalTypes'] = {
     },
   },
   textSize: {
-    description: 'Text size',
+    description:
+      "Text size: 200 % makes the root font size 32px, so every rem doubles. Media queries in em still see the browser's own default, so layouts for large text (styles/media.ts narrowText) appear only with the browser's text setting at 200 %; the visual and accessibility checks set it for stories at 200 %.",
     toolbar: {
       title: 'Text size',
       icon: 'zoom',
@@ -196,11 +197,15 @@ function emulatedMedia(globals: Record<string, unknown>, parameters: Record<stri
   return media;
 }
 
-/** 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting does. */
+/**
+ * 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting
+ * does: to 32px, twice the browsers' 16px, stated in px so that where the browser's own setting is
+ * at 200 % too (the checks set it, so em media queries follow) the text is not doubled twice.
+ */
 function TextSize({ textSize, children }: PropsWithChildren<{ textSize: unknown }>) {
   useEffect(() => {
     const root = document.documentElement;
-    root.style.fontSize = textSize === '200%' ? '200%' : '';
+    root.style.fontSize = textSize === '200%' ? '32px' : '';
     return () => {
       root.style.fontSize = '';
     };

@@ -160,8 +160,13 @@ export function rootSelector(target) {
 export async function renderSettled(page, target) {
   // The previous entry's emulated media must not carry over to this one.
   await emulateStoryMedia(page, {});
+  await emulateTextSize(page, false);
   await render(page, target);
-  if (!target.isDocs) await emulateStoryMedia(page, await storyMedia(page));
+  if (!target.isDocs) {
+    const asked = await storyMedia(page);
+    await emulateStoryMedia(page, asked);
+    await emulateTextSize(page, asked.largeText);
+  }
   // A docs page announces itself rendered before its embedded stories have all laid out (a story
   // block is briefly 80 px high, a scroll box around content still rendering): wait until the
   // page's size has held still for five frames in a row.
@@ -215,10 +220,12 @@ export async function renderSettled(page, target) {
  */
 async function storyMedia(page) {
   return page.evaluate(() => {
-    const asked = window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.cited?.media ?? {};
+    const story = window.__STORYBOOK_PREVIEW__?.currentRender?.story;
+    const asked = story?.parameters?.cited?.media ?? {};
     return {
       media: asked.media === 'print' ? 'print' : undefined,
       forcedColors: asked.forcedColors === 'active' ? 'active' : undefined,
+      largeText: story?.storyGlobals?.textSize === '200%',
     };
   });
 }
@@ -242,6 +249,27 @@ async function emulateStoryMedia(page, { media, forcedColors }) {
       { timeout: 30_000 },
     );
   }
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+const devToolsSessions = new WeakMap();
+
+/**
+ * 200 % text as a reader sets it: the browser's default font size at 32px (DevTools protocol, as
+ * the blog's words.spec.ts does), for stories whose globals ask for it (Foundations/200 % text).
+ * The Text size decorator's root font size (32px) only doubles every rem; with the browser's own
+ * setting, media queries in em (styles/media.ts narrowText) follow too, as they do for the reader.
+ */
+async function emulateTextSize(page, largeText) {
+  if ((page.cited?.largeText ?? false) === largeText) return;
+  let session = devToolsSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    devToolsSessions.set(page, session);
+  }
+  // Chromium's defaults are 16px and 13px.
+  await session.send('Page.setFontSizes', { fontSizes: largeText ? { standard: 32, fixed: 26 } : { standard: 16, fixed: 13 } });
+  page.cited = { ...page.cited, largeText };
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 

@@ -10,11 +10,13 @@ import { StudyCallout } from '../components/StudyCallout';
 import StudyCalloutStories from '../components/StudyCallout/StudyCallout.stories';
 
 /**
- * The reading components at 200 % text (WCAG 1.4.4 Resize text), the way a reader's browser
- * setting enlarges every rem: the Text size toolbar setting, fixed per story in its globals. At
- * the 390 px width the checks use, that is a 195 px-wide screen at normal size: nothing may be cut
- * off, no word split mid-word, and the page never scrolls sideways (WCAG 1.4.10; the Storybook
- * accessibility check fails any story that does). A wide table scrolls in its own region instead.
+ * The reading components at 200 % text (WCAG 1.4.4 Resize text): the Text size toolbar setting,
+ * fixed per story in its globals. The visual and accessibility checks render them with the
+ * browser's own text setting at 200 % as well, so the layouts for large text (em media queries,
+ * styles/media.ts) apply as they do for a reader; in Storybook only the rems double. At the 390 px
+ * width the checks use, that is a 195 px-wide screen at normal size: nothing may be cut off, no
+ * word split mid-word, and the page never scrolls sideways (WCAG 1.4.10; the accessibility check
+ * fails any story that does). A wide table scrolls in its own region instead.
  */
 const meta = {
   title: 'Foundations/200 % text',
