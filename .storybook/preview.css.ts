@@ -1,4 +1,4 @@
-import { globalStyle } from '@vanilla-extract/css';
+import { globalStyle, style } from '@vanilla-extract/css';
 import { scroller } from '../packages/ui/src/docs/table.css';
 import { vars } from '../packages/ui/src/theme/contract.css';
 
@@ -51,3 +51,13 @@ for (const [colour, prismTokens] of codeTokenColours) {
  */
 // (Storybook doubles its class, .css-x.css-x, so the element name makes this rule outrank it.)
 globalStyle(`${scroller} table.docblock-argstable`, { width: 'calc(100% - 2px)' });
+
+/**
+ * The wrapper of a story shown with its print or forced-colours rules (mediaEmulation.tsx): it
+ * paints the theme's surface and text colour, which those rules may change (print is light), so
+ * the preview reads as paper even inside a dark docs page.
+ */
+export const emulatedMediaRoot = style({
+  backgroundColor: vars.color.surface,
+  color: vars.color.text,
+});

@@ -24,6 +24,7 @@ import { ScrollRegion } from '../packages/ui/src/docs/DataTable';
 import { breakpoints, darkColors, lightColors, typography, type ColorTokens, type ThemeName } from '../packages/ui/src/theme/tokens';
 import { storybookAxeRunOptions } from './a11y';
 import { DocsExample } from '../packages/ui/src/docs/DocsExample';
+import { MediaEmulation, type CitedMediaParameter, type EmulatedMedium } from './mediaEmulation';
 
 /** Docs pages (MDX and autodocs) painted with the design system's own surface and text colours. */
 function docsThemeFor(base: ThemeName, colors: ColorTokens): ThemeVars {
@@ -128,8 +129,10 @@ const viewportOptions = {
 
 /**
  * Toolbar settings a designer checks a component under: right-to-left text (dir="rtl" on the
- * story's root, as a page in Arabic or Hebrew sets it) and 200 % text (the root font size, as a
- * reader's browser setting enlarges every rem). A story can also ask for them in its globals.
+ * story's root, as a page in Arabic or Hebrew sets it), 200 % text (the root font size, as a
+ * reader's browser setting enlarges every rem), and the components' own print and forced-colours
+ * rules (./mediaEmulation.tsx: what the design system changes, not the browser's side of it). A
+ * story can also ask for them in its globals.
  */
 const globalTypes: Preview['globalTypes'] = {
   direction: {
@@ -145,7 +148,8 @@ const globalTypes: Preview['globalTypes'] = {
     },
   },
   textSize: {
-    description: 'Text size',
+    description:
+      "Text size: 200 % makes the root font size 32px, so every rem doubles. Media queries in em still see the browser's own default, so layouts for large text (styles/media.ts narrowText) appear only with the browser's text setting at 200 %; the visual and accessibility checks set it for stories at 200 %.",
     toolbar: {
       title: 'Text size',
       icon: 'zoom',
@@ -156,13 +160,52 @@ const globalTypes: Preview['globalTypes'] = {
       dynamicTitle: true,
     },
   },
+  print: {
+    description:
+      "Print: applies the components' @media print rules on screen (black text, outlines for tinted boxes, web addresses after links, no buttons or previews). Paper size and dropped backgrounds are the browser's: print the story to see those.",
+    toolbar: {
+      title: 'Print',
+      icon: 'document',
+      items: [
+        { value: 'screen', title: 'Screen' },
+        { value: 'print', title: "Print rules (the components' own)" },
+      ],
+      dynamicTitle: true,
+    },
+  },
+  forcedColours: {
+    description:
+      "Forced colours: applies the components' @media (forced-colors: active) rules (outlines where a box was drawn by its background). The system palette itself is the browser's: Windows contrast themes, or Chrome DevTools > Rendering > Emulate CSS media feature forced-colors.",
+    toolbar: {
+      title: 'Forced colours',
+      icon: 'contrast',
+      items: [
+        { value: 'none', title: 'Normal colours' },
+        { value: 'active', title: "Forced-colours rules (the components' own)" },
+      ],
+      dynamicTitle: true,
+    },
+  },
 };
 
-/** 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting does. */
+/** The media a story is shown in: from the toolbar, or asked for by the story (`parameters.cited.media`). */
+function emulatedMedia(globals: Record<string, unknown>, parameters: Record<string, unknown>): EmulatedMedium[] {
+  const asked = (parameters.cited as { media?: CitedMediaParameter } | undefined)?.media;
+  const media: EmulatedMedium[] = [];
+  if (globals.print === 'print' || asked?.media === 'print') media.push('print');
+  if (globals.forcedColours === 'active' || asked?.forcedColors === 'active') media.push('forcedColours');
+  return media;
+}
+
+/**
+ * 200 % text enlarges the document's root font size, so every rem grows, as a reader's setting
+ * does: to 32px, twice the browsers' 16px, stated in px so that where the browser's own setting is
+ * at 200 % too (the checks set it, so em media queries follow) the text is not doubled twice.
+ */
 function TextSize({ textSize, children }: PropsWithChildren<{ textSize: unknown }>) {
   useEffect(() => {
     const root = document.documentElement;
-    root.style.fontSize = textSize === '200%' ? '200%' : '';
+    root.style.fontSize = textSize === '200%' ? '32px' : '';
     return () => {
       root.style.fontSize = '';
     };
@@ -172,7 +215,7 @@ function TextSize({ textSize, children }: PropsWithChildren<{ textSize: unknown 
 
 const preview: Preview = {
   globalTypes,
-  initialGlobals: { direction: 'ltr', textSize: '100%' },
+  initialGlobals: { direction: 'ltr', textSize: '100%', print: 'screen', forcedColours: 'none' },
   decorators: [
     // Right to left on the story's own root (also on docs pages, where each story has its own),
     // from the toolbar or a story's globals.
@@ -193,6 +236,17 @@ const preview: Preview = {
       ) : (
         <Story />
       ),
+    // Print and forced colours: the components' own rules for them, applied on screen.
+    (Story, { globals, parameters }) => {
+      const media = emulatedMedia(globals, parameters);
+      return media.length > 0 ? (
+        <MediaEmulation media={media}>
+          <Story />
+        </MediaEmulation>
+      ) : (
+        <Story />
+      );
+    },
     // On a docs page, several examples of one component would repeat its landmarks' names.
     (Story, { viewMode, name }) =>
       viewMode === 'docs' ? (

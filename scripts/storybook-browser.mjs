@@ -118,7 +118,7 @@ export async function render(page, target) {
       }),
     { id: target.id, viewMode: target.isDocs ? 'docs' : 'story' },
   );
-  page.cited = { currentId: target.id };
+  page.cited = { ...page.cited, currentId: target.id };
   if (outcome !== 'ok') throw new Error(outcome);
 }
 
@@ -158,7 +158,15 @@ export function rootSelector(target) {
  * theme stylesheet did not load, which leaves every var(--cited-*) empty).
  */
 export async function renderSettled(page, target) {
+  // The previous entry's emulated media must not carry over to this one.
+  await emulateStoryMedia(page, {});
+  await emulateTextSize(page, false);
   await render(page, target);
+  if (!target.isDocs) {
+    const asked = await storyMedia(page);
+    await emulateStoryMedia(page, asked);
+    await emulateTextSize(page, asked.largeText);
+  }
   // A docs page announces itself rendered before its embedded stories have all laid out (a story
   // block is briefly 80 px high, a scroll box around content still rendering): wait until the
   // page's size has held still for five frames in a row.
@@ -202,6 +210,67 @@ export async function renderSettled(page, target) {
   });
   if (state.dataTheme !== target.theme) throw new Error(`data-theme is ${state.dataTheme}, expected ${target.theme}`);
   if (state.textColour === '') throw new Error('--cited-color-text is not defined: the theme stylesheet did not load');
+}
+
+/**
+ * What a story asks to be rendered in (`parameters.cited.media`): `{ media: 'print' }` and/or
+ * `{ forcedColors: 'active' }`. Storybook's preview cannot switch these media features; the
+ * checks can, through the browser (Playwright's emulateMedia), so the screenshot and the axe run
+ * see exactly what a printout or a Windows contrast theme gets.
+ */
+async function storyMedia(page) {
+  return page.evaluate(() => {
+    const story = window.__STORYBOOK_PREVIEW__?.currentRender?.story;
+    const asked = story?.parameters?.cited?.media ?? {};
+    return {
+      media: asked.media === 'print' ? 'print' : undefined,
+      forcedColors: asked.forcedColors === 'active' ? 'active' : undefined,
+      largeText: story?.storyGlobals?.textSize === '200%',
+    };
+  });
+}
+
+/**
+ * Emulates a story's media (none: back to the screen), then waits until the preview's own
+ * stand-in for them (.storybook/mediaEmulation.tsx, which steps aside when the browser really is
+ * in the medium) has done so and the page has been laid out again. Reset before every render and
+ * set after it, so no story is seen in the media another one asked for.
+ */
+async function emulateStoryMedia(page, { media, forcedColors }) {
+  const wanted = { media: media ?? null, forcedColors: forcedColors ?? null };
+  const current = page.cited?.media ?? { media: null, forcedColors: null };
+  if (current.media === wanted.media && current.forcedColors === wanted.forcedColors) return;
+  await page.emulateMedia(wanted);
+  page.cited = { ...page.cited, media: wanted };
+  if (wanted.media || wanted.forcedColors) {
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('style[data-cited-media-emulation]')).every((style) => style.textContent === ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+const devToolsSessions = new WeakMap();
+
+/**
+ * 200 % text as a reader sets it: the browser's default font size at 32px (DevTools protocol, as
+ * the blog's words.spec.ts does), for stories whose globals ask for it (Foundations/200 % text).
+ * The Text size decorator's root font size (32px) only doubles every rem; with the browser's own
+ * setting, media queries in em (styles/media.ts narrowText) follow too, as they do for the reader.
+ */
+async function emulateTextSize(page, largeText) {
+  if ((page.cited?.largeText ?? false) === largeText) return;
+  let session = devToolsSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    devToolsSessions.set(page, session);
+  }
+  // Chromium's defaults are 16px and 13px.
+  await session.send('Page.setFontSizes', { fontSizes: largeText ? { standard: 32, fixed: 26 } : { standard: 16, fixed: 13 } });
+  page.cited = { ...page.cited, largeText };
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**

@@ -90,6 +90,13 @@ test('author: the byline links to the page of the organization that wrote the ar
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Magaziner Center for Wellness');
   await expect(page.getByText('Organization', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Treatment options for Failed Back Surgery Syndrome' })).toBeVisible();
+  // At 1,280 px the page is one centred column: title, "Articles by" and the list share a left edge.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const leftOf = async (name: string | RegExp, level: number) => (await page.getByRole('heading', { level, name }).boundingBox())?.x;
+  const titleLeft = await leftOf('Magaziner Center for Wellness', 1);
+  expect(titleLeft).toBeGreaterThan(100);
+  expect(await leftOf(/^Articles by /, 2)).toBe(titleLeft);
+  expect(await leftOf('Treatment options for Failed Back Surgery Syndrome', 3)).toBe(titleLeft);
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(jsonLd).toMatchObject({ '@type': 'Organization', name: 'Magaziner Center for Wellness' });
   expect((await page.goto('/authors/nobody'))?.status()).toBe(404);

@@ -63,16 +63,16 @@ export default function AuthorPage() {
         <ContactDetails contact={{ ...contact, ...(person.url ? { url: person.url } : {}) }} />
       </div>
       {written.length > 0 ? (
-        <section aria-labelledby="written-heading">
-          <h2 id="written-heading" className={`${styles.intro} ${styles.sectionHeading}`}>
+        <section aria-labelledby="written-heading" className={styles.listSection}>
+          <h2 id="written-heading" className={styles.sectionHeading}>
             Articles by {person.name} ({written.length})
           </h2>
           <ArticleList articles={written} label={`Articles by ${person.name}`} headingLevel={3} idPrefix="written" />
         </section>
       ) : null}
       {reviewed.length > 0 ? (
-        <section aria-labelledby="reviewed-heading">
-          <h2 id="reviewed-heading" className={`${styles.intro} ${styles.sectionHeading}`}>
+        <section aria-labelledby="reviewed-heading" className={styles.listSection}>
+          <h2 id="reviewed-heading" className={styles.sectionHeading}>
             Articles medically reviewed by {person.name} ({reviewed.length})
           </h2>
           <ArticleList articles={reviewed} label={`Articles reviewed by ${person.name}`} headingLevel={3} idPrefix="reviewed" />

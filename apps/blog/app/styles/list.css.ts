@@ -109,6 +109,13 @@ export const eyebrow = style({
 
 export const errorPage = style({ maxWidth: vars.measure, marginInline: 'auto' });
 
+/**
+ * A titled list in the page's one centred column (the author page's "Articles by"). The column is
+ * set here, at body size, not on the heading: `66ch` at the heading's larger size is a wider
+ * column, which left the heading sticking out to the left of the title and the list at 1,280 px.
+ */
+export const listSection = style({ maxWidth: vars.measure, marginInline: 'auto' });
+
 export const sectionHeading = style({
   margin: `${vars.space.xl} 0 ${vars.space.sm}`,
   fontFamily: vars.font.heading,

@@ -13,3 +13,12 @@ export const narrowTextInset = '0.5rem';
 
 /** List indent on a narrow-text screen: room for a bullet or a two-digit number, no more. */
 export const narrowTextListIndent = '1.25em';
+
+/**
+ * Forced colours (Windows contrast themes, and browsers' own high-contrast settings): the browser
+ * replaces every colour with a few system colours and drops backgrounds and shadows, so whatever a
+ * component draws with a background or a box-shadow alone (a tinted box, a highlighted entry)
+ * needs a border or an outline here. Colours under it are system colours: CanvasText, LinkText,
+ * Highlight, Mark.
+ */
+export const forcedColours = '(forced-colors: active)';

@@ -34,8 +34,16 @@ export function outlinedBox(outlineColor: string = vars.color.border) {
   return { border: `${outlineWidth} solid ${outlineColor}`, borderRadius: boxRadius } satisfies StyleRule;
 }
 
-/** On paper, backgrounds do not print: a barred box keeps its bar, in black, and gains an outline. */
-export const barredBoxPrint = {
+/**
+ * Where backgrounds are gone (on paper, which prints none, and in forced colours, where the
+ * browser paints every surface in the system's Canvas colour), a barred box keeps its bar, in the
+ * text colour, and gains an outline, so it is still a box and not a stray line beside the text.
+ * Use under `@media` print and `forcedColours` (styles/media.ts).
+ */
+export const barredBoxWithoutBackground = {
   border: `${outlineWidth} solid CanvasText`,
   borderInlineStart: `${barWidth} solid CanvasText`,
 } satisfies StyleRule;
+
+/** On paper, backgrounds do not print: a barred box keeps its bar, in black, and gains an outline. */
+export const barredBoxPrint = barredBoxWithoutBackground;

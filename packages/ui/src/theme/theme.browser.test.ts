@@ -48,6 +48,8 @@ interface Scenario {
   htmlClass?: string;
   prefersDark?: boolean;
   prefersReducedMotion?: boolean;
+  /** Rendered as print media (paper). */
+  print?: boolean;
   /** A <section id="panel"> inside <body>, read instead of <html>. */
   panel?: { dataTheme?: ThemeName; className?: string };
   /** The page's own CSS, before or after styles.css. */
@@ -80,6 +82,7 @@ async function computed(scenario: Scenario): Promise<Record<string, string>> {
   await page.emulateMedia({
     colorScheme: scenario.prefersDark ? 'dark' : 'light',
     reducedMotion: scenario.prefersReducedMotion ? 'reduce' : 'no-preference',
+    media: scenario.print ? 'print' : 'screen',
   });
   await page.setContent(html);
   const names = [...contract.map(({ name }) => name), brandProperty];
@@ -128,6 +131,17 @@ describe('the theme CSS in Chromium', () => {
       expectTheme(values, 'light');
       expect(values['color-scheme']).toBe('light');
     }
+  });
+
+  it('prints in the light theme whatever the screen shows: preference, data-theme, class, subtree', async () => {
+    for (const scenario of [{ prefersDark: true }, { dataTheme: 'dark' as const }, { htmlClass: darkTheme }, { panel: { dataTheme: 'dark' as const } }]) {
+      const values = await computed({ ...scenario, print: true });
+      expectTheme(values, 'light');
+      expect(values['color-scheme']).toBe('light');
+    }
+    // A page's own rule still wins on paper too.
+    const branded = await computed({ dataTheme: 'dark', print: true, pageCss: { css: ':root { --cited-color-text: #000; }', position: 'before' } });
+    expect(value(branded, vars.color.text)).toBe(normalize('#000'));
   });
 
   it('forces a theme on a subtree with a theme class or data-theme, over whatever <html> says', async () => {

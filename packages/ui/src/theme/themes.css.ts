@@ -88,6 +88,18 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 /**
+ * Paper is white whatever the screen's theme: on print every theme (preference, data-theme, class)
+ * takes the light colours, so no dark surface is asked of the printer and no light text is left on
+ * white. Zero specificity like the defaults, and later than them, so a page's own rules still win.
+ */
+// Only what differs between the themes (colours, shadows), so the rule stays small.
+globalStyle(zeroSpecificity(`:root, [data-theme], .${lightTheme}, .${darkTheme}`), {
+  '@media': {
+    print: { vars: { ...brandVars('light'), ...assignVars(vars.shadow, themeTokens.light.shadow) }, colorScheme: 'light' },
+  },
+});
+
+/**
  * Motion tokens collapse to zero for readers who ask for reduced motion, also where a theme
  * class re-assigns them: these selectors have specificity, the theme defaults none.
  */

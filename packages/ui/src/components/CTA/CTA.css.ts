@@ -2,7 +2,8 @@ import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
-import { barredBox, controlRadius } from '../../styles/shape.css';
+import { barredBox, barredBoxWithoutBackground, controlRadius } from '../../styles/shape.css';
+import { forcedColours } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -34,6 +35,9 @@ export const root = recipe({
         paddingBlock: vars.space.lg,
         paddingInline: vars.space.md,
       },
+      // Without its raised or sunken surface (paper, forced colours) the card keeps an outline.
+      print: { breakInside: 'avoid', colorScheme: 'light', backgroundColor: 'transparent', boxShadow: 'none', color: 'CanvasText', ...barredBoxWithoutBackground },
+      [forcedColours]: barredBoxWithoutBackground,
     },
   },
   variants: {
@@ -119,6 +123,9 @@ export const primary = recipe({
       '@media': {
         // On phones the main action spans the card: an easy target for a thumb.
         'screen and (max-width: 479px)': { width: '100%' },
+        // A filled button's white text would vanish on paper, which prints no fill: black text in
+        // a black outline, followed by the address a reader types in (nothing to press on paper).
+        print: { backgroundColor: 'transparent', borderColor: 'CanvasText', color: 'CanvasText' },
       },
       selectors: {
         '&:hover': { textDecoration: 'underline', textUnderlineOffset: '0.2em' },
@@ -149,6 +156,11 @@ export const primary = recipe({
     },
   },
   defaultVariants: { tone: 'accent' },
+});
+
+/** On paper the actions cannot be pressed: each says where it goes. */
+globalStyle(`${actions} > a[href^="http"]::after`, {
+  '@media': { print: { content: '" (" attr(href) ")"', fontWeight: vars.fontWeight.regular } },
 });
 
 /** The optional second way forward, a plain text link so it never competes with the first. */

@@ -120,4 +120,6 @@ export const preview = style({
   selectors: {
     '&:popover-open': { display: 'block' },
   },
+  // A preview left open never prints over the text: the reference list is on the page.
+  '@media': { print: { selectors: { '&:popover-open': { display: 'none' } } } },
 });

@@ -1,8 +1,8 @@
 import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
-import { barredBox, barredBoxPrint } from '../../styles/shape.css';
-import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
+import { barredBox, barredBoxPrint, barredBoxWithoutBackground } from '../../styles/shape.css';
+import { forcedColours, narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 import { browserListMarkers } from '../../styles/lists.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
@@ -39,6 +39,8 @@ export const root = style({
       color: 'CanvasText',
       ...barredBoxPrint,
     },
+    // The sunken panel is gone in forced colours: the outline keeps the summary a box.
+    [forcedColours]: barredBoxWithoutBackground,
   },
 });
 

@@ -5,6 +5,7 @@ import { browserListMarkers } from '../../styles/lists.css';
 import { vars } from '../../theme/contract.css';
 import { narrowText } from '../../styles/media';
 import { breakpoints } from '../../theme/tokens';
+import { proseMediaRules } from './proseMedia';
 
 /**
  * Article typography for rendered markdown. Every rule below has the specificity of one class,
@@ -312,7 +313,13 @@ prose('[role="region"][tabindex]', {
   backgroundAttachment: 'local, local, scroll, scroll',
 });
 prose('[role="region"][tabindex]:focus-visible', focusRingRule);
-prose('[role="region"][tabindex] > table', { minWidth: '32rem' });
+/*
+ * A table of four or more columns keeps a readable 32rem and scrolls on a phone rather than
+ * squeezing every column to a word a line. A narrower one fits the region while its columns can
+ * wrap to their longest word, and scrolls inside it only beyond that (at 200 % text), so a table
+ * that fits is never made to scroll.
+ */
+prose('[role="region"][tabindex] > table:has(tr > :nth-child(4))', { minWidth: '32rem' });
 // The caption stays in view, wrapped to the phone's width, while the columns scroll under it.
 prose('[role="region"][tabindex] caption', {
   position: 'sticky',
@@ -333,3 +340,6 @@ prose('figcaption', {
   fontSize: vars.fontSize.sm,
   color: vars.color.textMuted,
 });
+
+/* On paper and in forced colours (proseMedia.ts). */
+proseMediaRules(proseBase);

@@ -1,7 +1,7 @@
-import { style } from '@vanilla-extract/css';
+import { globalStyle, style } from '@vanilla-extract/css';
 import { recipe, type RecipeVariants } from '@vanilla-extract/recipes';
 import { textLinkRule } from '../../styles/link.css';
-import { narrowText } from '../../styles/media';
+import { forcedColours, narrowText } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -71,16 +71,27 @@ export const item = style({
     '&:target': {
       backgroundColor: vars.color.tone.info.surface,
       boxShadow: `inset 3px 0 0 0 ${vars.color.tone.info.border}`,
+      // Forced colours drop both the tint and the shadow: an outline in the highlight colour.
+      '@media': { [forcedColours]: { outline: '2px solid Highlight', outlineOffset: '-2px' } },
     },
   },
 });
 
 export const link = style(textLinkRule);
 
+/*
+ * A reference prints its DOI, PMID or address as text already: no second copy in brackets after
+ * it, even inside Prose, which prints other links' addresses (this selector outranks Prose's).
+ */
+globalStyle(`${root} ${link}::after`, { '@media': { print: { content: 'none' } } });
+
 export const backlinks = style({
   marginInlineEnd: vars.space.xs,
   fontWeight: vars.fontWeight.bold,
   whiteSpace: 'nowrap',
+  // "Back to citation" means nothing on paper. The entries themselves already print their
+  // addresses as text (Vancouver's "doi: …", "PMID: …", "Available from: https://…").
+  '@media': { print: { display: 'none' } },
 });
 
 export const backlinkArrow = style({

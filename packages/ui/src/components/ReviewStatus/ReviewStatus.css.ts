@@ -1,6 +1,7 @@
 import { style } from '@vanilla-extract/css';
 import { textLinkRule } from '../../styles/link.css';
-import { barredBox, barredBoxPrint } from '../../styles/shape.css';
+import { barredBox, barredBoxPrint, barredBoxWithoutBackground } from '../../styles/shape.css';
+import { forcedColours } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -57,6 +58,7 @@ export const notice = style({
   ...barredBox(vars.color.tone.caution.border),
   '@media': {
     print: { backgroundColor: 'transparent', color: 'CanvasText', ...barredBoxPrint },
+    [forcedColours]: barredBoxWithoutBackground,
   },
 });
 

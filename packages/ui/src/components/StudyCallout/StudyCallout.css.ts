@@ -1,7 +1,7 @@
 import { createVar, globalStyle, style } from '@vanilla-extract/css';
 import { recipe } from '@vanilla-extract/recipes';
-import { barredBox, markRadius } from '../../styles/shape.css';
-import { narrowText, narrowTextInset } from '../../styles/media';
+import { barredBox, barredBoxWithoutBackground, markRadius } from '../../styles/shape.css';
+import { forcedColours, narrowText, narrowTextInset } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -46,6 +46,10 @@ export const root = recipe({
         paddingInline: vars.space.md,
       },
       [narrowText]: { paddingInline: narrowTextInset },
+      // No tinted surface on paper or in forced colours: the bar stays and an outline keeps the box.
+      // On paper its text turns black, even from the dark theme (whose light text would vanish).
+      print: { breakInside: 'avoid', colorScheme: 'light', backgroundColor: 'transparent', color: 'CanvasText', ...barredBoxWithoutBackground },
+      [forcedColours]: barredBoxWithoutBackground,
     },
   },
   variants: {
@@ -117,16 +121,18 @@ export const fact = style({
   alignItems: 'baseline',
   gap: vars.space.xs,
   selectors: {
-    // A small dot between facts, drawn (not typed) so screen readers do not read it out.
+    // A small dot between facts, drawn (not typed) so screen readers do not read it out. Drawn
+    // by its border, not a background, so it stays on paper and in forced colours.
     '& + &::before': {
       content: '""',
       alignSelf: 'center',
       flexShrink: 0,
+      boxSizing: 'border-box',
       width: '4px',
       height: '4px',
       marginInlineEnd: vars.space.xxs,
+      border: '2px solid currentColor',
       borderRadius: markRadius,
-      backgroundColor: 'currentColor',
     },
   },
   '@container': {

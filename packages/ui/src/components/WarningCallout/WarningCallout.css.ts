@@ -2,8 +2,8 @@ import { globalStyle, style } from '@vanilla-extract/css';
 import { focusRingRule } from '../../styles/a11y.css';
 import { textLinkBase, textLinkHover, textLinkVisited } from '../../styles/link.css';
 import { browserListMarkers } from '../../styles/lists.css';
-import { barredBox, barredBoxPrint } from '../../styles/shape.css';
-import { narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
+import { barredBox, barredBoxPrint, barredBoxWithoutBackground } from '../../styles/shape.css';
+import { forcedColours, narrowText, narrowTextInset, narrowTextListIndent } from '../../styles/media';
 import { vars } from '../../theme/contract.css';
 // Prose's rules first in the stylesheet: inside an article, this component's rules win the ties.
 import '../Prose/Prose.css';
@@ -32,6 +32,8 @@ export const root = style({
     [phone]: { paddingInline: vars.space.md },
     [narrowText]: { paddingInline: narrowTextInset },
     print: { breakInside: 'avoid', colorScheme: 'light', backgroundColor: 'transparent', color: 'CanvasText', ...barredBoxPrint },
+    // Its caution tint is gone in forced colours: the outline keeps it a box.
+    [forcedColours]: barredBoxWithoutBackground,
   },
 });
 
