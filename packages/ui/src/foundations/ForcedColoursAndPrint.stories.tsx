@@ -33,7 +33,7 @@ function Specimen() {
         says when to get help.
       </p>
       <KeyPoints {...KeyPointsStories.args} headingLevel={3} />
-      <StudyCallout {...StudyCalloutStories.args} />
+      <StudyCallout {...StudyCalloutStories.args} citation={<Citation numbers={[3]} id="cite-3-callout" />} />
       <WarningCallout {...WarningCalloutStories.args} headingLevel={3} />
       <CareCard {...CareCardStories.args} headingLevel={3} />
       {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}

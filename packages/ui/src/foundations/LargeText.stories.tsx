@@ -22,6 +22,16 @@ const meta = {
   title: 'Foundations/200 % text',
   tags: ['foundations', 'text size', 'zoom', '200%', 'resize text', 'reflow', 'large text'],
   globals: { textSize: '200%' },
+  // A phone page's own 16 px gutter, not Storybook's 1 rem padding (32 px here, as rems double):
+  // the components get the width a reader's page gives them.
+  parameters: { layout: 'fullscreen' },
+  decorators: [
+    (Story) => (
+      <div style={{ padding: '16px' }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta;
 
 export default meta;
@@ -93,7 +103,7 @@ export const ReferenceListAtLargeText: Story = {
 
 export const StudyCalloutAtLargeText: Story = {
   name: 'StudyCallout',
-  render: () => <StudyCallout {...StudyCalloutStories.args} headingLevel={2} />,
+  render: () => <StudyCallout {...StudyCalloutStories.args} citation={<Citation numbers={[3]} id="cite-3" />} headingLevel={2} />,
 };
 
 export const CareCardAtLargeText: Story = {
