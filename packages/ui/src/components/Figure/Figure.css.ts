@@ -14,7 +14,9 @@ export const root = style({
 });
 
 /** Scales down to the column, keeping its proportions (width/height only reserve the space). */
-export const image = style({ display: 'block', maxWidth: '100%', height: 'auto' });
+// Every property a reset sets on img is set here too (Tailwind's preflight: block, middle), so the
+// figure is the same with any reset; as a block, vertical-align changes nothing on screen.
+export const image = style({ display: 'block', maxWidth: '100%', height: 'auto', verticalAlign: 'middle' });
 
 export const caption = style({
   marginBlockStart: vars.space.sm,
