@@ -19,7 +19,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { axeViolationsInPage } from '@cited/test-utils/axe';
-import { forEachInPreview, launchChromium, readEntries, renderSettled, rootSelector, serveStatic, themes, workers } from './storybook-browser.mjs';
+import { forEachInPreview, launchChromium, readEntries, rootSelector, serveStatic, themes, workers } from './storybook-browser.mjs';
+import { renderSettled } from './storybook-settle.mjs';
 
 const args = process.argv.slice(2);
 const shotsFlag = args.indexOf('--shots');

@@ -28,7 +28,8 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import UPNG from 'upng-js';
 import { pinnedChromium } from './pinned-chromium.mjs';
-import { forEachInPreview, launchChromium, readEntries, renderSettled, repoRoot, serveStatic, themes, workers } from './storybook-browser.mjs';
+import { forEachInPreview, launchChromium, readEntries, repoRoot, serveStatic, themes, workers } from './storybook-browser.mjs';
+import { renderSettled } from './storybook-settle.mjs';
 
 const baselineDir = join(repoRoot, 'visual-baselines');
 const resultsDir = join(repoRoot, 'visual-results');
