@@ -15,6 +15,7 @@ import { StudyCallout } from '../components/StudyCallout';
 import StudyCalloutStories from '../components/StudyCallout/StudyCallout.stories';
 import { WarningCallout } from '../components/WarningCallout';
 import WarningCalloutStories from '../components/WarningCallout/WarningCallout.stories';
+import { StudyFiguresTable } from '../docs/StudyFiguresTable';
 
 /**
  * One short article with every component that looks different on paper or in forced colours,
@@ -36,27 +37,7 @@ function Specimen() {
       <StudyCallout {...StudyCalloutStories.args} citation={<Citation numbers={[3]} id="cite-3-callout" />} />
       <WarningCallout {...WarningCalloutStories.args} headingLevel={3} />
       <CareCard {...CareCardStories.args} headingLevel={3} />
-      {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div role="region" aria-labelledby="specimen-table-caption" tabIndex={0}>
-        <table>
-          <caption id="specimen-table-caption">Study figures quoted in the article</caption>
-          <thead>
-            <tr>
-              <th scope="col">Study</th>
-              <th scope="col">People</th>
-              <th scope="col">Finding</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Second opinions, 20 months</th>
-              <td>183</td>
-              <td>60.7% “unnecessary”, 33.3% the “wrong” surgery</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <StudyFiguresTable captionId="specimen-table-caption" rows={['second-opinions-20']} citations={false} />
       <CTA {...CTAStories.args} headingLevel={3} />
       <ReferenceList references={seedReferences.slice(0, 3)} headingLevel={3} />
     </Prose>

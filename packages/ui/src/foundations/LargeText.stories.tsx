@@ -8,6 +8,7 @@ import { seedReference, seedReferences } from '../components/ReferenceList/seedR
 import { formatVancouver } from '../components/ReferenceList/vancouver';
 import { StudyCallout } from '../components/StudyCallout';
 import StudyCalloutStories from '../components/StudyCallout/StudyCallout.stories';
+import { StudyFiguresTable } from '../docs/StudyFiguresTable';
 
 /**
  * The reading components at 200 % text (WCAG 1.4.4 Resize text): the Text size toolbar setting,
@@ -43,38 +44,7 @@ export const ProseTable: Story = {
   render: () => (
     <Prose>
       <h2>The studies in this article</h2>
-      {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div role="region" aria-labelledby="large-text-table-caption" tabIndex={0}>
-        <table>
-          <caption id="large-text-table-caption">Study figures quoted in the article</caption>
-          <thead>
-            <tr>
-              <th scope="col">Study</th>
-              <th scope="col">People</th>
-              <th scope="col">Finding</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">
-                Second opinions, 20 months
-                <Citation numbers={[3]} id="cite-3" />
-              </th>
-              <td>183</td>
-              <td>60.7% “unnecessary”, 33.3% the “wrong” surgery</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                Prolotherapy in NHS clinics
-                <Citation numbers={[8]} id="cite-8" />
-              </th>
-              <td>Not stated</td>
-              <td>91% of respondents better or no worse after 12 months</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <StudyFiguresTable captionId="large-text-table-caption" rows={['second-opinions-20', 'prolotherapy']} />
     </Prose>
   ),
 };

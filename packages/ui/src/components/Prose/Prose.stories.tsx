@@ -6,6 +6,7 @@ import { Pullquote } from '../Pullquote';
 import { StudyCallout } from '../StudyCallout';
 import { Prose, proseSizes } from './Prose';
 import { ArticleTitle } from '../../docs/ArticleTitle';
+import { StudyFiguresTable } from '../../docs/StudyFiguresTable';
 
 const meta = {
   title: 'Components/Prose',
@@ -151,51 +152,7 @@ export const Table: Story = {
   render: (args) => (
     <Prose {...args}>
       <h2>The studies in this article</h2>
-      {/* A scrollable region must be focusable, or keyboard users cannot scroll it (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div role="region" aria-labelledby="study-figures-caption" tabIndex={0}>
-        <table>
-          <caption id="study-figures-caption">Study figures quoted in the article</caption>
-          <thead>
-            <tr>
-              <th scope="col">Study</th>
-              <th scope="col">People</th>
-              <th scope="col">Finding</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Second opinions, 14 months</th>
-              <td>155</td>
-              <td>44.5% had been told they needed surgery the second surgeon found unnecessary</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                Second opinions, 20 months
-                <Citation numbers={[3]} id="cite-3" />
-              </th>
-              <td>183</td>
-              <td>60.7% “unnecessary”, 33.3% the “wrong” surgery</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                Bone marrow concentrate injection
-                <Citation numbers={[7]} id="cite-7" />
-              </th>
-              <td>26</td>
-              <td>No adverse events from the marrow draw or the injection</td>
-            </tr>
-            <tr>
-              <th scope="row">
-                Prolotherapy in NHS clinics
-                <Citation numbers={[8]} id="cite-8" />
-              </th>
-              <td>Not stated</td>
-              <td>91% of respondents better or no worse after 12 months</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <StudyFiguresTable captionId="study-figures-caption" />
     </Prose>
   ),
 };
