@@ -13,16 +13,16 @@ export const ARTICLES_DIR_ENV = 'CITED_ARTICLES_DIR';
 export const BUILD_COMMAND = ['npx', ['turbo', 'run', 'build', '--filter=@cited/blog']];
 
 /** The blog's `start` script, as `npm start` (root) → `npm run start -w @cited/blog` runs it. */
-export function blogStartScript() {
-  const manifest = JSON.parse(readFileSync(path.join(BLOG_DIR, 'package.json'), 'utf8'));
+export function blogStartScript(blogDir = BLOG_DIR) {
+  const manifest = JSON.parse(readFileSync(path.join(blogDir, 'package.json'), 'utf8'));
   const script = manifest.scripts?.start;
   if (!script) throw new Error('apps/blog/package.json has no "start" script');
   return script;
 }
 
 /** Environment npm gives a run-script: node_modules/.bin on PATH, npm_lifecycle_event, npm_package_name. */
-function npmLikeEnv(extra) {
-  const binDirs = [path.join(BLOG_DIR, 'node_modules/.bin'), path.join(REPO_ROOT, 'node_modules/.bin')];
+export function npmLikeEnv(extra, blogDir = BLOG_DIR) {
+  const binDirs = [path.join(blogDir, 'node_modules/.bin'), path.join(blogDir, '../../node_modules/.bin')];
   return {
     ...process.env,
     PATH: [...binDirs, process.env.PATH ?? ''].join(path.delimiter),
@@ -40,26 +40,27 @@ export function blogIsBuilt() {
  * Starts the production blog exactly as `npm start` would (its start script through `sh -c`,
  * cwd apps/blog), on a free loopback port; `exec` makes the shell become the script's process,
  * so pid is the server (or the start script that owns it — RSS/CPU are read over the tree).
+ * `blogDir` is another checkout's apps/blog when a section measures an earlier commit beside this one.
  */
-export async function startBlog({ env = {}, readyPath = INDEX_PATH, timeoutMs = 120_000 } = {}) {
-  const first = await spawnBlog({ env, readyPath, timeoutMs });
+export async function startBlog({ env = {}, readyPath = INDEX_PATH, timeoutMs = 120_000, blogDir = BLOG_DIR } = {}) {
+  const first = await spawnBlog({ env, readyPath, timeoutMs, blogDir });
   // The start script rebuilds when sources are newer than build/ (someone edited a file since
   // the bench built): that start measured a build, not a start. Start again on the fresh build.
   if (!BUILD_ON_START.test(first.proc.output())) return { ...first, rebuiltOnStart: false };
   await first.stop();
-  const second = await spawnBlog({ env, readyPath, timeoutMs });
+  const second = await spawnBlog({ env, readyPath, timeoutMs, blogDir });
   return { ...second, rebuiltOnStart: true };
 }
 
 /** What scripts/start.js prints when it builds before serving. */
 const BUILD_ON_START = /rebuilding|No build yet/i;
 
-async function spawnBlog({ env, readyPath, timeoutMs }) {
+async function spawnBlog({ env, readyPath, timeoutMs, blogDir }) {
   const port = await freePort();
-  const script = blogStartScript();
+  const script = blogStartScript(blogDir);
   const proc = startProcess('blog (npm start)', '/bin/sh', ['-c', `exec ${script}`], {
-    cwd: BLOG_DIR,
-    env: npmLikeEnv({ PORT: String(port), HOST: LOOPBACK, ...env }),
+    cwd: blogDir,
+    env: npmLikeEnv({ PORT: String(port), HOST: LOOPBACK, ...env }, blogDir),
   });
   const origin = `http://${LOOPBACK}:${port}`;
   let startupMs;

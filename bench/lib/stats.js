@@ -9,6 +9,12 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The p-th percentile by the nearest-rank method (p95 of 60 values is the 57th smallest). */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
 /** Rounds to a fixed number of decimals, keeping null for "not measured". */
 export function round(value, decimals = 1) {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;

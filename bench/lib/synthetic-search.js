@@ -1,7 +1,7 @@
 // Synthetic search documents for the search bench: many distinct articles from the seed's text.
 
 /** Deterministic PRNG (mulberry32), so every run searches the same synthetic site. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -15,7 +15,7 @@ function random(seed) {
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vi', 'so', 'pe', 'da', 'gu', 'fi', 'ba', 'tor', 'lin', 'mes', 'dra', 'sto', 'pha', 'cre'];
 
 /** A generated word: the vocabulary grows with the site, as real articles add terms. */
-function word(index) {
+export function word(index) {
   let text = '';
   let n = index + 20;
   while (n > 0) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedInputs, parseTurboSummary } from '../lib/app.js';
 import { median } from '../lib/stats.js';
-import { generateSite, repeatArticle, setFrontmatterKey, splitFrontmatter } from '../lib/synthetic.js';
+import { generateShortSite, generateSite, repeatArticle, setFrontmatterKey, splitFrontmatter } from '../lib/synthetic.js';
 
 const SOURCE = `---
 title: "Back pain"
@@ -85,5 +85,56 @@ describe('changedInputs', () => {
     expect(changedInputs(before, after)).toEqual(['ui/src/y.ts', 'ui/src/z.ts']);
     expect(changedInputs(before, before)).toEqual([]);
     expect(changedInputs(null, after)).toEqual([]);
+  });
+});
+
+describe('the short site (100,000-article bench)', () => {
+  const seed = `---
+title: "Back pain"
+category: Back pain
+author: the-clinic
+disclosure: >-
+  The clinic offers this.
+references:
+  - id: nhs
+    type: webpage
+    title: Back pain
+  - id: other
+    type: webpage
+    title: Other
+---
+
+Intro.
+
+:::care[Get help urgently if]{level=urgent}
+- a fever
+
+Based on NHS advice.:cite[nhs]
+:::
+`;
+
+  it('writes distinct short articles with the seed\u2019s trust metadata, care cards and only the references they cite', () => {
+    const dir = generateShortSite(seed, 41);
+    try {
+      const names = readdirSync(dir).sort();
+      expect(names).toHaveLength(41);
+      const first = readFileSync(path.join(dir, 'synthetic-0001.md'), 'utf8');
+      const second = readFileSync(path.join(dir, 'synthetic-0002.md'), 'utf8');
+      expect(first).toContain('slug: synthetic-1\n');
+      expect(second).toContain('slug: synthetic-2\n');
+      for (const text of [first, second]) {
+        expect(text).toMatch(/^author: the-clinic$/m);
+        expect(text).toMatch(/^disclosure: >-\n {2}The clinic offers this\.$/m);
+        expect(text).toContain(':::care[Get help urgently if]{level=urgent}');
+        expect(text).toContain('- id: nhs');
+        expect(text).not.toContain('- id: other');
+      }
+      // One in 20 is on the seed's topic (its title); the others have titles of their own.
+      expect(first).toContain('title: "Back pain (synthetic 1)"');
+      expect(second).not.toContain('Back pain (synthetic');
+      expect(splitFrontmatter(second).body.split(/\s+/).length).toBeGreaterThan(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

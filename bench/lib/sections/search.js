@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
 import { infoRow, targetRow } from '../report.js';
-import { median } from '../stats.js';
+import { median, percentile } from '../stats.js';
 import { SEED_ARTICLE } from './content.js';
 import { syntheticSearchDocs } from '../synthetic-search.js';
 
@@ -111,11 +111,6 @@ export function seedCopyDocs(seedDoc, count) {
     title: `${seedDoc.title} (synthetic ${i + 1})`,
     published: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString().slice(0, 10),
   }));
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /**
