@@ -6,7 +6,8 @@ import type { SiteFacts } from '../site/rules.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
-import { handOnTombstones, type RecordBook } from './records.js';
+import type { RecordBook } from './records.js';
+import { handOnTombstones } from './url-continuity.js';
 import type { FileRecord } from './snapshot.js';
 import type { FileUpdater } from './update.js';
 

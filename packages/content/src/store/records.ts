@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { describe, isDamage, openStoreDatabase, removeStoreFiles, storeDatabasePath, type Database } from './database.js';
+import { describe, isDamage, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
 import { decodeRow, encodeRow, servedTags, type RecordRow } from './rows.js';
 import type { FileRecord } from './snapshot.js';
 import { pageFromDatabase } from './listing.js';
-import type { ContentSnapshot, ListingPage, ListingQuery } from './types.js';
+import type { ListingPage, ListingQuery } from './types.js';
 
 export interface RecordBookOptions {
   /** The articles directory (records are kept per directory). */
@@ -18,11 +17,6 @@ export interface RecordBookOptions {
   log: (message: string) => void;
   /** Read the database as it is (never create, repair or write it): `cited-content check`. */
   readOnly?: boolean;
-}
-
-/** The name of an articles directory in the database: relative to the cache, so a built cache can move with its app. */
-export function siteName(cacheDir: string, dir: string): string {
-  return path.relative(path.resolve(cacheDir), path.resolve(dir)).split(path.sep).join('/') || '.';
 }
 
 /**
@@ -297,47 +291,5 @@ export class RecordBook {
       if (record.good) keys.add(record.good.key);
     }
     return keys;
-  }
-}
-
-/** Remembers every slug readers can reach each file at now: what a later slug change or withdrawal answers with (a 301, a 410). */
-export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): void {
-  for (const listing of snapshot.articles) {
-    const entry = snapshot.entry(listing.slug);
-    const record = entry ? book.get(entry.file) : undefined;
-    if (!record || record.liveSlugs?.includes(listing.slug)) continue;
-    record.liveSlugs = [...(record.liveSlugs ?? []), listing.slug];
-    book.touched(record.file);
-  }
-}
-
-/**
- * A renamed file: the deleted file's URLs go to the file that took its place, which then
- * redirects them; the tombstone is dropped. The file that took its place is the first (by file
- * name) with the same title, or else the one file with the same body (the text after the
- * frontmatter): a rename that also changes the title keeps the article's URLs, as long as the body
- * is unchanged in that save. With a new title and a new body, `redirectFrom:` says it (AUTHORING.md).
- */
-export function handOnTombstones(book: RecordBook): void {
-  if (book.tombstones().next().done) return;
-  const byTitle = new Map<string, FileRecord>();
-  const byBody = new Map<string, FileRecord[]>();
-  const titleOf = (title: string): string => title.trim().toLowerCase();
-  for (const record of [...book.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const listing = record.ok ? record.listing : record.good?.listing;
-    if (listing && !byTitle.has(titleOf(listing.title))) byTitle.set(titleOf(listing.title), record);
-    if (record.bodyDigest) byBody.set(record.bodyDigest, [...(byBody.get(record.bodyDigest) ?? []), record]);
-  }
-  // Two files with the same body: which one is the article is not known, so neither inherits.
-  const onlyOne = (digest: string | undefined): FileRecord | undefined => {
-    const candidates = digest ? byBody.get(digest) : undefined;
-    return candidates?.length === 1 ? candidates[0] : undefined;
-  };
-  for (const tombstone of [...book.tombstones()]) {
-    const heir = byTitle.get(titleOf(tombstone.listing.title)) ?? onlyOne(tombstone.bodyDigest);
-    if (!heir) continue;
-    heir.liveSlugs = [...new Set([...(heir.liveSlugs ?? []), ...(tombstone.liveSlugs ?? [])])];
-    book.touched(heir.file);
-    book.delete(tombstone.file);
   }
 }
