@@ -1,3 +1,5 @@
+// The frontmatter block: found at the start of the file, parsed as YAML (one plain error where the
+// mistake is), and its fields validated into ArticleMeta. Its references: frontmatter-references.ts.
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
@@ -7,25 +9,12 @@ import { report } from './diagnostics.js';
 import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
 import { findIndentationSlip, findUnquotedColon, plainYamlError, unclosedOpener } from './yaml-errors.js';
 import { didYouMean } from './suggest.js';
-import { referenceGaps } from './reference-gaps.js';
+import { readReferences, type SourceReference } from './frontmatter-references.js';
 import type { RuleId } from './diagnostics.js';
-import {
-  dateMetaFields,
-  metaFieldSchemas,
-  referenceFieldSchemas,
-  requiredMetaFields,
-  slugPattern,
-} from './schema.js';
-import type { MetaField, ReferenceField } from './schema.js';
-import type { ArticleMeta, NumberedReference } from './types.js';
+import { dateMetaFields, metaFieldSchemas, requiredMetaFields, slugPattern } from './schema.js';
+import type { MetaField } from './schema.js';
+import type { ArticleMeta } from './types.js';
 import type { BibliographyPath } from './bibliography/load.js';
-
-/** A reference as written in the frontmatter (not yet numbered), with where it was written. */
-export interface SourceReference extends Omit<NumberedReference, 'number' | 'backlinks'> {
-  position: Position;
-  /** For editors only: dropped when the references are numbered, so it never reaches a page. */
-  editorNote?: string;
-}
 
 export interface FrontmatterResult {
   meta: ArticleMeta;
@@ -71,38 +60,22 @@ function slugFromPath(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/**
- * Parses and validates the frontmatter, reporting every problem to `file` at the YAML node it concerns.
- * Always returns a usable (possibly placeholder) meta so the body can still be checked and rendered.
- */
-export function readFrontmatter(text: string, file: VFile, now: Date | undefined): FrontmatterResult {
-  const fallbackSlug = slugFromPath(file.path);
-  const meta: ArticleMeta = {
-    title: fallbackSlug,
-    description: '',
-    slug: fallbackSlug,
-    category: '',
-    tags: [],
-    published: '',
-  };
-  const result: FrontmatterResult = { meta, references: [], present: false, slugPosition: startOfFile, bibliography: [] };
-  const block = splitFrontmatter(text);
-  if (!block) {
-    const message = frontmatterOpen.test(text)
-      ? 'The frontmatter block opened with `---` is never closed with a `---` line'
-      : 'Expected a YAML frontmatter block (between `---` lines) at the start of the file, with at least a title';
-    report(file, 'frontmatter-missing', message, startOfFile);
-    checkSlug(meta.slug, undefined, file);
-    return result;
-  }
-  result.present = true;
-  if (block.yaml.length > maxFrontmatterChars) {
-    // Refused before YAML parsing: a huge block costs more to parse than any article.
-    report(file, 'frontmatter-too-large', `The frontmatter is ${block.yaml.length} characters long; the maximum is ${maxFrontmatterChars}. Move long text into the body`, startOfFile);
-    result.tooLarge = true;
-    return result;
-  }
+type FrontmatterBlock = NonNullable<ReturnType<typeof splitFrontmatter>>;
 
+/** The parsed YAML mapping, with where each of its nodes was written in the file. */
+interface ParsedYaml {
+  doc: Document;
+  record: Record<string, unknown>;
+  toPosition: (range: readonly number[] | undefined) => Position;
+  rootPosition: Position;
+  nodePosition: (path: readonly (string | number)[]) => Position;
+}
+
+/**
+ * Parses the block as a YAML mapping, or reports why it cannot be read (`failed`: the YAML itself
+ * is invalid, so nothing that depends on it is checked).
+ */
+function parseYamlBlock(text: string, block: FrontmatterBlock, file: VFile): ParsedYaml | { failed: boolean } {
   const place = location(text.slice(0, block.end));
   const toPosition = (range: readonly number[] | undefined): Position => {
     const start = place.toPoint(block.yamlOffset + (range?.[0] ?? 0));
@@ -113,14 +86,13 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
   const tooDeep = excessFlowNesting(block.yaml);
   if (tooDeep >= 0) {
     report(file, 'frontmatter-invalid', `Brackets are nested more than ${maxFrontmatterFlowDepth} levels deep here; the frontmatter is not parsed`, toPosition([tooDeep, tooDeep + 1]));
-    return result;
+    return { failed: false };
   }
   const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
   const [firstError] = doc.errors;
   if (firstError) {
     // One error, in plain words, where the mistake is: the parser's own messages come in bunches,
     // in its terms, and often lines after an indentation slip.
-    result.failed = true;
     const indentation = findIndentationSlip(block.yaml);
     const colon = findUnquotedColon(block.yaml);
     const slip = colon && (!indentation || colon.line <= indentation.line) ? colon : indentation;
@@ -133,7 +105,7 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
       const where = opener === undefined ? toPosition(firstError.pos) : toPosition([opener, opener + 1]);
       report(file, 'frontmatter-invalid', `Invalid YAML: ${plainYamlError(firstError)}`, where);
     }
-    return result;
+    return { failed: true };
   }
 
   let data: unknown;
@@ -141,21 +113,27 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     report(file, 'frontmatter-invalid', `Invalid YAML: ${(error as Error).message}`, startOfFile);
-    return result;
+    return { failed: false };
   }
   const rootPosition = toPosition(doc.contents?.range ?? [0, 0]);
   if (data === null || data === undefined) data = {};
   const contentsIsMap = doc.contents === null || isMap(doc.contents);
   if (typeof data !== 'object' || Array.isArray(data) || !contentsIsMap) {
     report(file, 'frontmatter-invalid', 'The frontmatter must be a mapping of `key: value` lines', rootPosition);
-    return result;
+    return { failed: false };
   }
   const record = data as Record<string, unknown>;
   const nodePosition = (path: readonly (string | number)[]): Position => {
     const node = doc.getIn(path, true) as YamlNode | undefined;
     return node?.range ? toPosition(node.range) : rootPosition;
   };
+  return { doc, record, toPosition, rootPosition, nodePosition };
+}
 
+/** Unknown keys, required fields, and each known field parsed into `meta` (or reported where it was written). */
+function readMetaFields(yaml: ParsedYaml, file: VFile, result: FrontmatterResult): void {
+  const { doc, record, toPosition, rootPosition, nodePosition } = yaml;
+  const meta = result.meta;
   for (const key of Object.keys(record)) {
     if (!(key in metaFieldSchemas)) {
       report(file, 'frontmatter-unknown-key', `Unknown frontmatter key \`${key}\` (ignored)${didYouMean(key, Object.keys(metaFieldSchemas))}`, keyPosition(doc, key, toPosition) ?? rootPosition);
@@ -197,6 +175,46 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
     const shown = typeof value === 'string' ? ` "${value}"` : '';
     report(file, ruleId, `\`${field}\`${shown}${where} ${issue?.message ?? 'is invalid'}`, nodePosition([field, ...((issue?.path ?? []) as (string | number)[])]));
   }
+}
+
+/**
+ * Parses and validates the frontmatter, reporting every problem to `file` at the YAML node it concerns.
+ * Always returns a usable (possibly placeholder) meta so the body can still be checked and rendered.
+ */
+export function readFrontmatter(text: string, file: VFile, now: Date | undefined): FrontmatterResult {
+  const fallbackSlug = slugFromPath(file.path);
+  const meta: ArticleMeta = {
+    title: fallbackSlug,
+    description: '',
+    slug: fallbackSlug,
+    category: '',
+    tags: [],
+    published: '',
+  };
+  const result: FrontmatterResult = { meta, references: [], present: false, slugPosition: startOfFile, bibliography: [] };
+  const block = splitFrontmatter(text);
+  if (!block) {
+    const message = frontmatterOpen.test(text)
+      ? 'The frontmatter block opened with `---` is never closed with a `---` line'
+      : 'Expected a YAML frontmatter block (between `---` lines) at the start of the file, with at least a title';
+    report(file, 'frontmatter-missing', message, startOfFile);
+    checkSlug(meta.slug, undefined, file);
+    return result;
+  }
+  result.present = true;
+  if (block.yaml.length > maxFrontmatterChars) {
+    // Refused before YAML parsing: a huge block costs more to parse than any article.
+    report(file, 'frontmatter-too-large', `The frontmatter is ${block.yaml.length} characters long; the maximum is ${maxFrontmatterChars}. Move long text into the body`, startOfFile);
+    result.tooLarge = true;
+    return result;
+  }
+  const yaml = parseYamlBlock(text, block, file);
+  if (!('doc' in yaml)) {
+    if (yaml.failed) result.failed = true;
+    return result;
+  }
+  const { doc, record, nodePosition } = yaml;
+  readMetaFields(yaml, file, result);
 
   if (meta.cta) result.ctaHrefPosition = nodePosition(['cta', 'href']);
   if (record.slug === undefined || record.slug === null) checkSlug(meta.slug, undefined, file);
@@ -241,70 +259,4 @@ function checkSlug(slug: string, position: Position | undefined, file: VFile): v
       position ?? startOfFile,
     );
   }
-}
-
-const referenceRuleForField: Partial<Record<ReferenceField, RuleId>> = {
-  doi: 'reference-invalid-doi',
-  pmid: 'reference-invalid-pmid',
-  url: 'reference-invalid-url',
-};
-
-function readReferences(
-  entries: unknown[],
-  file: VFile,
-  nodePosition: (path: readonly (string | number)[]) => Position,
-): SourceReference[] {
-  const references: SourceReference[] = [];
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    const position = nodePosition(['references', index]);
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      report(file, 'reference-invalid', `Reference ${index + 1} must be a mapping with at least an \`id\``, position);
-      return;
-    }
-    const raw = entry as Record<string, unknown>;
-    const idCheck = referenceFieldSchemas.id.safeParse(raw.id);
-    if (!idCheck.success) {
-      const shown = raw.id === undefined ? 'has no `id`' : `has an invalid id: ${idCheck.error.issues[0]?.message ?? ''}`;
-      report(file, 'reference-invalid', `Reference ${index + 1} ${shown}`, raw.id === undefined ? position : nodePosition(['references', index, 'id']));
-      return;
-    }
-    const id = idCheck.data;
-    if (seen.has(id)) {
-      report(file, 'reference-duplicate-id', `Duplicate reference id "${id}" (ids must be unique)`, nodePosition(['references', index, 'id']));
-      return;
-    }
-    seen.add(id);
-
-    const reference: SourceReference = { id, position };
-    const referenceRecord = reference as unknown as Record<string, unknown>;
-    for (const key of Object.keys(raw)) {
-      if (key === 'id') continue;
-      if (!(key in referenceFieldSchemas)) {
-        report(file, 'reference-invalid', `Reference "${id}" has an unknown field \`${key}\`${didYouMean(key, Object.keys(referenceFieldSchemas))}`, nodePosition(['references', index, key]));
-        continue;
-      }
-      const field = key as ReferenceField;
-      const value = raw[field];
-      if (value === null || value === undefined) continue;
-      const parsed = referenceFieldSchemas[field].safeParse(value);
-      if (parsed.success) {
-        referenceRecord[field] = parsed.data;
-      } else {
-        const shown = typeof value === 'string' || typeof value === 'number' ? ` "${String(value)}"` : '';
-        report(
-          file,
-          referenceRuleForField[field] ?? 'reference-invalid',
-          `Reference "${id}": \`${field}\`${shown} ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
-          nodePosition(['references', index, field]),
-        );
-      }
-    }
-
-    for (const gap of referenceGaps(reference, { hint: 'leave it incomplete rather than guess; say why in an editorNote' })) {
-      report(file, gap.ruleId, gap.message, position);
-    }
-    references.push(reference);
-  });
-  return references;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitIntoChunks } from '../src/chunks.js';
-import { parseMarkdown } from '../src/compile.js';
+import { parseMarkdown } from '../src/markdown-tree.js';
 import { seedPath } from './helpers.js';
 
 const seed = readFileSync(seedPath, 'utf8');

@@ -2,7 +2,7 @@ import type { Position } from 'unist';
 import { VFile } from 'vfile';
 import { report, toDiagnostics } from '../diagnostics.js';
 import type { RuleId } from '../diagnostics.js';
-import type { SourceReference } from '../frontmatter.js';
+import type { SourceReference } from '../frontmatter-references.js';
 import { referenceFieldSchemas } from '../schema.js';
 import type { ReferenceField } from '../schema.js';
 import { decodeSource } from '../source.js';

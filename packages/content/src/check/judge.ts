@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { applyJudgements, judgeSite } from '../site/judge.js';
+import { applyJudgements } from '../site/apply-judgements.js';
+import { judgeSite } from '../site/judge.js';
 import type { SiteFacts } from '../site/rules.js';
 import { buildSnapshot } from '../store/snapshot.js';
 import type { ContentSnapshot } from '../store/types.js';

@@ -1,6 +1,6 @@
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { SourceReference } from '../frontmatter.js';
+import type { SourceReference } from '../frontmatter-references.js';
 import type { ArticleKeyPoints, CareCardEntry, TocEntry } from '../types.js';
 
 /** Per-file state shared by the plugins through `file.data.cited` (the processor itself is reused). */

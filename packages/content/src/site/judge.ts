@@ -1,11 +1,13 @@
+// Judging versions against the whole site: the site rules and who gets each URL, repeated until
+// what readers can reach (reach.ts) settles. Recording the outcome is apply-judgements.ts.
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
-import { articleSlugOf, type GoneReason } from './links.js';
+import type { GoneReason } from './links.js';
 import { articleWithdrawn, redirectShadows } from './moves.js';
 import { titlesOf } from './editorial.js';
+import { brokenLinkers, goneOf, reachOf, sameReach, servedListings, type Reach } from './reach.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
-import { taxonomySlug } from './taxonomy.js';
 import { visibilityOf } from './visibility.js';
 
 /** A version and its listing (what the server serves of a file). */
@@ -61,51 +63,7 @@ export interface Judgement<R extends Judged> {
   siteDiagnostics: Diagnostic[];
 }
 
-type Reach = SiteFacts['reachable'];
-
-const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
-
-/** A site of 10,000 articles has a few hundred categories and tags: each is slugged once. */
-const termSlugs = new Map<string, string>();
-function termSlug(term: string): string {
-  let slug = termSlugs.get(term);
-  if (slug === undefined) {
-    if (termSlugs.size > 50_000) termSlugs.clear();
-    slug = taxonomySlug(term);
-    termSlugs.set(term, slug);
-  }
-  return slug;
-}
-
-interface Served {
-  record: Judged;
-  listing: ArticleListing;
-}
-
-/** Slugs (with the earlier ones redirected to them), categories and tags of the listings readers see at `now`. */
-function reachOf(served: Iterable<Served>, now: number, taxonomy: boolean): Reach {
-  const slugs = new Set<string>();
-  const categories = new Set<string>();
-  const tags = new Set<string>();
-  for (const { record, listing } of served) {
-    if (visibilityOf(listing, now) !== 'published') continue;
-    slugs.add(listing.slug);
-    for (const slug of record.liveSlugs ?? []) slugs.add(slug);
-    for (const slug of listing.redirectFrom ?? []) slugs.add(slug);
-    if (!taxonomy) continue;
-    categories.add(termSlug(listing.category));
-    for (const tag of listing.tags) tags.add(termSlug(tag));
-  }
-  return { slugs, categories, tags };
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const value of a) if (!b.has(value)) return false;
-  return true;
-}
-
-const sameReach = (a: Reach, b: Reach): boolean => sameSet(a.slugs, b.slugs) && sameSet(a.categories, b.categories) && sameSet(a.tags, b.tags);
+export const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
 
 /** Who serves each URL now: the file whose last good version has it (the first by claimOrder if several). */
 function slugHolders<R extends Judged>(records: readonly R[]): Map<string, R> {
@@ -199,47 +157,6 @@ function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, re
   });
 }
 
-/** Listings readers would be served after these judgements (or before any, `optimistic`: every version without compile errors too). */
-function servedListings<R extends Judged>(all: readonly R[], judged: ReadonlyMap<R, Judgement<R>> | 'optimistic'): Served[] {
-  const listings: Served[] = [];
-  for (const record of all) {
-    const judgement = judged === 'optimistic' ? undefined : judged.get(record);
-    if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (!judgement && record.provisional)) listings.push({ record, listing: record.listing });
-    if (record.good && !judgement?.accepted) listings.push({ record, listing: record.good.listing });
-  }
-  return listings;
-}
-
-/** URLs readers reached once and cannot now: a withdrawn article's (made a draft, post-dated), a deleted one's. */
-function goneOf(served: readonly Served[], all: readonly Judged[], removed: Iterable<{ liveSlugs?: readonly string[] }>, reach: Reach, now: number): Map<string, GoneReason> {
-  const gone = new Map<string, GoneReason>();
-  const live = new Set(served.filter(({ listing }) => visibilityOf(listing, now) === 'published').map(({ record }) => record));
-  for (const record of all) {
-    if (live.has(record)) continue;
-    for (const slug of record.liveSlugs ?? []) if (!reach.slugs.has(slug)) gone.set(slug, 'withdrawn');
-  }
-  for (const tombstone of removed) {
-    for (const slug of tombstone.liveSlugs ?? []) if (!reach.slugs.has(slug) && !gone.has(slug)) gone.set(slug, 'removed');
-  }
-  return gone;
-}
-
-// Every judgement scans every file's article links (below): each links array is parsed once.
-const linkedSlugs = new WeakMap<readonly SiteLink[], string[]>();
-function articleLinks(links: readonly SiteLink[], articlePath: (slug: string) => string): string[] {
-  let slugs = linkedSlugs.get(links);
-  if (!slugs) {
-    slugs = links.map((link) => articleSlugOf(link.href, articlePath)).filter((slug) => slug !== undefined);
-    linkedSlugs.set(links, slugs);
-  }
-  return slugs;
-}
-
-/** Files not being judged whose links point at an article readers cannot reach now (it was withdrawn, removed, renamed). */
-function brokenLinkers<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, reach: Reach, articlePath: (slug: string) => string): R[] {
-  return all.filter((record) => !targets.has(record) && articleLinks(record.links, articlePath).some((slug) => !reach.slugs.has(slug)));
-}
-
 /**
  * Judges the current version of each target against the rest of the site: the site rules (links,
  * people, and any rule added to `siteRules`) and who has which URL. One implementation for the
@@ -281,45 +198,4 @@ export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement
     judgements = decide(all, targets, memoRequest, reach, gone);
   }
   return judgements;
-}
-
-function sameProblems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && a.every((d, i) => d.message === b[i]?.message && d.line === b[i]?.line && d.column === b[i]?.column);
-}
-
-const formatProblem = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
-
-export interface ApplyOptions {
-  /** Log versions known to be held back already (a start-up reports them again). */
-  reportKnown: boolean;
-  log?: (message: string) => void;
-}
-
-/**
- * Records the judgements: site findings, the version served (an accepted one replaces it; a
- * refused one never takes a served version down), and a log line for each version not published.
- * Returns the records that changed.
- */
-export function applyJudgements<R extends Judged>(judgements: readonly Judgement<R>[], options: ApplyOptions): R[] {
-  const changed: R[] = [];
-  for (const { record, accepted, siteDiagnostics } of judgements) {
-    const problemsChanged = !sameProblems(record.siteDiagnostics, siteDiagnostics);
-    const firstLook = record.judgedKey !== record.key;
-    const promoted = accepted && record.good?.key !== record.key;
-    record.siteDiagnostics = siteDiagnostics;
-    record.judgedKey = record.key;
-    record.provisional = false;
-    if (promoted) record.good = { key: record.key, listing: record.listing };
-    if (problemsChanged || firstLook || promoted) changed.push(record);
-    if (!options.log) continue;
-    const withdrawn = siteDiagnostics.find((d) => d.ruleId === 'article-withdrawn');
-    if (accepted && withdrawn && (firstLook || options.reportKnown)) options.log(`[content] ${withdrawn.message.replace(/^withdrawn: this article/, `withdrawn: ${record.file}`)}`);
-    // A served version that a change elsewhere broke (a link to an article withdrawn or deleted) is reported when it happens.
-    const newlyBroken = problemsChanged && siteDiagnostics.some(isError);
-    if (accepted || !(firstLook || options.reportKnown || newlyBroken)) continue;
-    const errors = [...record.diagnostics, ...siteDiagnostics].filter(isError);
-    const verdict = record.good ? `[content] ${record.file} has errors: still serving its last good version` : `[content] not publishing ${record.file}`;
-    options.log(`${verdict}\n  ${errors.map(formatProblem).join('\n  ')}`);
-  }
-  return changed;
 }

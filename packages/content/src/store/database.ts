@@ -21,6 +21,11 @@ export function storeDatabasePath(cacheDir: string): string {
   return path.join(cacheDir, 'content.sqlite');
 }
 
+/** The name of an articles directory in the database: relative to the cache, so a built cache can move with its app. */
+export function siteName(cacheDir: string, dir: string): string {
+  return path.relative(path.resolve(cacheDir), path.resolve(dir)).split(path.sep).join('/') || '.';
+}
+
 /**
  * `sites`: one row per articles directory (named relative to the cache, so a build's cache moved
  * with its app still matches), with the compiler and site signature its records were made with.

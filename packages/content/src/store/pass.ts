@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { applyJudgements, judgeSite } from '../site/judge.js';
+import { applyJudgements } from '../site/apply-judgements.js';
+import { judgeSite } from '../site/judge.js';
 import type { SiteFacts } from '../site/rules.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
-import { handOnTombstones, type RecordBook } from './records.js';
+import type { RecordBook } from './records.js';
+import { handOnTombstones } from './url-continuity.js';
 import type { FileRecord } from './snapshot.js';
 import type { FileUpdater } from './update.js';
 

@@ -1,35 +1,17 @@
-import path from 'node:path';
-import { describe, isDamage, openStoreDatabase, removeStoreFiles, storeDatabasePath, type Database } from './database.js';
-import { decodeRow, encodeRow, servedTags, type RecordRow } from './rows.js';
+import { describe, isDamage, type Database } from './database.js';
+import { RecordDatabase, type RecordDatabaseOptions } from './record-database.js';
 import type { FileRecord } from './snapshot.js';
-import { pageFromDatabase } from './listing.js';
-import type { ContentSnapshot, ListingPage, ListingQuery } from './types.js';
+import type { ListingPage, ListingQuery } from './types.js';
 
-export interface RecordBookOptions {
-  /** The articles directory (records are kept per directory). */
-  dir: string;
-  cacheDir: string;
-  /** The compiler's fingerprint: records another compiler made are not used (the site is rebuilt). */
-  fingerprint: string;
-  /** What the site-wide checks were run against: a restart with another one judges every file again. */
-  siteSignature: () => string;
+export interface RecordBookOptions extends RecordDatabaseOptions {
   /** Runs a save in the store's work queue (never alongside its own compiles and passes). */
   enqueue: (task: () => Promise<void>) => void;
-  log: (message: string) => void;
-  /** Read the database as it is (never create, repair or write it): `cited-content check`. */
-  readOnly?: boolean;
-}
-
-/** The name of an articles directory in the database: relative to the cache, so a built cache can move with its app. */
-export function siteName(cacheDir: string, dir: string): string {
-  return path.relative(path.resolve(cacheDir), path.resolve(dir)).split(path.sep).join('/') || '.';
 }
 
 /**
- * What the store knows about each file, and its persistence in the store's SQLite database
- * (database.ts, rows.ts): read whole at the start, and written in transactions, every changed
- * record at a time, so a save either happens whole or not at all (a full disk, a crash) and the
- * last saved state survives.
+ * What the store knows about each file, in memory, and which records changed since the last save.
+ * Saving them (record-database.ts) happens in transactions, every changed record at a time, so a
+ * save either happens whole or not at all (a full disk, a crash) and the last saved state survives.
  */
 export class RecordBook {
   private readonly records = new Map<string, FileRecord>();
@@ -38,14 +20,15 @@ export class RecordBook {
   /** Files whose record changed since the last save. */
   private readonly dirty = new Set<string>();
   private saveTimer: NodeJS.Timeout | undefined;
-  private db: Database | undefined;
-  private opened = false;
+  private readonly database: RecordDatabase;
   /** The database holds this directory's records (a save may be of changed records only). */
   written = false;
   /** The records read at start-up were judged against the same site (routes, registry, rules). */
   siteUnchanged = false;
 
-  constructor(private readonly options: RecordBookOptions) {}
+  constructor(private readonly options: RecordBookOptions) {
+    this.database = new RecordDatabase(options);
+  }
 
   get size(): number {
     return this.records.size;
@@ -115,25 +98,15 @@ export class RecordBook {
     return this.dirty.size > 0;
   }
 
-  private get name(): string {
-    return siteName(this.options.cacheDir, this.options.dir);
-  }
-
-  /** The database, opened (and checked, or rebuilt) on first use. */
-  private database(): Database | undefined {
-    if (!this.opened) {
-      this.opened = true;
-      this.db = openStoreDatabase(storeDatabasePath(this.options.cacheDir), { log: this.options.log, readOnly: this.options.readOnly === true });
-    }
-    return this.db;
-  }
-
   /** Reads this directory's records; none (every file is new) when there are none of this compiler. */
   async load(): Promise<void> {
-    const db = this.database();
-    if (!db) return;
+    if (!this.database.connection) return;
     try {
-      this.read(db);
+      const saved = this.database.read();
+      if (!saved) return;
+      for (const record of saved.records) (record.removed ? this.graves : this.records).set(record.file, record);
+      this.siteUnchanged = saved.siteUnchanged;
+      this.written = true;
     } catch (error) {
       this.records.clear();
       this.graves.clear();
@@ -143,40 +116,9 @@ export class RecordBook {
     }
   }
 
-  private read(db: Database): void {
-    const site = db.prepare('SELECT id, compiler, signature FROM sites WHERE dir = ?').get(this.name) as
-      | { id: number; compiler: string; signature: string }
-      | undefined;
-    if (!site) return;
-    if (site.compiler !== this.options.fingerprint) {
-      this.options.log(
-        `[content] the records of ${this.options.dir} in the store's database were made by another compiler version (${site.compiler}, this is ${this.options.fingerprint}); they are not used: every file is checked again`,
-      );
-      return;
-    }
-    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').all(site.id) as Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>[];
-    for (const row of rows) {
-      const record = decodeRow(row);
-      (record.removed ? this.graves : this.records).set(record.file, record);
-    }
-    this.siteUnchanged = site.signature === this.options.siteSignature();
-    this.written = true;
-  }
-
   /** The file was found damaged while in use: set aside and started afresh (the next save writes every record). */
   private reopenFresh(): void {
-    try {
-      this.db?.close();
-    } catch {
-      // already unusable
-    }
-    const file = storeDatabasePath(this.options.cacheDir);
-    try {
-      removeStoreFiles(file);
-    } catch {
-      // opening below reports what is wrong
-    }
-    this.db = openStoreDatabase(file, { log: this.options.log });
+    this.database.reopenFresh();
     this.written = false;
   }
 
@@ -192,12 +134,13 @@ export class RecordBook {
   }
 
   private async write(options: { whole: boolean }): Promise<void> {
-    const db = this.database();
+    // Opened outside the try: a missing driver is an error for the caller, not a save to retry.
+    const db = this.database.connection;
     const changed = options.whole ? [...this.records.keys(), ...this.graves.keys()] : [...this.dirty].sort();
     this.dirty.clear();
     if (!db || this.options.readOnly) return;
     try {
-      this.writeRows(db, changed, options);
+      this.database.write(changed, (file) => this.records.get(file) ?? this.graves.get(file), options);
       this.written = true;
     } catch (error) {
       // Not saved: the transaction rolled back, so the database still holds the last saved state,
@@ -211,29 +154,6 @@ export class RecordBook {
       }
       this.options.log(`[content] could not save the store's records (${describe(error)}); the last saved state is kept, and this is retried at the next save`);
     }
-  }
-
-  private writeRows(db: Database, files: readonly string[], options: { whole: boolean }): void {
-    const now = Date.now();
-    const insert = db.prepare(
-      'INSERT INTO records (site, file, key, source_key, good_key, slug, category, author, published, live_at, data) VALUES (@site, @file, @key, @source_key, @good_key, @slug, @category, @author, @published, @live_at, @data)',
-    );
-    const insertTag = db.prepare('INSERT INTO record_tags (site, file, tag) VALUES (?, ?, ?)');
-    const remove = db.prepare('DELETE FROM records WHERE site = ? AND file = ?');
-    db.transaction(() => {
-      db.prepare(
-        'INSERT INTO sites (dir, compiler, signature, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (dir) DO UPDATE SET compiler = excluded.compiler, signature = excluded.signature, saved_at = excluded.saved_at',
-      ).run(this.name, this.options.fingerprint, this.options.siteSignature(), now);
-      const site = db.prepare('SELECT id FROM sites WHERE dir = ?').pluck().get(this.name) as number;
-      if (options.whole) db.prepare('DELETE FROM records WHERE site = ?').run(site);
-      for (const file of files) {
-        if (!options.whole) remove.run(site, file);
-        const record = this.records.get(file) ?? this.graves.get(file);
-        if (!record) continue;
-        insert.run({ site, ...encodeRow(record) });
-        for (const tag of servedTags(record)) insertTag.run(site, file, tag);
-      }
-    }).immediate();
   }
 
   /** At most one save a second, off the path of an edit becoming visible. */
@@ -258,8 +178,7 @@ export class RecordBook {
   /** Saves what is unsaved and closes the database. */
   async close(): Promise<void> {
     await this.flush();
-    this.db?.close();
-    this.db = undefined;
+    this.database.close();
   }
 
   /**
@@ -270,22 +189,12 @@ export class RecordBook {
    */
   page(query: ListingQuery, options: { now: number; expectTotal?: number }): ListingPage | undefined {
     if (!this.written || this.dirty.size > 0) return undefined;
-    const db = this.database();
-    if (!db) return undefined;
-    try {
-      const site = db.prepare('SELECT id FROM sites WHERE dir = ?').pluck().get(this.name) as number | undefined;
-      if (site === undefined) return undefined;
-      if (options.expectTotal !== undefined && pageFromDatabase(db, site, { offset: 0, limit: 0 }, options.now).total !== options.expectTotal) return undefined;
-      return pageFromDatabase(db, site, query, options.now);
-    } catch (error) {
-      this.options.log(`[content] a listing page could not be read from the store's database (${describe(error)}); it is served from memory`);
-      return undefined;
-    }
+    return this.database.page(query, options);
   }
 
   /** The database connection (cache pruning reads every directory's keys from it), if one is open. */
   get connection(): Database | undefined {
-    return this.database();
+    return this.database.connection;
   }
 
   /** Every key still needed: the version on disk and the one served (the pruner keeps them). */
@@ -297,47 +206,5 @@ export class RecordBook {
       if (record.good) keys.add(record.good.key);
     }
     return keys;
-  }
-}
-
-/** Remembers every slug readers can reach each file at now: what a later slug change or withdrawal answers with (a 301, a 410). */
-export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): void {
-  for (const listing of snapshot.articles) {
-    const entry = snapshot.entry(listing.slug);
-    const record = entry ? book.get(entry.file) : undefined;
-    if (!record || record.liveSlugs?.includes(listing.slug)) continue;
-    record.liveSlugs = [...(record.liveSlugs ?? []), listing.slug];
-    book.touched(record.file);
-  }
-}
-
-/**
- * A renamed file: the deleted file's URLs go to the file that took its place, which then
- * redirects them; the tombstone is dropped. The file that took its place is the first (by file
- * name) with the same title, or else the one file with the same body (the text after the
- * frontmatter): a rename that also changes the title keeps the article's URLs, as long as the body
- * is unchanged in that save. With a new title and a new body, `redirectFrom:` says it (AUTHORING.md).
- */
-export function handOnTombstones(book: RecordBook): void {
-  if (book.tombstones().next().done) return;
-  const byTitle = new Map<string, FileRecord>();
-  const byBody = new Map<string, FileRecord[]>();
-  const titleOf = (title: string): string => title.trim().toLowerCase();
-  for (const record of [...book.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const listing = record.ok ? record.listing : record.good?.listing;
-    if (listing && !byTitle.has(titleOf(listing.title))) byTitle.set(titleOf(listing.title), record);
-    if (record.bodyDigest) byBody.set(record.bodyDigest, [...(byBody.get(record.bodyDigest) ?? []), record]);
-  }
-  // Two files with the same body: which one is the article is not known, so neither inherits.
-  const onlyOne = (digest: string | undefined): FileRecord | undefined => {
-    const candidates = digest ? byBody.get(digest) : undefined;
-    return candidates?.length === 1 ? candidates[0] : undefined;
-  };
-  for (const tombstone of [...book.tombstones()]) {
-    const heir = byTitle.get(titleOf(tombstone.listing.title)) ?? onlyOne(tombstone.bodyDigest);
-    if (!heir) continue;
-    heir.liveSlugs = [...new Set([...(heir.liveSlugs ?? []), ...(tombstone.liveSlugs ?? [])])];
-    book.touched(heir.file);
-    book.delete(tombstone.file);
   }
 }

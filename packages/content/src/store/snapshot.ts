@@ -26,7 +26,7 @@ export interface FileRecord extends Judged {
   removed?: string;
   /**
    * sha-256 of the text after the frontmatter (none when it is empty): what tells a renamed file
-   * whose title changed in the same save is the same article (records.ts, handOnTombstones).
+   * whose title changed in the same save is the same article (url-continuity.ts, handOnTombstones).
    */
   bodyDigest?: string;
 }
