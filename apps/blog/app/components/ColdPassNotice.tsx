@@ -33,10 +33,10 @@ export function ColdPassNotice({ looked, total, published, startedAt }: ColdPass
         it.
       </p>
       <p>
-        Until then an article not looked at yet answers 404 Not found and is missing from the index, category pages, feed, sitemap and
-        search. Links between articles, authors and reviewers, and the rules of site.yml are checked once every file has been looked at:
-        until then this page lists only the problems found in each file on its own, and an article published early is held back if
-        those checks find an error. Reload this page to see how far it is.
+        Until the pass ends, an article not looked at yet answers 404 Not found and is missing from the index, category pages, feed,
+        sitemap and search. Links between articles, authors and reviewers, and the rules of site.yml are checked once every file has
+        been looked at: until then this page lists only the problems found in each file on its own, and an article published early is
+        held back then if those checks find an error. Reload this page to see how far it is.
       </p>
     </WarningCallout>
   );
