@@ -4,6 +4,7 @@ import type { Article, Diagnostic } from '@cited/content';
 import {
   createContentStore,
   type ArticleListing,
+  type ContentProgress,
   type ContentSnapshot,
   type ContentStore,
   type FileReport,
@@ -202,6 +203,14 @@ export async function getCatalog(): Promise<Catalog> {
     version: snapshot.version,
     snapshot,
   };
+}
+
+/**
+ * How far the store's cold pass is (a start without the build-time database publishes as it
+ * goes): counted by the store, nothing parsed here. For /_content.
+ */
+export function contentProgress(): ContentProgress {
+  return contentStore().progress();
 }
 
 export interface ServedArticle {

@@ -1,15 +1,19 @@
-import type { MetaFunction } from '@remix-run/node';
+import type { HeadersFunction, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { overdueReviews } from '@cited/content';
 import type { SnapshotEntry } from '@cited/content/store';
+import { ColdPassNotice } from '../components/ColdPassNotice';
 import { FileProblemList } from '../components/ContentProblems';
 import { ReadabilityReport } from '../components/ReadabilityReport';
-import { contentToday, getCatalog, getProblems, isPreview } from '../lib/articles.server';
+import { contentProgress, contentToday, getCatalog, getProblems, isPreview } from '../lib/articles.server';
 import { previewLinks } from '../lib/preview.server';
 import { readabilityReports } from '../lib/readability.server';
 import { formatDate } from '../lib/format';
 import * as styles from '../styles/diagnostics.css';
+
+// While a cold pass runs the page changes with every file: no cache or proxy may keep it (loader).
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 /** Reviews falling due within this many days are listed as soon due. */
 const soonDueDays = 30;
@@ -17,11 +21,17 @@ const soonDueDays = 30;
 /**
  * /_content, dev only: every article file's problems, what is held back, withdrawn, removed or
  * redirected, drafts (with their signed preview links) and scheduled articles, reviews overdue or
- * soon due.
+ * soon due; while the store's cold pass runs, how far it is.
  */
 export async function loader() {
   if (!isPreview()) throw data(null, { status: 404, statusText: 'Not found' });
   const [{ snapshot }, files] = await Promise.all([getCatalog(), getProblems()]);
+  const progress = contentProgress();
+  // Published: the snapshot this page lists (the store's count may be a snapshot ahead by now).
+  const coldPass =
+    progress.phase === 'cold-pass'
+      ? { looked: progress.looked, total: progress.total, published: snapshot.articles.length, ...(progress.startedAt ? { startedAt: progress.startedAt.toISOString() } : {}) }
+      : undefined;
   const entries = [...snapshot.articles.map((listing) => snapshot.entry(listing.slug)), ...snapshot.unpublished].filter(
     (entry): entry is SnapshotEntry => entry !== undefined,
   );
@@ -38,7 +48,8 @@ export async function loader() {
     .sort((a, b) => a.nextReviewDue.localeCompare(b.nextReviewDue));
   const readability = await readabilityReports(entries);
   const links = previewLinks(new Date());
-  return {
+  const page = {
+    coldPass,
     files,
     today,
     overdue,
@@ -59,6 +70,7 @@ export async function loader() {
       ...(links.on ? { preview: links.linkFor(entry.slug) } : {}),
     })),
   };
+  return data(page, coldPass ? { headers: { 'Cache-Control': 'no-store' } } : {});
 }
 
 export const meta: MetaFunction = () => [{ title: 'Content diagnostics · cited' }, { name: 'robots', content: 'noindex' }];
@@ -174,6 +186,7 @@ export default function ContentDiagnostics() {
         {published} published {published === 1 ? 'article' : 'articles'}; {errors} {errors === 1 ? 'error' : 'errors'} in{' '}
         {files.length} {files.length === 1 ? 'file' : 'files'}. Fix a file and reload this page.
       </p>
+      {page.coldPass ? <ColdPassNotice {...page.coldPass} /> : null}
       <Moves held={page.held} gone={page.gone} redirects={page.redirects} />
       <Unpublished unpublished={page.unpublished} previewLinksOff={page.previewLinksOff} />
       <Reviews overdue={page.overdue} soonDue={page.soonDue} today={page.today} />

@@ -8,6 +8,7 @@ export { defaultCacheDir, compilerFingerprint } from './cache.js';
 export type {
   ArticleListing,
   CompileSummary,
+  ContentProgress,
   ContentSnapshot,
   ContentStore,
   ContentStoreOptions,

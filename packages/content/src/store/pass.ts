@@ -7,6 +7,7 @@ import type { SiteFacts } from '../site/rules.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
+import type { PassProgress } from './progress.js';
 import type { RecordBook } from './records.js';
 import { handOnTombstones } from './url-continuity.js';
 import type { FileRecord } from './snapshot.js';
@@ -29,6 +30,8 @@ export interface PassContext {
   watchDependencies: () => void;
   closed: () => boolean;
   log: (message: string) => void;
+  /** A cold pass's counts, for ContentStore.progress (its log lines say the same). */
+  progress: PassProgress;
 }
 
 export interface PassOptions {
@@ -94,16 +97,29 @@ export async function takeSaves(context: PassContext): Promise<void> {
  * the rest of the site), so an edit costs the same on a site of 10 or 10,000 articles.
  */
 export async function runPass(context: PassContext, names: Iterable<string> | 'all', options: PassOptions = {}): Promise<void> {
-  const { book, queue } = context;
+  const { book } = context;
   const targets = await listTargets(context, names, options.candidates);
   // A large batch of new files (a cold start) publishes progressively; small ones all at once.
   const progressive = targets.filter((name) => !book.has(name)).length > context.eagerLimit;
-  if (progressive) options.onFirstPass?.();
+  if (!progressive) return passOver(context, names, targets, { ...options, progressive });
+  // Counted from before the store first answers, so whoever it answers sees the pass running.
+  context.progress.start(targets.length);
+  try {
+    options.onFirstPass?.();
+    await passOver(context, names, targets, { ...options, progressive });
+  } finally {
+    context.progress.finish();
+  }
+}
+
+/** The pass itself: looks at each target, then judges and publishes (a cold pass counting its files). */
+async function passOver(context: PassContext, names: Iterable<string> | 'all', targets: readonly string[], options: PassOptions & { progressive: boolean }): Promise<void> {
+  const { book, queue } = context;
+  const { progressive } = options;
   const inline = names !== 'all' && targets.length <= 2;
   let changed = false;
   let sincePublish = 0;
   let publishes = 0;
-  let done = 0;
   const deps = new DependencyReader(context.dir);
   if (targets.length > context.eagerLimit) queue.startBulk();
   await mapLimit(
@@ -112,9 +128,9 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
     async (name) => {
       await takeSaves(context);
       const updated = await context.updater.update(name, deps, { progressive, inline });
-      done += 1;
       // A cold pass says how far it is (a deploy without a build-time database serves as it goes).
-      if (progressive && done % 1000 === 0) context.log(`[content] cold pass: ${done} of ${targets.length} files looked at, ${book.size} known`);
+      const looked = progressive ? context.progress.lookedAt() : 0;
+      if (progressive && looked % 1000 === 0) context.log(`[content] cold pass: ${looked} of ${targets.length} files looked at, ${book.size} known`);
       if (!updated) return;
       changed = true;
       sincePublish += 1;
@@ -128,7 +144,7 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
     context.closed,
   );
   queue.endBulk(context.closed());
-  if (progressive) context.log(`[content] cold pass done: ${done} of ${targets.length} files looked at`);
+  if (progressive) context.log(`[content] cold pass done: ${context.progress.filesLooked} of ${targets.length} files looked at`);
   // A restart that finds nothing changed (files, routes, registry) has nothing to judge again: it
   // only reports the files known to be broken, and the snapshot it serves already is the right one.
   const unchangedRestart = options.initial === true && !changed && book.siteUnchanged;
@@ -140,6 +156,8 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
         : [...book.values()];
   judgeRecords(context, judged, { reportKnown: options.initial === true });
   if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
+  // Everything is judged and published: readers get the whole site (saving it follows).
+  if (progressive) context.progress.finish();
   if (changed) context.watchDependencies();
   if (!book.hasUnsaved) return;
   // Saved at once after a full pass (whole after a cold start, else as journal lines), and at most

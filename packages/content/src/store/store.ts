@@ -9,6 +9,7 @@ import { articleExtension, ChangeQueue } from './changes.js';
 import { compileVersion } from './job.js';
 import { judgeRecords, runPass, type PassContext, type PassOptions } from './pass.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
+import { PassProgress } from './progress.js';
 import { pruneCache, type PruneResult } from './prune.js';
 import { RecordBook } from './records.js';
 import { rememberLiveSlugs } from './url-continuity.js';
@@ -42,6 +43,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const bodies = new LRUCache<string, Article>({ max: options.bodyCacheSize ?? 64 });
   const listeners = new Set<(snapshot: ContentSnapshot) => void>();
   const stats = { compiled: 0, fromCache: 0, workers: pool.size };
+  const progress = new PassProgress(clock);
   let closed = false;
   let watcher: DirectoryWatcher | undefined;
   let current = buildSnapshot([], { dir, now: clock(), preview });
@@ -101,6 +103,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     watchDependencies: () => watcher?.watch(watchedDirectories()),
     closed: () => closed,
     log,
+    progress,
   };
   const pass = (names: Iterable<string> | 'all', passOptions?: PassOptions) => runPass(context, names, passOptions);
 
@@ -230,6 +233,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
       return () => listeners.delete(listener);
     },
     stats,
+    progress: () => progress.read(current.snapshot.articles.length),
     /** Stops watching and compiling; what was compiled and judged so far is saved for the next start. */
     async close() {
       closed = true;

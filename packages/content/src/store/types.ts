@@ -3,9 +3,10 @@ import type { CareLevel } from '../plugins/care.js';
 import type { SiteRules } from '../site/trust.js';
 import type { SearchDoc } from '../search/search.js';
 import type { Article, Diagnostic, SiteLink } from '../types.js';
+import type { ContentProgress } from './progress.js';
 import type { PruneResult } from './prune.js';
 
-export type { PruneResult };
+export type { ContentProgress, PruneResult };
 
 export type { SiteLink };
 
@@ -247,6 +248,12 @@ export interface ContentStore {
    * or deleted files, an older compiler's output), sparing anything younger than `pruneGraceMs`.
    */
   prune(): Promise<PruneResult>;
+  /**
+   * How far a cold pass is (more new files than `eagerLimit`, published as they are looked at):
+   * files looked at of how many, articles published so far. Counted as the pass goes (reading it
+   * costs nothing); 'settled' once it has judged and published every file.
+   */
+  progress(): ContentProgress;
   /** Compile work done by this store so far (files compiled, not taken from the cache). */
   readonly stats: { compiled: number; fromCache: number; workers: number };
   close(): Promise<void>;
