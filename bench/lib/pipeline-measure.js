@@ -31,7 +31,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const get = (url, agent, timeoutMs) => request(url, { agent, headers: { 'accept-encoding': 'gzip, deflate, br' }, ...(timeoutMs ? { timeoutMs } : {}) });
 
 /** Polls until `accept(body)`; returns ms from `since`. Bounded, so a broken server fails the bench. */
-async function until(url, accept, since, timeoutMs) {
+export async function until(url, accept, since, timeoutMs) {
   for (;;) {
     // No Accept-Encoding: the body is read as text.
     const response = await request(url).catch(() => null);
@@ -43,7 +43,10 @@ async function until(url, accept, since, timeoutMs) {
 }
 
 /** The index says every generated article is published. */
-const allPublished = (count) => (body) => body.includes(`${count.toLocaleString('en-US')} articles, newest first`) || body.includes(`${count} articles, newest first`);
+export const allPublished = (count) => (body) => {
+  const counted = count === 1 ? '1 article' : `${count} articles`;
+  return body.includes(`${counted}, newest first`) || body.includes(`${count.toLocaleString('en-US')} articles, newest first`);
+};
 
 async function timed(url, count, agent, timeoutMs) {
   const times = [];
