@@ -74,11 +74,11 @@ async function measureVersion(version, site, { seed, log, deploy }) {
     log(`  ${site.count} ${site.kind}, ${version.label}: cold ${(cold.allMs / 1000).toFixed(1)} s (${cold.throughput.toFixed(1)} articles/s)`);
     const warm = await restart({ dir, env: cold.env, count: site.count, blogDir: version.blogDir });
     log(`  ${site.count} ${site.kind}, ${version.label}: ${PIPELINE_TARGETS.map((t) => `${t.key} ${t.format(warm[t.key])}`).join(', ')}`);
-    const result = { coldFirstAnswerMs: cold.firstAnswerMs, coldAllMs: cold.allMs, coldThroughput: cold.throughput, coldCpuUtilisation: cold.cpuMs / (cold.allMs * os.availableParallelism()), ...warm };
+    const result = { coldSearchReadyMs: cold.searchReadyMs, coldFirstAnswerMs: cold.firstAnswerMs, coldAllMs: cold.allMs, coldThroughput: cold.throughput, coldCpuUtilisation: cold.cpuMs / (cold.allMs * os.availableParallelism()), ...warm };
     if (deploy) {
       const fresh = await freshDeploy({ dir, count: site.count, blogDir: version.blogDir, env: cold.env });
       log(`  ${site.count} ${site.kind}, ${version.label}: build ${(fresh.buildMs / 1000).toFixed(1)} s, fresh deploy → every article served ${seconds(fresh.servedMs)}`);
-      Object.assign(result, { deployBuildMs: fresh.buildMs, deployFirstAnswerMs: fresh.firstAnswerMs, deployAllPublishedMs: fresh.allPublishedMs, deployServedMs: fresh.servedMs });
+      Object.assign(result, { deployFirstSearchMs: fresh.firstSearchMs, deployBuildMs: fresh.buildMs, deployFirstAnswerMs: fresh.firstAnswerMs, deployAllPublishedMs: fresh.allPublishedMs, deployServedMs: fresh.servedMs });
     }
     return result;
   } finally {
@@ -147,7 +147,8 @@ export const pipeline = {
       out.push(targetRow('Pipeline', `${n}: fresh deploy with the build-time database → every article served`, `${seconds(run.today.deployServedMs)} ${was(`no such database: the cold pass, ${seconds(run.before.coldAllMs)}`)}`, '< 5 s', run.today.deployServedMs < 5000));
       const cold = coldTarget(run);
       out.push(targetRow('Pipeline', `${n}: cold pass, every article published`, `${run.today.coldThroughput.toFixed(1)} articles/s, ${seconds(run.today.coldAllMs)} ${was(`${run.before.coldThroughput.toFixed(1)} articles/s`)}`, cold.target, cold.passed));
-      out.push(infoRow('Pipeline', `${n}: cited-content build on the cold pass's cache`, seconds(run.today.deployBuildMs)));
+      out.push(infoRow('Pipeline', `${n}: cited-content build on the cold pass's cache / first search after the fresh deploy`, `${seconds(run.today.deployBuildMs)} / ${seconds(run.today.deployFirstSearchMs)}`));
+      out.push(infoRow('Pipeline', `${n}: after the cold pass, the first search (the index built)`, `${seconds(run.today.coldSearchReadyMs)} ${was(seconds(run.before.coldSearchReadyMs))}`));
     }
     return out;
   },
@@ -156,7 +157,7 @@ export const pipeline = {
     const lines = [
       '## 6. Publishing pipeline (content store), today beside main before #25',
       '',
-      'Both checkouts serve the same generated files (`sharedSeed`: the seed as main before #25 had it, with today\'s disclosure, in a category without care-card requirement, since the earlier checkout does not know care cards), each with its own `npm start` with `CITED_ARTICLES_DIR` and an empty `CITED_CACHE_DIR`. Cold = spawn → the index counts every article. Restart = the same cache, unchanged content. First view = the first request for an article since the start (not one of the newest, which the server renders before it listens). Edit = a new title written to one file → its page shows it. RSS settled = 3 s after the search mix. Fresh deploy = `cited-content build` on the cache the cold pass left (as a CI job keeps its cache; it compiles nothing new), every file given a new mtime (a fresh checkout), then a new server: spawn → the index counts every article and the newest, middle and oldest answer 200.',
+      'Both checkouts serve the same generated files (`sharedSeed`: the seed as main before #25 had it, with today\'s disclosure, in a category without care-card requirement, since the earlier checkout does not know care cards), each with its own `npm start` with `CITED_ARTICLES_DIR` and an empty `CITED_CACHE_DIR`. Cold = spawn → the index counts every article. Restart = the same cache, unchanged content. First view = the first request for an article since the start (not one of the newest, which the server renders before it listens). Restart follows a cold run that ended with one search, so the server had built its search index as a running server does. Edit = a new title written to one file → its page shows it. RSS settled = 3 s after the search mix. Fresh deploy = `cited-content build` on the cache the cold pass left (as a CI job keeps its cache; it compiles nothing new), every file given a new mtime (a fresh checkout), then a new server: spawn → the index counts every article and the newest, middle and oldest answer 200.',
       '',
       `Cold pass on ${p.articles} copies of today's seed (today only): pool of ${p.cores} workers ${p.pool.throughput.toFixed(1)} articles/s (CPU ${(p.pool.cpuUtilisation * 100).toFixed(0)}% of all cores), one worker ${p.single.throughput.toFixed(1)} articles/s: ${(p.pool.throughput / p.single.throughput).toFixed(2)}×.`,
     ];
@@ -167,6 +168,8 @@ export const pipeline = {
       for (const t of PIPELINE_TARGETS) lines.push(`| ${t.measure} | ${t.format(run.before[t.key])} | ${t.format(run.today[t.key])} | ${t.target} | ${run.today[t.key] < t.limit ? 'PASS' : 'FAIL'} |`);
       lines.push(`| fresh deploy → every article served | ${seconds(run.before.coldAllMs)} (cold pass: no build-time database) | ${seconds(run.today.deployServedMs)} (build on the kept cache ${seconds(run.today.deployBuildMs)}) | < 5 s | ${run.today.deployServedMs < 5000 ? 'PASS' : 'FAIL'} |`);
       lines.push(`| cold pass | ${run.before.coldThroughput.toFixed(1)} articles/s (${seconds(run.before.coldAllMs)}) | ${run.today.coldThroughput.toFixed(1)} articles/s (${seconds(run.today.coldAllMs)}, CPU ${(run.today.coldCpuUtilisation * 100).toFixed(0)}% of ${run.cores} cores) | ${cold.target} | ${cold.passed ? 'PASS' : 'FAIL'} |`);
+      lines.push(`| after the cold pass: the first search (the index built) | ${seconds(run.before.coldSearchReadyMs)} | ${seconds(run.today.coldSearchReadyMs)} | — | — |`);
+      lines.push(`| first search after the fresh deploy | — | ${seconds(run.today.deployFirstSearchMs)} | — | — |`);
       lines.push(`| RSS before the search mix | ${megabytes(run.before.rssBytes)} | ${megabytes(run.today.rssBytes)} | — | — |`);
       lines.push(`| search median | ${millis(run.before.searchMedianMs)} | ${millis(run.today.searchMedianMs)} | — | — |`);
     }

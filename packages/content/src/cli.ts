@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { articleExtensions, checkArticles, type CheckOptions, type CheckResult, type CompileMemo } from './check.js';
 import { refsUsage } from './refs/usage.js';
 
@@ -26,9 +26,9 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 Usage: cited-content build [--cache <dir>] [<site or articles folder>]
 
-Compiles and judges every article as the server does and leaves the store's database and the
-compiled articles in the server's cache (default: where \`check\` finds it), so a server started on
-that cache serves the whole site at once.
+Compiles and judges every article as the server does and leaves the store's database, the
+compiled articles and the search index in the server's cache (default: where \`check\` finds it),
+so a server started on that cache serves the whole site, and searches it, at once.
 
 ${refsUsage}`;
 
@@ -187,7 +187,7 @@ async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
   }
   const { buildContent } = await import('./build.js');
   const result = await buildContent({ ...(target ? { target } : {}), ...(cacheDir ? { cacheDir: resolve(cacheDir) } : {}), log: io.err });
-  io.out(`cited-content build: ${result.articles} articles published (${result.compiled} compiled, ${result.fromCache} from the cache) in ${result.cacheDir}`);
+  io.out(`cited-content build: ${result.articles} articles published (${result.compiled} compiled, ${result.fromCache} from the cache) in ${result.cacheDir}, search index ${relative(result.cacheDir, result.searchIndexFile)}`);
   return 0;
 }
 

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { SearchIndex, type SearchOptions, type SearchResults } from '@cited/content/search';
+import { SearchIndex, searchIndexFile, syncSearchIndex, type SearchOptions, type SearchResults } from '@cited/content/search';
 import { defaultCacheDir, type ContentSnapshot, type ContentStore } from '@cited/content/store';
 import { articlesDir, contentStore } from './articles.server';
 
@@ -11,7 +9,8 @@ import { articlesDir, contentStore } from './articles.server';
  * Their text comes from the store's disk cache (written by the compile workers), so nothing is
  * parsed here and an edit costs one article, written when the store publishes the snapshot (and
  * at the latest by the next search). The index is a file beside the store's cache: a
- * restart finds it up to date and searches at once; a damaged or outdated file is rebuilt.
+ * restart, or a deploy with the build-time database (`cited-content build` writes it too), finds
+ * it up to date and searches at once; a damaged or outdated file is rebuilt.
  */
 interface Indexer {
   store: ContentStore;
@@ -25,52 +24,15 @@ interface Indexer {
 
 let indexer: Indexer | null = null;
 
-/** Articles read and written per transaction; the event loop gets a turn between batches. */
-const batchSize = 50;
-/** A build this large is worth merging into one full-text segment afterwards. */
-const optimizeAfter = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * The index file for the articles directory, in the store's cache directory (the blog's store uses
- * the default one): a file per directory, as the store keeps its state per directory.
- */
-function indexFile(): string {
-  const name = createHash('sha256').update(path.resolve(articlesDir())).digest('hex').slice(0, 16);
-  return path.join(defaultCacheDir(), 'search', `${name}.sqlite`);
-}
+/** The index file beside the store's records (the blog's store uses the default cache directory). */
+const indexFile = (): string => searchIndexFile(defaultCacheDir(), articlesDir());
 
 async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
-  const { index, store } = state;
-  const generation = index.generation;
-  const wanted = new Map<string, string>();
-  for (const article of snapshot.articles) {
-    const entry = snapshot.entry(article.slug);
-    if (entry?.visibility === 'published') wanted.set(article.slug, entry.key);
-  }
-  const indexed = index.keys();
-  const gone = [...indexed.keys()].filter((slug) => !wanted.has(slug));
-  const changed = [...wanted].filter(([slug, key]) => indexed.get(slug) !== key);
-  index.apply({ delete: gone });
-  for (let start = 0; start < changed.length; start += batchSize) {
-    const batch = changed.slice(start, start + batchSize);
-    const docs = await Promise.all(
-      batch.map(async ([slug, key]) => {
-        const entry = snapshot.entry(slug);
-        const doc = entry ? await store.searchDoc(entry) : null;
-        return { slug, key, doc };
-      }),
-    );
-    // The index was found damaged and emptied meanwhile: the next request starts over.
-    if (index.generation !== generation) return;
-    index.apply({
-      set: docs.flatMap(({ slug, key, doc }) => (doc ? [{ doc: { ...doc, id: slug }, key }] : [])),
-      // No search text (a cache read failed): no stale version stays; the next snapshot tries again.
-      delete: docs.flatMap(({ slug, doc }) => (doc ? [] : [slug])),
-    });
-    await nextTurn();
-  }
-  if (changed.length >= optimizeAfter) index.optimize();
+  const generation = state.index.generation;
+  // Damaged and emptied meanwhile: the next request starts over.
+  if (!(await syncSearchIndex(state.index, snapshot, { readDoc: (entry) => state.store.searchDoc(entry), between: nextTurn }))) return;
   state.version = snapshot.version;
   state.generation = generation;
 }

@@ -6,5 +6,7 @@
 export { SearchIndex, buildSearchIndex, searchIndex } from './fts-index.js';
 export type { SearchChanges, SearchIndexOptions } from './fts-index.js';
 export { maxQueryChars } from './query.js';
+export { searchIndexFile, syncSearchIndex } from './sync.js';
+export type { SearchSyncOptions } from './sync.js';
 export { schemaVersion } from './version.js';
 export type { SearchDoc, SearchHit, SearchOptions, SearchResults, SnippetPart } from './search.js';

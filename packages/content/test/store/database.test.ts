@@ -233,4 +233,25 @@ describe('the build-time database (cited-content build)', () => {
     expect(store.stats).toMatchObject({ compiled: 0, fromCache: 0 });
     expect((await store.article('b-4'))?.meta.slug).toBe('b-4');
   });
+
+  it('writes the search index beside the records, holding every published article at its version, so a deploy searches at once', async () => {
+    const { buildContent } = await import('../../src/build.js');
+    const { SearchIndex, searchIndexFile } = await import('../../src/search/index.js');
+    site = makeSite();
+    for (let i = 1; i <= 6; i += 1) site.write({ slug: `f-${i}`, title: i === 3 ? 'Prolotherapy for back pain' : `Article ${i}` });
+    site.write({ slug: 'unpublished', extra: 'draft: true\n' });
+    const built = await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
+    expect(built.searchIndexFile).toBe(searchIndexFile(site.cacheDir, site.dir));
+    const store = site.open();
+    const snapshot = await store.settled();
+    const index = new SearchIndex({ file: built.searchIndexFile });
+    try {
+      const keys = index.keys();
+      expect([...keys.keys()].sort()).toEqual(['f-1', 'f-2', 'f-3', 'f-4', 'f-5', 'f-6']);
+      for (const [slug, key] of keys) expect(snapshot.entry(slug)?.key).toBe(key);
+      expect(index.search('prolotherapy', {}).hits.map((hit) => hit.id)).toEqual(['f-3']);
+    } finally {
+      index.close();
+    }
+  });
 });
