@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { readConfiguration } from './check.js';
 import { findSite } from './site/layout.js';
+import { renameSync } from 'node:fs';
+import { removeFiles } from './search/database.js';
 import { SearchIndex } from './search/fts-index.js';
+import type { SearchDoc } from './search/search.js';
 import { searchIndexFile, syncSearchIndex } from './search/sync.js';
+import type { ContentSnapshot, SnapshotEntry } from './store/types.js';
 import { createContentStore } from './store/store.js';
 
 export interface BuildOptions {
@@ -51,17 +55,37 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   try {
     await store.ready;
     const snapshot = await store.settled();
-    // The search index too, so a deploy's first search finds it written instead of building it.
-    const indexFile = searchIndexFile(cacheDir, dir);
-    const index = new SearchIndex({ file: indexFile, log: options.log });
-    try {
-      await index.checked;
-      if (!(await syncSearchIndex(index, snapshot, { readDoc: (entry) => store.searchDoc(entry) }))) throw new Error(`the search index ${indexFile} was found damaged while it was written`);
-    } finally {
-      index.close();
-    }
+    const indexFile = await writeSearchIndex(snapshot, { cacheDir, dir, readDoc: (entry) => store.searchDoc(entry), log: options.log });
     return { articles: snapshot.articles.length, compiled: store.stats.compiled, fromCache: store.stats.fromCache, cacheDir, searchIndexFile: indexFile };
   } finally {
     await store.close();
   }
+}
+
+interface SearchIndexTarget {
+  cacheDir: string;
+  dir: string;
+  readDoc: (entry: SnapshotEntry) => Promise<SearchDoc | null>;
+  log: (message: string) => void;
+}
+
+/**
+ * The search index too, so a deploy's first search finds it written instead of building it. Written
+ * afresh beside the target and renamed over it: a kept file may come from any earlier build, and a
+ * server still running on the old file keeps reading it until it restarts.
+ */
+async function writeSearchIndex(snapshot: ContentSnapshot, target: SearchIndexTarget): Promise<string> {
+  const indexFile = searchIndexFile(target.cacheDir, target.dir);
+  const building = `${indexFile}.building-${process.pid}`;
+  removeFiles(building);
+  const index = new SearchIndex({ file: building, log: target.log });
+  try {
+    if (!(await syncSearchIndex(index, snapshot, { readDoc: target.readDoc }))) throw new Error(`the search index ${building} was found damaged while it was written`);
+  } finally {
+    index.close();
+  }
+  // No -wal or -shm of an older file may be applied to the new one.
+  removeFiles(indexFile);
+  renameSync(building, indexFile);
+  return indexFile;
 }

@@ -2,14 +2,19 @@
  * The store's SQLite database: records saved in transactions, and the faults: a damaged, truncated
  * or foreign file, another compiler's records, a full disk during a save, two stores on one cache.
  */
-import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeDatabasePath } from '../../src/store/database.js';
 import { RecordBook } from '../../src/store/records.js';
 import type { FileRecord } from '../../src/store/snapshot.js';
+import { packageDir } from '../helpers.js';
 import { makeSite, type Site } from './fixtures.js';
+
+/** The built CLI (bin → dist), as editors and the blog's build run it. */
+const cliPath = path.join(packageDir, 'bin/cited-content.js');
 
 let site: Site;
 afterEach(async () => {
@@ -240,8 +245,16 @@ describe('the build-time database (cited-content build)', () => {
     site = makeSite();
     for (let i = 1; i <= 6; i += 1) site.write({ slug: `f-${i}`, title: i === 3 ? 'Prolotherapy for back pain' : `Article ${i}` });
     site.write({ slug: 'unpublished', extra: 'draft: true\n' });
+    await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
+    // A second build on the kept cache, in a process of its own: a reused index file must not leave
+    // a check pending that the process exits without (exit 13 in a CLI).
+    site.write({ slug: 'f-2', title: 'Article 2, edited' });
+    const cli = spawnSync(process.execPath, [cliPath, 'build', '--cache', site.cacheDir, site.dir], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/7 articles published|6 articles published/);
     const built = await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
     expect(built.searchIndexFile).toBe(searchIndexFile(site.cacheDir, site.dir));
+    expect(readdirSync(path.dirname(built.searchIndexFile)).filter((name) => name.includes('.building'))).toEqual([]);
     const store = site.open();
     const snapshot = await store.settled();
     const index = new SearchIndex({ file: built.searchIndexFile });
