@@ -154,7 +154,8 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
       : unchangedRestart
         ? [...book.values()].filter((record) => !record.ok || record.siteDiagnostics.some((d) => d.severity === 'error'))
         : [...book.values()];
-  judgeRecords(context, judged, { reportKnown: options.initial === true });
+  // Nothing broken on a restart that found nothing changed: no judgement could differ from the saved one.
+  if (!(unchangedRestart && judged.length === 0)) judgeRecords(context, judged, { reportKnown: options.initial === true });
   if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
   // Everything is judged and published: readers get the whole site (saving it follows).
   if (progressive) context.progress.finish();

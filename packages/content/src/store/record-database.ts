@@ -3,7 +3,7 @@
 // transaction per save, so a save happens whole or not at all and the last saved state survives.
 import { describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
 import { pageFromDatabase } from './listing.js';
-import { decodeRow, encodeRow, servedTags, type RecordRow } from './rows.js';
+import { RowDecoder, encodeRow, servedTags, type RecordRow } from './rows.js';
 import type { FileRecord } from './snapshot.js';
 import type { ListingPage, ListingQuery } from './types.js';
 
@@ -68,8 +68,13 @@ export class RecordDatabase {
       );
       return undefined;
     }
-    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').all(site.id) as Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>[];
-    return { records: rows.map(decodeRow), siteUnchanged: site.signature === this.options.siteSignature() };
+    // Row by row: each row's JSON text is garbage as soon as it is decoded (reading them all first
+    // held the whole table's text at once, which the process kept as resident memory afterwards).
+    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').iterate(site.id) as IterableIterator<Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>>;
+    const decoder = new RowDecoder();
+    const records: FileRecord[] = [];
+    for (const row of rows) records.push(decoder.decode(row));
+    return { records, siteUnchanged: site.signature === this.options.siteSignature() };
   }
 
   /** The file was found damaged while in use: set aside and started afresh (empty). */

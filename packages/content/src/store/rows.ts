@@ -44,9 +44,15 @@ function storeDiagnostics(diagnostics: readonly Diagnostic[], file: string): Sto
   });
 }
 
+/**
+ * No problems: one shared, frozen array for every record (a restart reads 100,000 records, most
+ * without a diagnostic or a link). Judging replaces a record's arrays, never edits them.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** In place: the objects are fresh from JSON.parse. */
 function restoreDiagnostics(diagnostics: StoredDiagnostic[] | undefined, file: string): Diagnostic[] {
-  if (!diagnostics) return [];
+  if (!diagnostics || diagnostics.length === 0) return NONE as never[];
   for (const diagnostic of diagnostics) diagnostic.file ??= file;
   return diagnostics as Diagnostic[];
 }
@@ -78,19 +84,57 @@ export function servedTags(record: FileRecord): readonly string[] {
   return record.good ? [...new Set(record.good.listing.tags)] : [];
 }
 
-export function decodeRow(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>): FileRecord {
-  const data = JSON.parse(row.data) as Record<string, unknown> & {
-    diagnostics?: StoredDiagnostic[];
-    siteDiagnostics?: StoredDiagnostic[];
-    good?: { key: string; listing?: ArticleListing };
-    listing: ArticleListing;
-  };
-  const record = data as unknown as FileRecord;
-  record.file = row.file;
-  record.key = row.key;
-  record.sourceKey = row.source_key ?? row.key;
-  record.diagnostics = restoreDiagnostics(data.diagnostics, row.file);
-  record.siteDiagnostics = restoreDiagnostics(data.siteDiagnostics, row.file);
-  if (data.good && !data.good.listing) data.good.listing = data.listing;
-  return record;
+/**
+ * Turns rows back into records. Values many records repeat (a category, an author, a tag, a date,
+ * a record's own key in `judgedKey` and `good`) are kept once, not once per record: JSON.parse
+ * makes a new string for each, and a start reads every record of the site.
+ */
+export class RowDecoder {
+  private readonly strings = new Map<string, string>();
+
+  private shared(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private listing(listing: ArticleListing): void {
+    listing.category = this.shared(listing.category);
+    listing.published = this.shared(listing.published);
+    if (listing.author !== undefined) listing.author = this.shared(listing.author);
+    if (listing.reviewedBy !== undefined) listing.reviewedBy = this.shared(listing.reviewedBy);
+    if (listing.updated !== undefined) listing.updated = this.shared(listing.updated);
+    if (listing.nextReviewDue !== undefined) listing.nextReviewDue = this.shared(listing.nextReviewDue);
+    listing.tags = listing.tags.map((tag) => this.shared(tag));
+  }
+
+  decode(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>): FileRecord {
+    const data = JSON.parse(row.data) as Record<string, unknown> & {
+      diagnostics?: StoredDiagnostic[];
+      siteDiagnostics?: StoredDiagnostic[];
+      good?: { key: string; listing?: ArticleListing };
+      listing: ArticleListing;
+      links?: FileRecord['links'];
+      judgedKey?: string;
+      liveSlugs?: string[];
+    };
+    const record = data as unknown as FileRecord;
+    record.file = row.file;
+    record.key = row.key;
+    record.sourceKey = row.source_key ?? row.key;
+    record.diagnostics = restoreDiagnostics(data.diagnostics, row.file);
+    record.siteDiagnostics = restoreDiagnostics(data.siteDiagnostics, row.file);
+    if (data.links?.length === 0) record.links = NONE as never[];
+    if (data.judgedKey === row.key) record.judgedKey = row.key;
+    this.listing(data.listing);
+    if (data.good) {
+      if (data.good.key === row.key) data.good.key = row.key;
+      if (data.good.listing) this.listing(data.good.listing);
+      else data.good.listing = data.listing;
+    }
+    const slug = data.listing.slug;
+    if (data.liveSlugs) data.liveSlugs = data.liveSlugs.map((live) => (live === slug ? slug : live));
+    return record;
+  }
 }

@@ -40,6 +40,13 @@ export function newestFirst(a: ArticleListing, b: ArticleListing): number {
   return liveAt(b) - liveAt(a) || byTitle(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
+/** `listings` sorted by newestFirst, each go-live time read once (a site's worth of comparisons look them up otherwise). */
+function newestFirstOf(listings: ArticleListing[]): ArticleListing[] {
+  const keyed = listings.map((listing) => ({ listing, live: liveAt(listing) }));
+  keyed.sort((a, b) => b.live - a.live || byTitle(a.listing.title, b.listing.title) || (a.listing.slug < b.listing.slug ? -1 : a.listing.slug > b.listing.slug ? 1 : 0));
+  return keyed.map((entry) => entry.listing);
+}
+
 export interface BuiltSnapshot {
   snapshot: ContentSnapshot;
   /** When the next scheduled article becomes due (ms), if any. */
@@ -108,8 +115,10 @@ export function buildSnapshot(
         if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(served.listing));
       }
     }
-    // The judged site problems as of this snapshot (a later judgement replaces the array, never edits it).
+    // The judged site problems as of this snapshot (a later judgement replaces the array, never edits
+    // it). Only files a report will list are kept: a published file without problems has none.
     const { siteDiagnostics } = record;
+    if (state === 'published' && !duplicateOf && record.diagnostics.length === 0 && siteDiagnostics.length === 0) continue;
     outcomes.push({ record, siteDiagnostics, state, slug: served?.listing.slug ?? record.listing.slug, ...(duplicateOf ? { duplicateOf } : {}) });
   }
 
@@ -133,10 +142,7 @@ export function buildSnapshot(
 
   const { redirects, gone } = movesOf(sorted, options.tombstones ?? [], { bySlug, entryOf });
 
-  const articles = [...bySlug.values()]
-    .filter((entry) => entry.visibility === 'published')
-    .map((entry) => entry.listing)
-    .sort(newestFirst);
+  const articles = newestFirstOf([...bySlug.values()].filter((entry) => entry.visibility === 'published').map((entry) => entry.listing));
   const hash = createHash('sha256');
   for (const entry of [...bySlug.values()].filter((e) => e.visibility === 'published' || options.preview)) {
     hash.update(`${entry.slug}\0${entry.key}\0${entry.visibility}\n`);

@@ -89,6 +89,38 @@ describe('records in the database', () => {
   });
 });
 
+describe('a restart from the database', () => {
+  it('serves what the last run served (every listing field, the same version), and judges edits to the records it read', async () => {
+    site = makeSite();
+    site.write({ slug: 'a-1', published: '2024-01-01', extra: 'author: dr-one\nupdated: 2024-03-01\n' });
+    site.write({ slug: 'a-2', published: '2024-01-01', extra: 'author: dr-one\n' });
+    site.write({ slug: 'a-3', published: '2024-01-02', extra: 'author: dr-two\nredirectFrom: [old-three]\n' });
+    const first = site.open();
+    await first.ready;
+    const before = first.snapshot();
+    await first.close();
+
+    const second = site.open();
+    await second.settled();
+    const after = second.snapshot();
+    expect(after.version).toBe(before.version);
+    expect(after.articles).toEqual(before.articles);
+    expect(after.redirectFor('old-three')?.to).toBe('a-3');
+    expect(after.page({ author: 'dr-one', offset: 0, limit: 10 }).items.map((a) => a.slug)).toEqual(['a-1', 'a-2']);
+    expect(after.reports).toEqual([]);
+
+    // The records read back take judgements like any other: a broken link holds an edit back.
+    site.write({ slug: 'a-2', title: 'Edited', published: '2024-01-01', body: 'See [the missing one](/articles/missing).' });
+    site.write({ slug: 'a-4', published: '2024-01-04', body: 'See [the second](/articles/a-2).' });
+    await second.refresh();
+    const edited = second.snapshot();
+    expect(edited.entry('a-2')?.listing.title).toBe('Article a-2');
+    expect(edited.entry('a-2')?.servingLastGood).toBe(true);
+    expect(edited.reports.find((report) => report.file === 'a-2.md')?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(edited.entry('a-4')).toBeDefined();
+  });
+});
+
 describe('a damaged database', () => {
   const expectRebuilt = async (damage: (file: string) => void, why: RegExp) => {
     site = await builtSite();
