@@ -49,7 +49,7 @@ async function serveDev(app) {
   app.use(viteServer.middlewares);
   app.all('*', createRequestHandler({ build: loadApp, mode: 'development' }));
   app.use(errorPages(securityHeaders));
-  return { closeContent: async () => (await loadApp()).closeContent(), warm: async () => {} };
+  return { closeContent: async () => (await loadApp()).closeContent(), warm: async () => {}, listening: () => {} };
 }
 
 /**
@@ -84,7 +84,8 @@ async function serveProduction(app) {
   // does not wait for it (requests are served meanwhile: the build yields between batches).
   build.warmSearchIndex();
   const warm = pages ? () => warmUp({ paths: () => warmUpPaths(build.contentStore()), render: pages.prime }) : async () => {};
-  return { closeContent: () => build.closeContent(), warm };
+  // Once listening: what no reader's first page needs (the sitemap of every article) is built next.
+  return { closeContent: () => build.closeContent(), warm, listening: () => build.warmSitemap() };
 }
 
 async function main() {
@@ -92,12 +93,13 @@ async function main() {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(validateHost, validatePath);
-  const { closeContent, warm } = dev ? await serveDev(app) : await serveProduction(app);
+  const { closeContent, warm, listening } = dev ? await serveDev(app) : await serveProduction(app);
 
   await warm();
   const server = app.listen(port, host, () => {
     const shownHost = host === '0.0.0.0' ? 'localhost' : host;
     console.log(`cited blog (${dev ? 'dev' : 'production'}) listening on http://${shownHost}:${port}`);
+    listening();
   });
 
   // On shutdown the content store stops compiling and saves what it knows (the next start then

@@ -17,6 +17,8 @@ export { contentStore } from './lib/articles.server';
 export { imagesDir } from './lib/articles.server';
 /** Keys the rendered-HTML cache: changes whenever anything a reader can see changes. */
 export { contentVersion } from './lib/articles.server';
+/** Builds the sitemap in the background once the server listens (a crawler's first request finds it built). */
+export { warmSitemap } from './lib/articles.server';
 /** Builds the search index in the background at start (the first search then does not wait for it). */
 export { warmSearchIndex } from './lib/search.server';
 /** The document security headers, for the responses the server makes without Remix (errors, 405, assets). */

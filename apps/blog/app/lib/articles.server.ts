@@ -115,8 +115,21 @@ export function contentStore(): ContentStore {
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
-  // The sitemap of every article is built with the first snapshot, before any request can ask
-  // for it (after a content change, once, by the first request for it).
+  // An unreadable directory fails this store's start (requests answer 500); the next request retries.
+  store.ready.catch(() => {
+    if (holder.__citedContentStore?.store === store) holder.__citedContentStore = undefined;
+    void store.close();
+  });
+  return store;
+}
+
+/**
+ * Builds the sitemap of every article in the background (server.js, once it listens), before a
+ * crawler asks for it: at 100,000 articles it takes a few hundred milliseconds, which a restart
+ * does not make its first reader wait for. After a content change the first request builds it.
+ */
+export function warmSitemap(): void {
+  const store = contentStore();
   store.ready.then(
     () => {
       try {
@@ -130,12 +143,6 @@ export function contentStore(): ContentStore {
     },
     () => undefined,
   );
-  // An unreadable directory fails this store's start (requests answer 500); the next request retries.
-  store.ready.catch(() => {
-    if (holder.__citedContentStore?.store === store) holder.__citedContentStore = undefined;
-    void store.close();
-  });
-  return store;
 }
 
 /** Graceful shutdown (server.js on SIGTERM): the store saves what it knows, so the next start compiles nothing twice. */
