@@ -275,6 +275,39 @@ describe('pages and tags', () => {
     many.close();
   });
 
+  it('ranks the newest matches when more match than it ranks, then lists the older ones newest first', () => {
+    // Six matches, published a day apart; the two oldest mention the word in their title.
+    const dated = Array.from({ length: 6 }, (_, i) =>
+      doc(`d${i}`, { published: `2026-03-0${i + 1}`, body: 'spine', ...(i < 2 ? { title: 'Spine spine spine' } : {}) }),
+    );
+    const broad = buildSearchIndex(dated, { rankLimit: 3 });
+    const first = searchIndex(broad, 'spine', { pageSize: 4 });
+    expect(first).toMatchObject({ total: 6, pageCount: 2, rankedNewest: 3 });
+    // The three newest by relevance (equal here: newest first), then the older matches by date,
+    // though their titles would rank them first among all six.
+    expect(first.hits.map((hit) => hit.id)).toEqual(['d5', 'd4', 'd3', 'd2']);
+    const second = searchIndex(broad, 'spine', { pageSize: 4, page: 2 });
+    expect(second.hits.map((hit) => hit.id)).toEqual(['d1', 'd0']);
+    expect(marked(second.hits[0]!.titleParts)).toEqual(['Spine', 'spine', 'spine']);
+    // Within the limit, every match is ranked: the title matches come first.
+    const all = buildSearchIndex(dated, { rankLimit: 6 });
+    const ranked = searchIndex(all, 'spine');
+    expect(ranked.hits.map((hit) => hit.id).slice(0, 2)).toEqual(['d1', 'd0']);
+    expect(ranked.rankedNewest).toBeUndefined();
+    broad.close();
+    all.close();
+  });
+
+  it('keeps the newest-first order of the older matches whatever order they were written in', () => {
+    const dated = ['2026-01-03', '2025-06-01', '2026-01-01', '2024-12-31', '2026-01-02'].map((published, i) => doc(`w${i}`, { published, body: 'spine' }));
+    const broad = buildSearchIndex(dated, { rankLimit: 1 });
+    expect(ids('spine', broad)).toEqual(['w0', 'w4', 'w2', 'w1', 'w3']);
+    // An edit moves an article to its new date, not to the end.
+    broad.set(doc('w3', { published: '2026-01-04', body: 'spine' }));
+    expect(ids('spine', broad)).toEqual(['w3', 'w0', 'w4', 'w2', 'w1']);
+    broad.close();
+  });
+
   it('counts tags for "popular tags", most used first', () => {
     expect(index.popularTags[0]).toEqual({ tag: 'sciatica', count: 2 });
   });

@@ -85,6 +85,9 @@ function Result({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** 12,345: the grouping readers expect in a large count. */
+const count = (value: number) => value.toLocaleString('en-GB');
+
 function PopularTags({ tags }: { tags: readonly { name: string; slug: string; count: number }[] }) {
   if (tags.length === 0) return null;
   return (
@@ -107,13 +110,21 @@ export default function SearchPage() {
           {!query
             ? 'Type a condition, treatment or any word in the search box above.'
             : results.total > 0
-              ? `${results.total === 1 ? '1 article' : `${results.total} articles`} found${results.pageCount > 1 ? ` (page ${results.page} of ${results.pageCount})` : ''}.`
+              ? `${results.total === 1 ? '1 article' : `${count(results.total)} articles`} found${results.pageCount > 1 ? ` (page ${results.page} of ${count(results.pageCount)})` : ''}.`
               : 'No articles found.'}
         </p>
       </div>
       {results.truncated ? (
         <div className={styles.notice}>
           <p>Your search was long, so only its first words were used.</p>
+        </div>
+      ) : null}
+      {results.rankedNewest ? (
+        <div className={styles.notice}>
+          <p>
+            Many articles have these words. The {count(results.rankedNewest)} newest are sorted by best match, and older
+            ones follow, newest first. Add a word to narrow the search.
+          </p>
         </div>
       ) : null}
       {results.didYouMean ? (
@@ -129,7 +140,7 @@ export default function SearchPage() {
       ) : null}
       {results.hits.length > 0 ? (
         <>
-          <ol className={styles.list} aria-label="Search results, best match first">
+          <ol className={styles.list} aria-label={results.rankedNewest ? 'Search results, the newest by best match, then older ones' : 'Search results, best match first'}>
             {results.hits.map((hit) => (
               <Result key={hit.id} hit={hit} />
             ))}

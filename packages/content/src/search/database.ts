@@ -25,8 +25,17 @@ export const columns = [
   ['category', 1.5],
   ['body', 1],
 ] as const;
-export const column = Object.fromEntries(columns.map(([name], i) => [name, i])) as Record<(typeof columns)[number][0], number>;
 export const bm25 = `bm25(search, ${columns.map(([, weight]) => weight).join(', ')})`;
+
+/**
+ * Prefix lengths FTS5 keeps an index for: the last word of a query is a prefix from 3 letters on
+ * (query.ts), and without these a short prefix merges the lists of every word it begins, again for
+ * each hit's snippet (0.1 s for "kalo" at 100,000 articles, against under 0.1 ms).
+ */
+const prefixIndexes = '3 4 5';
+
+/** How text becomes words: case and diacritics folded ("Sjögren" finds "sjogren"). */
+export const tokenizer = 'unicode61 remove_diacritics 2';
 
 const schema = `
   CREATE TABLE articles (
@@ -39,7 +48,7 @@ const schema = `
     category TEXT NOT NULL,
     published TEXT NOT NULL
   );
-  CREATE VIRTUAL TABLE search USING fts5(${columns.map(([name]) => name).join(', ')}, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE VIRTUAL TABLE search USING fts5(${columns.map(([name]) => name).join(', ')}, tokenize = '${tokenizer}', prefix = '${prefixIndexes}');
   CREATE VIRTUAL TABLE search_terms USING fts5vocab(search, row);
   CREATE TABLE vocabulary (term TEXT PRIMARY KEY, length INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -1,6 +1,6 @@
 import { checkFile, isDamage, openDatabase, removeFiles, type Database } from './database.js';
 import { cleanQuery, queryWords } from './query.js';
-import { plan, run } from './run.js';
+import { defaultRankLimit, plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
 import { markVocabularyStale, refreshVocabulary } from './vocabulary.js';
 
@@ -12,6 +12,11 @@ export interface SearchIndexOptions {
   file?: string;
   /** Where a damaged or outdated file is reported (default console.error). */
   log?: (message: string) => void;
+  /**
+   * Matches ranked by relevance at most (default 1,000): a query that matches more ranks the newest
+   * this many, and the older matches follow, newest first. Bounds the work of a query of common words.
+   */
+  rankLimit?: number;
 }
 
 export interface SearchChanges {
@@ -25,6 +30,29 @@ export interface SearchChanges {
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const clean = (text: string) => String(text ?? '').replace(controlCharacters, ' ');
+
+/** Rows per day of publication: a row number is day × this + its place among that day's articles. */
+const rowsPerDay = 2 ** 20;
+
+interface RowQueries {
+  lastRowOfDay: { get(from: number, to: number): unknown };
+  lastRow: { get(): unknown };
+}
+
+/**
+ * The row number of an article published on `published`: rows follow the publication date (a later
+ * day, a higher row; within a day, the order written), so "the newest matches" is a range of rows,
+ * which FTS5 reads without visiting the others (see run.ts, rankLimit).
+ */
+function rowFor(published: string, { lastRowOfDay, lastRow }: RowQueries): number {
+  const time = Date.parse(published);
+  const day = Number.isFinite(time) ? Math.max(0, Math.floor(time / 86_400_000)) : 0;
+  const first = day * rowsPerDay;
+  const last = lastRowOfDay.get(first, first + rowsPerDay) as number | null;
+  if (last === null) return first;
+  // A day with more articles than it has rows (never expected): after every row, out of date order.
+  return last + 1 < first + rowsPerDay ? last + 1 : (lastRow.get() as number) + 1;
+}
 
 /** A whole number of at least `min`, else `fallback` (query-string values arrive as anything). */
 function whole(value: number | undefined, fallback: number, min: number): number {
@@ -49,11 +77,13 @@ export class SearchIndex {
   #generation = 0;
   #closed = false;
   readonly #log: (message: string) => void;
+  readonly #rankLimit: number;
   #popular: { tag: string; count: number }[] | undefined;
 
   constructor(options: SearchIndexOptions = {}) {
     this.file = options.file ?? ':memory:';
     this.#log = options.log ?? ((message) => console.error(message));
+    this.#rankLimit = whole(options.rankLimit, defaultRankLimit, 1);
     const { db, reused } = openDatabase(this.file, this.#log);
     this.#db = db;
     this.checked = reused ? this.#checkInBackground() : Promise.resolve();
@@ -112,7 +142,9 @@ export class SearchIndex {
         const rowOf = db.prepare('SELECT row FROM articles WHERE id = ?').pluck();
         const removeCard = db.prepare('DELETE FROM articles WHERE row = ?');
         const removeText = db.prepare('DELETE FROM search WHERE rowid = ?');
-        const addCard = db.prepare('INSERT INTO articles (id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const addCard = db.prepare('INSERT INTO articles (row, id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const lastRowOfDay = db.prepare('SELECT max(row) FROM articles WHERE row >= ? AND row < ?').pluck();
+        const lastRow = db.prepare('SELECT max(row) FROM articles').pluck();
         const addText = db.prepare('INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
         const remove = (id: string) => {
           const row = rowOf.get(id) as number | undefined;
@@ -126,7 +158,7 @@ export class SearchIndex {
             remove(doc.id);
             const tags = doc.tags.map(clean);
             const card = [doc.id, key, clean(doc.title), clean(doc.description), JSON.stringify(tags), clean(doc.category), clean(doc.published)];
-            const { lastInsertRowid } = addCard.run(...card);
+            const { lastInsertRowid } = addCard.run(rowFor(clean(doc.published), { lastRowOfDay, lastRow }), ...card);
             addText.run(lastInsertRowid, card[2], card[3], tags.join('\n'), doc.headings.map(clean).join('\n'), card[5], clean(doc.body));
           }
           markVocabularyStale(db);
@@ -159,7 +191,7 @@ export class SearchIndex {
     const none: SearchResults = { query, truncated, total: 0, page: 1, pageCount: 0, hits: [] };
     const words = queryWords(query);
     if (words.length === 0) return none;
-    const page = { page: whole(options.page, 1, 1), pageSize: whole(options.pageSize, 10, 1) };
+    const page = { page: whole(options.page, 1, 1), pageSize: whole(options.pageSize, 10, 1), rankLimit: this.#rankLimit };
     return this.#guard(() => ({ query, truncated, ...run(this.#db, plan(this.#db, query, words), page) }), () => none);
   }
 

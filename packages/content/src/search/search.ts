@@ -45,6 +45,11 @@ export interface SearchResults {
   page: number;
   pageCount: number;
   hits: SearchHit[];
+  /**
+   * Present when more articles matched than are ranked (SearchIndexOptions.rankLimit): the newest
+   * this many are ranked by relevance, the older matches follow them, newest first.
+   */
+  rankedNewest?: number;
   /** A corrected query when words were not found and close spellings were ("prolotheraphy" → "prolotherapy"). */
   didYouMean?: string;
 }
