@@ -1,11 +1,12 @@
 // The content store's SQLite file (better-sqlite3, WAL): one file in the cache directory holding
 // what the store knows about every file of every articles directory that uses the cache. Opening
-// checks the file (application id, schema version, PRAGMA quick_check) before anything in it is
-// served; a file that fails is set aside and rebuilt from the content, with a log line that says
+// checks the file (application id, schema version, PRAGMA quick_check: a server's store checks the
+// pages in a worker while it reads its records, see records.ts); a file that fails is set aside and rebuilt from the content, with a log line that says
 // why. Opening never throws for a bad file; only a missing driver does.
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export type Database = BetterSqlite3.Database;
@@ -111,7 +112,7 @@ function configure(db: Database): void {
 }
 
 /** Why an opened file cannot be used as it is ('empty' for a new file), or null when it can. */
-function problemWith(db: Database): string | null {
+function problemWith(db: Database, options: { pages: boolean }): string | null {
   const version = db.pragma('user_version', { simple: true }) as number;
   const application = db.pragma('application_id', { simple: true }) as number;
   if (version === 0 && application === 0 && db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() === 0) return 'empty';
@@ -119,10 +120,54 @@ function problemWith(db: Database): string | null {
   if (version !== storeSchemaVersion) return `it was written by another version of the store (schema ${version}, this is ${storeSchemaVersion})`;
   const tables = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (${tableNames.map((name) => `'${name}'`).join(', ')})`).pluck().get();
   if (tables !== tableNames.length) return 'tables are missing';
-  // Every page, before a record is served from it: at 1,000 articles a few milliseconds (see bench/).
+  if (!options.pages) return null;
+  return pageProblems(db);
+}
+
+/** Every page (PRAGMA quick_check): at 1,000 articles a few milliseconds, at 100,000 (180 MB) 0.2 s to seconds. */
+function pageProblems(db: Database): string | null {
   const rows = (db.pragma('quick_check(10)') as Record<string, string>[]).map((row) => Object.values(row)[0]);
-  if (rows.length !== 1 || rows[0] !== 'ok') return `the integrity check failed: ${rows.join('; ')}`;
-  return null;
+  return rows.length !== 1 || rows[0] !== 'ok' ? `the integrity check failed: ${rows.join('; ')}` : null;
+}
+
+// The check of every page, in a worker thread with its own read-only connection: a server's
+// restart reads its records and answers while the file's pages are checked beside it.
+const pageCheckWorker = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Driver = require(workerData.driver);
+let db;
+try {
+  db = new Driver(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.timeout });
+  const rows = db.pragma('quick_check(10)').map((row) => Object.values(row)[0]);
+  parentPort.postMessage(rows.length === 1 && rows[0] === 'ok' ? null : 'the integrity check failed: ' + rows.join('; '));
+} catch (error) {
+  parentPort.postMessage('it is unreadable (' + (error && error.message ? error.message : String(error)) + ')');
+} finally {
+  try { db && db.close(); } catch {}
+}
+`;
+
+/** What is wrong with the file's pages (null: nothing), checked off this thread. */
+export function checkPagesInWorker(file: string): Promise<string | null> {
+  const resolved = require.resolve('better-sqlite3');
+  return new Promise((resolve) => {
+    const worker = new Worker(pageCheckWorker, { eval: true, workerData: { driver: resolved, file, timeout: busyTimeoutMs } });
+    worker.once('message', (problem: string | null) => resolve(problem));
+    // A worker that cannot start says nothing about the file: the pages are then checked here.
+    worker.once('error', () => resolve(checkPagesHere(file)));
+    worker.once('exit', () => resolve(null));
+  });
+}
+
+function checkPagesHere(file: string): string | null {
+  const db = new (driver())(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  try {
+    return pageProblems(db);
+  } catch (error) {
+    return `it is unreadable (${describe(error)})`;
+  } finally {
+    db.close();
+  }
 }
 
 /** Removes the database and its WAL files (set aside: everything in it is rebuilt from the content). */
@@ -134,6 +179,11 @@ export interface OpenOptions {
   log: (message: string) => void;
   /** Read what is there, never create, repair or write (`cited-content check` reading the server's cache). */
   readOnly?: boolean;
+  /**
+   * Leave the check of every page to the caller (checkPagesInWorker), who reads its records while
+   * it runs and sets the file aside if it fails. Default: checked here, before anything is read.
+   */
+  pagesCheckedLater?: boolean;
 }
 
 /**
@@ -148,7 +198,7 @@ export function openStoreDatabase(file: string, options: OpenOptions): Database 
   if (options.readOnly) {
     try {
       const db = new Driver(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
-      if (problemWith(db) === null) return db;
+      if (problemWith(db, { pages: true }) === null) return db;
       db.close();
     } catch {
       // missing or unreadable: nothing recorded
@@ -160,7 +210,7 @@ export function openStoreDatabase(file: string, options: OpenOptions): Database 
     mkdirSync(path.dirname(file), { recursive: true });
     db = new Driver(file, { timeout: busyTimeoutMs });
     configure(db);
-    const problem = problemWith(db);
+    const problem = problemWith(db, { pages: options.pagesCheckedLater !== true });
     if (problem === null) return db;
     if (problem === 'empty') {
       // IMMEDIATE, IF NOT EXISTS: two processes starting on a new cache both end up with one schema.

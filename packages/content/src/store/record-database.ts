@@ -1,7 +1,7 @@
 // The record book's persistence (records.ts keeps the records in memory): this articles directory's
 // rows in the store's SQLite file (database.ts, rows.ts), read whole at start-up and written in one
 // transaction per save, so a save happens whole or not at all and the last saved state survives.
-import { describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
+import { checkPagesInWorker, describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
 import { pageFromDatabase } from './listing.js';
 import { RowDecoder, encodeRow, servedTags, type RecordRow } from './rows.js';
 import type { FileRecord } from './snapshot.js';
@@ -41,7 +41,9 @@ export class RecordDatabase {
   private database(): Database | undefined {
     if (!this.opened) {
       this.opened = true;
-      this.db = openStoreDatabase(storeDatabasePath(this.options.cacheDir), { log: this.options.log, readOnly: this.options.readOnly === true });
+      const readOnly = this.options.readOnly === true;
+      // A server's store reads its records while the pages are checked in a worker (checkPages).
+      this.db = openStoreDatabase(storeDatabasePath(this.options.cacheDir), { log: this.options.log, readOnly, pagesCheckedLater: !readOnly });
     }
     return this.db;
   }
@@ -75,6 +77,12 @@ export class RecordDatabase {
     const records: FileRecord[] = [];
     for (const row of rows) records.push(decoder.decode(row));
     return { records, siteUnchanged: site.signature === this.options.siteSignature() };
+  }
+
+  /** What is wrong with the file's pages (null: nothing, or no file), checked in a worker thread. */
+  async checkPages(): Promise<string | null> {
+    if (!this.database() || this.options.readOnly) return null;
+    return checkPagesInWorker(storeDatabasePath(this.options.cacheDir));
   }
 
   /** The file was found damaged while in use: set aside and started afresh (empty). */

@@ -1,4 +1,4 @@
-import { describe, isDamage, type Database } from './database.js';
+import { describe, isDamage, storeDatabasePath, type Database } from './database.js';
 import { RecordDatabase, type RecordDatabaseOptions } from './record-database.js';
 import type { FileRecord } from './snapshot.js';
 import type { ListingPage, ListingQuery } from './types.js';
@@ -111,9 +111,21 @@ export class RecordBook {
       this.records.clear();
       this.graves.clear();
       if (!isDamage(error) || this.options.readOnly) throw error;
-      this.options.log(`[content] the store's database is damaged (${describe(error)}); it is rebuilt from the content`);
+      this.options.log(`[content] ${storeDatabasePath(this.options.cacheDir)} is not used (it is damaged: ${describe(error)}); the store is rebuilt from the content`);
       this.reopenFresh();
     }
+  }
+
+  /**
+   * The check of every page of the file the records were read from (run beside the read, off this
+   * thread): a file that fails is set aside and written anew from what was read and compiled.
+   */
+  async checkPages(): Promise<void> {
+    const problem = await this.database.checkPages();
+    if (!problem) return;
+    this.options.log(`[content] ${storeDatabasePath(this.options.cacheDir)} is not used (${problem}); the store is rebuilt from the content`);
+    this.reopenFresh();
+    for (const file of [...this.records.keys(), ...this.graves.keys()]) this.dirty.add(file);
   }
 
   /** The file was found damaged while in use: set aside and started afresh (the next save writes every record). */

@@ -116,6 +116,8 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const ready = new Promise<void>((resolve, reject) => {
     void queue
       .enqueue(async () => {
+        // The file's pages are checked in a worker while the records are read and served.
+        const pagesChecked = book.checkPages();
         await book.load();
         // A restart serves what the last run published at once (the last good versions, in the
         // cache) while the directory is checked for changes made while it was down.
@@ -124,6 +126,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
           publish();
           resolve();
         }
+        await pagesChecked;
         // A cold start serves at once too when a long batch is coming.
         const onFirstPass = () => {
           publish();

@@ -149,6 +149,31 @@ describe('a damaged database', () => {
     }, /is (not used|unreadable)/);
   });
 
+  it('is detected by the check of every page run while its records are read and served, and written anew', async () => {
+    site = await builtSite();
+    const file = storeDatabasePath(site.cacheDir);
+    // Damage only an index no start-up read touches: the records read back fine, the page check does not pass.
+    const db = new Database(file);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'records_live'").pluck().get() as number;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(file);
+    for (let offset = (root - 1) * pageSize; offset < root * pageSize; offset += 1) bytes[offset] = (offset * 7) & 0xff;
+    writeFileSync(file, bytes);
+
+    const store = site.open();
+    await store.ready;
+    expect(store.snapshot().articles.map((a) => a.slug)).toEqual(['a-5', 'a-4', 'a-3', 'a-2', 'a-1']);
+    await store.settled();
+    expect(site.logs.join('\n')).toMatch(/is not used \(the integrity check failed/);
+    expect(site.logs.join('\n')).toContain('the store is rebuilt from the content');
+    expect(store.stats.compiled).toBe(0);
+    await store.close();
+    expect(query(site.cacheDir, 'SELECT file FROM records')).toHaveLength(5);
+    expect(query<{ quick_check: string }>(site.cacheDir, 'PRAGMA quick_check')).toEqual([{ quick_check: 'ok' }]);
+  });
+
   it('is detected when the file is truncated, and rebuilt from the content', async () => {
     await expectRebuilt((file) => truncateSync(file, Math.floor(statSync(file).size / 2)), /is (not used|unreadable)/);
   });
