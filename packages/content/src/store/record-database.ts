@@ -3,7 +3,7 @@
 // transaction per save, so a save happens whole or not at all and the last saved state survives.
 import { checkPagesInWorker, describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
 import { pageFromDatabase } from './listing.js';
-import { RowDecoder, encodeRow, servedTags, type RecordRow } from './rows.js';
+import { RowDecoder, encodeRow, servedTags } from './rows.js';
 import type { FileRecord } from './snapshot.js';
 import type { ListingPage, ListingQuery } from './types.js';
 
@@ -72,10 +72,10 @@ export class RecordDatabase {
     }
     // Row by row: each row's JSON text is garbage as soon as it is decoded (reading them all first
     // held the whole table's text at once, which the process kept as resident memory afterwards).
-    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').iterate(site.id) as IterableIterator<Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>>;
+    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').raw().iterate(site.id) as IterableIterator<[string, string, string | null, string]>;
     const decoder = new RowDecoder();
     const records: FileRecord[] = [];
-    for (const row of rows) records.push(decoder.decode(row));
+    for (const [file, key, source_key, data] of rows) records.push(decoder.decode({ file, key, source_key, data }));
     return { records, siteUnchanged: site.signature === this.options.siteSignature() };
   }
 
