@@ -66,9 +66,14 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
 
   /** Snapshots whose published articles the saved database was seen to hold (counted once each). */
   const databaseMatches = new WeakSet<ContentSnapshot>();
-  /** Pages of the current snapshot come from the database once it is saved (an older snapshot's from memory). */
+  /**
+   * Every page of the file has passed its check (see `ready`): until then listings come from the
+   * records in memory, which read cleanly, never from an index page not yet checked.
+   */
+  let pagesChecked = false;
+  /** Pages of the current snapshot come from the database once it is saved and checked (an older snapshot's from memory). */
   function databasePage(snapshot: ContentSnapshot, query: ListingQuery): ListingPage | undefined {
-    if (snapshot !== current.snapshot) return undefined;
+    if (snapshot !== current.snapshot || !pagesChecked) return undefined;
     const verified = databaseMatches.has(snapshot);
     const page = book.page(query, { now: snapshot.now.getTime(), ...(verified ? {} : { expectTotal: snapshot.articles.length }) });
     if (page && !verified) databaseMatches.add(snapshot);
@@ -117,7 +122,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     void queue
       .enqueue(async () => {
         // The file's pages are checked in a worker while the records are read and served.
-        const pagesChecked = book.checkPages();
+        const checking = book.checkPages().then(() => {
+          pagesChecked = true;
+        });
         await book.load();
         // A restart serves what the last run published at once (the last good versions, in the
         // cache) while the directory is checked for changes made while it was down.
@@ -126,7 +133,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
           publish();
           resolve();
         }
-        await pagesChecked;
+        await checking;
         // A cold start serves at once too when a long batch is coming.
         const onFirstPass = () => {
           publish();
