@@ -112,6 +112,17 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
   }
 }
 
+/**
+ * How many files a cold pass looks at between two snapshots it publishes on its way: 200, or a
+ * sixteenth of the files known once that is more. Each publish (and what readers derive from it:
+ * the blog's search index compares every key) costs in proportion to the site, so a fixed step
+ * made a cold pass quadratic (500 publishes at 100,000 files, its main thread the bottleneck);
+ * this keeps the publishes' total cost proportional to the site, about 60 of them at 100,000.
+ */
+export function publishEvery(known: number): number {
+  return Math.max(200, Math.floor(known / 16));
+}
+
 /** The pass itself: looks at each target, then judges and publishes (a cold pass counting its files). */
 async function passOver(context: PassContext, names: Iterable<string> | 'all', targets: readonly string[], options: PassOptions & { progressive: boolean }): Promise<void> {
   const { book, queue } = context;
@@ -134,7 +145,7 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
       if (!updated) return;
       changed = true;
       sincePublish += 1;
-      if (progressive && sincePublish >= 200) {
+      if (progressive && sincePublish >= publishEvery(book.size)) {
         sincePublish = 0;
         context.publish();
         // A long cold start that is interrupted keeps what it compiled and judged so far.
