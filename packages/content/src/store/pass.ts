@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applyJudgements } from '../site/apply-judgements.js';
 import { judgeSite } from '../site/judge.js';
 import type { SiteFacts } from '../site/rules.js';
+import type { SiteIndex } from '../site/site-index.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
@@ -32,6 +33,8 @@ export interface PassContext {
   log: (message: string) => void;
   /** A cold pass's counts, for ContentStore.progress (its log lines say the same). */
   progress: PassProgress;
+  /** What the last judgement learnt of the site: the next one looks again only at the records changed since. */
+  siteIndex: SiteIndex<FileRecord>;
 }
 
 export interface PassOptions {
@@ -61,7 +64,7 @@ export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>
     }
   };
   handOnTombstones(context.book);
-  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones() });
+  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones(), index: context.siteIndex });
   for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
 }
 
