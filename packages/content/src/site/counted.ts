@@ -22,23 +22,30 @@ export function sameKeys(a: Counts, b: Counts): boolean {
   return same(a.slugs, b.slugs) && same(a.categories, b.categories) && same(a.tags, b.tags);
 }
 
-/** Records by a key, in a plain array per key (most keys have one record). */
-export class Holders<R> {
-  private readonly map = new Map<string, R[]>();
+/**
+ * Records by a key. Most keys (a slug, a title) have one record, kept as itself: an array per key
+ * would cost a site of 100,000 articles tens of megabytes. Records are objects, never arrays.
+ */
+export class Holders<R extends object> {
+  private readonly map = new Map<string, R | R[]>();
   add(key: string, record: R): void {
-    const list = this.map.get(key);
-    if (!list) this.map.set(key, [record]);
-    else if (!list.includes(record)) list.push(record);
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, record);
+    else if (!Array.isArray(held)) {
+      if (held !== record) this.map.set(key, [held, record]);
+    } else if (!held.includes(record)) held.push(record);
   }
   remove(key: string, record: R): void {
-    const list = this.map.get(key);
-    const at = list?.indexOf(record) ?? -1;
-    if (!list || at < 0) return;
-    if (list.length === 1) this.map.delete(key);
-    else list.splice(at, 1);
+    const held = this.map.get(key);
+    if (held === record) this.map.delete(key);
+    else if (Array.isArray(held)) {
+      const rest = held.filter((other) => other !== record);
+      this.map.set(key, rest.length === 1 ? (rest[0] as R) : rest);
+    }
   }
   get(key: string): readonly R[] | undefined {
-    return this.map.get(key);
+    const held = this.map.get(key);
+    return held === undefined ? undefined : Array.isArray(held) ? held : [held];
   }
   keys(): IterableIterator<string> {
     return this.map.keys();
