@@ -92,8 +92,6 @@ export class SiteIndex<R extends Judged> {
   private titles = new Holders<R>();
   /** Records by served slug and by the slug of their version without compile errors: what a `redirectFrom:` may not take. */
   private claims = new Holders<R>();
-  /** Records by the slug of their served (last good) version. */
-  private goodSlugs = new Holders<R>();
   /** Records by the article slugs their links point at. */
   private linkers = new Holders<R>();
   private now = -Infinity;
@@ -137,7 +135,6 @@ export class SiteIndex<R extends Judged> {
     this.withErrors = new Set();
     this.titles = new Holders();
     this.claims = new Holders();
-    this.goodSlugs = new Holders();
     this.linkers = new Holders();
     this.nextLive = Infinity;
   }
@@ -180,10 +177,7 @@ export class SiteIndex<R extends Judged> {
     flag(this.withErrors, seen.siteDiagnostics.some(isError));
     flag(this.optimisticDiffers, differsOptimistically(seen, served, this.now));
     if (seen.ok) put(this.titles, titleKey(seen.listing.title));
-    if (seen.good) {
-      put(this.claims, seen.good.listing.slug);
-      put(this.goodSlugs, seen.good.listing.slug);
-    }
+    if (seen.good) put(this.claims, seen.good.listing.slug);
     if (seen.ok) put(this.claims, seen.listing.slug);
     for (const slug of articleLinks(seen.links, this.articlePath as (slug: string) => string)) put(this.linkers, slug);
   }
@@ -217,8 +211,10 @@ export class SiteIndex<R extends Judged> {
   /** The file whose last good version has `slug` (the first by claimOrder if several). */
   holderOf(slug: string): R | undefined {
     let holder: R | undefined;
-    for (const record of this.inOrder(this.goodSlugs.get(slug) ?? [])) {
-      const good = record.good as NonNullable<Judged['good']>;
+    // Of the records claiming the slug, those serving it (the others claim it with a version not yet served).
+    for (const record of this.inOrder(this.claims.get(slug) ?? [])) {
+      const good = record.good;
+      if (good?.listing.slug !== slug) continue;
       if (!holder || claimOrder({ file: record.file, listing: good.listing }, { file: holder.file, listing: (holder.good as NonNullable<Judged['good']>).listing }) < 0) holder = record;
     }
     return holder;
