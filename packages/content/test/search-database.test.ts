@@ -87,6 +87,24 @@ describe('the index file', () => {
     index.close();
   });
 
+  it('gives the content keys as the file holds them after writes made since they were first read', async () => {
+    writeIndex();
+    const first = new SearchIndex({ file });
+    expect(first.keys().get('d3')).toBe('key-d3');
+    first.apply({ delete: ['d1'], set: [{ doc: doc('d3', 'Rewritten.'), key: 'key-d3-v2' }, { doc: doc('new', 'Added.'), key: 'key-new' }] });
+    // A write that fails rolls back: the keys stay as the file holds them.
+    expect(() => first.apply({ delete: ['d4'], set: [{ doc: { ...doc('bad', 'x'), tags: null as unknown as string[] }, key: 'key-bad' }] })).toThrow();
+    const keys = first.keys();
+    first.close();
+    const { index } = await reopen();
+    expect(keys).toEqual(index.keys());
+    expect(keys.get('d3')).toBe('key-d3-v2');
+    expect(keys.has('d1')).toBe(false);
+    expect(keys.has('d4')).toBe(true);
+    expect(keys.has('bad')).toBe(false);
+    index.close();
+  });
+
   it('creates its directory and starts empty', async () => {
     const { index, log } = await reopen();
     expect(index.size).toBe(0);

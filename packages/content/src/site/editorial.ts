@@ -32,19 +32,6 @@ export function titleKey(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?:;]+$/, '').trim();
 }
 
-/** Which files have each title (by titleKey): what `title-duplicate` compares against. */
-export function titlesOf(files: Iterable<{ file: string; title: string; ok: boolean }>): Map<string, string[]> {
-  const titles = new Map<string, string[]>();
-  for (const { file, title, ok } of files) {
-    if (!ok) continue;
-    const key = titleKey(title);
-    const holders = titles.get(key);
-    if (holders) holders.push(file);
-    else titles.set(key, [file]);
-  }
-  return titles;
-}
-
 /** `title-duplicate`: another article has the same title; readers cannot tell them apart in lists and search. */
 export const titleRule: SiteRule = {
   ruleIds: ['title-duplicate'],

@@ -5,8 +5,8 @@ import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
 import type { GoneReason } from './links.js';
 import { articleWithdrawn, redirectShadows } from './moves.js';
-import { titlesOf } from './editorial.js';
-import { brokenLinkers, goneOf, reachOf, sameReach, servedListings, type Reach } from './reach.js';
+import type { Reach } from './reach.js';
+import { SiteIndex, SlugHolders, type ReachView } from './site-index.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
 import { visibilityOf } from './visibility.js';
 
@@ -53,6 +53,11 @@ export interface JudgeRequest<R extends Judged> {
   rules?: readonly SiteRule[];
   /** Files deleted after being published (the store's tombstones): their URLs answer 410 Gone. */
   removed?: Iterable<{ liveSlugs?: readonly string[] }>;
+  /**
+   * What the last judgement of these records learnt of the site (site-index.ts): given, only the
+   * records changed since are looked at again. Without it, it is built from every record.
+   */
+  index?: SiteIndex<R>;
 }
 
 export interface Judgement<R extends Judged> {
@@ -65,26 +70,12 @@ export interface Judgement<R extends Judged> {
 
 export const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
 
-/** Who serves each URL now: the file whose last good version has it (the first by claimOrder if several). */
-function slugHolders<R extends Judged>(records: readonly R[]): Map<string, R> {
-  const holders = new Map<string, R>();
-  for (const record of records) {
-    if (!record.good) continue;
-    const slug = record.good.listing.slug;
-    const other = holders.get(slug);
-    if (!other || claimOrder(servedOf(record), servedOf(other)) < 0) holders.set(slug, record);
-  }
-  return holders;
-}
-
-const servedOf = (record: Judged): { file: string; listing: ArticleListing } => ({ file: record.file, listing: (record.good as ServedVersion).listing });
-
 /**
  * Who gets each URL among the acceptable versions: a file keeps the URL it serves; a URL nobody
  * serves goes to the first claimant by claimOrder; a file moving to another URL frees its own.
  * Returns the accepted files, and for each refused claimant the file that has its URL.
  */
-function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: Map<string, R>, targets: ReadonlySet<R>): { accepted: Set<R>; refused: Map<R, R> } {
+function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: SlugHolders<R>, targets: ReadonlySet<R>): { accepted: Set<R>; refused: Map<R, R> } {
   const accepted = new Set<R>();
   const refused = new Map<R, R>();
   const pending = [...acceptable].sort(claimOrder);
@@ -115,38 +106,21 @@ function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: Map<s
   return { accepted, refused };
 }
 
-/** Who has each slug (served, or claimed by a version without compile errors): what a `redirectFrom:` may not take. */
-function articleSlugs<R extends Judged>(all: readonly R[]): Map<string, R[]> {
-  const owners = new Map<string, R[]>();
-  const add = (slug: string, record: R): void => {
-    const list = owners.get(slug);
-    if (!list) owners.set(slug, [record]);
-    else if (!list.includes(record)) list.push(record);
-  };
-  for (const record of all) {
-    if (record.good) add(record.good.listing.slug, record);
-    if (record.ok) add(record.listing.slug, record);
-  }
-  return owners;
-}
-
-function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
-  const titles = titlesOf(all.map((record) => ({ file: record.file, title: record.listing.title, ok: record.ok })));
-  const facts: SiteFacts = { ...request.facts, reachable: reach, gone, titles };
+function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
+  const facts: SiteFacts = { ...request.facts, reachable: reach, gone, titles: index.titleHolders };
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
-  const owners = articleSlugs(all);
   const now = request.facts.now.getTime();
   for (const record of targets) {
     const file = { file: record.file, listing: record.listing, links: record.links, ok: record.ok, source: () => request.source(record.file) };
     const diagnostics = runSiteRules(file, facts, request.rules ?? siteRules);
-    diagnostics.push(...redirectShadows(file, (slug) => owners.get(slug)?.find((owner) => owner !== record)?.file));
+    diagnostics.push(...redirectShadows(file, (slug) => index.claimant(slug, record)?.file));
     const withdrawn = record.ok && (record.liveSlugs?.length ?? 0) > 0 && visibilityOf(record.listing, now) !== 'published';
     if (withdrawn) diagnostics.push(articleWithdrawn(file, { liveSlugs: record.liveSlugs ?? [], articlePath: request.facts.articlePath }));
     found.set(record, diagnostics);
     if (record.ok && !diagnostics.some(isError)) acceptable.push(record);
   }
-  const holders = slugHolders(all);
+  const holders = new SlugHolders(index);
   const { accepted, refused } = resolveSlugs(acceptable, holders, targets);
   return [...targets].map((record) => {
     const siteDiagnostics = found.get(record) as Diagnostic[];
@@ -157,6 +131,31 @@ function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, re
   });
 }
 
+/** URLs readers reached once and cannot now: a withdrawn article's (made a draft, post-dated), a deleted one's. */
+function goneUnder<R extends Judged>(index: SiteIndex<R>, reach: ReachView, removed: readonly { liveSlugs?: readonly string[] }[]): Map<string, GoneReason> {
+  const gone = new Map<string, GoneReason>();
+  for (const record of index.notLiveUnder(reach)) {
+    for (const slug of record.liveSlugs ?? []) if (!reach.slugs.has(slug)) gone.set(slug, 'withdrawn');
+  }
+  for (const tombstone of removed) {
+    for (const slug of tombstone.liveSlugs ?? []) if (!reach.slugs.has(slug) && !gone.has(slug)) gone.set(slug, 'removed');
+  }
+  return gone;
+}
+
+/** Whether two reaches over one index differ: only at the keys their overridden records touch. */
+function sameView(a: ReachView, b: ReachView): boolean {
+  for (const part of ['slugs', 'categories', 'tags'] as const) {
+    const x = a[part];
+    const y = b[part];
+    const keys = new Set([...deltaKeys(x), ...deltaKeys(y)]);
+    for (const key of keys) if (x.has(key) !== y.has(key)) return false;
+  }
+  return true;
+}
+
+const deltaKeys = (set: ReadonlySet<string>): Iterable<string> => ('delta' in set ? (set.delta as Map<string, number>).keys() : []);
+
 /**
  * Judges the current version of each target against the rest of the site: the site rules (links,
  * people, and any rule added to `siteRules`) and who has which URL. One implementation for the
@@ -166,11 +165,12 @@ function decide<R extends Judged>(all: readonly R[], targets: ReadonlySet<R>, re
  * compile errors as reachable, later rounds only what would be served, until nothing changes.
  */
 export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement<R>[] {
-  const all = [...request.records];
+  const index = request.index ?? new SiteIndex<R>();
+  const now = request.facts.now.getTime();
+  index.refresh([...request.records], now, request.facts.articlePath);
   const targets = new Set(request.targets);
   // What they wait for (a link target, a free URL) may have come with this change.
-  for (const record of all) if (record.siteDiagnostics.some(isError)) targets.add(record);
-  const now = request.facts.now.getTime();
+  for (const record of index.waiting()) targets.add(record);
   const taxonomy = request.facts.routes.some((route) => /:(category|tag)$/.test(route));
   const sources = new Map<string, string | undefined>();
   const memoSource = (file: string): string | undefined => {
@@ -179,23 +179,22 @@ export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement
   };
   const memoRequest = { ...request, source: memoSource };
   const removed = [...(request.removed ?? [])];
-  let served = servedListings(all, 'optimistic');
-  let reach = reachOf(served, now, taxonomy);
-  let gone = goneOf(served, all, removed, reach, now);
-  let judgements = decide(all, targets, memoRequest, reach, gone);
+  const optimistic = new Map<R, 'optimistic'>([...targets].map((record) => [record, 'optimistic']));
+  let reach = index.reach(optimistic, taxonomy, true);
+  let gone = goneUnder(index, reach, removed);
+  let judgements = decide(index, targets, memoRequest, reach, gone);
   for (let round = 0; round < 8; round += 1) {
-    served = servedListings(all, new Map(judgements.map((judgement) => [judgement.record, judgement])));
-    const next = reachOf(served, now, taxonomy);
-    if (sameReach(next, reach)) break;
+    const next = index.reach(new Map(judgements.map((judgement) => [judgement.record, judgement])), taxonomy, false);
+    if (sameView(next, reach)) break;
     reach = next;
-    gone = goneOf(served, all, removed, reach, now);
-    judgements = decide(all, targets, memoRequest, reach, gone);
+    gone = goneUnder(index, reach, removed);
+    judgements = decide(index, targets, memoRequest, reach, gone);
   }
   // Articles linking to one that just left (withdrawn, deleted, renamed) are told at once, not at their next edit.
-  const linkers = brokenLinkers(all, targets, reach, request.facts.articlePath);
+  const linkers = index.brokenLinkers(targets, reach);
   if (linkers.length > 0) {
     for (const record of linkers) targets.add(record);
-    judgements = decide(all, targets, memoRequest, reach, gone);
+    judgements = decide(index, targets, memoRequest, reach, gone);
   }
   return judgements;
 }

@@ -21,8 +21,8 @@ export interface SiteFacts {
   now: Date;
   /** What site.yml asks of every article (care cards, medical review, the publisher); unchecked without it. */
   site?: SiteRules;
-  /** Files by title (titlesOf in editorial.ts), for title-duplicate; unchecked without it. */
-  titles?: ReadonlyMap<string, readonly string[]>;
+  /** Files by title (by titleKey in editorial.ts), for title-duplicate; unchecked without it. */
+  titles?: Pick<ReadonlyMap<string, readonly string[]>, 'get'>;
 }
 
 /** One file version as the site rules see it (the compile's summary of it, no body). */

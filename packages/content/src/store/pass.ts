@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applyJudgements } from '../site/apply-judgements.js';
 import { judgeSite } from '../site/judge.js';
 import type { SiteFacts } from '../site/rules.js';
+import type { SiteIndex } from '../site/site-index.js';
 import type { ChangeQueue } from './changes.js';
 import { isArticleName } from './changes.js';
 import { DependencyReader } from './dependencies.js';
@@ -32,6 +33,8 @@ export interface PassContext {
   log: (message: string) => void;
   /** A cold pass's counts, for ContentStore.progress (its log lines say the same). */
   progress: PassProgress;
+  /** What the last judgement learnt of the site: the next one looks again only at the records changed since. */
+  siteIndex: SiteIndex<FileRecord>;
 }
 
 export interface PassOptions {
@@ -61,7 +64,7 @@ export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>
     }
   };
   handOnTombstones(context.book);
-  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones() });
+  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones(), index: context.siteIndex });
   for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
 }
 
@@ -112,6 +115,17 @@ export async function runPass(context: PassContext, names: Iterable<string> | 'a
   }
 }
 
+/**
+ * How many files a cold pass looks at between two snapshots it publishes on its way: 200, or a
+ * sixteenth of the files known once that is more. Each publish (and what readers derive from it:
+ * the blog's search index compares every key) costs in proportion to the site, so a fixed step
+ * made a cold pass quadratic (500 publishes at 100,000 files, its main thread the bottleneck);
+ * this keeps the publishes' total cost proportional to the site, about 60 of them at 100,000.
+ */
+export function publishEvery(known: number): number {
+  return Math.max(200, Math.floor(known / 16));
+}
+
 /** The pass itself: looks at each target, then judges and publishes (a cold pass counting its files). */
 async function passOver(context: PassContext, names: Iterable<string> | 'all', targets: readonly string[], options: PassOptions & { progressive: boolean }): Promise<void> {
   const { book, queue } = context;
@@ -134,7 +148,7 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
       if (!updated) return;
       changed = true;
       sincePublish += 1;
-      if (progressive && sincePublish >= 200) {
+      if (progressive && sincePublish >= publishEvery(book.size)) {
         sincePublish = 0;
         context.publish();
         // A long cold start that is interrupted keeps what it compiled and judged so far.

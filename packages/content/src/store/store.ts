@@ -14,7 +14,8 @@ import { pruneCache, type PruneResult } from './prune.js';
 import { RecordBook } from './records.js';
 import { rememberLiveSlugs } from './url-continuity.js';
 import { statDirectoryInWorker } from './scan.js';
-import { buildSnapshot } from './snapshot.js';
+import { buildSnapshot, type FileRecord } from './snapshot.js';
+import { SiteIndex } from '../site/site-index.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions, ListingPage, ListingQuery, SnapshotEntry } from './types.js';
 import { FileUpdater } from './update.js';
 import { DirectoryWatcher } from './watch.js';
@@ -109,6 +110,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     closed: () => closed,
     log,
     progress,
+    siteIndex: new SiteIndex<FileRecord>(),
   };
   const pass = (names: Iterable<string> | 'all', passOptions?: PassOptions) => runPass(context, names, passOptions);
 

@@ -3,14 +3,24 @@
 // (records.ts) because it is a policy about readers' links, not about keeping records.
 import type { RecordBook } from './records.js';
 import type { FileRecord } from './snapshot.js';
-import type { ContentSnapshot } from './types.js';
+import type { ArticleListing, ContentSnapshot } from './types.js';
+
+/**
+ * Listings whose slug their file's record holds: a file's slugs are only ever added to (a new
+ * version of the file, or its heir, takes them over), and each listing belongs to one version of
+ * one file, so each published listing is looked up once, not at every snapshot (100,000 of them).
+ */
+const remembered = new WeakSet<ArticleListing>();
 
 /** Remembers every slug readers can reach each file at now: what a later slug change or withdrawal answers with (a 301, a 410). */
 export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): void {
   for (const listing of snapshot.articles) {
+    if (remembered.has(listing)) continue;
     const entry = snapshot.entry(listing.slug);
     const record = entry ? book.get(entry.file) : undefined;
-    if (!record || record.liveSlugs?.includes(listing.slug)) continue;
+    if (!record) continue;
+    remembered.add(listing);
+    if (record.liveSlugs?.includes(listing.slug)) continue;
     record.liveSlugs = [...(record.liveSlugs ?? []), listing.slug];
     book.touched(record.file);
   }

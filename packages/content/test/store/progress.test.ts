@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentProgress } from '../../src/store/index.js';
+import { publishEvery } from '../../src/store/pass.js';
 import { makeSite, type Site } from './fixtures.js';
 
 let site: Site | undefined;
@@ -82,5 +83,29 @@ describe('cold pass progress', () => {
     for (let i = 1; i <= 12; i += 1) site.write({ slug: `late-${i}` });
     await store.refresh();
     expect(store.progress()).toMatchObject({ phase: 'settled', looked: 27, total: 27, published: 27 });
+  });
+});
+
+describe('snapshots a cold pass publishes on its way', () => {
+  /** How many a pass over `files` new files publishes before its end, as passOver counts them. */
+  function publishesOver(files: number): number {
+    let publishes = 0;
+    let since = 0;
+    for (let known = 1; known <= files; known += 1) {
+      since += 1;
+      if (since >= publishEvery(known)) {
+        since = 0;
+        publishes += 1;
+      }
+    }
+    return publishes;
+  }
+
+  it('come every 200 files on a small site, and grow fewer per file as the site grows (each costs in proportion to the site)', () => {
+    expect(publishesOver(1_000)).toBe(5);
+    expect(publishEvery(3_200)).toBe(200);
+    expect(publishEvery(100_000)).toBe(6_250);
+    // Every 200 files would be 500 snapshots of up to 100,000 articles each.
+    expect(publishesOver(100_000)).toBeLessThan(80);
   });
 });

@@ -1,0 +1,298 @@
+// What judging (judge.ts) needs of the whole site, kept between judgements: the served listings'
+// slugs, categories and tags (counted), who claims each URL and title, who links to each article,
+// which files wait on site-wide errors. A judgement looks at every record once, comparing a few
+// references with what it saw last time, and updates only what changed: judging one edited file on
+// a site of 100,000 costs about as much as on a site of 10. A fresh index (cited-content check)
+// builds it all; both answer exactly what recomputing from every record would.
+import type { ArticleListing } from '../store/types.js';
+import type { Diagnostic, SiteLink } from '../types.js';
+import { articleLinks, termSlug, type Reach } from './reach.js';
+import { titleKey } from './editorial.js';
+import { claimOrder } from './slugs.js';
+import { liveAt, visibilityOf } from './visibility.js';
+import type { Judged, Judgement } from './judge.js';
+import { CountedSet, Holders, newCounts, count, sameKeys, type Counts } from './counted.js';
+
+const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
+
+/** What a record was when last looked at (records change in place: a judgement replaces these fields). */
+interface Seen {
+  ok: boolean;
+  listing: ArticleListing;
+  good: Judged['good'];
+  provisional: boolean | undefined;
+  liveSlugs: readonly string[] | undefined;
+  links: readonly SiteLink[];
+  siteDiagnostics: readonly Diagnostic[];
+  /** Position in the records as last given (outputs keep the records' order). */
+  position: number;
+  stamp: number;
+}
+
+/** A judgement of a record, or none (`optimistic`: every version without compile errors counts as served). */
+type Served = Judgement<Judged> | undefined | 'optimistic';
+
+/**
+ * The listings readers would be served of a record: with its judgement, the accepted version or
+ * else the last good one; unjudged, the last good one (and a provisional one); optimistically (the
+ * first round), every version without compile errors too.
+ */
+function servedOf(record: Pick<Seen, 'ok' | 'listing' | 'good' | 'provisional'>, judged: Served): ArticleListing[] {
+  const judgement = judged === 'optimistic' ? undefined : judged;
+  const listings: ArticleListing[] = [];
+  if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (judged === undefined && record.provisional)) listings.push(record.listing);
+  if (record.good && !judgement?.accepted) listings.push(record.good.listing);
+  return listings;
+}
+
+/** Adds (by 1) or removes (by -1) what served listings make reachable at `now`: slugs (and the earlier ones redirected), categories, tags. */
+function tally(counts: Counts, listings: readonly ArticleListing[], liveSlugs: readonly string[] | undefined, now: number, by: number): void {
+  for (const listing of listings) {
+    if (visibilityOf(listing, now) !== 'published') continue;
+    count(counts.slugs, listing.slug, by);
+    for (const slug of liveSlugs ?? []) count(counts.slugs, slug, by);
+    for (const slug of listing.redirectFrom ?? []) count(counts.slugs, slug, by);
+    count(counts.categories, termSlug(listing.category), by);
+    for (const tag of listing.tags) count(counts.tags, termSlug(tag), by);
+  }
+}
+
+const isLive = (listings: readonly ArticleListing[], now: number): boolean => listings.some((listing) => visibilityOf(listing, now) === 'published');
+
+/** What readers can reach under some judgements: the site-wide counts with the overridden records' listings replaced. */
+export interface ReachView extends Reach {
+  /** The records whose served listings differ from the site-wide counts' (judged ones, and optimistic differences). */
+  readonly overridden: ReadonlyMap<Judged, Served>;
+}
+
+/** Who serves each URL now (the file whose last good version has it), read per slug; judging moves URLs in it. */
+export class SlugHolders<R extends Judged> {
+  private readonly moved = new Map<string, R | undefined>();
+  constructor(private readonly index: SiteIndex<R>) {}
+  get(slug: string): R | undefined {
+    return this.moved.has(slug) ? this.moved.get(slug) : this.index.holderOf(slug);
+  }
+  set(slug: string, record: R): void {
+    this.moved.set(slug, record);
+  }
+  delete(slug: string): void {
+    this.moved.set(slug, undefined);
+  }
+}
+
+export class SiteIndex<R extends Judged> {
+  private seen = new Map<R, Seen>();
+  /** Reachable at `now` with each record's listings as served without judging (judged: none; provisional ones). */
+  private counts = newCounts();
+  /** Records whose optimistic listings (every version without compile errors) reach other keys than the counts'. */
+  private optimisticDiffers = new Set<R>();
+  /** Records with earlier URLs and no published listing (their URLs may be gone). */
+  private notLive = new Set<R>();
+  private withErrors = new Set<R>();
+  private titles = new Holders<R>();
+  /** Records by served slug and by the slug of their version without compile errors: what a `redirectFrom:` may not take. */
+  private claims = new Holders<R>();
+  /** Records by the article slugs their links point at. */
+  private linkers = new Holders<R>();
+  private now = -Infinity;
+  /** The first go-live time after `now` among the listings counted: the counts hold until then. */
+  private nextLive = Infinity;
+  private articlePath: ((slug: string) => string) | undefined;
+  /** Where article URLs point (articlePath of a probe), as counted. */
+  private articlePaths: string | undefined;
+  private stamp = 0;
+  private records: readonly R[] = [];
+
+  /** Brings the index up to these records at `now`: only the records that changed since the last call are counted again. */
+  refresh(records: readonly R[], now: number, articlePath: (slug: string) => string): void {
+    // Counted at another moment (an article went live since) or for other article URLs: counted afresh.
+    const paths = articlePath('\0');
+    if (now < this.now || now >= this.nextLive || paths !== this.articlePaths) this.clear();
+    this.articlePaths = paths;
+    this.now = now;
+    this.articlePath = articlePath;
+    this.records = records;
+    const stamp = ++this.stamp;
+    records.forEach((record, position) => {
+      const seen = this.seen.get(record);
+      if (seen && !changed(seen, record)) {
+        seen.position = position;
+        seen.stamp = stamp;
+        return;
+      }
+      if (seen) this.forget(record, seen);
+      this.learn(record, position, stamp);
+    });
+    if (this.seen.size === records.length) return;
+    for (const [record, seen] of this.seen) if (seen.stamp !== stamp) this.forget(record, seen);
+  }
+
+  private clear(): void {
+    this.seen = new Map();
+    this.counts = newCounts();
+    this.optimisticDiffers = new Set();
+    this.notLive = new Set();
+    this.withErrors = new Set();
+    this.titles = new Holders();
+    this.claims = new Holders();
+    this.linkers = new Holders();
+    this.nextLive = Infinity;
+  }
+
+  private learn(record: R, position: number, stamp: number): void {
+    const seen: Seen = {
+      ok: record.ok,
+      listing: record.listing,
+      good: record.good,
+      provisional: record.provisional,
+      liveSlugs: record.liveSlugs,
+      links: record.links,
+      siteDiagnostics: record.siteDiagnostics,
+      position,
+      stamp,
+    };
+    this.seen.set(record, seen);
+    this.apply(record, seen, 1);
+    for (const listing of [record.listing, record.good?.listing]) {
+      const time = listing && !listing.draft ? liveAt(listing) : Infinity;
+      if (time > this.now && time < this.nextLive) this.nextLive = time;
+    }
+  }
+
+  private forget(record: R, seen: Seen): void {
+    this.apply(record, seen, -1);
+    this.seen.delete(record);
+  }
+
+  /** Counts a record's contributions in (1) or out (-1), as last seen. */
+  private apply(record: R, seen: Seen, by: 1 | -1): void {
+    const served = servedOf(seen, undefined);
+    tally(this.counts, served, seen.liveSlugs, this.now, by);
+    const put = (holders: Holders<R>, key: string): void => (by > 0 ? holders.add(key, record) : holders.remove(key, record));
+    const flag = (set: Set<R>, on: boolean): void => {
+      if (by > 0 && on) set.add(record);
+      else set.delete(record);
+    };
+    flag(this.notLive, (seen.liveSlugs?.length ?? 0) > 0 && !isLive(served, this.now));
+    flag(this.withErrors, seen.siteDiagnostics.some(isError));
+    flag(this.optimisticDiffers, differsOptimistically(seen, served, this.now));
+    if (seen.ok) put(this.titles, titleKey(seen.listing.title));
+    if (seen.good) put(this.claims, seen.good.listing.slug);
+    if (seen.ok) put(this.claims, seen.listing.slug);
+    for (const slug of articleLinks(seen.links, this.articlePath as (slug: string) => string)) put(this.linkers, slug);
+  }
+
+  private position(record: R): number {
+    return this.seen.get(record)?.position ?? Infinity;
+  }
+
+  private inOrder(records: Iterable<R>): R[] {
+    return [...records].sort((a, b) => this.position(a) - this.position(b));
+  }
+
+  /** Files waiting on a site-wide error (judged again with any change), in the records' order. */
+  waiting(): R[] {
+    return this.inOrder(this.withErrors);
+  }
+
+  /** Files by title (titleKey in editorial.ts), for title-duplicate. */
+  readonly titleHolders = {
+    get: (key: string): string[] | undefined => {
+      const holders = this.titles.get(key);
+      return holders ? this.inOrder(holders).map((record) => record.file) : undefined;
+    },
+  };
+
+  /** The first file (in the records' order) other than `record` that serves or claims `slug`. */
+  claimant(slug: string, record: R): R | undefined {
+    return this.inOrder(this.claims.get(slug) ?? []).find((owner) => owner !== record);
+  }
+
+  /** The file whose last good version has `slug` (the first by claimOrder if several). */
+  holderOf(slug: string): R | undefined {
+    let holder: R | undefined;
+    // Of the records claiming the slug, those serving it (the others claim it with a version not yet served).
+    for (const record of this.inOrder(this.claims.get(slug) ?? [])) {
+      const good = record.good;
+      if (good?.listing.slug !== slug) continue;
+      if (!holder || claimOrder({ file: record.file, listing: good.listing }, { file: holder.file, listing: (holder.good as NonNullable<Judged['good']>).listing }) < 0) holder = record;
+    }
+    return holder;
+  }
+
+  /**
+   * What readers reach when these records are served as judged (or optimistically), the others as
+   * they are: the counts, with the overridden records' own contributions swapped.
+   */
+  reach(overrides: ReadonlyMap<R, Served>, taxonomy: boolean, optimistic: boolean): ReachView {
+    const all = new Map<Judged, Served>(overrides);
+    if (optimistic) for (const record of this.optimisticDiffers) if (!all.has(record)) all.set(record, 'optimistic');
+    const delta = newCounts();
+    for (const [record, served] of all) {
+      const seen = this.seen.get(record as R);
+      if (!seen) continue;
+      tally(delta, servedOf(seen, undefined), seen.liveSlugs, this.now, -1);
+      tally(delta, servedOf(seen, served), seen.liveSlugs, this.now, 1);
+    }
+    const build = (part: keyof Counts) => () => {
+      const whole = newCounts();
+      for (const record of this.records) {
+        const seen = this.seen.get(record) as Seen;
+        tally(whole, servedOf(seen, all.has(record) ? all.get(record) : optimistic ? 'optimistic' : undefined), seen.liveSlugs, this.now, 1);
+      }
+      return new Set(whole[part].keys());
+    };
+    const none = new Set<string>();
+    return {
+      overridden: all,
+      slugs: new CountedSet(this.counts.slugs, delta.slugs, build('slugs')),
+      categories: taxonomy ? new CountedSet(this.counts.categories, delta.categories, build('categories')) : none,
+      tags: taxonomy ? new CountedSet(this.counts.tags, delta.tags, build('tags')) : none,
+    };
+  }
+
+  /** The records with earlier URLs and nothing published under this reach: whose URLs may be gone. */
+  notLiveUnder(reach: ReachView): R[] {
+    const found = [...this.notLive].filter((record) => !reach.overridden.has(record));
+    for (const [record, served] of reach.overridden) {
+      const seen = this.seen.get(record as R);
+      if (seen && (seen.liveSlugs?.length ?? 0) > 0 && !isLive(servedOf(seen, served), this.now)) found.push(record as R);
+    }
+    return this.inOrder(found);
+  }
+
+  /** Files not in `targets` with a link to an article readers cannot reach under `reach` (renamed, withdrawn, deleted). */
+  brokenLinkers(targets: ReadonlySet<R>, reach: Reach): R[] {
+    const found = new Set<R>();
+    for (const slug of this.linkers.keys()) {
+      if (reach.slugs.has(slug)) continue;
+      for (const record of this.linkers.get(slug) ?? []) if (!targets.has(record)) found.add(record);
+    }
+    return this.inOrder(found);
+  }
+}
+
+function changed(seen: Seen, record: Judged): boolean {
+  return (
+    seen.ok !== record.ok ||
+    seen.listing !== record.listing ||
+    seen.good !== record.good ||
+    seen.provisional !== record.provisional ||
+    seen.liveSlugs !== record.liveSlugs ||
+    seen.links !== record.links ||
+    seen.siteDiagnostics !== record.siteDiagnostics
+  );
+}
+
+/** Whether counting a record's version without compile errors as served reaches other keys. */
+function differsOptimistically(seen: Seen, served: readonly ArticleListing[], now: number): boolean {
+  const optimistic = servedOf(seen, 'optimistic');
+  // Most records: the version on disk is the one served (one listing object).
+  const distinct = new Set(served);
+  if (optimistic.every((listing) => distinct.has(listing)) && served.every((listing) => optimistic.includes(listing))) return false;
+  const a = newCounts();
+  const b = newCounts();
+  tally(a, optimistic, seen.liveSlugs, now, 1);
+  tally(b, served, seen.liveSlugs, now, 1);
+  return !sameKeys(a, b);
+}
