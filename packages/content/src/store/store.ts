@@ -20,6 +20,9 @@ import type { ContentSnapshot, ContentStore, ContentStoreOptions, ListingPage, L
 import { FileUpdater } from './update.js';
 import { DirectoryWatcher } from './watch.js';
 
+/** After the start-up pass: the server's first answers and warm-up renders go first. */
+const siteIndexWarmUpMs = 1_000;
+
 /**
  * A directory of articles as a validated, immutable snapshot (see ContentStore). Work happens once
  * per file version: a file is hashed when its mtime or size changes, compiled only when its content
@@ -143,9 +146,26 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
         };
         const candidates = restart ? await updater.changedSinceLastRun(listedAtStart) : undefined;
         await pass('all', { onFirstPass, initial: true, ...(candidates ? { candidates } : {}) });
+        if (restart) warmSiteIndexLater();
       })
       .then(() => resolve(), reject);
   });
+
+  /**
+   * An unchanged restart judges nothing (pass.ts), so the site index (what judging counts across
+   * the site: 0.8 s at 100,000 articles) is learnt a moment later, in the queue, rather than by an
+   * editor's first save.
+   */
+  function warmSiteIndexLater(): void {
+    const timer = setTimeout(() => {
+      queue
+        .enqueue(async () => {
+          if (!closed) context.siteIndex.refresh([...book.values()], clock().getTime(), articlePath);
+        })
+        .catch(() => undefined);
+    }, siteIndexWarmUpMs);
+    timer.unref();
+  }
   // A failed start (the directory is unreadable) rejects `ready` for the caller; nothing to watch then.
   void ready.then(
     () => options.watch !== false && !closed && watcher?.watch(watchedDirectories()),

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SiteIndex } from '../../src/site/site-index.js';
 import { storeDatabasePath } from '../../src/store/database.js';
 import { RecordBook } from '../../src/store/records.js';
 import type { FileRecord } from '../../src/store/snapshot.js';
@@ -118,6 +119,34 @@ describe('a restart from the database', () => {
     expect(edited.entry('a-2')?.servingLastGood).toBe(true);
     expect(edited.reports.find((report) => report.file === 'a-2.md')?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(edited.entry('a-4')).toBeDefined();
+  });
+});
+
+describe('a restart with nothing changed', () => {
+  it('judges nothing on the way to serving, then learns the site index in idle time, so a first edit recounts only itself', async () => {
+    site = makeSite();
+    for (const n of [1, 2, 3]) site.write({ slug: `a-${n}`, published: '2024-01-01' });
+    const first = site.open();
+    await first.settled();
+    await first.close();
+
+    const refresh = vi.spyOn(SiteIndex.prototype, 'refresh');
+    const learn = vi.spyOn(SiteIndex.prototype as unknown as { learn: () => void }, 'learn');
+    try {
+      const second = site.open();
+      await second.settled();
+      expect(refresh).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      expect(learn).toHaveBeenCalledTimes(3);
+      learn.mockClear();
+      site.write({ slug: 'a-2', title: 'Edited', published: '2024-01-01' });
+      await second.refresh();
+      expect(second.snapshot().entry('a-2')?.listing.title).toBe('Edited');
+      expect(learn).toHaveBeenCalledTimes(1);
+    } finally {
+      refresh.mockRestore();
+      learn.mockRestore();
+    }
   });
 });
 
