@@ -50,12 +50,6 @@ function storeDiagnostics(diagnostics: readonly Diagnostic[], file: string): Sto
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** In place: the objects are fresh from JSON.parse. */
-function restoreDiagnostics(diagnostics: StoredDiagnostic[] | undefined, file: string): Diagnostic[] {
-  if (!diagnostics || diagnostics.length === 0) return NONE as never[];
-  for (const diagnostic of diagnostics) diagnostic.file ??= file;
-  return diagnostics as Diagnostic[];
-}
 
 export function encodeRow(record: FileRecord): RecordRow {
   const { file, key, sourceKey, good, provisional: _provisional, diagnostics, siteDiagnostics, ...rest } = record;
@@ -109,6 +103,29 @@ export class RowDecoder {
     listing.tags = listing.tags.map((tag) => this.shared(tag));
   }
 
+  /**
+   * In place: the objects are fresh from JSON.parse. A rule's id and most of its messages are the
+   * same words in every file they concern (":::study does not say how certain its evidence is…"):
+   * kept once, they are not a site's largest strings.
+   */
+  private diagnostics(diagnostics: StoredDiagnostic[] | undefined, file: string): Diagnostic[] {
+    if (!diagnostics || diagnostics.length === 0) return NONE as never[];
+    for (const diagnostic of diagnostics) {
+      diagnostic.file = diagnostic.file === undefined ? file : this.shared(diagnostic.file);
+      diagnostic.ruleId = this.shared(diagnostic.ruleId);
+      diagnostic.message = this.shared(diagnostic.message);
+    }
+    return diagnostics as Diagnostic[];
+  }
+
+  /** Links to the same pages (a category, /contact, a popular article) repeat across a site. */
+  private links(links: FileRecord['links'] | undefined): FileRecord['links'] | undefined {
+    if (!links) return links;
+    if (links.length === 0) return NONE as never[];
+    for (const link of links) link.href = this.shared(link.href);
+    return links;
+  }
+
   decode(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>): FileRecord {
     const data = JSON.parse(row.data) as Record<string, unknown> & {
       diagnostics?: StoredDiagnostic[];
@@ -123,9 +140,9 @@ export class RowDecoder {
     record.file = row.file;
     record.key = row.key;
     record.sourceKey = row.source_key ?? row.key;
-    record.diagnostics = restoreDiagnostics(data.diagnostics, row.file);
-    record.siteDiagnostics = restoreDiagnostics(data.siteDiagnostics, row.file);
-    if (data.links?.length === 0) record.links = NONE as never[];
+    record.diagnostics = this.diagnostics(data.diagnostics, row.file);
+    record.siteDiagnostics = this.diagnostics(data.siteDiagnostics, row.file);
+    if (data.links) record.links = this.links(data.links) as FileRecord['links'];
     if (data.judgedKey === row.key) record.judgedKey = row.key;
     this.listing(data.listing);
     if (data.good) {
