@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const match = /^([1-9]\d{0,5})\.xml$/.exec(params.part ?? '');
   if (!match) throw data(null, { status: 404, statusText: 'No such sitemap' });
   const { categories, snapshot } = await getCatalog();
-  const part = sitemapsOf(snapshot, categories.map((category) => category.slug)).parts[Number(match[1]) - 1];
+  const part = sitemapsOf(snapshot, categories.map((category) => category.slug)).part(Number(match[1]));
   if (!part) throw data(null, { status: 404, statusText: 'No such sitemap' });
   return cachedTextResponse(request, part.body, { contentType: 'application/xml; charset=utf-8', etag: part.etag });
 }
