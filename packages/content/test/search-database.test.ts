@@ -105,6 +105,21 @@ describe('the index file', () => {
     index.close();
   });
 
+  it('keeps the same ids and keys when it takes the content store\'s strings for them', async () => {
+    writeIndex();
+    const { index } = await reopen();
+    const before = new Map(index.keys());
+    // The store's view: one key equal, one changed, one article the index lacks; the rest unknown to it.
+    index.shareKeys(new Map([['d1', 'key-d1'], ['d2', 'key-d2-v2'], ['elsewhere', 'key-x']]));
+    expect(new Map(index.keys())).toEqual(before);
+    // Writes still follow.
+    index.apply({ delete: ['d1'], set: [{ doc: doc('d2', 'Changed.'), key: 'key-d2-v2' }] });
+    expect(index.keys().has('d1')).toBe(false);
+    expect(index.keys().get('d2')).toBe('key-d2-v2');
+    expect(index.keys().size).toBe(before.size - 1);
+    index.close();
+  });
+
   it('creates its directory and starts empty', async () => {
     const { index, log } = await reopen();
     expect(index.size).toBe(0);

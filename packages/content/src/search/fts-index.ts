@@ -81,6 +81,8 @@ export class SearchIndex {
   #popular: { tag: string; count: number }[] | undefined;
   /** Id → content key, as `keys()` read them and writes since changed them. */
   #keys: Map<string, string> | undefined;
+  /** `#keys` holds the strings read from the file (see shareKeys). */
+  #keysFromFile = false;
 
   constructor(options: SearchIndexOptions = {}) {
     this.file = options.file ?? ':memory:';
@@ -104,12 +106,35 @@ export class SearchIndex {
     return this.#guard(() => this.#db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined, () => false);
   }
 
-  /** Id → content key of every indexed article (as given to `set`): what is in the index, by version. */
-  keys(): Map<string, string> {
+  /**
+   * Id → content key of every indexed article (as given to `set`): what is in the index, by
+   * version. The index's own map, as of now (the next write changes it): a copy at each sync was
+   * 100,000 entries of garbage per published snapshot.
+   */
+  keys(): ReadonlyMap<string, string> {
     // Read once, then kept with each write: reading them is a scan of every card (a second at
     // 100,000 articles, on the server's thread, at every snapshot a sync compares).
-    const read = () => (this.#keys ??= new Map(this.#db.prepare('SELECT id, key FROM articles').raw().all() as [string, string][]));
-    return new Map(this.#guard(read, () => new Map()));
+    const read = () => {
+      if (this.#keys) return this.#keys;
+      this.#keysFromFile = true;
+      return (this.#keys = new Map(this.#db.prepare('SELECT id, key FROM articles').raw().all() as [string, string][]));
+    };
+    return this.#guard(read, () => new Map());
+  }
+
+  /**
+   * Keeps the caller's strings for the ids and keys it holds too (`current`: the content store's
+   * published keys). Read from the file, each is a copy of a string the store holds already:
+   * 10 MB at 100,000 articles. Done once after each read of the file.
+   */
+  shareKeys(current: ReadonlyMap<string, string>): void {
+    const keys = this.#keys;
+    if (!keys || !this.#keysFromFile) return;
+    this.#keysFromFile = false;
+    const shared = new Map<string, string>();
+    for (const [id, key] of current) if (keys.get(id) === key) shared.set(id, key);
+    for (const [id, key] of keys) if (!shared.has(id)) shared.set(id, key);
+    this.#keys = shared;
   }
 
   /** Tags by how many articles carry them, most first (ties alphabetical). */

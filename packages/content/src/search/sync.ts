@@ -44,6 +44,7 @@ export async function syncSearchIndex(index: SearchIndex, snapshot: ContentSnaps
   const indexed = index.keys();
   const gone = [...indexed.keys()].filter((slug) => !wanted.has(slug));
   const changed = [...wanted].filter(([slug, key]) => indexed.get(slug) !== key);
+  index.shareKeys(wanted);
   index.apply({ delete: gone });
   for (let start = 0; start < changed.length; start += batchSize) {
     const batch = changed.slice(start, start + batchSize);
