@@ -14,9 +14,7 @@ export const slugifyTag = slugifyCategory;
 interface TagIndex {
   /** Every tag, alphabetical. */
   tags: Tag[];
-  /** Articles per tag slug, newest first (the snapshot's order). */
-  articles: Map<string, ArticleListing[]>;
-  /** The same lists as positions in `snapshot.articles`: related articles count and rank by number. */
+  /** Articles per tag slug, as positions in `snapshot.articles` (newest first): related articles count and rank by number. */
   positions: Map<string, number[]>;
   /** Position of each slug in `snapshot.articles`. */
   positionOf: Map<string, number>;
@@ -31,7 +29,6 @@ interface TagIndex {
 function tagIndex(snapshot: ContentSnapshot): TagIndex {
   return snapshot.derive('blog:tags', (s) => {
     const names = new Map<string, string>();
-    const articles = new Map<string, ArticleListing[]>();
     const positions = new Map<string, number[]>();
     const positionOf = new Map<string, number>();
     const categories: string[] = [];
@@ -42,18 +39,15 @@ function tagIndex(snapshot: ContentSnapshot): TagIndex {
       categories.push(categorySlug(article.category));
       for (const tag of article.tags) {
         const slug = tagSlug(tag);
-        if (!slug || articles.get(slug)?.at(-1) === article) continue;
+        if (!slug || positions.get(slug)?.at(-1) === position) continue;
         if (!names.has(slug)) names.set(slug, tag);
-        const list = articles.get(slug) ?? [];
-        list.push(article);
-        articles.set(slug, list);
         const numbers = positions.get(slug) ?? [];
         numbers.push(position);
         positions.set(slug, numbers);
       }
     });
-    const tags = [...names].map(([slug, name]) => ({ name, slug, count: articles.get(slug)?.length ?? 0 }));
-    return { tags: tags.sort((a, b) => a.name.localeCompare(b.name, 'en')), articles, positions, positionOf, categories };
+    const tags = [...names].map(([slug, name]) => ({ name, slug, count: positions.get(slug)?.length ?? 0 }));
+    return { tags: tags.sort((a, b) => a.name.localeCompare(b.name, 'en')), positions, positionOf, categories };
   });
 }
 
