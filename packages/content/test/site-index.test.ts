@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyJudgements } from '../src/site/apply-judgements.js';
+import { titleKey } from '../src/site/editorial.js';
 import { judgeSite, type Judged, type Judgement } from '../src/site/judge.js';
 import { SiteIndex } from '../src/site/site-index.js';
 import type { ArticleListing } from '../src/store/types.js';
@@ -120,12 +121,33 @@ describe('judging with the kept site index', () => {
     });
   }
 
+  const make = (i: number, title = `Article ${i}`, slug = `a-${i}`): Record => {
+    const listing: ArticleListing = { slug, title, description: '', category: 'Back pain', tags: ['pain'], published: '2024-01-01', readingTimeMinutes: 1, wordCount: 1, draft: false };
+    return { file: `a-${i}.md`, key: `k${i}`, ok: true, diagnostics: [], listing, links: [{ href: `/articles/a-${(i + 1) % 50}`, line: 1, column: 1 }], siteDiagnostics: [], good: { key: `k${i}`, listing }, liveSlugs: [listing.slug] };
+  };
+
+  it('learns a site in slices, a turn for others between them, exactly as at once', async () => {
+    // Some shared titles and slugs, so the holders have more than one record to order.
+    const records = Array.from({ length: 50 }, (_, i) => make(i, `Article ${i % 40}`, `a-${i % 45}`));
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const atOnce = new SiteIndex<Record>();
+    atOnce.refresh(records, now, articlePath);
+    const sliced = new SiteIndex<Record>();
+    let turns = 0;
+    await sliced.refreshInSlices(records, now, articlePath, { between: async () => void (turns += 1), sliceSize: 7 });
+    expect(turns).toBe(7);
+    for (let i = 0; i < 50; i += 1) {
+      const { slug, title } = (records[i] as Record).listing;
+      expect(sliced.holderOf(slug)).toBe(atOnce.holderOf(slug));
+      expect(sliced.claimant(slug, records[i] as Record)).toBe(atOnce.claimant(slug, records[i] as Record));
+      expect(sliced.titleHolders.get(titleKey(title))).toEqual(atOnce.titleHolders.get(titleKey(title)));
+    }
+    expect(sliced.holderOf('a-44')?.file).toBe('a-44.md');
+    expect(sliced.titleHolders.get(titleKey('Article 3'))).toEqual(['a-3.md', 'a-43.md']);
+  });
+
   it('tells an edited file of a title another file has, as judging afresh does', () => {
     const index = new SiteIndex<Record>();
-    const make = (i: number, title = `Article ${i}`): Record => {
-      const listing: ArticleListing = { slug: `a-${i}`, title, description: '', category: 'Back pain', tags: ['pain'], published: '2024-01-01', readingTimeMinutes: 1, wordCount: 1, draft: false };
-      return { file: `a-${i}.md`, key: `k${i}`, ok: true, diagnostics: [], listing, links: [{ href: `/articles/a-${(i + 1) % 50}`, line: 1, column: 1 }], siteDiagnostics: [], good: { key: `k${i}`, listing }, liveSlugs: [listing.slug] };
-    };
     const records = Array.from({ length: 50 }, (_, i) => make(i));
     const facts = { routes, articlePath, now: new Date('2026-01-01') };
     judgeSite({ records, targets: [], facts, source: () => '', index });

@@ -105,6 +105,22 @@ export class SiteIndex<R extends Judged> {
 
   /** Brings the index up to these records at `now`: only the records that changed since the last call are counted again. */
   refresh(records: readonly R[], now: number, articlePath: (slug: string) => string): void {
+    for (const _slice of this.refreshing(records, now, articlePath)) {
+      // all at once
+    }
+  }
+
+  /**
+   * The same, with a turn for others (`between`) after each `sliceSize` records: learning a site
+   * of 100,000 at once held a server's thread for half a second. Nothing else may change the
+   * records or judge meanwhile (the store runs this in its work queue).
+   */
+  async refreshInSlices(records: readonly R[], now: number, articlePath: (slug: string) => string, slicing: { between: () => Promise<void>; sliceSize?: number }): Promise<void> {
+    for (const _slice of this.refreshing(records, now, articlePath, slicing.sliceSize)) await slicing.between();
+  }
+
+  /** refresh, stopping after each `sliceSize` records. */
+  private *refreshing(records: readonly R[], now: number, articlePath: (slug: string) => string, sliceSize = Infinity): Generator<void> {
     // Counted at another moment (an article went live since) or for other article URLs: counted afresh.
     const paths = articlePath('\0');
     if (now < this.now || now >= this.nextLive || paths !== this.articlePaths) this.clear();
@@ -113,16 +129,18 @@ export class SiteIndex<R extends Judged> {
     this.articlePath = articlePath;
     this.records = records;
     const stamp = ++this.stamp;
-    records.forEach((record, position) => {
+    for (let position = 0; position < records.length; position += 1) {
+      if (position > 0 && position % sliceSize === 0) yield;
+      const record = records[position] as R;
       const seen = this.seen.get(record);
       if (seen && !changed(seen, record)) {
         seen.position = position;
         seen.stamp = stamp;
-        return;
+        continue;
       }
       if (seen) this.forget(record, seen);
       this.learn(record, position, stamp);
-    });
+    }
     if (this.seen.size === records.length) return;
     for (const [record, seen] of this.seen) if (seen.stamp !== stamp) this.forget(record, seen);
   }
