@@ -36,14 +36,21 @@ const optimizeAfter = 200;
 export async function syncSearchIndex(index: SearchIndex, snapshot: ContentSnapshot, options: SearchSyncOptions): Promise<boolean> {
   const generation = index.generation;
   const batchSize = options.batchSize ?? 50;
+  // Each step below walks every article (about 80 ms each at 100,000 on this machine): a turn for
+  // the server between them, so a reader never waits for the whole comparison.
   const wanted = new Map<string, string>();
   for (const article of snapshot.articles) {
     const entry = snapshot.entry(article.slug);
     if (entry?.visibility === 'published') wanted.set(article.slug, entry.key);
   }
+  await options.between?.();
   const indexed = index.keys();
+  await options.between?.();
+  if (index.generation !== generation) return false;
   const gone = [...indexed.keys()].filter((slug) => !wanted.has(slug));
   const changed = [...wanted].filter(([slug, key]) => indexed.get(slug) !== key);
+  await options.between?.();
+  if (index.generation !== generation) return false;
   index.shareKeys(wanted);
   index.apply({ delete: gone });
   for (let start = 0; start < changed.length; start += batchSize) {
