@@ -50,7 +50,6 @@ function storeDiagnostics(diagnostics: readonly Diagnostic[], file: string): Sto
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-
 export function encodeRow(record: FileRecord): RecordRow {
   const { file, key, sourceKey, good, provisional: _provisional, diagnostics, siteDiagnostics, ...rest } = record;
   const data: Record<string, unknown> = { ...rest, diagnostics: storeDiagnostics(diagnostics, file) };
