@@ -1,32 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentStore } from '../src/store/index.js';
 import { temporaryDirectories } from '@cited/test-utils/temporary';
 import { contentRoot } from '@cited/test-utils/workspace';
-import { article, packageDir, seedPath } from './helpers.js';
+import { article, builtPackage, packageDir, seedPath } from './helpers.js';
 
 const bin = join(packageDir, 'bin/cited-content.js');
 const temporary = temporaryDirectories();
 
-function newestSource(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((entry) => statSync(join(dir, entry)).mtimeMs),
-  );
-}
-
+// The bin runs the compiled CLI.
 beforeAll(() => {
-  // The bin runs the compiled CLI; rebuild when dist is missing or older than the sources.
-  const cli = join(packageDir, 'dist/cli.js');
-  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(packageDir, 'src'))) {
-    const build = spawnSync(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    });
-    expect(build.status, build.stdout + build.stderr).toBe(0);
-  }
+  builtPackage();
 });
 
 afterAll(() => temporary.removeAll());

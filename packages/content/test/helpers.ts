@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedArticlePath } from '@cited/test-utils/workspace';
@@ -43,4 +44,25 @@ ${frontmatterExtra}references:
 
 ${body}
 `;
+}
+
+function newestSource(dir: string): number {
+  return Math.max(...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((entry) => statSync(join(dir, entry)).mtimeMs));
+}
+
+/**
+ * The package as other processes run it (dist/, what the bin and importers load): compiled again
+ * when missing or older than the sources. Throws with tsc's output when the build fails.
+ */
+export function builtPackage(): string {
+  const dist = join(packageDir, 'dist');
+  const entry = join(dist, 'cli.js');
+  if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(join(packageDir, 'src'))) {
+    const build = spawnSync(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`);
+  }
+  return dist;
 }

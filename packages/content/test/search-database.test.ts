@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, schemaVersion, SearchIndex, searchIndex, type SearchDoc } from '../src/search/index.js';
+import { builtPackage } from './helpers.js';
 
 // The index's file in a cache directory: reused by the next process when it is sound and of this
 // version; otherwise reported, removed and started afresh (then filled again by its owner).
@@ -118,6 +121,23 @@ describe('the index file', () => {
     expect(index.keys().get('d2')).toBe('key-d2-v2');
     expect(index.keys().size).toBe(before.size - 1);
     index.close();
+  });
+
+  it('holds a short script open until the background check it awaits has settled', () => {
+    writeIndex();
+    // Awaited at a script's top level: an unsettled promise there ends the process (code 13, silently).
+    const script = [
+      `import { SearchIndex } from ${JSON.stringify(pathToFileURL(path.join(builtPackage(), 'search/index.js')).href)};`,
+      `const index = new SearchIndex({ file: ${JSON.stringify(file)} });`,
+      'await index.checked;',
+      "console.log('checked', index.size);",
+      'index.close();',
+    ].join('\n');
+    // A module file, as a developer runs one (code passed to --eval keeps the process open anyway).
+    const scriptFile = path.join(dir, 'check-index.mjs');
+    writeFileSync(scriptFile, script);
+    const child = spawnSync(process.execPath, [scriptFile], { encoding: 'utf8' });
+    expect({ status: child.status, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({ status: 0, stdout: `checked ${docs.length}`, stderr: '' });
   });
 
   it('creates its directory and starts empty', async () => {

@@ -201,17 +201,23 @@ try {
 parentPort.postMessage(problem);
 `;
 
-/**
- * PRAGMA quick_check of the whole file in a worker thread: resolves to what is wrong, or null when
- * nothing is (or the check could not run: damage found later is still caught when it is read).
- */
-export function checkFile(file: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    let problem: string | null = null;
-    const worker = new Worker(checkerSource, { eval: true, workerData: { driver: driverPath(), file } });
-    worker.unref();
-    worker.once('message', (message: string | null) => (problem = message));
+/** A check running in a worker thread, which does not keep the process alive unless held. */
+export interface BackgroundCheck {
+  /** What is wrong, or null when nothing is (or the check could not run: damage found later is still caught when it is read). */
+  problem: Promise<string | null>;
+  /** Keeps the process alive until the check has ended (someone is waiting for it). */
+  hold: () => void;
+}
+
+/** PRAGMA quick_check of the whole file in a worker thread. */
+export function checkFile(file: string): BackgroundCheck {
+  const worker = new Worker(checkerSource, { eval: true, workerData: { driver: driverPath(), file } });
+  worker.unref();
+  const problem = new Promise<string | null>((resolve) => {
+    let found: string | null = null;
+    worker.once('message', (message: string | null) => (found = message));
     worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(problem));
+    worker.once('exit', () => resolve(found));
   });
+  return { problem, hold: () => worker.ref() };
 }

@@ -68,11 +68,9 @@ function whole(value: number | undefined, fallback: number, min: number): number
  */
 export class SearchIndex {
   readonly file: string;
-  /**
-   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged).
-   * The worker does not keep the process alive: in a process that is about to exit, it may not settle.
-   */
-  readonly checked: Promise<void>;
+  readonly #checked: Promise<void>;
+  /** Keeps the process alive until the background check ends: see `checked`. */
+  readonly #holdCheck: () => void;
   #db: Database;
   #generation = 0;
   #closed = false;
@@ -90,7 +88,19 @@ export class SearchIndex {
     this.#rankLimit = whole(options.rankLimit, defaultRankLimit, 1);
     const { db, reused } = openDatabase(this.file, this.#log);
     this.#db = db;
-    this.checked = reused ? this.#checkInBackground() : Promise.resolve();
+    const check = reused ? checkFile(this.file) : undefined;
+    this.#holdCheck = check?.hold ?? (() => undefined);
+    this.#checked = check ? this.#emptyIfDamaged(check.problem) : Promise.resolve();
+  }
+
+  /**
+   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged).
+   * The check alone does not keep a process alive (a server or script may end before it does);
+   * asking for this promise does, until the check ends.
+   */
+  get checked(): Promise<void> {
+    this.#holdCheck();
+    return this.#checked;
   }
 
   /** Changes when the index had to start afresh (a damaged file): it is then empty. */
@@ -257,9 +267,9 @@ export class SearchIndex {
     }
   }
 
-  async #checkInBackground(): Promise<void> {
+  async #emptyIfDamaged(checking: Promise<string | null>): Promise<void> {
     const generation = this.#generation;
-    const problem = await checkFile(this.file);
+    const problem = await checking;
     if (problem !== null && !this.#closed && generation === this.#generation) this.#startAfresh(`damaged: ${problem}`);
   }
 
