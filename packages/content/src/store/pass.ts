@@ -35,6 +35,8 @@ export interface PassContext {
   progress: PassProgress;
   /** What the last judgement learnt of the site: the next one looks again only at the records changed since. */
   siteIndex: SiteIndex<FileRecord>;
+  /** Brings `siteIndex` up to every record a slice at a time, answering readers between slices. */
+  learnSiteIndex: () => Promise<void>;
 }
 
 export interface PassOptions {
@@ -53,6 +55,8 @@ async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) =>
   });
   await Promise.all(lanes);
 }
+
+const isBroken = (record: FileRecord): boolean => !record.ok || record.siteDiagnostics.some((d) => d.severity === 'error');
 
 /** Judges these records against the rest of the site (site/judge.ts), logging what is not published. */
 export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>, options: { reportKnown: boolean }): void {
@@ -132,6 +136,8 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
   const { progressive } = options;
   const inline = names !== 'all' && targets.length <= 2;
   let changed = false;
+  /** The targets whose record changed (added, edited, or a dependency edited; deleted ones have none). */
+  const updatedFiles = new Set<string>();
   let sincePublish = 0;
   let publishes = 0;
   const deps = new DependencyReader(context.dir);
@@ -147,6 +153,7 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
       if (progressive && looked % 1000 === 0) context.log(`[content] cold pass: ${looked} of ${targets.length} files looked at, ${book.size} known`);
       if (!updated) return;
       changed = true;
+      updatedFiles.add(name);
       sincePublish += 1;
       if (progressive && sincePublish >= publishEvery(book.size)) {
         sincePublish = 0;
@@ -159,16 +166,20 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
   );
   queue.endBulk(context.closed());
   if (progressive) context.log(`[content] cold pass done: ${context.progress.filesLooked} of ${targets.length} files looked at`);
-  // A restart that finds nothing changed (files, routes, registry) has nothing to judge again: it
-  // only reports the files known to be broken, and the snapshot it serves already is the right one.
+  // A restart on the site configuration of the last run (routes, registry, rules) judges only the
+  // files changed while it was down and those never judged (an interrupted cold start), as saves
+  // of them would be: the site index brings in the files their change touches (links, URLs). It
+  // reports the files known to be broken again; with nothing changed and nothing broken, no
+  // judgement could differ from the saved one.
   const unchangedRestart = options.initial === true && !changed && book.siteUnchanged;
+  const restartOnSameSite = options.initial === true && book.siteUnchanged;
   const judged =
     names !== 'all'
       ? targets.map((name) => book.get(name)).filter((record) => record !== undefined)
-      : unchangedRestart
-        ? [...book.values()].filter((record) => !record.ok || record.siteDiagnostics.some((d) => d.severity === 'error'))
+      : restartOnSameSite
+        ? [...book.values()].filter((record) => updatedFiles.has(record.file) || record.judgedKey !== record.key || isBroken(record))
         : [...book.values()];
-  // Nothing broken on a restart that found nothing changed: no judgement could differ from the saved one.
+  if (restartOnSameSite && changed) await context.learnSiteIndex();
   if (!(unchangedRestart && judged.length === 0)) judgeRecords(context, judged, { reportKnown: options.initial === true });
   if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
   // Everything is judged and published: readers get the whole site (saving it follows).

@@ -120,6 +120,8 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     log,
     progress,
     siteIndex: new SiteIndex<FileRecord>(),
+    // In slices: readers' requests are answered meanwhile; saves wait in the queue.
+    learnSiteIndex: () => context.siteIndex.refreshInSlices([...book.values()], clock().getTime(), articlePath, { between: nextTurn, sliceSize: siteIndexSliceSize }),
   };
   const pass = (names: Iterable<string> | 'all', passOptions?: PassOptions) => runPass(context, names, passOptions);
 
@@ -169,9 +171,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     const timer = setTimeout(() => {
       queue
         .enqueue(async () => {
-          if (closed) return;
-          // In slices: readers' requests are answered meanwhile; saves wait in the queue.
-          await context.siteIndex.refreshInSlices([...book.values()], clock().getTime(), articlePath, { between: nextTurn, sliceSize: siteIndexSliceSize });
+          if (!closed) await context.learnSiteIndex();
         })
         .catch(() => undefined);
     }, siteIndexWarmUpMs);

@@ -244,6 +244,22 @@ describe('records of another compiler version', () => {
   });
 });
 
+describe('records saved before their first judgement', () => {
+  it('are judged at the next start and published, though no file changed (a cold start cut short after a save)', async () => {
+    site = await builtSite();
+    const db = new Database(storeDatabasePath(site.cacheDir));
+    // As a long cold pass saves them on its way: compiled, never judged, so never served yet.
+    db.prepare("UPDATE records SET data = json_remove(data, '$.judgedKey', '$.good'), good_key = NULL, slug = NULL, category = NULL, author = NULL, published = NULL, live_at = NULL WHERE file = 'a-3.md'").run();
+    db.prepare("DELETE FROM record_tags WHERE file = 'a-3.md'").run();
+    db.close();
+    const store = site.open();
+    await store.settled();
+    expect(store.stats.compiled).toBe(0);
+    expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['a-5', 'a-4', 'a-3', 'a-2', 'a-1']);
+    expect((await store.article('a-3'))?.meta.title).toBe('Article 3');
+  });
+});
+
 describe('a full disk during a save', () => {
   const record = (file: string, title: string): FileRecord => ({
     file,

@@ -4,7 +4,9 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SiteIndex } from '../../src/site/site-index.js';
+import type { FileRecord } from '../../src/store/snapshot.js';
 import { fixturesDir } from '../helpers.js';
 import { makeSite, source, type Site } from './fixtures.js';
 
@@ -375,6 +377,34 @@ describe('site links', () => {
     const report = fewerRoutes.snapshot().reports.find((r) => r.file === 'linker.md');
     expect(report?.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'link-broken', line: 10 }));
     // Published before the route went: kept (never taken down by another change), and said so.
+    expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
+  });
+
+  it('judges what changed while it was down as a save would be: those files and the ones they touch, not the whole site', async () => {
+    site = makeSite();
+    site.write({ slug: 'target' });
+    site.write({ slug: 'linker', body: 'See [the target](/articles/target).' });
+    for (let i = 1; i <= 3; i += 1) site.write({ slug: `other-${i}` });
+    const first = site.open();
+    await first.ready;
+    expect(first.snapshot().reports).toEqual([]);
+    await first.close();
+
+    site.write({ slug: 'target', extra: 'draft: true\n' });
+    // The judgement's targets as it hands them to the site index (the set grows after the call).
+    const judged: string[][] = [];
+    const brokenLinkers = SiteIndex.prototype.brokenLinkers;
+    const spy = vi.spyOn(SiteIndex.prototype, 'brokenLinkers').mockImplementation(function (this: SiteIndex<FileRecord>, targets, reach) {
+      judged.push([...targets].map((record) => record.file).sort());
+      return brokenLinkers.call(this, targets, reach);
+    });
+    const second = site.open();
+    await second.settled();
+    spy.mockRestore();
+    expect(judged).toEqual([['target.md']]);
+    // The article linking to it is told at once, and keeps its last good version.
+    expect(slugsOf(second.snapshot().articles).sort()).toEqual(['linker', 'other-1', 'other-2', 'other-3']);
+    expect(second.snapshot().reports.find((r) => r.file === 'linker.md')?.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'link-broken', line: 10 }));
     expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
   });
 
