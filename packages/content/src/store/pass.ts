@@ -173,14 +173,17 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
   // judgement could differ from the saved one.
   const unchangedRestart = options.initial === true && !changed && book.siteUnchanged;
   const restartOnSameSite = options.initial === true && book.siteUnchanged;
-  const judged =
-    names !== 'all'
-      ? targets.map((name) => book.get(name)).filter((record) => record !== undefined)
-      : restartOnSameSite
-        ? [...book.values()].filter((record) => updatedFiles.has(record.file) || record.judgedKey !== record.key || isBroken(record))
-        : [...book.values()];
+  const wholeSite = names === 'all' && !restartOnSameSite;
+  const judged = wholeSite
+    ? [...book.values()]
+    : names === 'all'
+      ? [...book.values()].filter((record) => updatedFiles.has(record.file) || record.judgedKey !== record.key || isBroken(record))
+      : targets.map((name) => book.get(name)).filter((record) => record !== undefined);
   if (restartOnSameSite && changed) await context.learnSiteIndex();
+  // Read before judging: the rules the judgement applies (the registry may change on disk meanwhile).
+  const signature = wholeSite ? book.siteSignature() : undefined;
   if (!(unchangedRestart && judged.length === 0)) judgeRecords(context, judged, { reportKnown: options.initial === true });
+  if (signature !== undefined) book.judgedWhole(signature);
   if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
   // Everything is judged and published: readers get the whole site (saving it follows).
   if (progressive) context.progress.finish();

@@ -13,7 +13,7 @@ export interface RecordDatabaseOptions {
   cacheDir: string;
   /** The compiler's fingerprint: records another compiler made are not used (the site is rebuilt). */
   fingerprint: string;
-  /** What the site-wide checks were run against: a restart with another one judges every file again. */
+  /** What the site-wide checks run against now (records.ts saves the one they were run against). */
   siteSignature: () => string;
   log: (message: string) => void;
   /** Read the database as it is (never create, repair or write it): `cited-content check`. */
@@ -23,8 +23,8 @@ export interface RecordDatabaseOptions {
 /** What a start-up reads back: this directory's records and tombstones. */
 export interface SavedRecords {
   records: FileRecord[];
-  /** The records were judged against the same site (routes, registry, rules). */
-  siteUnchanged: boolean;
+  /** The site (routes, registry, rules) every record was last judged against: '' when not all were. */
+  signature: string;
 }
 
 export class RecordDatabase {
@@ -76,7 +76,7 @@ export class RecordDatabase {
     const decoder = new RowDecoder();
     const records: FileRecord[] = [];
     for (const [file, key, source_key, data] of rows) records.push(decoder.decode({ file, key, source_key, data }));
-    return { records, siteUnchanged: site.signature === this.options.siteSignature() };
+    return { records, signature: site.signature };
   }
 
   /** What is wrong with the file's pages (null: nothing, or no file), checked in a worker thread. */
@@ -103,10 +103,10 @@ export class RecordDatabase {
 
   /**
    * Writes these files' records (`recordOf`: a record or tombstone, none when the file is
-   * forgotten) in one transaction; `whole` replaces every row of the directory. Throws when the
-   * transaction failed (it rolled back).
+   * forgotten) in one transaction; `whole` replaces every row of the directory; `signature`: the
+   * site they were judged against (SavedRecords). Throws when the transaction failed (it rolled back).
    */
-  write(files: readonly string[], recordOf: (file: string) => FileRecord | undefined, options: { whole: boolean }): void {
+  write(files: readonly string[], recordOf: (file: string) => FileRecord | undefined, options: { whole: boolean; signature: string }): void {
     const db = this.database();
     if (!db) return;
     const now = Date.now();
@@ -118,7 +118,7 @@ export class RecordDatabase {
     db.transaction(() => {
       db.prepare(
         'INSERT INTO sites (dir, compiler, signature, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (dir) DO UPDATE SET compiler = excluded.compiler, signature = excluded.signature, saved_at = excluded.saved_at',
-      ).run(this.name, this.options.fingerprint, this.options.siteSignature(), now);
+      ).run(this.name, this.options.fingerprint, options.signature, now);
       const site = db.prepare('SELECT id FROM sites WHERE dir = ?').pluck().get(this.name) as number;
       if (options.whole) db.prepare('DELETE FROM records WHERE site = ?').run(site);
       for (const file of files) {

@@ -25,6 +25,13 @@ export class RecordBook {
   written = false;
   /** The records read at start-up were judged against the same site (routes, registry, rules). */
   siteUnchanged = false;
+  /**
+   * The site signature every record was last judged against (saved with them): none until one
+   * judgement has looked at them all. A save writes this, not the site as it is at the save: a
+   * save after the rules changed (people.yml edited) must not tell the next start they were applied.
+   */
+  private judgedUnder: string | undefined;
+  private judgedUnderSaved = true;
 
   constructor(private readonly options: RecordBookOptions) {
     this.database = new RecordDatabase(options);
@@ -95,7 +102,19 @@ export class RecordBook {
   }
 
   get hasUnsaved(): boolean {
-    return this.dirty.size > 0;
+    return this.dirty.size > 0 || !this.judgedUnderSaved;
+  }
+
+  /** The site as judging sees it now (routes, registry, rules), as a string to compare. */
+  siteSignature(): string {
+    return this.options.siteSignature();
+  }
+
+  /** Every record has just been judged against the site whose signature this is. */
+  judgedWhole(signature: string): void {
+    if (signature === this.judgedUnder) return;
+    this.judgedUnder = signature;
+    this.judgedUnderSaved = false;
   }
 
   /** Reads this directory's records; none (every file is new) when there are none of this compiler. */
@@ -105,7 +124,8 @@ export class RecordBook {
       const saved = this.database.read();
       if (!saved) return;
       for (const record of saved.records) (record.removed ? this.graves : this.records).set(record.file, record);
-      this.siteUnchanged = saved.siteUnchanged;
+      this.siteUnchanged = saved.signature === this.options.siteSignature();
+      this.judgedUnder = saved.signature;
       this.written = true;
     } catch (error) {
       this.records.clear();
@@ -141,7 +161,7 @@ export class RecordBook {
 
   /** The records changed since the last save, in one transaction (one edit: one row, not the whole site). */
   async saveChanges(): Promise<void> {
-    if (this.dirty.size === 0) return;
+    if (!this.hasUnsaved) return;
     await this.write({ whole: !this.written });
   }
 
@@ -152,8 +172,10 @@ export class RecordBook {
     this.dirty.clear();
     if (!db || this.options.readOnly) return;
     try {
-      this.database.write(changed, (file) => this.records.get(file) ?? this.graves.get(file), options);
+      // An empty signature matches no site: the next start judges every record.
+      this.database.write(changed, (file) => this.records.get(file) ?? this.graves.get(file), { ...options, signature: this.judgedUnder ?? '' });
       this.written = true;
+      this.judgedUnderSaved = true;
     } catch (error) {
       // Not saved: the transaction rolled back, so the database still holds the last saved state,
       // and these records are written at the next save.

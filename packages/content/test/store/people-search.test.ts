@@ -71,6 +71,26 @@ describe('people registry', () => {
     expect((await store.refresh()).articles.map((article) => article.slug)).toEqual(['new-author']);
   });
 
+  it('judges every article at the next start when the registry changed while it ran, though an edit was saved since', async () => {
+    site = makeSite();
+    let current = people;
+    site.write({ slug: 'reviewed', extra: 'reviewedBy: jane-doe\n' });
+    site.write({ slug: 'other' });
+    const first = site.open({ people: () => current, watch: true });
+    await first.ready;
+    expect(first.snapshot().reports).toEqual([]);
+    // Jane leaves the registry while the server runs; then another article is edited and saved.
+    current = registry('the-clinic:\n  type: organization\n  name: The Clinic\n');
+    const updated = new Promise((resolve) => first.subscribe(resolve));
+    site.write({ slug: 'other', title: 'Other, edited' });
+    await updated;
+    await first.close();
+
+    const second = site.open({ people: () => current });
+    await second.settled();
+    expect(second.snapshot().reports.find((r) => r.file === 'reviewed.md')?.diagnostics.map((d) => d.ruleId)).toEqual(['person-unknown']);
+  });
+
   it('checks nothing without a registry (free-text authors stay valid)', async () => {
     site = makeSite();
     site.write({ slug: 'free', extra: 'author: Some Clinic Name\n' });
