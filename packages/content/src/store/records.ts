@@ -110,6 +110,11 @@ export class RecordBook {
     return this.options.siteSignature();
   }
 
+  /** Every record was last judged against the site as judging sees it now. */
+  get judgedUnderCurrentRules(): boolean {
+    return this.judgedUnder === this.options.siteSignature();
+  }
+
   /** Every record has just been judged against the site whose signature this is. */
   judgedWhole(signature: string): void {
     if (signature === this.judgedUnder) return;

@@ -269,6 +269,13 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     article,
     searchDoc,
     refresh: () => queue.enqueue(() => pass('all')).then(snapshot),
+    rulesChanged: () =>
+      queue.enqueue(async () => {
+        if (closed || book.judgedUnderCurrentRules) return false;
+        log('[content] the site\'s rules changed (people.yml, site.yml or the routes): every article is judged again');
+        await pass('all');
+        return true;
+      }),
     settled,
     prune,
     subscribe(listener) {

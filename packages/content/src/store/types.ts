@@ -239,6 +239,13 @@ export interface ContentStore {
   searchDoc(entry: SnapshotEntry): Promise<SearchDoc | null>;
   /** Looks at the directory now (instead of waiting for the watcher) and waits for the result. */
   refresh(): Promise<ContentSnapshot>;
+  /**
+   * Judges every file again, as a restart would, if what judging reads of the site (routes, the
+   * people registry's ids, site.yml's rules) differs from what the records were last judged
+   * against: call it when people.yml or site.yml changed (an edited bio changes nothing judged,
+   * and costs one comparison). Resolves to whether it judged.
+   */
+  rulesChanged(): Promise<boolean>;
   /** Waits until no change is pending or compiling. */
   settled(): Promise<ContentSnapshot>;
   /** Called with each new snapshot. Returns an unsubscribe function. */

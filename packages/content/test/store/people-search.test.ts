@@ -91,6 +91,23 @@ describe('people registry', () => {
     expect(second.snapshot().reports.find((r) => r.file === 'reviewed.md')?.diagnostics.map((d) => d.ruleId)).toEqual(['person-unknown']);
   });
 
+  it('judges every article again when the ids in the registry change while it runs, and not for an edited bio', async () => {
+    site = makeSite();
+    const clinic = 'the-clinic:\n  type: organization\n  name: The Clinic\n';
+    let current = registry(clinic);
+    site.write({ slug: 'by-sam', extra: 'author: sam-new\n' });
+    const store = site.open({ people: () => current });
+    await store.ready;
+    expect(store.snapshot().articles).toHaveLength(0);
+    current = registry(`${clinic}  description: A clinic for back pain.\n`);
+    expect(await store.rulesChanged()).toBe(false);
+    current = registry(`${clinic}sam-new:\n  type: person\n  name: Sam New\n`);
+    expect(await store.rulesChanged()).toBe(true);
+    expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['by-sam']);
+    expect(site.logs.join('\n')).toContain("[content] the site's rules changed (people.yml, site.yml or the routes): every article is judged again");
+    expect(await store.rulesChanged()).toBe(false);
+  });
+
   it('checks nothing without a registry (free-text authors stay valid)', async () => {
     site = makeSite();
     site.write({ slug: 'free', extra: 'author: Some Clinic Name\n' });
