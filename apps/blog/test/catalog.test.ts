@@ -243,3 +243,22 @@ describe('search follows the content', () => {
     expect((await page('0')).status).toBe(400);
   });
 });
+
+describe('editing people.yml', () => {
+  it('judges every article again without a restart or an article edit: a person added publishes their article', async () => {
+    const original = 'jane-roe:\n  type: person\n  name: Dr Jane Roe\n  credentials: MD\n  role: Medical reviewer\n';
+    writeArticle(dir, { slug: 'by-sam', title: 'By a person not in the registry yet', published: '2024-01-28', author: 'sam-new' });
+    await settle();
+    expect((await get(handler, '/articles/by-sam')).status).toBe(404);
+    writeFileSync(peopleFile, `${original}sam-new:\n  type: person\n  name: Sam New\n`);
+    const future = new Date(Date.now() + 20_000);
+    utimesSync(peopleFile, future, future);
+    try {
+      // No request needed: the registry's directory is watched, and the store judges every article again.
+      await vi.waitFor(async () => expect((await get(handler, '/articles/by-sam')).status).toBe(200), { timeout: 20_000, interval: 50 });
+      expect(errors.mock.calls.map((call) => String(call[0]))).toContain("[content] the site's rules changed (people.yml, site.yml or the routes): every article is judged again");
+    } finally {
+      writeFileSync(peopleFile, original);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
   type FileReport,
   type Visibility,
 } from '@cited/content/store';
-import { siteFiles, siteRoutes } from './config-file.server';
+import { onConfigChange, siteFiles, siteRoutes } from './config-file.server';
 import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
 import { siteConfig } from './site.server';
@@ -115,6 +115,12 @@ export function contentStore(): ContentStore {
     ...(limit !== undefined ? { eagerLimit: limit } : {}),
   });
   holder.__citedContentStore = { dir, store };
+  // Who may author or review and what articles must carry are rules in people.yml and site.yml:
+  // an edit that changes them judges every article again, as a restart would (and as
+  // `cited-content check` now says); an edited bio judges nothing.
+  onConfigChange('content store', () => {
+    holder.__citedContentStore?.store.rulesChanged().catch(() => undefined);
+  });
   // An unreadable directory fails this store's start (requests answer 500); the next request retries.
   store.ready.catch(() => {
     if (holder.__citedContentStore?.store === store) holder.__citedContentStore = undefined;

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, watch } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, sitePaths, siteRoutes as declaredRoutes, type Diagnostic } from '@cited/content';
 
@@ -17,11 +18,21 @@ export function siteFiles(): ReturnType<typeof sitePaths> {
 /** The blog's pages besides articles ("cited.routes" in its package.json), for the store's link check. */
 export const siteRoutes: readonly string[] = declaredRoutes(contentRoot).routes;
 
+/** Told the file's name ('people.yml') when a watched file is read anew with a good new version. */
+type ConfigListener = (config: string) => void;
+const changeListeners = new Map<string, ConfigListener>();
+
+/** Registers a listener under `key`: a second registration replaces the first (dev re-imports modules). */
+export function onConfigChange(key: string, listener: ConfigListener): void {
+  changeListeners.set(key, listener);
+}
+
 /**
- * A YAML file read on first use and again whenever it changes on disk (a stat per call), so an
- * edit shows without a restart. A broken edit never takes the site down: the last good version
- * stays in use and the problems are logged with file:line:column. With no good version at all
- * (a broken file at start-up) it throws, naming the problems.
+ * A YAML file read on first use and again whenever it changes on disk: at the next call (a stat per
+ * call) or when its directory is seen to change, so an edit shows without a restart and without a
+ * request (listeners of onConfigChange hear of it). A broken edit never takes the site down: the
+ * last good version stays in use and the problems are logged with file:line:column. With no good
+ * version at all (a broken file at start-up) it throws, naming the problems.
  */
 export function watchedConfig<T>(
   locate: (files: ReturnType<typeof sitePaths>) => string,
@@ -30,8 +41,10 @@ export function watchedConfig<T>(
 ): () => T {
   let cached: { file: string; stamp: string; value: T } | null = null;
   let lastBadStamp = '';
-  return () => {
+  let watcher: { file: string; close: () => void } | undefined;
+  const current = (): T => {
     const file = locate(siteFiles());
+    if (watcher?.file !== file) watcher = watchDirectoryOf(file, watcher, current);
     let stamp: string;
     try {
       const info = statSync(file);
@@ -43,7 +56,9 @@ export function watchedConfig<T>(
     if (cached?.stamp === stamp) return cached.value;
     const { value, diagnostics } = read(readFileSync(file, 'utf8'), file);
     if (value !== undefined) {
+      const replaced = cached !== null;
       cached = { file, stamp, value };
+      if (replaced) for (const listener of changeListeners.values()) listener(name);
       return value;
     }
     const report = formatDiagnostics(diagnostics);
@@ -52,4 +67,43 @@ export function watchedConfig<T>(
     lastBadStamp = stamp;
     return cached.value;
   };
+  return current;
+}
+
+/**
+ * Reads the file again (`reread`) when its directory says it changed: editors save by writing a
+ * new file and renaming it over the old one, which a watch of the file itself would miss. Never
+ * keeps the process alive; where watching fails, the stat per call still notices.
+ */
+function watchDirectoryOf(file: string, previous: { close: () => void } | undefined, reread: () => unknown): { file: string; close: () => void } {
+  previous?.close();
+  const base = path.basename(file);
+  let settling: NodeJS.Timeout | undefined;
+  const rereadWhenSettled = () => {
+    // One save is several events (truncate, write, rename): read once it has settled, not a half-written file.
+    clearTimeout(settling);
+    settling = setTimeout(() => {
+      try {
+        reread();
+      } catch {
+        // No good version at all: the next call throws and says why.
+      }
+    }, 50);
+    settling.unref();
+  };
+  try {
+    const watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
+      if (changed === null || changed === base) rereadWhenSettled();
+    });
+    watcher.on('error', () => watcher.close());
+    return {
+      file,
+      close: () => {
+        clearTimeout(settling);
+        watcher.close();
+      },
+    };
+  } catch {
+    return { file, close: () => undefined };
+  }
 }
