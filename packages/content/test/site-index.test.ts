@@ -131,10 +131,10 @@ describe('judging with the kept site index', () => {
     const records = Array.from({ length: 50 }, (_, i) => make(i, `Article ${i % 40}`, `a-${i % 45}`));
     const now = Date.parse('2026-01-01T00:00:00Z');
     const atOnce = new SiteIndex<Record>();
-    atOnce.refresh(records, now, articlePath);
+    atOnce.refresh(records, now, { articlePath, routes });
     const sliced = new SiteIndex<Record>();
     let turns = 0;
-    await sliced.refreshInSlices(records, now, articlePath, { between: async () => void (turns += 1), sliceSize: 7 });
+    await sliced.refreshInSlices(records, now, { articlePath, routes }, { between: async () => void (turns += 1), sliceSize: 7 });
     expect(turns).toBe(7);
     for (let i = 0; i < 50; i += 1) {
       const { slug, title } = (records[i] as Record).listing;

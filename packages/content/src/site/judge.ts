@@ -167,7 +167,7 @@ const deltaKeys = (set: ReadonlySet<string>): Iterable<string> => ('delta' in se
 export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement<R>[] {
   const index = request.index ?? new SiteIndex<R>();
   const now = request.facts.now.getTime();
-  index.refresh([...request.records], now, request.facts.articlePath);
+  index.refresh([...request.records], now, { articlePath: request.facts.articlePath, routes: request.facts.routes });
   const targets = new Set(request.targets);
   // What they wait for (a link target, a free URL) may have come with this change.
   for (const record of index.waiting()) targets.add(record);

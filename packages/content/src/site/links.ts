@@ -58,11 +58,16 @@ function paramProblem(href: string, route: Route, value: string, site: SiteMap):
   return `Link "${href}" points at no ${noun} ("${value}")${suggestion ? ` (did you mean \`${route.path}${suggestion}\`?)` : ''}`;
 }
 
+/** The decoded path a same-site href asks for, without query, fragment or trailing slash. */
+export function sitePathOf(href: string): string {
+  return decoded(pathOf(href));
+}
+
 /** The slug of an article link (`/articles/x#y` → `x`), or undefined for any other href. */
 export function articleSlugOf(href: string, articlePath: (slug: string) => string): string | undefined {
   if (href.startsWith('#')) return undefined;
   const prefix = articlePath('');
-  const target = decoded(pathOf(href));
+  const target = sitePathOf(href);
   return target.startsWith(prefix) && target.length > prefix.length ? target.slice(prefix.length) : undefined;
 }
 
@@ -82,7 +87,7 @@ export function checkSiteLinks(links: readonly SiteLink[], file: string, site: S
   const diagnostics: Diagnostic[] = [];
   for (const link of links) {
     if (link.href.startsWith('#')) continue;
-    const target = decoded(pathOf(link.href));
+    const target = sitePathOf(link.href);
     let message: string | undefined;
     if (target.startsWith(prefix) && target.length > prefix.length) {
       const slug = target.slice(prefix.length);

@@ -6,7 +6,8 @@
 // builds it all; both answer exactly what recomputing from every record would.
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
-import { articleLinks, termSlug, type Reach } from './reach.js';
+import { linkTargets, reaches, termSlug, type LinkPaths, type Reach } from './reach.js';
+import { parseRoute, type Route } from './routes.js';
 import { titleKey } from './editorial.js';
 import { claimOrder } from './slugs.js';
 import { liveAt, visibilityOf } from './visibility.js';
@@ -92,20 +93,22 @@ export class SiteIndex<R extends Judged> {
   private titles = new Holders<R>();
   /** Records by served slug and by the slug of their version without compile errors: what a `redirectFrom:` may not take. */
   private claims = new Holders<R>();
-  /** Records by the article slugs their links point at. */
+  /** Records by what their links point at that can come and go (reach.ts linkTargets): articles, category and tag pages. */
   private linkers = new Holders<R>();
   private now = -Infinity;
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
   private nextLive = Infinity;
-  private articlePath: ((slug: string) => string) | undefined;
-  /** Where article URLs point (articlePath of a probe), as counted. */
-  private articlePaths: string | undefined;
+  /** Where links point as counted (one object while they stay the same: linkTargets keeps its parse per paths). */
+  private paths: LinkPaths | undefined;
+  private routes: Route[] = [];
+  /** `paths` as a string (articlePath of a probe, the routes), to tell new paths from the counted ones. */
+  private pathsKey: string | undefined;
   private stamp = 0;
   private records: readonly R[] = [];
 
   /** Brings the index up to these records at `now`: only the records that changed since the last call are counted again. */
-  refresh(records: readonly R[], now: number, articlePath: (slug: string) => string): void {
-    for (const _slice of this.refreshing(records, now, articlePath)) {
+  refresh(records: readonly R[], now: number, paths: LinkPaths): void {
+    for (const _slice of this.refreshing(records, now, paths)) {
       // all at once
     }
   }
@@ -115,18 +118,21 @@ export class SiteIndex<R extends Judged> {
    * of 100,000 at once held a server's thread for half a second. Nothing else may change the
    * records or judge meanwhile (the store runs this in its work queue).
    */
-  async refreshInSlices(records: readonly R[], now: number, articlePath: (slug: string) => string, slicing: { between: () => Promise<void>; sliceSize?: number }): Promise<void> {
-    for (const _slice of this.refreshing(records, now, articlePath, slicing.sliceSize)) await slicing.between();
+  async refreshInSlices(records: readonly R[], now: number, paths: LinkPaths, slicing: { between: () => Promise<void>; sliceSize?: number }): Promise<void> {
+    for (const _slice of this.refreshing(records, now, paths, slicing.sliceSize)) await slicing.between();
   }
 
   /** refresh, stopping after each `sliceSize` records. */
-  private *refreshing(records: readonly R[], now: number, articlePath: (slug: string) => string, sliceSize = Infinity): Generator<void> {
+  private *refreshing(records: readonly R[], now: number, paths: LinkPaths, sliceSize = Infinity): Generator<void> {
     // Counted at another moment (an article went live since) or for other article URLs: counted afresh.
-    const paths = articlePath('\0');
-    if (now < this.now || now >= this.nextLive || paths !== this.articlePaths) this.clear();
-    this.articlePaths = paths;
+    const pathsKey = [paths.articlePath('\0'), ...paths.routes].join('\n');
+    if (now < this.now || now >= this.nextLive || pathsKey !== this.pathsKey) this.clear();
+    if (pathsKey !== this.pathsKey) {
+      this.paths = { articlePath: paths.articlePath, routes: [...paths.routes] };
+      this.routes = paths.routes.map(parseRoute);
+      this.pathsKey = pathsKey;
+    }
     this.now = now;
-    this.articlePath = articlePath;
     this.records = records;
     const stamp = ++this.stamp;
     for (let position = 0; position < records.length; position += 1) {
@@ -197,7 +203,7 @@ export class SiteIndex<R extends Judged> {
     if (seen.ok) put(this.titles, titleKey(seen.listing.title));
     if (seen.good) put(this.claims, seen.good.listing.slug);
     if (seen.ok) put(this.claims, seen.listing.slug);
-    for (const slug of articleLinks(seen.links, this.articlePath as (slug: string) => string)) put(this.linkers, slug);
+    for (const target of linkTargets(seen.links, this.paths as LinkPaths, this.routes)) put(this.linkers, target);
   }
 
   private position(record: R): number {
@@ -279,12 +285,15 @@ export class SiteIndex<R extends Judged> {
     return this.inOrder(found);
   }
 
-  /** Files not in `targets` with a link to an article readers cannot reach under `reach` (renamed, withdrawn, deleted). */
+  /**
+   * Files not in `targets` with a link readers cannot follow under `reach`: to an article renamed,
+   * withdrawn or deleted, or to a category or tag page whose last article left it.
+   */
   brokenLinkers(targets: ReadonlySet<R>, reach: Reach): R[] {
     const found = new Set<R>();
-    for (const slug of this.linkers.keys()) {
-      if (reach.slugs.has(slug)) continue;
-      for (const record of this.linkers.get(slug) ?? []) if (!targets.has(record)) found.add(record);
+    for (const target of this.linkers.keys()) {
+      if (reaches(reach, target)) continue;
+      for (const record of this.linkers.get(target) ?? []) if (!targets.has(record)) found.add(record);
     }
     return this.inOrder(found);
   }

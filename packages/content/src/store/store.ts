@@ -121,7 +121,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
     progress,
     siteIndex: new SiteIndex<FileRecord>(),
     // In slices: readers' requests are answered meanwhile; saves wait in the queue.
-    learnSiteIndex: () => context.siteIndex.refreshInSlices([...book.values()], clock().getTime(), articlePath, { between: nextTurn, sliceSize: siteIndexSliceSize }),
+    learnSiteIndex: () => context.siteIndex.refreshInSlices([...book.values()], clock().getTime(), { articlePath, routes }, { between: nextTurn, sliceSize: siteIndexSliceSize }),
   };
   const pass = (names: Iterable<string> | 'all', passOptions?: PassOptions) => runPass(context, names, passOptions);
 

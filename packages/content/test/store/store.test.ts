@@ -408,6 +408,25 @@ describe('site links', () => {
     expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
   });
 
+  it('tells an article linking to a category page at once when the last article leaves that category, as the check does', async () => {
+    site = makeSite();
+    const inCategory = (category: string) => source({ slug: 'sciatica-guide' }).replace('category: Back pain', `category: ${category}`);
+    site.writeRaw('sciatica-guide.md', inCategory('Sciatica'));
+    site.write({ slug: 'linker', body: 'More in [the sciatica section](/category/sciatica).' });
+    const store = site.open({ routes: ['/', '/category/:category'], watch: true });
+    await store.ready;
+    expect(store.snapshot().reports).toEqual([]);
+
+    // A save of the other file alone (the watcher's path): only it is compiled and judged.
+    const updated = new Promise((resolve) => store.subscribe(resolve));
+    site.writeRaw('sciatica-guide.md', inCategory('Leg pain'));
+    await updated;
+    await store.settled();
+    const report = store.snapshot().reports.find((r) => r.file === 'linker.md');
+    expect(report?.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'link-broken', line: 10, message: expect.stringContaining('"/category/sciatica"') }));
+    expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
+  });
+
   it('accepts links between two new articles and to known routes', async () => {
     site = makeSite();
     site.write({ slug: 'first', body: 'See [second](/articles/second#when-to-get-help), [feed](/rss.xml) and [top](#when-to-get-help).' });
