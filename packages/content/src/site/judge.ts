@@ -5,6 +5,7 @@ import type { Diagnostic, SiteLink } from '../types.js';
 import { runSiteRules, siteRules, type SiteFacts, type SiteRule } from './rules.js';
 import type { GoneReason } from './links.js';
 import { articleWithdrawn, redirectShadows } from './moves.js';
+import type { Reach } from './reach.js';
 import { SiteIndex, SlugHolders, type ReachView } from './site-index.js';
 import { claimOrder, slugDuplicate } from './slugs.js';
 import { visibilityOf } from './visibility.js';
@@ -105,7 +106,7 @@ function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: SlugH
   return { accepted, refused };
 }
 
-function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: ReachView, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
+function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
   const facts: SiteFacts = { ...request.facts, reachable: reach, gone, titles: index.titleHolders };
   const found = new Map<R, Diagnostic[]>();
   const acceptable: R[] = [];
@@ -113,7 +114,7 @@ function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, 
   for (const record of targets) {
     const file = { file: record.file, listing: record.listing, links: record.links, ok: record.ok, source: () => request.source(record.file) };
     const diagnostics = runSiteRules(file, facts, request.rules ?? siteRules);
-    diagnostics.push(...redirectShadows(file, (slug) => index.claimant(slug, record, reach)?.file));
+    diagnostics.push(...redirectShadows(file, (slug) => index.claimant(slug, record)?.file));
     const withdrawn = record.ok && (record.liveSlugs?.length ?? 0) > 0 && visibilityOf(record.listing, now) !== 'published';
     if (withdrawn) diagnostics.push(articleWithdrawn(file, { liveSlugs: record.liveSlugs ?? [], articlePath: request.facts.articlePath }));
     found.set(record, diagnostics);

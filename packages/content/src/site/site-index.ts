@@ -1,19 +1,64 @@
 // What judging (judge.ts) needs of the whole site, kept between judgements: the served listings'
 // slugs, categories and tags (counted), who claims each URL and title, who links to each article,
-// category and tag page, who redirects from each URL, which files wait on site-wide errors (what
-// each record was when counted: seen.ts). A judgement looks at every record once, comparing a few
+// which files wait on site-wide errors. A judgement looks at every record once, comparing a few
 // references with what it saw last time, and updates only what changed: judging one edited file on
 // a site of 100,000 costs about as much as on a site of 10. A fresh index (cited-content check)
 // builds it all; both answer exactly what recomputing from every record would.
 import type { ArticleListing } from '../store/types.js';
-import { linkTargets, reaches, type LinkPaths, type Reach } from './reach.js';
+import type { Diagnostic, SiteLink } from '../types.js';
+import { linkTargets, reaches, termSlug, type LinkPaths, type Reach } from './reach.js';
 import { parseRoute, type Route } from './routes.js';
 import { titleKey } from './editorial.js';
 import { claimOrder } from './slugs.js';
-import { liveAt } from './visibility.js';
-import type { Judged } from './judge.js';
-import { CountedSet, Holders, newCounts, type Counts } from './counted.js';
-import { changed, differsOptimistically, isError, isLive, listingsOf, movedOn, servedOf, tally, type Seen, type Served } from './seen.js';
+import { liveAt, visibilityOf } from './visibility.js';
+import type { Judged, Judgement } from './judge.js';
+import { CountedSet, Holders, newCounts, count, sameKeys, type Counts } from './counted.js';
+
+const isError = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
+
+/** What a record was when last looked at (records change in place: a judgement replaces these fields). */
+interface Seen {
+  ok: boolean;
+  listing: ArticleListing;
+  good: Judged['good'];
+  provisional: boolean | undefined;
+  liveSlugs: readonly string[] | undefined;
+  links: readonly SiteLink[];
+  siteDiagnostics: readonly Diagnostic[];
+  /** Position in the records as last given (outputs keep the records' order). */
+  position: number;
+  stamp: number;
+}
+
+/** A judgement of a record, or none (`optimistic`: every version without compile errors counts as served). */
+type Served = Judgement<Judged> | undefined | 'optimistic';
+
+/**
+ * The listings readers would be served of a record: with its judgement, the accepted version or
+ * else the last good one; unjudged, the last good one (and a provisional one); optimistically (the
+ * first round), every version without compile errors too.
+ */
+function servedOf(record: Pick<Seen, 'ok' | 'listing' | 'good' | 'provisional'>, judged: Served): ArticleListing[] {
+  const judgement = judged === 'optimistic' ? undefined : judged;
+  const listings: ArticleListing[] = [];
+  if (judgement?.accepted || (judged === 'optimistic' && record.ok) || (judged === undefined && record.provisional)) listings.push(record.listing);
+  if (record.good && !judgement?.accepted) listings.push(record.good.listing);
+  return listings;
+}
+
+/** Adds (by 1) or removes (by -1) what served listings make reachable at `now`: slugs (and the earlier ones redirected), categories, tags. */
+function tally(counts: Counts, listings: readonly ArticleListing[], liveSlugs: readonly string[] | undefined, now: number, by: number): void {
+  for (const listing of listings) {
+    if (visibilityOf(listing, now) !== 'published') continue;
+    count(counts.slugs, listing.slug, by);
+    for (const slug of liveSlugs ?? []) count(counts.slugs, slug, by);
+    for (const slug of listing.redirectFrom ?? []) count(counts.slugs, slug, by);
+    count(counts.categories, termSlug(listing.category), by);
+    for (const tag of listing.tags) count(counts.tags, termSlug(tag), by);
+  }
+}
+
+const isLive = (listings: readonly ArticleListing[], now: number): boolean => listings.some((listing) => visibilityOf(listing, now) === 'published');
 
 /** What readers can reach under some judgements: the site-wide counts with the overridden records' listings replaced. */
 export interface ReachView extends Reach {
@@ -50,10 +95,6 @@ export class SiteIndex<R extends Judged> {
   private claims = new Holders<R>();
   /** Records by what their links point at that can come and go (reach.ts linkTargets): articles, category and tag pages. */
   private linkers = new Holders<R>();
-  /** Records by the `redirectFrom:` slugs of their version on disk (redirect-shadows-article). */
-  private redirecters = new Holders<R>();
-  /** Listings with a title or URL that changed or left since neighbours() last read them: what others' findings may be about. */
-  private departed: ArticleListing[] = [];
   private now = -Infinity;
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
   private nextLive = Infinity;
@@ -103,18 +144,11 @@ export class SiteIndex<R extends Judged> {
         seen.stamp = stamp;
         continue;
       }
-      if (seen) {
-        if (movedOn(seen, record)) this.departed.push(...listingsOf(seen));
-        this.forget(record, seen);
-      }
+      if (seen) this.forget(record, seen);
       this.learn(record, position, stamp);
     }
     if (this.seen.size === records.length) return;
-    for (const [record, seen] of this.seen) {
-      if (seen.stamp === stamp) continue;
-      this.departed.push(...listingsOf(seen));
-      this.forget(record, seen);
-    }
+    for (const [record, seen] of this.seen) if (seen.stamp !== stamp) this.forget(record, seen);
   }
 
   private clear(): void {
@@ -126,8 +160,6 @@ export class SiteIndex<R extends Judged> {
     this.titles = new Holders();
     this.claims = new Holders();
     this.linkers = new Holders();
-    this.redirecters = new Holders();
-    this.departed = [];
     this.nextLive = Infinity;
   }
 
@@ -172,7 +204,6 @@ export class SiteIndex<R extends Judged> {
     if (seen.good) put(this.claims, seen.good.listing.slug);
     if (seen.ok) put(this.claims, seen.listing.slug);
     for (const target of linkTargets(seen.links, this.paths as LinkPaths, this.routes)) put(this.linkers, target);
-    for (const slug of seen.listing.redirectFrom ?? []) put(this.redirecters, slug);
   }
 
   private position(record: R): number {
@@ -181,23 +212,6 @@ export class SiteIndex<R extends Judged> {
 
   private inOrder(records: Iterable<R>): R[] {
     return [...records].sort((a, b) => this.position(a) - this.position(b));
-  }
-
-  /**
-   * Files outside `targets` whose findings a target's title or URL concerns, now or before its
-   * change (or a file's deletion) since the last call: those sharing the title (title-duplicate),
-   * those redirecting from the URL (redirect-shadows-article).
-   */
-  neighbours(targets: ReadonlySet<R>): R[] {
-    const listings = this.departed;
-    this.departed = [];
-    for (const record of targets) listings.push(record.listing, ...(record.good ? [record.good.listing] : []));
-    const found = new Set<R>();
-    for (const listing of listings) {
-      for (const record of this.titles.get(titleKey(listing.title)) ?? []) if (!targets.has(record)) found.add(record);
-      for (const record of this.redirecters.get(listing.slug) ?? []) if (!targets.has(record)) found.add(record);
-    }
-    return this.inOrder(found);
   }
 
   /** Files waiting on a site-wide error (judged again with any change), in the records' order. */
@@ -213,18 +227,9 @@ export class SiteIndex<R extends Judged> {
     },
   };
 
-  /**
-   * The first file (in the records' order) other than `record` that serves or claims `slug`; under
-   * `reach`, not one whose version served there (accepted, or optimistically any without compile
-   * errors) leaves the URL its last good version had.
-   */
-  claimant(slug: string, record: R, reach?: ReachView): R | undefined {
-    const leaves = (owner: R): boolean => {
-      const served = reach?.overridden.get(owner);
-      const replacesGood = served === 'optimistic' ? owner.ok : served?.accepted === true;
-      return replacesGood && owner.good?.listing.slug === slug && owner.listing.slug !== slug;
-    };
-    return this.inOrder(this.claims.get(slug) ?? []).find((owner) => owner !== record && !leaves(owner));
+  /** The first file (in the records' order) other than `record` that serves or claims `slug`. */
+  claimant(slug: string, record: R): R | undefined {
+    return this.inOrder(this.claims.get(slug) ?? []).find((owner) => owner !== record);
   }
 
   /** The file whose last good version has `slug` (the first by claimOrder if several). */
@@ -292,4 +297,29 @@ export class SiteIndex<R extends Judged> {
     }
     return this.inOrder(found);
   }
+}
+
+function changed(seen: Seen, record: Judged): boolean {
+  return (
+    seen.ok !== record.ok ||
+    seen.listing !== record.listing ||
+    seen.good !== record.good ||
+    seen.provisional !== record.provisional ||
+    seen.liveSlugs !== record.liveSlugs ||
+    seen.links !== record.links ||
+    seen.siteDiagnostics !== record.siteDiagnostics
+  );
+}
+
+/** Whether counting a record's version without compile errors as served reaches other keys. */
+function differsOptimistically(seen: Seen, served: readonly ArticleListing[], now: number): boolean {
+  const optimistic = servedOf(seen, 'optimistic');
+  // Most records: the version on disk is the one served (one listing object).
+  const distinct = new Set(served);
+  if (optimistic.every((listing) => distinct.has(listing)) && served.every((listing) => optimistic.includes(listing))) return false;
+  const a = newCounts();
+  const b = newCounts();
+  tally(a, optimistic, seen.liveSlugs, now, 1);
+  tally(b, served, seen.liveSlugs, now, 1);
+  return !sameKeys(a, b);
 }

@@ -68,14 +68,7 @@ export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>
     }
   };
   handOnTombstones(context.book);
-  const facts = context.facts();
-  const records = [...context.book.values()];
-  // The files a target's new or former title or URL concerns (sharing the title, redirecting from
-  // the URL) are judged with it, so what they are told matches a judgement of every file.
-  context.siteIndex.refresh(records, facts.now.getTime(), { articlePath: facts.articlePath, routes: facts.routes });
-  const judged = new Set(targets);
-  for (const record of context.siteIndex.neighbours(judged)) judged.add(record);
-  const judgements = judgeSite({ records, targets: judged, facts, source, removed: context.book.tombstones(), index: context.siteIndex });
+  const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones(), index: context.siteIndex });
   for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
 }
 

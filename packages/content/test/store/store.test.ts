@@ -9,7 +9,6 @@ import { SiteIndex } from '../../src/site/site-index.js';
 import type { FileRecord } from '../../src/store/snapshot.js';
 import { fixturesDir } from '../helpers.js';
 import { makeSite, source, type Site } from './fixtures.js';
-import type { ContentStore } from '../../src/store/index.js';
 
 let site: Site;
 afterEach(async () => {
@@ -285,39 +284,6 @@ describe('one URL, one article', () => {
     unlinkSync(path.join(site.dir, 'zz-original.md'));
     await handedOver;
     expect(store.snapshot().entry('twin')?.listing.title).toBe('Newcomer');
-  });
-});
-
-describe('a save is judged as the whole site would be', () => {
-  /** Published slugs and every report, to compare a save's judgement with a judgement of every file. */
-  const verdicts = (snapshot: Awaited<ReturnType<ContentStore['refresh']>>) => ({
-    articles: slugsOf(snapshot.articles).sort(),
-    reports: snapshot.reports.map((report) => `${report.file} ${report.state}: ${report.diagnostics.map((d) => d.ruleId).join(' ')}`).sort(),
-  });
-
-  it('tells the files sharing a title or redirecting from a URL that the saved file takes, and again when it leaves them', async () => {
-    site = makeSite();
-    site.write({ slug: 'renamed', extra: 'redirectFrom: [old-name]\n' });
-    site.write({ slug: 'other' });
-    site.write({ slug: 'titled', title: 'Same title' });
-    const store = site.open({ watch: true });
-    await store.ready;
-    const save = async (write: () => void) => {
-      const updated = new Promise((resolve) => store.subscribe(resolve));
-      write();
-      await updated;
-      return verdicts(await store.settled());
-    };
-
-    // `other` takes the URL `renamed` redirects from, and the title of `titled`.
-    const taken = await save(() => site.write({ slug: 'old-name', title: 'Same title' }, 'other.md'));
-    expect(taken.reports).toEqual(['other.md published: title-duplicate', 'renamed.md published: redirect-shadows-article', 'titled.md published: title-duplicate']);
-    expect(taken).toEqual(verdicts(await store.refresh()));
-
-    // Then gives both back: the findings go from the files it no longer concerns.
-    const left = await save(() => site.write({ slug: 'other', title: 'Another title' }, 'other.md'));
-    expect(left.reports).toEqual([]);
-    expect(left).toEqual(verdicts(await store.refresh()));
   });
 });
 
