@@ -58,8 +58,11 @@ async function mapLimit<T>(items: readonly T[], limit: number, run: (item: T) =>
 
 const isBroken = (record: FileRecord): boolean => !record.ok || record.siteDiagnostics.some((d) => d.severity === 'error');
 
-/** Judges these records against the rest of the site (site/judge.ts), logging what is not published. */
-export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>, options: { reportKnown: boolean }): void {
+/**
+ * Judges these records against the rest of the site (site/judge.ts), logging what is not published,
+ * and notes the site rules they were judged against (`wholeSite`: every record was).
+ */
+export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>, options: { reportKnown: boolean; wholeSite?: boolean }): void {
   const source = (file: string): string | undefined => {
     try {
       return readFileSync(path.join(context.dir, file), 'utf8');
@@ -68,8 +71,12 @@ export function judgeRecords(context: PassContext, targets: Iterable<FileRecord>
     }
   };
   handOnTombstones(context.book);
+  // Read before judging: the rules the judgement applies (the registry may change on disk meanwhile).
+  const signature = context.book.siteSignature();
   const judgements = judgeSite({ records: context.book.values(), targets, facts: context.facts(), source, removed: context.book.tombstones(), index: context.siteIndex });
   for (const record of applyJudgements(judgements, { reportKnown: options.reportKnown, log: context.log })) context.book.touched(record.file);
+  if (options.wholeSite) context.book.judgedWhole(signature);
+  else context.book.judgedPart(signature);
 }
 
 async function listTargets(context: PassContext, names: Iterable<string> | 'all', candidates: readonly string[] | undefined): Promise<string[]> {
@@ -180,10 +187,7 @@ async function passOver(context: PassContext, names: Iterable<string> | 'all', t
       ? [...book.values()].filter((record) => updatedFiles.has(record.file) || record.judgedKey !== record.key || isBroken(record))
       : targets.map((name) => book.get(name)).filter((record) => record !== undefined);
   if (restartOnSameSite && changed) await context.learnSiteIndex();
-  // Read before judging: the rules the judgement applies (the registry may change on disk meanwhile).
-  const signature = wholeSite ? book.siteSignature() : undefined;
-  if (!(unchangedRestart && judged.length === 0)) judgeRecords(context, judged, { reportKnown: options.initial === true });
-  if (signature !== undefined) book.judgedWhole(signature);
+  if (!(unchangedRestart && judged.length === 0)) judgeRecords(context, judged, { reportKnown: options.initial === true, wholeSite });
   if (changed || (names === 'all' && !unchangedRestart) || book.hasUnsaved) context.publish();
   // Everything is judged and published: readers get the whole site (saving it follows).
   if (progressive) context.progress.finish();

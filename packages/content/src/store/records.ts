@@ -117,6 +117,19 @@ export class RecordBook {
 
   /** Every record has just been judged against the site whose signature this is. */
   judgedWhole(signature: string): void {
+    this.setJudgedUnder(signature);
+  }
+
+  /**
+   * Some records have just been judged against the site whose signature this is: if it is not the
+   * one the rest were judged against, the records no longer share one ('' matches no site, so the
+   * next start, or rulesChanged(), judges them all).
+   */
+  judgedPart(signature: string): void {
+    if (signature !== this.judgedUnder) this.setJudgedUnder('');
+  }
+
+  private setJudgedUnder(signature: string): void {
     if (signature === this.judgedUnder) return;
     this.judgedUnder = signature;
     this.judgedUnderSaved = false;
@@ -175,7 +188,11 @@ export class RecordBook {
     const db = this.database.connection;
     const changed = options.whole ? [...this.records.keys(), ...this.graves.keys()] : [...this.dirty].sort();
     this.dirty.clear();
-    if (!db || this.options.readOnly) return;
+    if (!db || this.options.readOnly) {
+      // Nowhere to save to (records kept in memory): nothing waits to be saved.
+      this.judgedUnderSaved = true;
+      return;
+    }
     try {
       // An empty signature matches no site: the next start judges every record.
       this.database.write(changed, (file) => this.records.get(file) ?? this.graves.get(file), { ...options, signature: this.judgedUnder ?? '' });

@@ -3,7 +3,7 @@
  * or foreign file, another compiler's records, a full disk during a save, two stores on one cache.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -257,6 +257,22 @@ describe('records saved before their first judgement', () => {
     expect(store.stats.compiled).toBe(0);
     expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['a-5', 'a-4', 'a-3', 'a-2', 'a-1']);
     expect((await store.article('a-3'))?.meta.title).toBe('Article 3');
+  });
+});
+
+describe('a cache that cannot hold a database', () => {
+  it('keeps the records in memory with nothing left waiting to be saved', async () => {
+    site = makeSite();
+    // A directory where the database file would be: none can be made.
+    const blocked = path.join(site.dir, '..', 'blocked-cache');
+    mkdirSync(storeDatabasePath(blocked), { recursive: true });
+    const book = new RecordBook({ dir: site.dir, cacheDir: blocked, fingerprint: 'f', siteSignature: () => 's', enqueue: () => undefined, log: () => undefined });
+    await book.load();
+    book.judgedWhole('s');
+    expect(book.hasUnsaved).toBe(true);
+    await book.saveChanges();
+    expect(book.hasUnsaved).toBe(false);
+    await book.close();
   });
 });
 

@@ -108,6 +108,27 @@ describe('people registry', () => {
     expect(await store.rulesChanged()).toBe(false);
   });
 
+  it('judges every article again when the registry goes back to the one most were judged against, after a save judged under another', async () => {
+    site = makeSite();
+    const clinic = 'the-clinic:\n  type: organization\n  name: The Clinic\n';
+    const withoutSam = registry(clinic);
+    let current = withoutSam;
+    site.write({ slug: 'by-sam', extra: 'author: sam-new\n' });
+    const store = site.open({ people: () => current, watch: true });
+    await store.ready;
+    expect(store.snapshot().articles).toHaveLength(0);
+    // Sam is added, and an edit of the article is judged under that registry (a save, not every file).
+    current = registry(`${clinic}sam-new:\n  type: person\n  name: Sam New\n`);
+    const updated = new Promise((resolve) => store.subscribe(resolve));
+    site.write({ slug: 'by-sam', title: 'By Sam, edited', extra: 'author: sam-new\n' });
+    await updated;
+    expect(store.snapshot().articles.map((article) => article.slug)).toEqual(['by-sam']);
+    // Then the registry goes back: the rest were judged under it, the edit was not.
+    current = withoutSam;
+    expect(await store.rulesChanged()).toBe(true);
+    expect(store.snapshot().reports.find((r) => r.file === 'by-sam.md')?.diagnostics.map((d) => d.ruleId)).toEqual(['person-unknown']);
+  });
+
   it('checks nothing without a registry (free-text authors stay valid)', async () => {
     site = makeSite();
     site.write({ slug: 'free', extra: 'author: Some Clinic Name\n' });
