@@ -41,10 +41,10 @@ export function watchedConfig<T>(
 ): () => T {
   let cached: { file: string; stamp: string; value: T } | null = null;
   let lastBadStamp = '';
-  let watcher: { file: string; close: () => void } | undefined;
+  let watcher: DirectoryWatch | undefined;
   const current = (): T => {
     const file = locate(siteFiles());
-    if (watcher?.file !== file) watcher = watchDirectoryOf(file, watcher, current);
+    if (watcher?.file !== file || (watcher.endedAt !== undefined && Date.now() - watcher.endedAt > rewatchAfterMs)) watcher = watchDirectoryOf(name, file, current);
     let stamp: string;
     try {
       const info = statSync(file);
@@ -70,13 +70,27 @@ export function watchedConfig<T>(
   return current;
 }
 
+interface DirectoryWatch {
+  file: string;
+  /** When the watch failed or ended (its directory went, say): a read after rewatchAfterMs watches again. */
+  endedAt?: number;
+  close: () => void;
+}
+
+/** A watch that cannot be made is tried again at most this often (reads happen on every page). */
+const rewatchAfterMs = 60_000;
+
+// By config name, across module instances: dev re-imports this module, and an old watch would
+// otherwise stay open, calling an old module's reader.
+const watches = ((globalThis as { __citedConfigWatches?: Map<string, DirectoryWatch> }).__citedConfigWatches ??= new Map());
+
 /**
  * Reads the file again (`reread`) when its directory says it changed: editors save by writing a
  * new file and renaming it over the old one, which a watch of the file itself would miss. Never
  * keeps the process alive; where watching fails, the stat per call still notices.
  */
-function watchDirectoryOf(file: string, previous: { close: () => void } | undefined, reread: () => unknown): { file: string; close: () => void } {
-  previous?.close();
+function watchDirectoryOf(name: string, file: string, reread: () => unknown): DirectoryWatch {
+  watches.get(name)?.close();
   const base = path.basename(file);
   let settling: NodeJS.Timeout | undefined;
   const rereadWhenSettled = () => {
@@ -91,19 +105,21 @@ function watchDirectoryOf(file: string, previous: { close: () => void } | undefi
     }, 50);
     settling.unref();
   };
+  const watched: DirectoryWatch = { file, endedAt: Date.now(), close: () => undefined };
   try {
     const watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
       if (changed === null || changed === base) rereadWhenSettled();
     });
-    watcher.on('error', () => watcher.close());
-    return {
-      file,
-      close: () => {
-        clearTimeout(settling);
-        watcher.close();
-      },
+    delete watched.endedAt;
+    watched.close = () => {
+      watched.endedAt = Date.now();
+      clearTimeout(settling);
+      watcher.close();
     };
+    watcher.on('error', () => watched.close());
   } catch {
-    return { file, close: () => undefined };
+    // Not watched (`endedAt` set): a later read tries again.
   }
+  watches.set(name, watched);
+  return watched;
 }
