@@ -56,9 +56,11 @@ export function watchedConfig<T>(
     if (cached?.stamp === stamp) return cached.value;
     const { value, diagnostics } = read(readFileSync(file, 'utf8'), file);
     if (value !== undefined) {
-      const replaced = cached !== null;
+      // Listeners hear of an edit to the file in use, not of a move to another file (tests point
+      // CITED_* at other folders between suites; a server never does).
+      const edited = cached !== null && cached.file === file;
       cached = { file, stamp, value };
-      if (replaced) for (const listener of changeListeners.values()) listener(name);
+      if (edited) for (const listener of changeListeners.values()) listener(name);
       return value;
     }
     const report = formatDiagnostics(diagnostics);
