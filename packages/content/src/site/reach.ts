@@ -27,6 +27,12 @@ export interface LinkPaths {
   routes: readonly string[];
 }
 
+/** LinkPaths with the routes parsed, as the site index keeps them (one object while they stay the same). */
+export interface ParsedLinkPaths {
+  articlePath: (slug: string) => string;
+  routes: readonly Route[];
+}
+
 /** A link target the site index holds linkers by: an article's slug, or a category's or tag's URL slug after its kind and a NUL. */
 const termTarget = (kind: 'category' | 'tag', slug: string): string => `${kind}\u0000${slug}`;
 
@@ -38,11 +44,11 @@ export function reaches(reach: Reach, target: string): boolean {
   return target.startsWith('category') ? reach.categories.has(slug) : reach.tags.has(slug);
 }
 
-// Each links array is parsed once per set of paths (the site index reads them again when a record is counted afresh).
-const parsedTargets = new WeakMap<readonly SiteLink[], { paths: LinkPaths; targets: string[] }>();
+// Each links array is parsed once per paths object (the site index reads them again when a record is counted afresh).
+const parsedTargets = new WeakMap<readonly SiteLink[], { paths: ParsedLinkPaths; targets: string[] }>();
 
 /** What a file's links point at that can come and go with other files: articles, category and tag pages. */
-export function linkTargets(links: readonly SiteLink[], paths: LinkPaths, routes: readonly Route[]): string[] {
+export function linkTargets(links: readonly SiteLink[], paths: ParsedLinkPaths): string[] {
   const parsed = parsedTargets.get(links);
   if (parsed?.paths === paths) return parsed.targets;
   const targets: string[] = [];
@@ -53,7 +59,7 @@ export function linkTargets(links: readonly SiteLink[], paths: LinkPaths, routes
       continue;
     }
     if (link.href.startsWith('#')) continue;
-    const match = matchRoute(routes, sitePathOf(link.href));
+    const match = matchRoute(paths.routes, sitePathOf(link.href));
     if (match?.value !== undefined && (match.route.param === 'category' || match.route.param === 'tag')) targets.push(termTarget(match.route.param, match.value));
   }
   parsedTargets.set(links, { paths, targets });

@@ -6,8 +6,8 @@
 // builds it all; both answer exactly what recomputing from every record would.
 import type { ArticleListing } from '../store/types.js';
 import type { Diagnostic, SiteLink } from '../types.js';
-import { linkTargets, reaches, termSlug, type LinkPaths, type Reach } from './reach.js';
-import { parseRoute, type Route } from './routes.js';
+import { linkTargets, reaches, termSlug, type LinkPaths, type ParsedLinkPaths, type Reach } from './reach.js';
+import { parseRoute } from './routes.js';
 import { titleKey } from './editorial.js';
 import { claimOrder } from './slugs.js';
 import { liveAt, visibilityOf } from './visibility.js';
@@ -99,8 +99,7 @@ export class SiteIndex<R extends Judged> {
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
   private nextLive = Infinity;
   /** Where links point as counted (one object while they stay the same: linkTargets keeps its parse per paths). */
-  private paths: LinkPaths | undefined;
-  private routes: Route[] = [];
+  private paths: ParsedLinkPaths | undefined;
   /** `paths` as a string (articlePath of a probe, the routes), to tell new paths from the counted ones. */
   private pathsKey: string | undefined;
   private stamp = 0;
@@ -128,8 +127,7 @@ export class SiteIndex<R extends Judged> {
     const pathsKey = [paths.articlePath('\0'), ...paths.routes].join('\n');
     if (now < this.now || now >= this.nextLive || pathsKey !== this.pathsKey) this.clear();
     if (pathsKey !== this.pathsKey) {
-      this.paths = { articlePath: paths.articlePath, routes: [...paths.routes] };
-      this.routes = paths.routes.map(parseRoute);
+      this.paths = { articlePath: paths.articlePath, routes: paths.routes.map(parseRoute) };
       this.pathsKey = pathsKey;
     }
     this.now = now;
@@ -203,7 +201,7 @@ export class SiteIndex<R extends Judged> {
     if (seen.ok) put(this.titles, titleKey(seen.listing.title));
     if (seen.good) put(this.claims, seen.good.listing.slug);
     if (seen.ok) put(this.claims, seen.listing.slug);
-    for (const target of linkTargets(seen.links, this.paths as LinkPaths, this.routes)) put(this.linkers, target);
+    for (const target of linkTargets(seen.links, this.paths as ParsedLinkPaths)) put(this.linkers, target);
   }
 
   private position(record: R): number {
