@@ -74,7 +74,10 @@ export function watchedConfig<T>(
 
 interface DirectoryWatch {
   file: string;
-  /** When the watch failed or ended (its directory went, say): a read after rewatchAfterMs watches again. */
+  /**
+   * When the watch failed or ended: a read after rewatchAfterMs watches again. 0 when its directory
+   * was removed or replaced (a deploy copying the folder anew): the next read watches again at once.
+   */
   endedAt?: number;
   close: () => void;
 }
@@ -93,7 +96,18 @@ const watches = ((globalThis as { __citedConfigWatches?: Map<string, DirectoryWa
  */
 function watchDirectoryOf(name: string, file: string, reread: () => unknown): DirectoryWatch {
   watches.get(name)?.close();
+  const directory = path.dirname(file);
   const base = path.basename(file);
+  // On Linux a watch outlives its directory silently: no error, a 'rename' event named after the
+  // directory itself. The inode tells a directory gone; a new one may reuse the number, hence the name.
+  const inodeOf = (): number | undefined => {
+    try {
+      return statSync(directory).ino;
+    } catch {
+      return undefined;
+    }
+  };
+  const inode = inodeOf();
   let settling: NodeJS.Timeout | undefined;
   const rereadWhenSettled = () => {
     // One save is several events (truncate, write, rename): read once it has settled, not a half-written file.
@@ -109,8 +123,13 @@ function watchDirectoryOf(name: string, file: string, reread: () => unknown): Di
   };
   const watched: DirectoryWatch = { file, endedAt: Date.now(), close: () => undefined };
   try {
-    const watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
-      if (changed === null || changed === base) rereadWhenSettled();
+    const watcher = watch(directory, { persistent: false }, (event, changed) => {
+      if (event === 'rename' && (changed === path.basename(directory) || inodeOf() !== inode)) {
+        // The directory went or was replaced: this watch sees nothing more. The read watches anew.
+        watched.close();
+        watched.endedAt = 0;
+        rereadWhenSettled();
+      } else if (changed === null || changed === base) rereadWhenSettled();
     });
     delete watched.endedAt;
     watched.close = () => {
