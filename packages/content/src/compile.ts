@@ -23,6 +23,7 @@ import { checkUnclosedContainers } from './plugins/unclosed.js';
 import { rehypeKeyPoints } from './plugins/key-points.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
 import { rehypeSameSiteImages, remarkSafety } from './plugins/safety.js';
+import { rehypeTableRegions } from './plugins/tables.js';
 import { sanitizeSchema } from './plugins/sanitize-schema.js';
 import { checkReadability } from './readability/report.js';
 import type { ArticleReadability } from './readability/report.js';
@@ -44,6 +45,7 @@ const transformer = unified()
   .use(rehypeKeyPoints)
   .use(rehypeSameSiteImages)
   .use(rehypeCitedHeadings)
+  .use(rehypeTableRegions)
   .freeze();
 
 /** The source, decoded and limited, or the meta of a file refused before parsing (its frontmatter still checked). */
