@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axeViolationsInPage } from '@cited/test-utils/axe';
 import { expect, test, type Page } from '@playwright/test';
-import { firstArticlePath } from './helpers';
+import { firstArticlePath, fixtureUrl } from './helpers';
 
 // Runs once per font set (projects "dejavu" and "liberation" in playwright.config.ts): glyph
 // widths decide whether small targets reach 24 px, so a pass with one font set proves little.
@@ -89,4 +89,24 @@ test('200% text size on a phone: axe passes and nothing scrolls sideways', async
       await page.screenshot({ path: path.join(artifacts, `article-390-text200-${info.project.name}.png`), fullPage: true });
     }
   }
+});
+
+test('a markdown table at 390 px and 200% text scrolls inside its region, not the page', async ({ page }, info) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(fixtureUrl('/articles/hand-washing'));
+  const region = page.getByRole('region', { name: 'Table: Check, Screen widths, Text sizes, Themes, Font sets' });
+  // The table is wider than the phone (so the test means something), and only its region scrolls.
+  const widths = await region.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  expect(await horizontalOverflow(page), 'the article with a table at 390px, 200% text scrolls horizontally').toBeLessThanOrEqual(0);
+  // Keyboard readers reach the region and scroll it with the arrow keys.
+  await region.focus();
+  await expect(region).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  await expectNoViolations(page, `article with a table at 390px, 200% text (${info.project.name})`);
+  await region.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, `article-table-390-text200-${info.project.name}.png`) });
 });

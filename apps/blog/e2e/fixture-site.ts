@@ -22,9 +22,17 @@ export const fixtureArticles = [
   // Shares only the category: related, after the shared tag. Back pain articles need an urgent or
   // emergency care card (site.yml careCards).
   { slug: 'staying-active-with-sciatica', title: 'Staying active with sciatica', category: 'Back pain', tags: ['sciatica'], published: '2026-11-01', careCard: true },
-  // Shares nothing: never related, however new.
-  { slug: 'hand-washing', title: 'Hand washing and infections', category: 'Infections', tags: ['hygiene'], published: '2026-11-20' },
+  // Shares nothing: never related, however new. Holds a markdown table wider than a phone.
+  { slug: 'hand-washing', title: 'Hand washing and infections', category: 'Infections', tags: ['hygiene'], published: '2026-11-20', table: true },
 ] as const;
+
+/** A markdown table too wide for a phone at 200 % text (about the tests themselves: no clinical claim). */
+const testedTable = [
+  '| Check | Screen widths | Text sizes | Themes | Font sets |',
+  '| --- | --- | --- | --- | --- |',
+  '| Accessibility (axe) | 390 and 1280 pixels | 100 and 200 percent | Light and dark | DejaVu and Liberation |',
+  '| Sideways scrolling | 320, 390 and 1280 pixels | 100 and 200 percent | Light and dark | DejaVu and Liberation |',
+];
 
 function source(article: (typeof fixtureArticles)[number]): string {
   return [
@@ -45,6 +53,7 @@ function source(article: (typeof fixtureArticles)[number]): string {
     'Staying active helps more than bed rest.',
     '',
     ...('careCard' in article ? [':::care[Ask for an urgent appointment if you have]{level=urgent}', '- back pain with a fever (a high temperature)', ':::', ''] : []),
+    ...('table' in article ? ['## How this page is tested', '', ...testedTable, ''] : []),
   ].join('\n');
 }
 
