@@ -96,6 +96,7 @@ test('a markdown table at 390 px and 200% text scrolls inside its region, not th
   await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
   await page.setViewportSize({ width: 390, height: 900 });
   await page.goto(fixtureUrl('/articles/hand-washing'));
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), 'the 200% text setting applies').toBe('32px');
   const region = page.getByRole('region', { name: 'Table: Check, Screen widths, Text sizes, Themes, Font sets' });
   // The table is wider than the phone (so the test means something), and only its region scrolls.
   const widths = await region.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));

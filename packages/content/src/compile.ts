@@ -42,10 +42,10 @@ const transformer = unified()
   .use(remarkClaims)
   .use(remarkRehype, { clobberPrefix: '', allowDangerousHtml: false })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeTableRegions)
   .use(rehypeKeyPoints)
   .use(rehypeSameSiteImages)
   .use(rehypeCitedHeadings)
-  .use(rehypeTableRegions)
   .freeze();
 
 /** The source, decoded and limited, or the meta of a file refused before parsing (its frontmatter still checked). */

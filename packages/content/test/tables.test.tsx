@@ -5,7 +5,8 @@ import { screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileArticle } from '../src/index.js';
-import { ArticleBody } from '../src/react/index.js';
+import { ArticleBody, ArticleKeyPoints } from '../src/react/index.js';
+import type { Article } from '../src/index.js';
 import { article, now } from './helpers.js';
 
 const wideTable = `| Reference | Journal | Year | Design | People |
@@ -13,16 +14,30 @@ const wideTable = `| Reference | Journal | Year | Design | People |
 | 3 | Surgical Neurology International | 2013 | Review of second opinions | 183 |
 `;
 
-function render(body: string): HTMLElement {
+function compile(body: string): Article {
   const compiled = compileArticle(article(body), { path: 'tables.md', now });
   expect(compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+  return compiled;
+}
+
+/** The page's main: the key points (when the article has them) and the body. */
+function render(body: string): HTMLElement {
+  const compiled = compile(body);
   document.body.innerHTML = renderToStaticMarkup(
     <main>
+      <ArticleKeyPoints article={compiled} />
       <ArticleBody article={compiled} />
     </main>,
   );
   return screen.getByRole('main');
 }
+
+/** The names of the regions holding a table (a care card or the key points may be regions of their own). */
+const regionNames = (main: HTMLElement): (string | null)[] =>
+  within(main)
+    .queryAllByRole('region')
+    .filter((region) => region.querySelector(':scope > table'))
+    .map((region) => region.getAttribute('aria-label'));
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -40,28 +55,61 @@ describe('a markdown table', () => {
     expect([...main.querySelectorAll('p')].map((paragraph) => paragraph.textContent)).toEqual(['Before the table.', 'After the table.']);
   });
 
-  it('gets one region per table, each named by its own columns, wherever it is in the body', () => {
-    const main = render(`> | Quoted | Table |\n> | --- | --- |\n> | a | b |\n\n- In a list:\n\n  | Listed | Table |\n  | --- | --- |\n  | c | d |\n`);
-    const names = within(main)
-      .getAllByRole('region')
-      .map((region) => region.getAttribute('aria-label'));
-    expect(names).toEqual(['Table: Quoted, Table', 'Table: Listed, Table']);
+  it('numbers the regions when an article has several tables, so two with the same columns differ; wherever they are', () => {
+    const table = (a: string, b: string) => `| Study | Year |\n| --- | --- |\n| ${a} | ${b} |\n`;
+    const main = render(
+      [
+        ':::key-points',
+        '- A point before a table:',
+        '',
+        `  ${table('a', '1').trimEnd().split('\n').join('\n  ')}`,
+        ':::',
+        '',
+        `> ${table('b', '2').trimEnd().split('\n').join('\n> ')}`,
+        '',
+        '- In a list:',
+        '',
+        `  ${table('c', '3').trimEnd().split('\n').join('\n  ')}`,
+        '',
+        ':::care[See a GP if]{level=non-urgent}',
+        `${table('d', '4')}`,
+        ':::',
+        '',
+        'A footnote.[^note]',
+        '',
+        `[^note]: Its table:`,
+        '',
+        `    ${table('e', '5').trimEnd().split('\n').join('\n    ')}`,
+        '',
+      ].join('\n'),
+    );
+    expect(regionNames(main)).toEqual(['Table 1: Study, Year', 'Table 2: Study, Year', 'Table 3: Study, Year', 'Table 4: Study, Year', 'Table 5: Study, Year']);
     expect(main.querySelectorAll('[role="region"] [role="region"]')).toHaveLength(0);
+    expect(main.querySelectorAll('table:not([role="region"] > table)')).toHaveLength(0);
+  });
+
+  it('names columns by their words: no citation markers or footnote calls, long headers cut at a word', () => {
+    const long = 'Share of people whose pain was better after twelve months of treatment';
+    const main = render(`| Risk :cite[a2020] | Year[^n] | ${long} |\n| --- | --- | --- |\n| a | b | c |\n\n[^n]: A note.\n`);
+    expect(regionNames(main)).toEqual(['Table: Risk, Year, Share of people whose pain was better…']);
   });
 
   it('names a region with many columns by the first six and how many more', () => {
-    const header = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
-    const main = render(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |\n| ${header.map(() => 'x').join(' | ')} |\n`);
-    expect(within(main).getByRole('region').getAttribute('aria-label')).toBe('Table: C1, C2, C3, C4, C5, C6 and 3 more columns');
+    const header = (n: number) => Array.from({ length: n }, (_, i) => `C${i + 1}`);
+    const row = (cells: string[], cell: string) => `| ${cells.map(() => cell).join(' | ')} |`;
+    for (const [n, name] of [
+      [9, 'Table: C1, C2, C3, C4, C5, C6 and 3 more columns'],
+      [7, 'Table: C1, C2, C3, C4, C5, C6 and 1 more column'],
+    ] as const) {
+      const cells = header(n);
+      const main = render(`| ${cells.join(' | ')} |\n${row(cells, '---')}\n${row(cells, 'x')}\n`);
+      expect(regionNames(main)).toEqual([name]);
+      document.body.innerHTML = '';
+    }
   });
 
   it('names a region "Table" when the header row is empty', () => {
     const main = render('|   |   |\n| --- | --- |\n| a | b |\n');
-    expect(within(main).getByRole('region').getAttribute('aria-label')).toBe('Table');
-  });
-
-  it('cannot be given a region by an author: raw HTML is still dropped', () => {
-    const main = render('<div role="region" tabindex="0" aria-label="Click here">x</div>\n\nText.\n');
-    expect(within(main).queryByRole('region')).toBeNull();
+    expect(regionNames(main)).toEqual(['Table']);
   });
 });

@@ -1,8 +1,24 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 
-/** Column names in a region's label: enough to tell two tables apart, short enough to listen to. */
+/** Column names in a region's label: enough to tell a table's subject, short enough to listen to. */
 const maxLabelColumns = 6;
+/** Characters of one header cell in the label (a header that is a sentence is cut at a word). */
+const maxColumnNameChars = 40;
+
+/** A header cell's words as a listener hears them: no citation markers ("[1]"), no footnote calls (in `sup`). */
+function cellText(cell: Element): string {
+  let text = '';
+  const stack: RootContent[] = [...cell.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as RootContent;
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element' && node.tagName !== 'cited-citation' && node.tagName !== 'sup') stack.push(...[...node.children].reverse());
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text.length <= maxColumnNameChars) return text;
+  const cut = text.slice(0, maxColumnNameChars + 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim()}…`;
+}
 
 /** The header row's cells (GFM tables always have one), as text. */
 function columnNames(table: Element): string[] {
@@ -11,35 +27,66 @@ function columnNames(table: Element): string[] {
   if (!row) return [];
   return row.children
     .filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'th' || cell.tagName === 'td'))
-    .map((cell) => toString(cell).replace(/\s+/g, ' ').trim())
+    .map(cellText)
     .filter((name) => name !== '');
 }
 
-/** "Table: Study, Year, People": what a screen reader announces for the region. */
-function regionLabel(table: Element): string {
+/**
+ * "Table: Study, Year, People", or "Table 2: Study, Year, People" when the article has several:
+ * a screen reader lists regions by name, so two tables with the same columns must differ.
+ */
+function regionLabel(table: Element, place: { number: number; of: number }): string {
   const names = columnNames(table);
-  if (names.length === 0) return 'Table';
+  const title = place.of > 1 ? `Table ${place.number}` : 'Table';
+  if (names.length === 0) return title;
+  const more = names.length - maxLabelColumns;
   const listed = names.slice(0, maxLabelColumns).join(', ');
-  return `Table: ${names.length > maxLabelColumns ? `${listed} and ${names.length - maxLabelColumns} more columns` : listed}`;
+  return `${title}: ${more > 0 ? `${listed} and ${more} more column${more === 1 ? '' : 's'}` : listed}`;
+}
+
+/** Every table element, in document order. */
+function tablesIn(tree: Root): Element[] {
+  const found: Element[] = [];
+  const stack: RootContent[] = [...tree.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as RootContent;
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'table') found.push(node);
+    else stack.push(...[...node.children].reverse());
+  }
+  return found;
 }
 
 /**
  * Every table in a scroll region the keyboard can reach (`role="region"`, named, `tabindex="0"`),
  * the markup @cited/ui's Prose styles: a table wider than a phone, or than 200 % text leaves room
  * for, scrolls inside its region instead of pushing the whole page sideways. A markdown table has
- * no caption, so the region is named by its columns. Runs after sanitizing: authors cannot set
- * these attributes, only the compiler does.
+ * no caption, so the region is named by its columns (and its number). Runs after sanitizing, so
+ * only the compiler sets these attributes, and before the key points leave the body, so a table
+ * there is wrapped too.
  */
 export function rehypeTableRegions() {
   return (tree: Root): void => {
+    const tables = tablesIn(tree);
+    if (tables.length === 0) return;
+    const regions = new Map<Element, Element>(
+      tables.map((table, index) => [
+        table,
+        {
+          type: 'element',
+          tagName: 'div',
+          properties: { role: 'region', ariaLabel: regionLabel(table, { number: index + 1, of: tables.length }), tabIndex: 0 },
+          children: [table],
+        },
+      ]),
+    );
     const wrap = (parent: Root | Element): void => {
       parent.children = parent.children.map((child): ElementContent => {
         if (child.type !== 'element') return child as ElementContent;
-        if (child.tagName !== 'table') {
-          wrap(child);
-          return child;
-        }
-        return { type: 'element', tagName: 'div', properties: { role: 'region', ariaLabel: regionLabel(child), tabIndex: 0 }, children: [child] };
+        const region = regions.get(child);
+        if (region) return region;
+        wrap(child);
+        return child;
       }) as typeof parent.children;
     };
     wrap(tree);
