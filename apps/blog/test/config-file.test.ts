@@ -3,7 +3,7 @@
  * without a request, and the directory watch survives what editors, deploys and dev reloads do to it.
  * The catalog test covers the whole path (people.yml edited → the store judges again).
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -106,6 +106,44 @@ describe('watchedConfig', () => {
     save(config.file, 'edited after the deploy');
     await vi.waitFor(() => expect(config.heard).toHaveBeenCalledTimes(2), { timeout: 20_000, interval: 20 });
     expect(config.value()).toBe('edited after the deploy');
+  });
+
+  it('watches again, without a request, when its directory comes back a while after it went', async () => {
+    const config = await watched('first');
+    rmSync(config.dir, { recursive: true });
+    // Longer than a save takes to settle: the first try to watch again finds no directory.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    mkdirSync(config.dir);
+    save(config.file, 'deployed late');
+    await vi.waitFor(() => expect(config.heard).toHaveBeenCalledTimes(1), { timeout: 20_000, interval: 20 });
+    save(config.file, 'edited after the deploy');
+    await vi.waitFor(() => expect(config.heard).toHaveBeenCalledTimes(2), { timeout: 20_000, interval: 20 });
+    expect(config.value()).toBe('edited after the deploy');
+  });
+
+  it('watches the new directory after a release symlink is swapped, from the first read on', async () => {
+    const { watchedConfig, onConfigChange } = await import('../app/lib/config-file.server');
+    const site = mkdtempSync(path.join(root, 'releases-'));
+    for (const release of ['one', 'two']) {
+      mkdirSync(path.join(site, release));
+      writeFileSync(path.join(site, release, 'swapped.yml'), `release ${release}`);
+    }
+    symlinkSync(path.join(site, 'one'), path.join(site, 'current'));
+    const file = path.join(site, 'current', 'swapped.yml');
+    const value = watchedConfig(() => file, 'swapped.yml', read);
+    const heard = vi.fn();
+    onConfigChange('swapped.yml', (changed) => {
+      if (changed === 'swapped.yml') heard();
+    });
+    expect(value()).toBe('release one');
+    // Swapped as deploy tools do: a new link renamed over the old one.
+    symlinkSync(path.join(site, 'two'), path.join(site, 'next'));
+    renameSync(path.join(site, 'next'), path.join(site, 'current'));
+    expect(value()).toBe('release two');
+    expect(heard).toHaveBeenCalledTimes(1);
+    // An edit in the new release is heard without a request: that read watched the new directory.
+    save(path.join(site, 'two', 'swapped.yml'), 'release two, edited');
+    await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(2), { timeout: 20_000, interval: 20 });
   });
 
   it('serves the last good version while its directory is gone', async () => {

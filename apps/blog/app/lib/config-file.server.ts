@@ -44,11 +44,12 @@ export function watchedConfig<T>(
   let watcher: DirectoryWatch | undefined;
   const current = (): T => {
     const file = locate(siteFiles());
-    if (watcher?.file !== file || (watcher.endedAt !== undefined && Date.now() - watcher.endedAt > rewatchAfterMs)) watcher = watchDirectoryOf(name, file, current);
+    if (needsWatch(watcher, file)) watcher = watchDirectoryOf(name, file, current);
     let stamp: string;
     try {
       const info = statSync(file);
-      stamp = `${file}:${info.mtimeMs}:${info.size}`;
+      // The inode too: a file renamed over it (a save, a release swapped) may have the same size and time.
+      stamp = `${file}:${info.ino}:${info.mtimeMs}:${info.size}`;
     } catch (error) {
       if (cached) return cached.value;
       throw new Error(`${file} could not be read: ${String(error)}`);
@@ -74,72 +75,100 @@ export function watchedConfig<T>(
 
 interface DirectoryWatch {
   file: string;
-  /**
-   * When the watch failed or ended: a read after rewatchAfterMs watches again. 0 when its directory
-   * was removed or replaced (a deploy copying the folder anew): the next read watches again at once.
-   */
-  endedAt?: number;
+  /** The directory watched, as `${dev}:${ino}`: a read that finds another there watches anew (a release symlink swapped). */
+  directory?: string;
+  /** Not watching (the watch failed or ended): a read at or after this time (ms) watches again. */
+  retryAt?: number;
+  /** Attempts in a row that found the directory missing: each waits twice as long, up to rewatchAfterMs. */
+  misses: number;
   close: () => void;
 }
 
 /** A watch that cannot be made is tried again at most this often (reads happen on every page). */
 const rewatchAfterMs = 60_000;
+/** The first wait for a directory that went (a deploy copying the folder anew is usually back by then). */
+const missingDirectoryRetryMs = 1_000;
 
 // By config name, across module instances: dev re-imports this module, and an old watch would
 // otherwise stay open, calling an old module's reader.
 const watches = ((globalThis as { __citedConfigWatches?: Map<string, DirectoryWatch> }).__citedConfigWatches ??= new Map());
 
+/** Which directory is at `directory` now (`${dev}:${ino}`), or undefined when none is. */
+function directoryIdentity(directory: string): string | undefined {
+  try {
+    const info = statSync(directory);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A watch to make (again) at this read: none yet, another file, a retry due, or another directory at its path. */
+function needsWatch(watched: DirectoryWatch | undefined, file: string): boolean {
+  if (watched?.file !== file) return true;
+  if (watched.retryAt !== undefined) return Date.now() >= watched.retryAt;
+  return directoryIdentity(path.dirname(file)) !== watched.directory;
+}
+
 /**
  * Reads the file again (`reread`) when its directory says it changed: editors save by writing a
  * new file and renaming it over the old one, which a watch of the file itself would miss. Never
- * keeps the process alive; where watching fails, the stat per call still notices.
+ * keeps the process alive; where watching fails, the stat per call still notices. A directory that
+ * went (removed, or replaced by a deploy) is watched again as soon as it is back, without a request:
+ * a timer tries after 1 s, then 2, 4… up to a minute.
  */
 function watchDirectoryOf(name: string, file: string, reread: () => unknown): DirectoryWatch {
-  watches.get(name)?.close();
+  const previous = watches.get(name);
+  previous?.close();
   const directory = path.dirname(file);
   const base = path.basename(file);
-  // On Linux a watch outlives its directory silently: no error, a 'rename' event named after the
-  // directory itself. The inode tells a directory gone; a new one may reuse the number, hence the name.
-  const inodeOf = (): number | undefined => {
-    try {
-      return statSync(directory).ino;
-    } catch {
-      return undefined;
-    }
-  };
-  const inode = inodeOf();
+  const identity = directoryIdentity(directory);
   let settling: NodeJS.Timeout | undefined;
-  const rereadWhenSettled = () => {
-    // One save is several events (truncate, write, rename): read once it has settled, not a half-written file.
+  const rereadAfter = (ms: number, before?: () => void) => {
     clearTimeout(settling);
     settling = setTimeout(() => {
+      before?.();
       try {
         reread();
       } catch {
         // No good version at all: the next call throws and says why.
       }
-    }, 50);
+    }, ms);
     settling.unref();
   };
-  const watched: DirectoryWatch = { file, endedAt: Date.now(), close: () => undefined };
+  // One save is several events (truncate, write, rename): read once it has settled, not a half-written file.
+  const rereadWhenSettled = () => rereadAfter(50);
+  const watched: DirectoryWatch = { file, misses: 0, close: () => clearTimeout(settling) };
+  if (identity === undefined) {
+    // The directory is missing: a timer tries again, sooner while it was there a moment ago.
+    const misses = previous?.file === file && previous.retryAt !== undefined ? previous.misses : 0;
+    const waitMs = Math.min(missingDirectoryRetryMs * 2 ** misses, rewatchAfterMs);
+    watched.misses = misses + 1;
+    watched.retryAt = Date.now() + waitMs;
+    // Due when the timer fires (a timer may fire a millisecond before Date.now() reaches retryAt).
+    rereadAfter(waitMs, () => (watched.retryAt = 0));
+    watches.set(name, watched);
+    return watched;
+  }
   try {
     const watcher = watch(directory, { persistent: false }, (event, changed) => {
-      if (event === 'rename' && (changed === path.basename(directory) || inodeOf() !== inode)) {
-        // The directory went or was replaced: this watch sees nothing more. The read watches anew.
+      // On Linux a watch outlives its directory silently: no error, a 'rename' event named after the
+      // directory itself (a new directory may even reuse the inode number, hence the name).
+      if (event === 'rename' && (changed === path.basename(directory) || directoryIdentity(directory) !== identity)) {
         watched.close();
-        watched.endedAt = 0;
+        watched.retryAt = 0;
         rereadWhenSettled();
       } else if (changed === null || changed === base) rereadWhenSettled();
     });
-    delete watched.endedAt;
+    watched.directory = identity;
     watched.close = () => {
-      watched.endedAt = Date.now();
+      watched.retryAt ??= Date.now() + rewatchAfterMs;
       clearTimeout(settling);
       watcher.close();
     };
     watcher.on('error', () => watched.close());
   } catch {
-    // Not watched (`endedAt` set): a later read tries again.
+    watched.retryAt = Date.now() + rewatchAfterMs;
   }
   watches.set(name, watched);
   return watched;
