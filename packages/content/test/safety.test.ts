@@ -211,4 +211,9 @@ describe('table of contents', () => {
     ]);
     expect(JSON.stringify(result.hast)).not.toContain('"position"');
   });
+
+  it('leaves footnote calls out of a heading\'s text and id ("Results1" before)', () => {
+    const result = compile('## Results[^note]\n\nText.\n\n[^note]: A note.\n');
+    expect(result.toc).toEqual([{ id: 'results', text: 'Results', depth: 2 }]);
+  });
 });

@@ -4,18 +4,7 @@ import type { VFile } from 'vfile';
 import type { CareLevel } from './care.js';
 import { report } from '../diagnostics.js';
 import { citedData } from './context.js';
-
-/** Heading text without citation markers (their fallback "[1]" is not part of the title). */
-function headingText(heading: Element): string {
-  let text = '';
-  const stack: RootContent[] = [...heading.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as RootContent;
-    if (node.type === 'text') text += node.value;
-    else if (node.type === 'element' && node.tagName !== 'cited-citation') stack.push(...[...node.children].reverse());
-  }
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { readableText } from './readable-text.js';
 
 /** Ids generated for citations, references and footnotes; heading slugs must not take them. */
 const reservedId = /^(?:ref|cite|fn|fnref)-|^footnote-label$/;
@@ -57,7 +46,7 @@ export function rehypeCitedHeadings() {
         node.properties.id = idFor(heading);
         node.properties.dataHeadingLevel = '3'; // inside a list or quote; the top level is set below
         data.careCards.push({ id: node.properties.id, level: node.properties.dataLevel as CareLevel, heading });
-      } else if (typeof node.properties.id !== 'string') node.properties.id = idFor(headingText(node)); // else e.g. the footnotes label
+      } else if (typeof node.properties.id !== 'string') node.properties.id = idFor(readableText(node)); // else e.g. the footnotes label
     }
     // Only the article's own sections (and its care cards): headings inside quotes or callouts are
     // not part of the outline. A care card's heading sits one level below the section it is in.
@@ -75,7 +64,7 @@ export function rehypeCitedHeadings() {
       const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
       if (depth) {
         sectionDepth = depth;
-        data.toc.push({ id, text: headingText(node), depth });
+        data.toc.push({ id, text: readableText(node), depth });
       } else if (node.tagName === 'cited-care') {
         const level = Math.min(sectionDepth + 1, 4);
         node.properties.dataHeadingLevel = String(level);
@@ -92,7 +81,7 @@ function checkHeadingLevel(file: VFile, heading: Element, level: number, previou
   report(
     file,
     'heading-level-skipped',
-    `Heading "${headingText(heading)}" is level ${level} (\`${hashes(level)}\`) after a level-${previous} heading: use \`${hashes(previous + 1)}\` so no level is skipped`,
+    `Heading "${readableText(heading)}" is level ${level} (\`${hashes(level)}\`) after a level-${previous} heading: use \`${hashes(previous + 1)}\` so no level is skipped`,
     heading.position,
   );
 }

@@ -1,20 +1,14 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { readableText } from './readable-text.js';
 
 /** Column names in a region's label: enough to tell a table's subject, short enough to listen to. */
 const maxLabelColumns = 6;
 /** Characters of one header cell in the label (a header that is a sentence is cut at a word). */
 const maxColumnNameChars = 40;
 
-/** A header cell's words as a listener hears them: no citation markers ("[1]"), no footnote calls (in `sup`). */
+/** A header cell's words as a listener hears them (no citation markers or footnote calls), a long one cut at a word. */
 function cellText(cell: Element): string {
-  let text = '';
-  const stack: RootContent[] = [...cell.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as RootContent;
-    if (node.type === 'text') text += node.value;
-    else if (node.type === 'element' && node.tagName !== 'cited-citation' && node.tagName !== 'sup') stack.push(...[...node.children].reverse());
-  }
-  text = text.replace(/\s+/g, ' ').trim();
+  const text = readableText(cell);
   if (text.length <= maxColumnNameChars) return text;
   const cut = text.slice(0, maxColumnNameChars + 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim()}…`;
