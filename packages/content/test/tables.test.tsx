@@ -90,8 +90,20 @@ describe('a markdown table', () => {
 
   it('names columns by their words: no citation markers or footnote calls, long headers cut at a word', () => {
     const long = 'Share of people whose pain was better after twelve months of treatment';
-    const main = render(`| Risk :cite[a2020] | Year[^n] | ${long} |\n| --- | --- | --- |\n| a | b | c |\n\n[^n]: A note.\n`);
-    expect(regionNames(main)).toEqual(['Table: Risk, Year, Share of people whose pain was better…']);
+    const joined = 'Sensitivity/specificity/positive-predictive-value';
+    const main = render(`| Risk :cite[a2020] | Year[^n] | ${long} | ${joined} |\n| --- | --- | --- | --- |\n| a | b | c | d |\n\n[^n]: A note.\n`);
+    expect(regionNames(main)).toEqual(['Table: Risk, Year, Share of people whose pain was better…, Sensitivity/specificity/positive-predict…']);
+  });
+
+  it('numbers the key points\' tables first, as the page shows them first, wherever the source has them', () => {
+    const main = render('| Body | Table |\n| --- | --- |\n| a | b |\n\n:::key-points\n- A point:\n\n  | Key | Table |\n  | --- | --- |\n  | c | d |\n:::\n');
+    expect(regionNames(main)).toEqual(['Table 1: Key, Table', 'Table 2: Body, Table']);
+  });
+
+  it('leaves region markup to the compiler: an author\'s raw HTML region is dropped with the rest of the raw HTML', () => {
+    const main = render('<div role="region" tabindex="0" aria-label="Click here">x</div>\n\nText.\n');
+    expect(within(main).queryByRole('region')).toBeNull();
+    expect(main.querySelector('[tabindex]')).toBeNull();
   });
 
   it('names a region with many columns by the first six and how many more', () => {

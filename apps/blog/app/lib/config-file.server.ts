@@ -28,8 +28,8 @@ export function onConfigChange(key: string, listener: ConfigListener): void {
 }
 
 /**
- * A YAML file read on first use and again whenever it changes on disk: at the next call (a stat per
- * call) or when its directory is seen to change, so an edit shows without a restart and without a
+ * A YAML file read on first use and again whenever it changes on disk: at the next call (a stat of
+ * the file and of its directory per call) or when its directory is seen to change, so an edit shows without a restart and without a
  * request (listeners of onConfigChange hear of it). A broken edit never takes the site down: the
  * last good version stays in use and the problems are logged with file:line:column. With no good
  * version at all (a broken file at start-up) it throws, naming the problems.

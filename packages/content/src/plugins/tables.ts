@@ -11,7 +11,9 @@ function cellText(cell: Element): string {
   const text = readableText(cell);
   if (text.length <= maxColumnNameChars) return text;
   const cut = text.slice(0, maxColumnNameChars + 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trim()}…`;
+  // At the last space, unless that would keep less than half ("Sensitivity/specificity/…" has none).
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= maxColumnNameChars / 2 ? cut.slice(0, space) : cut.slice(0, maxColumnNameChars)).trim()}…`;
 }
 
 /** The header row's cells (GFM tables always have one), as text. */
@@ -38,17 +40,24 @@ function regionLabel(table: Element, place: { number: number; of: number }): str
   return `${title}: ${more > 0 ? `${listed} and ${more} more column${more === 1 ? '' : 's'}` : listed}`;
 }
 
-/** Every table element, in document order. */
+/**
+ * Every table element in the order a reader meets them: the key points' first (pages show them
+ * before the body, wherever the source has them), then the body's in document order.
+ */
 function tablesIn(tree: Root): Element[] {
-  const found: Element[] = [];
-  const stack: RootContent[] = [...tree.children].reverse();
+  const keyPoints: Element[] = [];
+  const body: Element[] = [];
+  const stack: { node: RootContent; inKeyPoints: boolean }[] = [...tree.children].reverse().map((node) => ({ node, inKeyPoints: false }));
   while (stack.length > 0) {
-    const node = stack.pop() as RootContent;
+    const { node, inKeyPoints } = stack.pop() as (typeof stack)[number];
     if (node.type !== 'element') continue;
-    if (node.tagName === 'table') found.push(node);
-    else stack.push(...[...node.children].reverse());
+    if (node.tagName === 'table') (inKeyPoints ? keyPoints : body).push(node);
+    else {
+      const inside = inKeyPoints || node.tagName === 'cited-key-points';
+      stack.push(...[...node.children].reverse().map((child) => ({ node: child, inKeyPoints: inside })));
+    }
   }
-  return found;
+  return [...keyPoints, ...body];
 }
 
 /**
