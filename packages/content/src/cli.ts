@@ -14,7 +14,8 @@ server judges it: links, authors and reviewers, URLs taken by other articles.
 
 The site is found as the blog finds it: the folder above the articles holding site.yml and
 people.yml (or the one a package.json's "cited": { "content": … } points at), its pages in the
-"cited": { "routes": […] } of the nearest package.json above it. A file outside its articles
+"cited": { "routes": […] } of the nearest package.json above it (else above the working directory:
+content kept apart from the blog is checked from the blog's folder). A file outside its articles
 folder is judged as if added to it. CITED_ARTICLES_DIR, CITED_PEOPLE_FILE, CITED_SITE_CONFIG
 and CITED_CACHE_DIR move them, as on the server.
   --cache   the server's cache (default CITED_CACHE_DIR, else the node_modules/.cache/cited-content of the

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,35 @@ describe('cited-content check gives the server\'s verdict', () => {
     // Without a site (run elsewhere), the folder is checked on its own: /contact is not known there.
     const alone = run('check', join(drafts, 'draft.md'));
     expect(alone.stdout).toContain('Site: none found');
+    expect(alone.stdout).toMatch(/Link "\/contact" points at no page of this site/);
+  });
+
+  it('content kept apart from the blog (its own site.yml, no package.json above it) is checked against the pages of the blog it is run from', () => {
+    const site = blogSite({});
+    const apart = tempDir({
+      'people.yml': 'the-clinic:\n  type: organization\n  name: The Clinic\n',
+      'site.yml': readFileSync(join(contentRoot(), 'site.yml'), 'utf8'),
+      'articles/x.md': article('[Contact us](/contact), [search](/search), [nowhere](/nowhere).:cite[a2020]', 'slug: x\nauthor: the-clinic\n'),
+    });
+    const target = join(apart, 'articles/x.md');
+    const fromBlog = runIn(site.root, 'check', target);
+    expect(fromBlog.stdout).toContain('pages from package.json');
+    expect(fromBlog.stdout).not.toMatch(/Link "\/contact"/);
+    expect(fromBlog.stdout).not.toMatch(/Link "\/search"/);
+    expect(fromBlog.stdout).toMatch(/Link "\/nowhere" points at no page of this site/);
+    // From the repository's root, whose package.json points at the blog's content: the blog's pages too.
+    const repository = tempDir({ 'package.json': JSON.stringify({ name: 'a-repo', cited: { content: 'blog/content' } }) });
+    const blog = blogSite({});
+    mkdirSync(join(repository, 'blog'));
+    copyFileSync(join(blog.root, 'package.json'), join(repository, 'blog/package.json'));
+    mkdirSync(join(repository, 'blog/content'));
+    copyFileSync(join(blog.root, 'content/people.yml'), join(repository, 'blog/content/people.yml'));
+    const fromRepository = runIn(repository, 'check', target);
+    expect(fromRepository.stdout).toContain('pages from blog/package.json');
+    expect(fromRepository.stdout).not.toMatch(/Link "\/contact"/);
+    // Run from anywhere else it has only "/", and says so.
+    const alone = run('check', target);
+    expect(alone.stdout).toContain('no "cited.routes" in a package.json above it');
     expect(alone.stdout).toMatch(/Link "\/contact" points at no page of this site/);
   });
 

@@ -10,7 +10,8 @@ import { routeProblem } from './routes.js';
  * - the content root is the folder holding `site.yml` and `people.yml`, with the articles in its
  *   `articles/` folder (each path can be moved by an environment variable, as on the server);
  * - the site's own pages (link targets besides articles) are the `"cited": { "routes": [...] }`
- *   of the nearest package.json above the content root (the blog's);
+ *   of the nearest package.json above the content root (the blog's); content kept apart from the
+ *   blog, with no such package.json above it, takes the pages of the blog the check is run from;
  * - a package.json may point at a content root elsewhere with `"cited": { "content": "<folder>" }`
  *   (the repository's root package.json points at the blog's),
  *   so a folder checked outside the site (from the repository) is checked against that site.
@@ -146,19 +147,39 @@ export function siteRoutes(root: string): Pick<SiteLayout, 'routes' | 'routesFil
  * of the package that declares its pages (the blog runs from there), when it exists; so a check
  * says which last good versions that server is serving without being told where to look.
  */
-export function siteLayout(root: string, options: { env?: Environment } = {}): SiteLayout {
+export function siteLayout(root: string, options: { env?: Environment; pagesFrom?: readonly string[] } = {}): SiteLayout {
   const paths = sitePaths(root, options);
-  const routes = siteRoutes(root);
+  const routes = pagesOf(root, options.pagesFrom ?? []);
   const serverCache = routes.routesFile ? path.join(path.dirname(routes.routesFile), 'node_modules', '.cache', 'cited-content') : undefined;
   const cacheDir = paths.cacheDir ?? (serverCache && existsSync(serverCache) ? serverCache : undefined);
   return { ...paths, ...routes, ...(cacheDir ? { cacheDir } : {}) };
 }
 
-/** The site of the first of these folders (the checked files', then the working directory's) that has one. */
+/**
+ * The pages declared above the content root; when none are (content kept apart from the blog, with
+ * its own site.yml), those of the first of `folders` (the working directory: the blog the check is
+ * run from, whose server serves that content with its own pages) or of the site it points at.
+ */
+function pagesOf(root: string, folders: readonly string[]): Pick<SiteLayout, 'routes' | 'routesFile' | 'routeProblems'> {
+  const own = siteRoutes(root);
+  if (own.routesFile) return own;
+  for (const folder of folders) {
+    for (const dir of [folder, findSiteRoot(folder)]) {
+      const declared = dir === undefined ? undefined : siteRoutes(dir);
+      if (declared?.routesFile) return declared;
+    }
+  }
+  return own;
+}
+
+/**
+ * The site of the first of these folders (the checked files', then the working directory's) that
+ * has one; its pages, when none are declared above it, from the later folders (see pagesOf).
+ */
 export function findSite(starts: readonly string[], options: { env?: Environment } = {}): SiteLayout | undefined {
-  for (const start of starts) {
+  for (const [index, start] of starts.entries()) {
     const root = findSiteRoot(start);
-    if (root) return siteLayout(root, options);
+    if (root) return siteLayout(root, { ...options, pagesFrom: starts.slice(index + 1) });
   }
   return undefined;
 }
