@@ -2,7 +2,10 @@ import { checkFile, isDamage, openDatabase, removeFiles, type Database } from '.
 import { cleanQuery, queryWords } from './query.js';
 import { defaultRankLimit, plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
-import { markVocabularyStale, refreshVocabulary } from './vocabulary.js';
+import { refreshVocabulary } from './vocabulary.js';
+import { writeChanges, type SearchChanges } from './write.js';
+
+export type { SearchChanges };
 
 export interface SearchIndexOptions {
   /**
@@ -17,41 +20,6 @@ export interface SearchIndexOptions {
    * this many, and the older matches follow, newest first. Bounds the work of a query of common words.
    */
   rankLimit?: number;
-}
-
-export interface SearchChanges {
-  /** Articles to add or replace, each with the content key of its version (see `keys()`). */
-  set?: readonly { doc: SearchDoc; key?: string }[];
-  /** Ids of articles to remove. */
-  delete?: readonly string[];
-}
-
-// Control characters carry no words, and two of them mark matches in highlight() and snippet().
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const clean = (text: string) => String(text ?? '').replace(controlCharacters, ' ');
-
-/** Rows per day of publication: a row number is day × this + its place among that day's articles. */
-const rowsPerDay = 2 ** 20;
-
-interface RowQueries {
-  lastRowOfDay: { get(from: number, to: number): unknown };
-  lastRow: { get(): unknown };
-}
-
-/**
- * The row number of an article published on `published`: rows follow the publication date (a later
- * day, a higher row; within a day, the order written), so "the newest matches" is a range of rows,
- * which FTS5 reads without visiting the others (see run.ts, rankLimit).
- */
-function rowFor(published: string, { lastRowOfDay, lastRow }: RowQueries): number {
-  const time = Date.parse(published);
-  const day = Number.isFinite(time) ? Math.max(0, Math.floor(time / 86_400_000)) : 0;
-  const first = day * rowsPerDay;
-  const last = lastRowOfDay.get(first, first + rowsPerDay) as number | null;
-  if (last === null) return first;
-  // A day with more articles than it has rows (never expected): after every row, out of date order.
-  return last + 1 < first + rowsPerDay ? last + 1 : (lastRow.get() as number) + 1;
 }
 
 /** A whole number of at least `min`, else `fallback` (query-string values arrive as anything). */
@@ -177,31 +145,7 @@ export class SearchIndex {
   apply(changes: SearchChanges): void {
     this.#guard(
       () => {
-        const db = this.#db;
-        const rowOf = db.prepare('SELECT row FROM articles WHERE id = ?').pluck();
-        const removeCard = db.prepare('DELETE FROM articles WHERE row = ?');
-        const removeText = db.prepare('DELETE FROM search WHERE rowid = ?');
-        const addCard = db.prepare('INSERT INTO articles (row, id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-        const lastRowOfDay = db.prepare('SELECT max(row) FROM articles WHERE row >= ? AND row < ?').pluck();
-        const lastRow = db.prepare('SELECT max(row) FROM articles').pluck();
-        const addText = db.prepare('INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        const remove = (id: string) => {
-          const row = rowOf.get(id) as number | undefined;
-          if (row === undefined) return;
-          removeText.run(row);
-          removeCard.run(row);
-        };
-        db.transaction(() => {
-          for (const id of changes.delete ?? []) remove(id);
-          for (const { doc, key = '' } of changes.set ?? []) {
-            remove(doc.id);
-            const tags = doc.tags.map(clean);
-            const card = [doc.id, key, clean(doc.title), clean(doc.description), JSON.stringify(tags), clean(doc.category), clean(doc.published)];
-            const { lastInsertRowid } = addCard.run(rowFor(clean(doc.published), { lastRowOfDay, lastRow }), ...card);
-            addText.run(lastInsertRowid, card[2], card[3], tags.join('\n'), doc.headings.map(clean).join('\n'), card[5], clean(doc.body));
-          }
-          markVocabularyStale(db);
-        })();
+        writeChanges(this.#db, changes);
         // Committed: the kept keys follow (a failed write rolled back, and left them as they were).
         const keys = this.#keys;
         if (keys) {
