@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,26 +23,27 @@ export function packageDir(): string | undefined {
   }
 }
 
-/**
- * The compiler's code: every module but the React renderer, the site-wide judging (site/), the
- * search index (only search/text.js and search.js shape a compile's search text) and the store
- * itself (caching, scheduling, judging and serving do not change what a compile produces), except
- * the store's compile job.
- */
-const searchIndexFile = (entry: string, name: string): boolean =>
-  entry.startsWith(`search${path.sep}`) && name !== 'text.js' && name !== 'search.js';
+// Relative imports in the built modules: `from './x.js'`, `import './x.js'`, `import('./x.js')`.
+const relativeImport = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
-function compilerFiles(dir: string, relative = ''): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(path.join(dir, relative)).sort()) {
-    const entry = path.join(relative, name);
-    if (statSync(path.join(dir, entry)).isDirectory()) {
-      if (name !== 'react' && name !== 'site') found.push(...compilerFiles(dir, entry));
-    } else if (name.endsWith('.js') && (!entry.startsWith(`store${path.sep}`) || name === 'job.js') && !searchIndexFile(entry, name)) {
-      found.push(path.join(dir, entry));
-    }
+/**
+ * The compiler's code: the compile job (store/job.js) and every module of the package it imports,
+ * directly or not. What the CLI, the site-wide judging (site/), the search index, the React
+ * renderer and the store around the job do cannot change what a compile produces, so changing
+ * them (a help text, a listing query) never makes a server compile every article again.
+ */
+export function compilerModules(dist: string): string[] {
+  const job = path.join(dist, 'store', 'job.js');
+  if (!existsSync(job)) throw new Error(`${job} is not built`);
+  const found = new Set<string>();
+  const pending = [job];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    // A match in a comment or a string that names no module is no import.
+    if (found.has(file) || !existsSync(file)) continue;
+    found.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(relativeImport)) pending.push(path.resolve(path.dirname(file), specifier as string));
   }
-  return found;
+  return [...found].sort();
 }
 
 function hashFiles(label: string, files: (dist: string) => string[]): string {
@@ -63,7 +64,7 @@ function hashFiles(label: string, files: (dist: string) => string[]): string {
  * output) never reuses an old cache entry, and equal code gives equal keys on every machine.
  */
 export function compilerFingerprint(): string {
-  return hashFiles('', (dist) => compilerFiles(dist));
+  return hashFiles('', compilerModules);
 }
 
 let judgeHash: string | undefined;
