@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coldTarget, pipelineSites, sharedSeed } from '../lib/sections/pipeline.js';
 import { splitFrontmatter } from '../lib/synthetic.js';
+import { allPublished } from '../lib/pipeline-measure.js';
 
 describe('pipeline section', () => {
   it('reads the sites to measure: seed copies by default, short articles on request', () => {
@@ -14,6 +15,13 @@ describe('pipeline section', () => {
       { kind: 'seed', count: 300 },
     ]);
     expect(pipelineSites('5,long:100,abc')).toEqual([]);
+  });
+
+  it('knows every article is published from the index page\u2019s count, with its thousands separators', () => {
+    expect(allPublished(1)('<p>1 article, newest first</p>')).toBe(true);
+    expect(allPublished(12)('<p>12 articles, newest first</p>')).toBe(true);
+    expect(allPublished(100000)('<p>100,000 articles, newest first</p>')).toBe(true);
+    expect(allPublished(100000)('<p>99,999 articles, newest first</p>')).toBe(false);
   });
 
   it('gives both checkouts one article: the earlier seed, today\u2019s disclosure, a category of its own', () => {
