@@ -2,13 +2,16 @@
 // readable, otherwise set aside and started afresh (the index is derived data: whoever holds the
 // content fills it again). Opening never throws for a bad file; only a missing driver does.
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { describe, isDamage, pageCacheKiB, sqliteDriver, sqliteDriverPath, type Database } from '../sqlite.js';
 import { schemaVersion } from './version.js';
 
-export type Database = BetterSqlite3.Database;
+export { isDamage, pageCacheKiB, type Database };
+
+/** Named in the error when better-sqlite3 is missing. */
+const needs = '@cited/content/search';
 
 /** Marks the file as a cited search index ("CitS"): another SQLite file at the path is never taken for one. */
 const applicationId = 0x43697453;
@@ -59,20 +62,6 @@ const schema = `
 
 const tableNames = ['articles', 'search', 'search_terms', 'vocabulary', 'state'];
 
-const require = createRequire(import.meta.url);
-
-function driverPath(): string {
-  try {
-    return require.resolve('better-sqlite3');
-  } catch {
-    throw new Error('@cited/content/search needs the better-sqlite3 package (version 12): npm install better-sqlite3@12');
-  }
-}
-
-function driver(): typeof BetterSqlite3 {
-  return require(driverPath()) as typeof BetterSqlite3;
-}
-
 const prepared = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();
 
 /** `db.prepare(sql)`, compiled once per connection (a full-text query compiles in about 0.1 ms). */
@@ -83,24 +72,6 @@ export function statement(db: Database, sql: string): BetterSqlite3.Statement {
   if (!compiled) statements.set(sql, (compiled = db.prepare(sql)));
   return compiled;
 }
-
-/** An error that says the file is damaged (or not a database at all), as opposed to busy or full. */
-export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Page cache per connection (negative: KiB): SQLite's default 2 MB, not better-sqlite3's 16 MB.
- * A query reads a few pages of each word's list, and the OS keeps the file cached anyway: with
- * 100,000 short articles, 35 MB less resident for the store's and the index's connections, the
- * search p95 unchanged (26 ms).
- */
-export const pageCacheKiB = -2_000;
 
 function configure(db: Database, file: string): void {
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
@@ -131,7 +102,7 @@ export function removeFiles(file: string): void {
 }
 
 function create(file: string): Database {
-  const db = new (driver())(file);
+  const db = new (sqliteDriver(needs))(file);
   try {
     configure(db, file);
     db.exec(`BEGIN; ${schema} COMMIT;`);
@@ -154,7 +125,7 @@ export interface Opened {
  * cannot be created at all (a read-only disk) leaves an index in memory.
  */
 export function openDatabase(file: string, log: (message: string) => void): Opened {
-  const Driver = driver();
+  const Driver = sqliteDriver(needs);
   if (file === ':memory:') return { db: create(file), reused: false };
   let db: Database | undefined;
   try {
@@ -211,7 +182,7 @@ export interface BackgroundCheck {
 
 /** PRAGMA quick_check of the whole file in a worker thread. */
 export function checkFile(file: string): BackgroundCheck {
-  const worker = new Worker(checkerSource, { eval: true, workerData: { driver: driverPath(), file } });
+  const worker = new Worker(checkerSource, { eval: true, workerData: { driver: sqliteDriverPath(needs), file } });
   worker.unref();
   const problem = new Promise<string | null>((resolve) => {
     let found: string | null = null;

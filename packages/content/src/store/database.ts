@@ -4,13 +4,14 @@
 // pages in a worker while it reads its records, see records.ts); a file that fails is set aside and rebuilt from the content, with a log line that says
 // why. Opening never throws for a bad file; only a missing driver does.
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type BetterSqlite3 from 'better-sqlite3';
-import { pageCacheKiB } from '../search/database.js';
+import { describe, isDamage, pageCacheKiB, sqliteDriver, sqliteDriverPath, type Database } from '../sqlite.js';
 
-export type Database = BetterSqlite3.Database;
+export { describe, isDamage, type Database };
+
+/** Named in the error when better-sqlite3 is missing. */
+const needs = '@cited/content/store keeps its records in SQLite and';
 
 /** Marks the file as a cited content store ("CitC"): another SQLite file at the path is never taken for one. */
 const applicationId = 0x43697443;
@@ -79,28 +80,6 @@ const schema = `
 
 const tableNames = ['sites', 'records', 'record_tags'];
 
-const require = createRequire(import.meta.url);
-
-function driver(): typeof BetterSqlite3 {
-  let resolved: string;
-  try {
-    resolved = require.resolve('better-sqlite3');
-  } catch {
-    throw new Error('@cited/content/store keeps its records in SQLite and needs the better-sqlite3 package (version 12): npm install better-sqlite3@12');
-  }
-  return require(resolved) as typeof BetterSqlite3;
-}
-
-/** An error that says the file is damaged (or not a database at all), as opposed to busy or full. */
-export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR'));
-}
-
-export function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** How long a write waits for another process's write to finish before giving up (ms). */
 export const busyTimeoutMs = 5_000;
 
@@ -152,7 +131,7 @@ try {
 
 /** What is wrong with the file's pages (null: nothing), checked off this thread. */
 export function checkPagesInWorker(file: string): Promise<string | null> {
-  const resolved = require.resolve('better-sqlite3');
+  const resolved = sqliteDriverPath(needs);
   return new Promise((resolve) => {
     const worker = new Worker(pageCheckWorker, { eval: true, workerData: { driver: resolved, file, timeout: busyTimeoutMs } });
     worker.once('message', (problem: string | null) => resolve(problem));
@@ -163,7 +142,7 @@ export function checkPagesInWorker(file: string): Promise<string | null> {
 }
 
 function checkPagesHere(file: string): string | null {
-  const db = new (driver())(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  const db = new (sqliteDriver(needs))(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   try {
     return pageProblems(db);
   } catch (error) {
@@ -196,7 +175,7 @@ export interface OpenOptions {
  * (the store then keeps its records in memory only, and says so).
  */
 export function openStoreDatabase(file: string, options: OpenOptions): Database | undefined {
-  const Driver = driver();
+  const Driver = sqliteDriver(needs);
   const { log } = options;
   if (options.readOnly) {
     try {
