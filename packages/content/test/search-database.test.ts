@@ -90,6 +90,27 @@ describe('the index file', () => {
     index.close();
   });
 
+  it('a sync that finds nothing to change writes nothing: its vocabulary of close spellings stays fresh', () => {
+    writeIndex();
+    const vocabularyState = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT value FROM state WHERE name = 'vocabulary'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    const index = new SearchIndex({ file });
+    index.optimize();
+    expect(vocabularyState()).toBe('fresh');
+    index.apply({ delete: [], set: [] });
+    index.apply({});
+    expect(vocabularyState()).toBe('fresh');
+    index.apply({ delete: ['d1'] });
+    expect(vocabularyState()).toBe('stale');
+    index.close();
+  });
+
   it('gives the content keys as the file holds them after writes made since they were first read', async () => {
     writeIndex();
     const first = new SearchIndex({ file });

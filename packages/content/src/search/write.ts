@@ -42,6 +42,8 @@ function rowFor(published: string, { lastRowOfDay, lastRow }: RowQueries): numbe
 
 /** Removals, then additions and replacements, in one transaction (a failed write changes nothing). */
 export function writeChanges(db: Database, changes: SearchChanges): void {
+  // Nothing to write (a sync that found every article as indexed): the vocabulary stays fresh.
+  if ((changes.delete?.length ?? 0) === 0 && (changes.set?.length ?? 0) === 0) return;
   const rowOf = db.prepare('SELECT row FROM articles WHERE id = ?').pluck();
   const removeCard = db.prepare('DELETE FROM articles WHERE row = ?');
   const removeText = db.prepare('DELETE FROM search WHERE rowid = ?');
