@@ -90,24 +90,55 @@ describe('the index file', () => {
     index.close();
   });
 
-  it('a sync that finds nothing to change writes nothing: its vocabulary of close spellings stays fresh', () => {
+  it('keeps its vocabulary of close spellings what a refresh would make it, after an editor\u2019s saves, without a refresh', () => {
     writeIndex();
-    const vocabularyState = () => {
+    const read = (sql: string) => {
       const db = new Database(file, { readonly: true });
       try {
-        return db.prepare("SELECT value FROM state WHERE name = 'vocabulary'").pluck().get();
+        return db.prepare(sql).raw().all();
       } finally {
         db.close();
       }
     };
+    const vocabularyState = () => read("SELECT value FROM state WHERE name = 'vocabulary'")[0]?.[0];
+    const vocabulary = () => read('SELECT term, length, docs FROM vocabulary ORDER BY term');
     const index = new SearchIndex({ file });
     index.optimize();
     expect(vocabularyState()).toBe('fresh');
+    // Nothing to change (a sync that found every article as indexed): nothing written.
     index.apply({ delete: [], set: [] });
     index.apply({});
     expect(vocabularyState()).toBe('fresh');
-    index.apply({ delete: ['d1'] });
-    expect(vocabularyState()).toBe('stale');
+    // Saves: a new word, a replaced text (its old words counted out), a removal, a word's last article gone.
+    index.set(doc('d2', 'A xylophonist with a sore wrist, spine unharmed.'), 'key-d2-v2');
+    index.set(doc('new', 'Another xylophonist, and Word7.'), 'key-new');
+    index.apply({ delete: ['d3', 'new'] });
+    index.set(doc('d4', 'Sjögren syndrome and the spine.'), 'key-d4-v2');
+    expect(vocabularyState()).toBe('fresh');
+    expect(searchIndex(index, 'xylophonst').didYouMean).toBe('xylophonist');
+    expect(searchIndex(index, 'sjogrn').didYouMean).toBe('sjogren');
+    const counted = vocabulary();
+    index.close();
+    // What a whole refresh makes of the same file.
+    const db = new Database(file);
+    db.prepare("UPDATE state SET value = 'stale' WHERE name = 'vocabulary'").run();
+    db.close();
+    const refreshed = new SearchIndex({ file });
+    refreshed.optimize();
+    refreshed.close();
+    expect(vocabulary()).toEqual(counted);
+    expect(counted.length).toBeGreaterThan(15);
+  });
+
+  it('a larger write marks the vocabulary stale: it is refreshed whole, once, by optimize or the next misspelt query', () => {
+    writeIndex();
+    const index = new SearchIndex({ file });
+    index.optimize();
+    index.apply({ set: Array.from({ length: 11 }, (_, i) => ({ doc: doc(`batch${i}`, `Batch text ${i} about a xylophonist.`) })) });
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT value FROM state WHERE name = 'vocabulary'").pluck().get()).toBe('stale');
+    db.close();
+    expect(searchIndex(index, 'xylophonst').didYouMean).toBe('xylophonist');
     index.close();
   });
 

@@ -2,7 +2,7 @@
 // fts5vocab table, copied into a plain table keyed by word), by edit distance
 // (fastest-levenshtein): what "Did you mean" offers and what a misspelt word is searched as.
 import { distance } from 'fastest-levenshtein';
-import { isDamage, statement, type Database } from './database.js';
+import { isDamage, statement, tokenizer, type Database } from './database.js';
 
 /** No typo matching below this many letters: short words have too many neighbours. */
 const minFuzzyChars = 4;
@@ -28,10 +28,72 @@ export interface Spelling {
 const looked = new WeakMap<Database, Map<string, Spelling[]>>();
 const maxRemembered = 500;
 
-/** Marks the vocabulary out of date: part of every write's transaction. */
-export function markVocabularyStale(db: Database): void {
-  looked.delete(db);
+/** Marks the vocabulary out of date (refreshed whole by `optimize` or the next misspelt query). */
+function markVocabularyStale(db: Database): void {
   statement(db, "UPDATE state SET value = 'stale' WHERE name = 'vocabulary'").run();
+}
+
+const isFresh = (db: Database): boolean => statement(db, "SELECT value FROM state WHERE name = 'vocabulary'").pluck().get() === 'fresh';
+
+/**
+ * Articles a write may change and still count their words in and out of the vocabulary: an
+ * editor's save. A larger write (a cold start's batches) marks it stale instead, as one refresh
+ * costs less than counting every article (a refresh is about 1 s at 100,000 articles).
+ */
+export const countedWriteLimit = 10;
+
+/** Words that are never suggested: numbers and one-letter words (as refreshVocabulary copies them). */
+const suggestible = "length(term) > 1 AND term NOT GLOB '*[0-9]*'";
+
+// One row's text, tokenized as the index tokenizes it, in a table of the connection's own (TEMP):
+// its fts5vocab gives that row's distinct words, as search_terms counts them.
+const wordingTables = `
+  CREATE VIRTUAL TABLE IF NOT EXISTS temp.wording USING fts5(text, tokenize = '${tokenizer}');
+  CREATE VIRTUAL TABLE IF NOT EXISTS temp.wording_terms USING fts5vocab(temp, wording, row);`;
+
+/** How one write keeps the vocabulary: each article's words counted in and out, or the vocabulary marked stale. */
+export interface VocabularyWrite {
+  /** Before the row's text is deleted from `search`. */
+  removing(row: number): void;
+  /** After the row's text is written to `search`. */
+  added(row: number): void;
+}
+
+/**
+ * For a write of `articles` changes, run in the write's transaction. A fresh vocabulary and a
+ * small write: each article's words are counted in (or out), so the vocabulary stays what a
+ * refresh would make it and the next misspelt query does not wait for one. Otherwise it is marked
+ * stale. Call before the transaction begins (the TEMP tables are made outside it).
+ */
+export function vocabularyWrite(db: Database, articles: number): VocabularyWrite & { begin(): void } {
+  looked.delete(db);
+  const counting = articles <= countedWriteLimit;
+  if (counting) db.exec(wordingTables);
+  let fresh = false;
+  const count = (row: number, by: 1 | -1): void => {
+    if (!fresh) return;
+    statement(db, "INSERT INTO temp.wording (rowid, text) SELECT rowid, title || char(10) || description || char(10) || tags || char(10) || headings || char(10) || category || char(10) || body FROM main.search WHERE rowid = CAST(? AS INTEGER)").run(row);
+    const words = statement(db, `SELECT term FROM temp.wording_terms WHERE ${suggestible}`).pluck().all() as string[];
+    statement(db, 'DELETE FROM temp.wording').run();
+    const counted = statement(db, 'INSERT INTO vocabulary (term, length, docs) VALUES (@term, length(@term), 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1');
+    const uncounted = statement(db, 'UPDATE vocabulary SET docs = docs - 1 WHERE term = @term');
+    const unused = statement(db, 'DELETE FROM vocabulary WHERE term = @term AND docs <= 0');
+    for (const term of words) {
+      if (by > 0) counted.run({ term });
+      else {
+        uncounted.run({ term });
+        unused.run({ term });
+      }
+    }
+  };
+  return {
+    begin() {
+      fresh = counting && isFresh(db);
+      if (!fresh) markVocabularyStale(db);
+    },
+    removing: (row) => count(row, -1),
+    added: (row) => count(row, 1),
+  };
 }
 
 /**

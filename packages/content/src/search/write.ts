@@ -3,7 +3,7 @@
 // same row. fts-index.ts runs this in its guard, so a damaged file starts the index afresh.
 import type { Database } from './database.js';
 import type { SearchDoc } from './search.js';
-import { markVocabularyStale } from './vocabulary.js';
+import { vocabularyWrite } from './vocabulary.js';
 
 export interface SearchChanges {
   /** Articles to add or replace, each with the content key of its version (see `keys()`). */
@@ -51,13 +51,16 @@ export function writeChanges(db: Database, changes: SearchChanges): void {
   const lastRowOfDay = db.prepare('SELECT max(row) FROM articles WHERE row >= ? AND row < ?').pluck();
   const lastRow = db.prepare('SELECT max(row) FROM articles').pluck();
   const addText = db.prepare('INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const vocabulary = vocabularyWrite(db, (changes.delete?.length ?? 0) + (changes.set?.length ?? 0));
   const remove = (id: string) => {
     const row = rowOf.get(id) as number | undefined;
     if (row === undefined) return;
+    vocabulary.removing(row);
     removeText.run(row);
     removeCard.run(row);
   };
   db.transaction(() => {
+    vocabulary.begin();
     for (const id of changes.delete ?? []) remove(id);
     for (const { doc, key = '' } of changes.set ?? []) {
       remove(doc.id);
@@ -65,7 +68,7 @@ export function writeChanges(db: Database, changes: SearchChanges): void {
       const card = [doc.id, key, clean(doc.title), clean(doc.description), JSON.stringify(tags), clean(doc.category), clean(doc.published)];
       const { lastInsertRowid } = addCard.run(rowFor(clean(doc.published), { lastRowOfDay, lastRow }), ...card);
       addText.run(lastInsertRowid, card[2], card[3], tags.join('\n'), doc.headings.map(clean).join('\n'), card[5], clean(doc.body));
+      vocabulary.added(Number(lastInsertRowid));
     }
-    markVocabularyStale(db);
   })();
 }
