@@ -44,8 +44,8 @@ export async function until(url, accept, since, timeoutMs) {
 
 /** The index says every generated article is published. */
 export const allPublished = (count) => (body) => {
-  // The index page counts with thousands separators ("100,000 articles").
-  const counted = count === 1 ? '1 article' : `${count.toLocaleString('en-US')} articles`;
+  // The index page counts without thousands separators ("100000 articles", ListingPage.tsx).
+  const counted = count === 1 ? '1 article' : `${count} articles`;
   return body.includes(`${counted}, newest first`);
 };
 
