@@ -95,7 +95,7 @@ describe('the index file', () => {
     const read = (sql: string) => {
       const db = new Database(file, { readonly: true });
       try {
-        return db.prepare(sql).raw().all();
+        return db.prepare(sql).raw().all() as unknown[][];
       } finally {
         db.close();
       }
