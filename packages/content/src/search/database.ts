@@ -3,9 +3,8 @@
 // content fills it again). Opening never throws for a bad file; only a missing driver does.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import { describe, isDamage, pageCacheKiB, sqliteDriver, sqliteDriverPath, type Database } from '../sqlite.js';
+import { checkPagesInWorker, describe, isDamage, pageCacheKiB, sqliteDriver, type Database } from '../sqlite.js';
 import { schemaVersion } from './version.js';
 
 export { isDamage, pageCacheKiB, type Database };
@@ -152,26 +151,6 @@ export function openDatabase(file: string, log: (message: string) => void): Open
   }
 }
 
-// Runs in a worker thread (CommonJS, eval), on its own connection: the full page check of a large
-// file takes long enough (0.7 s at 10,000 articles) to hold up requests on the server's thread.
-const checkerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-let problem = null;
-try {
-  const Database = require(workerData.driver);
-  const db = new Database(workerData.file, { fileMustExist: true, timeout: 5000 });
-  try {
-    const rows = db.pragma('quick_check(10)', { simple: false }).map((row) => Object.values(row)[0]);
-    if (rows.length !== 1 || rows[0] !== 'ok') problem = rows.join('; ');
-  } finally {
-    db.close();
-  }
-} catch (error) {
-  if (typeof error?.code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(error.code)) problem = error.message;
-}
-parentPort.postMessage(problem);
-`;
-
 /** A check running in a worker thread, which does not keep the process alive unless held. */
 export interface BackgroundCheck {
   /** What is wrong, or null when nothing is (or the check could not run: damage found later is still caught when it is read). */
@@ -180,15 +159,12 @@ export interface BackgroundCheck {
   hold: () => void;
 }
 
-/** PRAGMA quick_check of the whole file in a worker thread. */
+/**
+ * PRAGMA quick_check of the whole file in a worker thread. Damage sets the index aside; a file the
+ * check could not read, or a check that did not run, leaves it in use (damage met while reading it
+ * is still caught then).
+ */
 export function checkFile(file: string): BackgroundCheck {
-  const worker = new Worker(checkerSource, { eval: true, workerData: { driver: sqliteDriverPath(needs), file } });
-  worker.unref();
-  const problem = new Promise<string | null>((resolve) => {
-    let found: string | null = null;
-    worker.once('message', (message: string | null) => (found = message));
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(found));
-  });
-  return { problem, hold: () => worker.ref() };
+  const check = checkPagesInWorker(file, { needs, timeoutMs: 5_000 });
+  return { problem: check.result.then((found) => (found.found === 'damage' ? found.problem : null)), hold: check.hold };
 }

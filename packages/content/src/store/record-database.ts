@@ -1,7 +1,7 @@
 // The record book's persistence (records.ts keeps the records in memory): this articles directory's
 // rows in the store's SQLite file (database.ts, rows.ts), read whole at start-up and written in one
 // transaction per save, so a save happens whole or not at all and the last saved state survives.
-import { checkPagesInWorker, describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
+import { checkPages, describe, openStoreDatabase, removeStoreFiles, siteName, storeDatabasePath, type Database } from './database.js';
 import { pageFromDatabase } from './listing.js';
 import { RowDecoder, encodeRow, servedTags } from './rows.js';
 import type { FileRecord } from './snapshot.js';
@@ -82,7 +82,7 @@ export class RecordDatabase {
   /** What is wrong with the file's pages (null: nothing, or no file), checked in a worker thread. */
   async checkPages(): Promise<string | null> {
     if (!this.database() || this.options.readOnly) return null;
-    return checkPagesInWorker(storeDatabasePath(this.options.cacheDir));
+    return checkPages(storeDatabasePath(this.options.cacheDir));
   }
 
   /** The file was found damaged while in use: set aside and started afresh (empty). */
