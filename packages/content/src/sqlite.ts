@@ -49,16 +49,21 @@ export type PageCheck =
   | { found: 'damage'; problem: string }
   /** The file could not be read (busy past the timeout, gone): no verdict on its pages. */
   | { found: 'unreadable'; problem: string }
-  /** The worker did not run: no verdict (the caller may check here instead). */
-  | { found: 'unchecked' };
+  /** No verdict: the worker could not start or load the driver ('not-started': check here instead), or ended without one ('ended'). */
+  | { found: 'unchecked'; why: 'not-started' | 'ended' };
 
 // Runs in a worker thread (CommonJS, eval) on its own read-only connection: PRAGMA quick_check of
 // a large file (0.2 s to seconds at 100,000 articles) would hold up requests on the server's thread.
 const pageCheckSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-let db;
+let Driver;
 try {
-  const Driver = require(workerData.driver);
+  Driver = require(workerData.driver);
+} catch {
+  parentPort.postMessage({ found: 'unchecked', why: 'not-started' });
+}
+let db;
+if (Driver) try {
   db = new Driver(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.timeoutMs });
   const rows = db.pragma('quick_check(10)').map((row) => Object.values(row)[0]);
   parentPort.postMessage(rows.length === 1 && rows[0] === 'ok' ? { found: 'nothing' } : { found: 'damage', problem: 'the integrity check failed: ' + rows.join('; ') });
@@ -103,8 +108,8 @@ export function checkPagesInWorker(file: string, options: { needs: string; timeo
   worker.unref();
   const result = new Promise<PageCheck>((resolve) => {
     worker.once('message', (check: PageCheck) => resolve(check));
-    worker.once('error', () => resolve({ found: 'unchecked' }));
-    worker.once('exit', () => resolve({ found: 'unchecked' }));
+    worker.once('error', () => resolve({ found: 'unchecked', why: 'not-started' }));
+    worker.once('exit', () => resolve({ found: 'unchecked', why: 'ended' }));
   });
   return { result, hold: () => worker.ref() };
 }

@@ -106,17 +106,20 @@ function problemWith(db: Database, options: { pages: boolean }): string | null {
 }
 
 /**
- * What is wrong with the file's pages (null: nothing), checked in a worker thread with its own
- * read-only connection (0.2 s to seconds at 100,000 articles): a server's restart reads its records
- * and answers meanwhile. A worker that cannot start says nothing about the file: checked here then.
+ * What is wrong with the file's pages (null: nothing, or no verdict), checked in a worker thread
+ * with its own read-only connection (0.2 s to seconds at 100,000 articles): a server's restart
+ * reads its records and answers meanwhile. Only damage sets the file aside: a file busy past the
+ * timeout may be another server's at work (damage met while reading it is still caught then). A
+ * worker that cannot start says nothing about the file: checked here then.
  */
 export async function checkPages(file: string): Promise<string | null> {
   const options = { needs, timeoutMs: busyTimeoutMs };
   const check = checkPagesInWorker(file, options);
+  // The store waits for the answer: the process stays until it has it.
   check.hold();
   let found = await check.result;
-  if (found.found === 'unchecked') found = checkPagesHere(file, options);
-  return found.found === 'damage' || found.found === 'unreadable' ? found.problem : null;
+  if (found.found === 'unchecked' && found.why === 'not-started') found = checkPagesHere(file, options);
+  return found.found === 'damage' ? found.problem : null;
 }
 
 /** Removes the database and its WAL files (set aside: everything in it is rebuilt from the content). */
