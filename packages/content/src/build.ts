@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readConfiguration } from './check.js';
-import { findSite } from './site/layout.js';
+import { findSiteRoot, siteLayout } from './site/layout.js';
 import { renameSync } from 'node:fs';
 import { removeFiles } from './search/database.js';
 import { SearchIndex } from './search/fts-index.js';
@@ -14,6 +14,8 @@ export interface BuildOptions {
   target?: string;
   /** Where to write the database and compiled articles (default: the site's server cache). */
   cacheDir?: string;
+  /** The working directory: content kept apart from the blog takes the pages of the blog it is built from (default process.cwd()). */
+  cwd?: string;
   log: (message: string) => void;
 }
 
@@ -35,12 +37,16 @@ export interface BuildResult {
  * the whole site at once (it still looks at each file: an edited one is compiled again).
  */
 export async function buildContent(options: BuildOptions): Promise<BuildResult> {
-  const start = path.resolve(options.target ?? process.cwd());
-  const site = findSite([start]);
+  const cwd = options.cwd ?? process.cwd();
+  const start = path.resolve(cwd, options.target ?? '.');
+  // The site of the target only (never the working directory's articles), with its pages found as
+  // the check finds them: above the content root, else from the blog it is built from.
+  const root = findSiteRoot(start);
+  const site = root ? siteLayout(root, { pagesFrom: [cwd] }) : undefined;
   const dir = site?.articlesDir ?? start;
   const routesFile = site?.routesFile;
-  const cacheDir = options.cacheDir ?? site?.cacheDir ?? path.join(routesFile ? path.dirname(routesFile) : process.cwd(), 'node_modules', '.cache', 'cited-content');
-  const configuration = readConfiguration(site, {}, process.cwd());
+  const cacheDir = options.cacheDir ?? site?.cacheDir ?? path.join(routesFile ? path.dirname(routesFile) : cwd, 'node_modules', '.cache', 'cited-content');
+  const configuration = readConfiguration(site, {}, cwd);
   const store = createContentStore({
     dir,
     cacheDir,

@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SiteIndex } from '../../src/site/site-index.js';
-import { storeDatabasePath } from '../../src/store/database.js';
+import { checkPages, storeDatabasePath } from '../../src/store/database.js';
 import { RecordBook } from '../../src/store/records.js';
 import type { FileRecord } from '../../src/store/snapshot.js';
-import { packageDir } from '../helpers.js';
+import { article, packageDir } from '../helpers.js';
 import { makeSite, type Site } from './fixtures.js';
 
 /** The built CLI (bin → dist), as editors and the blog's build run it. */
@@ -173,6 +173,20 @@ describe('a damaged database', () => {
     // And a usable database again.
     expect(query(site.cacheDir, 'SELECT file FROM records')).toHaveLength(5);
   };
+
+  it('a file another process holds past the busy timeout is no verdict on its pages: never set aside', async () => {
+    site = await builtSite();
+    const file = storeDatabasePath(site.cacheDir);
+    const holder = new Database(file);
+    try {
+      holder.pragma('locking_mode = EXCLUSIVE');
+      holder.prepare("UPDATE records SET key = key WHERE file = 'a-1.md'").run();
+      expect(await checkPages(file)).toBeNull();
+    } finally {
+      holder.close();
+    }
+    expect(query(site.cacheDir, 'SELECT file FROM records')).toHaveLength(5);
+  }, 20_000);
 
   it('is detected when its pages are overwritten, and rebuilt from the content', async () => {
     await expectRebuilt((file) => {
@@ -360,6 +374,24 @@ describe('the build-time database (cited-content build)', () => {
     await store.settled();
     expect(store.stats).toMatchObject({ compiled: 0, fromCache: 0 });
     expect((await store.article('b-4'))?.meta.slug).toBe('b-4');
+  });
+
+  it('judges content kept apart from the blog with the pages of the blog it is built from, as the check does', async () => {
+    const { buildContent } = await import('../../src/build.js');
+    site = makeSite();
+    const blog = path.join(site.cacheDir, '..', 'blog');
+    mkdirSync(blog, { recursive: true });
+    writeFileSync(path.join(blog, 'package.json'), JSON.stringify({ name: 'a-blog', cited: { routes: ['/contact'] } }));
+    const apart = path.join(site.cacheDir, '..', 'apart');
+    mkdirSync(path.join(apart, 'articles'), { recursive: true });
+    writeFileSync(path.join(apart, 'people.yml'), 'the-clinic:\n  type: organization\n  name: The Clinic\n');
+    writeFileSync(path.join(apart, 'articles', 'x.md'), article('[Contact us](/contact).:cite[a2020]', 'slug: x\nauthor: the-clinic\n'));
+    const log = (m: string) => site.logs.push(m);
+    const fromBlog = await buildContent({ target: path.join(apart, 'articles'), cacheDir: path.join(site.cacheDir, 'from-blog'), cwd: blog, log });
+    expect(fromBlog.articles).toBe(1);
+    // Built from a folder with no pages declared: /contact is no page of the site, so the article is held.
+    const alone = await buildContent({ target: path.join(apart, 'articles'), cacheDir: path.join(site.cacheDir, 'alone'), cwd: apart, log });
+    expect(alone.articles).toBe(0);
   });
 
   it('writes the search index beside the records, holding every published article at its version, so a deploy searches at once', async () => {
