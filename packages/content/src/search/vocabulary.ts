@@ -53,6 +53,8 @@ const wordingTables = `
 
 /** How one write keeps the vocabulary: each article's words counted in and out, or the vocabulary marked stale. */
 export interface VocabularyWrite {
+  /** First in the write's transaction: whether to count (a fresh vocabulary) or mark it stale. */
+  begin(): void;
   /** Before the row's text is deleted from `search`. */
   removing(row: number): void;
   /** After the row's text is written to `search`. */
@@ -65,7 +67,7 @@ export interface VocabularyWrite {
  * refresh would make it and the next misspelt query does not wait for one. Otherwise it is marked
  * stale. Call before the transaction begins (the TEMP tables are made outside it).
  */
-export function vocabularyWrite(db: Database, articles: number): VocabularyWrite & { begin(): void } {
+export function vocabularyWrite(db: Database, articles: number): VocabularyWrite {
   looked.delete(db);
   const counting = articles <= countedWriteLimit;
   if (counting) db.exec(wordingTables);

@@ -1,7 +1,7 @@
 // How an article is written to the index's two tables: its result card (with the content key of
 // its version) at a row number that follows its publication date, and its full text under the
 // same row. fts-index.ts runs this in its guard, so a damaged file starts the index afresh.
-import type { Database } from './database.js';
+import { statement, type Database } from './database.js';
 import type { SearchDoc } from './search.js';
 import { vocabularyWrite } from './vocabulary.js';
 
@@ -44,13 +44,13 @@ function rowFor(published: string, { lastRowOfDay, lastRow }: RowQueries): numbe
 export function writeChanges(db: Database, changes: SearchChanges): void {
   // Nothing to write (a sync that found every article as indexed): the vocabulary stays fresh.
   if ((changes.delete?.length ?? 0) === 0 && (changes.set?.length ?? 0) === 0) return;
-  const rowOf = db.prepare('SELECT row FROM articles WHERE id = ?').pluck();
-  const removeCard = db.prepare('DELETE FROM articles WHERE row = ?');
-  const removeText = db.prepare('DELETE FROM search WHERE rowid = ?');
-  const addCard = db.prepare('INSERT INTO articles (row, id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const lastRowOfDay = db.prepare('SELECT max(row) FROM articles WHERE row >= ? AND row < ?').pluck();
-  const lastRow = db.prepare('SELECT max(row) FROM articles').pluck();
-  const addText = db.prepare('INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const rowOf = statement(db, 'SELECT row FROM articles WHERE id = ?').pluck();
+  const removeCard = statement(db, 'DELETE FROM articles WHERE row = ?');
+  const removeText = statement(db, 'DELETE FROM search WHERE rowid = ?');
+  const addCard = statement(db, 'INSERT INTO articles (row, id, key, title, description, tags, category, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const lastRowOfDay = statement(db, 'SELECT max(row) FROM articles WHERE row >= ? AND row < ?').pluck();
+  const lastRow = statement(db, 'SELECT max(row) FROM articles').pluck();
+  const addText = statement(db, 'INSERT INTO search (rowid, title, description, tags, headings, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const vocabulary = vocabularyWrite(db, (changes.delete?.length ?? 0) + (changes.set?.length ?? 0));
   const remove = (id: string) => {
     const row = rowOf.get(id) as number | undefined;
