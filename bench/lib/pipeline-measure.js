@@ -44,9 +44,11 @@ export async function until(url, accept, since, timeoutMs) {
 
 /** The index says every generated article is published. */
 export const allPublished = (count) => (body) => {
-  // The index page counts without thousands separators ("100000 articles", ListingPage.tsx).
-  const counted = count === 1 ? '1 article' : `${count} articles`;
-  return body.includes(`${counted}, newest first`);
+  // The index page groups thousands ("100,000 articles", lib/format.ts); the checkout measured as
+  // "before" (main before #25) does not ("100000 articles"). Either is every article.
+  const counted = count === 1 ? ['1 article'] : [`${count.toLocaleString('en-US')} articles`, `${count} articles`];
+  // Not preceded by a digit or separator: "1,000 articles" is not "11,000 articles".
+  return counted.some((text) => new RegExp(`(?<![\\d,])${text}, newest first`).test(body));
 };
 
 async function timed(url, count, agent, timeoutMs) {

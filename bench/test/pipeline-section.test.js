@@ -22,6 +22,9 @@ describe('pipeline section', () => {
     expect(allPublished(12)('<p>12 articles, newest first</p>')).toBe(true);
     expect(allPublished(100000)('<p>100000 articles, newest first</p>')).toBe(true);
     expect(allPublished(100000)('<p>99999 articles, newest first</p>')).toBe(false);
+    expect(allPublished(100000)('<p>100,000 articles, newest first</p>')).toBe(true);
+    expect(allPublished(100000)('<p>99,999 articles, newest first</p>')).toBe(false);
+    expect(allPublished(1000)('<p>11,000 articles, newest first</p>')).toBe(false);
   });
 
   it('gives both checkouts one article: the earlier seed, today\u2019s disclosure, a category of its own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatReadingTime, memoizedSlugify, parsePageParam, slugifyCategory } from '../app/lib/format';
+import { formatArticleCount, formatCount, formatDate, formatReadingTime, memoizedSlugify, parsePageParam, slugifyCategory } from '../app/lib/format';
 
 describe('parsePageParam', () => {
   it.each([
@@ -43,5 +43,15 @@ describe('memoizedSlugify', () => {
     });
     expect(['Back & Spine', 'Knees', 'Back & Spine', 'Sjögren'].map(slug)).toEqual(['back-spine', 'knees', 'back-spine', 'sjogren']);
     expect(seen).toEqual(['Back & Spine', 'Knees', 'Sjögren']);
+  });
+});
+
+describe('formatArticleCount', () => {
+  it('groups thousands as the search page does, and says "article" for one', () => {
+    expect(formatArticleCount(1)).toBe('1 article');
+    expect(formatArticleCount(0)).toBe('0 articles');
+    expect(formatArticleCount(999)).toBe('999 articles');
+    expect(formatArticleCount(100000)).toBe('100,000 articles');
+    expect(formatCount(1234567)).toBe('1,234,567');
   });
 });

@@ -1,4 +1,5 @@
 import { WarningCallout } from '@cited/ui';
+import { formatCount } from '../lib/format';
 
 export interface ColdPassCounts {
   /** Files the content store's cold pass has looked at so far, of `total`. */
@@ -10,7 +11,6 @@ export interface ColdPassCounts {
   startedAt?: string;
 }
 
-const count = new Intl.NumberFormat('en-US');
 const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' });
 
 function startedAtText(startedAt: string | undefined): string {
@@ -27,7 +27,7 @@ export function ColdPassNotice({ looked, total, published, startedAt }: ColdPass
   return (
     <WarningCallout heading="Publishing is still catching up">
       <p>
-        {count.format(looked)} of {count.format(total)} files looked at; {count.format(published)} {published === 1 ? 'article' : 'articles'}{' '}
+        {formatCount(looked)} of {formatCount(total)} files looked at; {formatCount(published)} {published === 1 ? 'article' : 'articles'}{' '}
         published so far{startedAtText(startedAt)}. The server started with more new files than it checks before answering (no
         database from <code>cited-content build</code>, or a large batch of new articles), so it publishes each article as it looks at
         it.

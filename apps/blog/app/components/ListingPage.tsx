@@ -1,5 +1,6 @@
 import { Breadcrumbs } from '@cited/ui';
 import type { ArticleSummary } from '../lib/articles.server';
+import { formatArticleCount, formatCount } from '../lib/format';
 import * as styles from '../styles/list.css';
 import { ArticleList, Pagination } from './ArticleList';
 
@@ -26,8 +27,8 @@ export function ListingPage({ eyebrow, title, description, articles, page, pageC
         <h1 className={styles.pageTitle}>{title}</h1>
         {description ? <p className={styles.lede}>{description}</p> : null}
         <p className={styles.lede}>
-          {total === 1 ? '1 article' : `${total} articles`}, newest first
-          {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
+          {formatArticleCount(total)}, newest first
+          {pageCount > 1 ? ` (page ${formatCount(page)} of ${formatCount(pageCount)})` : ''}.
         </p>
       </div>
       <ArticleList articles={articles} />

@@ -1,3 +1,4 @@
+import { formatArticleCount, formatCount } from '../lib/format';
 import type { ReadabilitySummary } from '../lib/readability.server';
 import * as styles from '../styles/diagnostics.css';
 
@@ -57,7 +58,7 @@ export function ReadabilityReport({
       <p>
         Flesch–Kincaid grade of the prose you wrote (quotations, headings and references are not measured). Words listed under{' '}
         <code>readability.allow</code> in site.yml are not counted as hard words.
-        {total > reports.length ? ` Measured for the ${reports.length} newest of ${total} articles: \`npm run content:check\` measures all.` : ''}
+        {total > reports.length ? ` Measured for the ${formatCount(reports.length)} newest of ${formatArticleCount(total)}: \`npm run content:check\` measures all.` : ''}
       </p>
       {reports.map((report) => (
         <ArticleReadability key={report.file} report={report} headingLevel={headingLevel === 2 ? 3 : 4} />

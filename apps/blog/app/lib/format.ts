@@ -9,6 +9,18 @@ export function formatDate(isoDate: string): string {
   return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
 }
 
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 12345 → '12,345': the grouping readers expect in a large count. */
+export function formatCount(value: number): string {
+  return grouped.format(value);
+}
+
+/** 1 → '1 article', 100000 → '100,000 articles'. */
+export function formatArticleCount(total: number): string {
+  return total === 1 ? '1 article' : `${formatCount(total)} articles`;
+}
+
 export function formatReadingTime(minutes: number): string {
   const rounded = Math.max(1, Math.round(minutes));
   return `${rounded} min read`;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { ArticleList, Pagination } from '../components/ArticleList';
 import { getCatalog } from '../lib/articles.server';
+import { formatArticleCount, formatCount } from '../lib/format';
 import { paginate } from '../lib/listing.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
@@ -35,8 +36,8 @@ export default function Index() {
       <div className={styles.intro}>
         <h1 className={styles.pageTitle}>Latest articles</h1>
         <p className={styles.lede}>
-          {description} {total === 1 ? '1 article' : `${total} articles`}, newest first
-          {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ''}.
+          {description} {formatArticleCount(total)}, newest first
+          {pageCount > 1 ? ` (page ${formatCount(page)} of ${formatCount(pageCount)})` : ''}.
         </p>
       </div>
       {articles.length > 0 ? (

@@ -4,7 +4,7 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { Pagination } from '../components/ArticleList';
 import { TagList } from '../components/TagList';
-import { formatDate, parsePageParam, slugifyCategory } from '../lib/format';
+import { formatArticleCount, formatCount as count, formatDate, parsePageParam, slugifyCategory } from '../lib/format';
 import { searchArticles } from '../lib/search.server';
 import { seoMeta, siteOf } from '../lib/seo';
 import { absoluteUrl } from '../lib/site';
@@ -86,8 +86,6 @@ function Result({ hit }: { hit: SearchHit }) {
   );
 }
 
-/** 12,345: the grouping readers expect in a large count. */
-const count = (value: number) => value.toLocaleString('en-GB');
 
 function PopularTags({ tags }: { tags: readonly { name: string; slug: string; count: number }[] }) {
   if (tags.length === 0) return null;
@@ -111,7 +109,7 @@ export default function SearchPage() {
           {!query
             ? 'Type a condition, treatment or any word in the search box above.'
             : results.total > 0
-              ? `${results.total === 1 ? '1 article' : `${count(results.total)} articles`} found${results.pageCount > 1 ? ` (page ${results.page} of ${count(results.pageCount)})` : ''}.`
+              ? `${formatArticleCount(results.total)} found${results.pageCount > 1 ? ` (page ${count(results.page)} of ${count(results.pageCount)})` : ''}.`
               : 'No articles found.'}
         </p>
       </div>
