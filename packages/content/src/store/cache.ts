@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SearchDoc } from '../search/search.js';
+import { compilerPackages } from './compiler-packages.js';
 import type { CachedVersion, CompileSummary, Dependency } from './types.js';
 
 /** Bumped when the cache layout or the summary shape changes. */
@@ -46,25 +47,31 @@ export function compilerModules(dist: string): string[] {
   return [...found].sort();
 }
 
-function hashFiles(label: string, files: (dist: string) => string[]): string {
+function hashFiles(label: string, files: (dist: string) => string[], options: { packages?: boolean } = {}): string {
   const hash = createHash('sha256').update(storeFormat).update(label);
   const dir = packageDir();
   try {
     if (!dir) throw new Error('not installed');
     const dist = path.join(dir, 'dist');
-    for (const file of files(dist)) hash.update(path.relative(dist, file)).update(readFileSync(file));
+    const modules = files(dist);
+    for (const file of modules) hash.update(path.relative(dist, file)).update(readFileSync(file));
+    if (options.packages) for (const installed of compilerPackages(modules)) hash.update('\0').update(installed);
   } catch {
     hash.update('source');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
+let compilerHash: string | undefined;
+
 /**
- * Identifies the compiler: a hash of the built package's code, so a new compiler (new rules, new
- * output) never reuses an old cache entry, and equal code gives equal keys on every machine.
+ * Identifies the compiler: a hash of the built package's code and of the versions of the packages
+ * it runs (compiler-packages.ts), so a new compiler (new rules, new output, a new remark) never
+ * reuses an old cache entry, and equal code gives equal keys on every machine. Read once per process.
  */
 export function compilerFingerprint(): string {
-  return hashFiles('', compilerModules);
+  compilerHash ??= hashFiles('', compilerModules, { packages: true });
+  return compilerHash;
 }
 
 let judgeHash: string | undefined;

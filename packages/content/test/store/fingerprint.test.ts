@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compilerModules } from '../../src/store/cache.js';
+import { compilerPackages } from '../../src/store/compiler-packages.js';
 import { builtPackage } from '../helpers.js';
 
 let dist: string;
@@ -28,5 +31,42 @@ describe('the compiler fingerprint covers what a compile runs', () => {
 
   it('refuses a package whose compile job is not built (the fingerprint then says so)', () => {
     expect(() => compilerModules(path.join(dist, 'no-such-dist'))).toThrow(/job\.js is not built/);
+  });
+});
+
+describe('the compiler fingerprint covers the packages a compile runs', () => {
+  it('names the installed version of what the compiler imports and of their dependencies, not the store\u2019s', () => {
+    const found = compilerPackages(compilerModules(dist));
+    const installed = (name: string) => (JSON.parse(readFileSync(path.join(dist, '..', '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    // Imported by the compiler (unified), and only by what it imports (micromark, under remark-parse).
+    expect(found).toContain(`unified@${installed('unified')}`);
+    expect(found).toContain(`micromark@${installed('micromark')}`);
+    for (const name of ['better-sqlite3', 'piscina', 'react', 'chokidar']) expect(found.filter((id) => id.startsWith(`${name}@`))).toEqual([]);
+  });
+
+  let tree: string | undefined;
+  afterEach(() => {
+    if (tree) rmSync(tree, { recursive: true, force: true });
+  });
+
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const manifest = (version: string, more: object = {}) => JSON.stringify({ version, ...more });
+
+  it('resolves each package as Node does (the nearest node_modules), so a nested copy counts with its own version', () => {
+    tree = mkdtempSync(path.join(tmpdir(), 'cited-packages-'));
+    const module = path.join(tree, 'app', 'dist', 'compile.js');
+    write(module, "import { parse } from 'parser/sub.js';\nimport fs from 'node:fs';\nimport './local.js';\nconst lazy = () => import('@scope/lazy');\n");
+    write(path.join(tree, 'node_modules', 'parser', 'package.json'), manifest('2.0.0', { dependencies: { tokens: '^1' }, peerDependencies: { 'not-installed-peer': '*' } }));
+    write(path.join(tree, 'node_modules', 'parser', 'node_modules', 'tokens', 'package.json'), manifest('1.5.0'));
+    write(path.join(tree, 'node_modules', 'tokens', 'package.json'), manifest('3.0.0'));
+    write(path.join(tree, 'node_modules', '@scope', 'lazy', 'package.json'), manifest('0.1.0', { dependencies: { gone: '^1' } }));
+    expect(compilerPackages([module])).toEqual(['@scope/lazy@0.1.0', 'gone@missing', 'parser@2.0.0', 'tokens@1.5.0']);
+
+    // An upgrade of a dependency of a dependency changes what the fingerprint hashes.
+    write(path.join(tree, 'node_modules', 'parser', 'node_modules', 'tokens', 'package.json'), manifest('1.6.0'));
+    expect(compilerPackages([module])).toContain('tokens@1.6.0');
   });
 });
