@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 // Bare imports in built modules: `from 'x'`, `import 'x'`, `import('x')` (not './x', not 'node:x').
@@ -10,11 +10,15 @@ function packageName(specifier: string): string {
   return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 }
 
-/** The directory Node would load `name` from, for a module in `fromDir`: the nearest node_modules holding it. */
+/**
+ * The directory Node would load `name` from, for a module in `fromDir`: the nearest node_modules
+ * holding it, with links followed as Node follows them (pnpm links each package to a store
+ * folder, and that folder's node_modules holds its dependencies).
+ */
 function installedAt(name: string, fromDir: string): string | undefined {
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
-    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
     if (path.dirname(dir) === dir) return undefined;
   }
 }

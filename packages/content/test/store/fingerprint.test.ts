@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,17 @@ describe('the compiler fingerprint covers the packages a compile runs', () => {
     // An upgrade of a dependency of a dependency changes what the fingerprint hashes.
     write(path.join(tree, 'node_modules', 'parser', 'node_modules', 'tokens', 'package.json'), manifest('1.6.0'));
     expect(compilerPackages([module])).toContain('tokens@1.6.0');
+  });
+
+  it('follows a linked package to its folder, whose node_modules holds its dependencies (pnpm)', () => {
+    tree = mkdtempSync(path.join(tmpdir(), 'cited-packages-'));
+    const module = path.join(tree, 'app', 'dist', 'compile.js');
+    write(module, "import { parse } from 'parser';\n");
+    const store = path.join(tree, 'node_modules', '.pnpm');
+    write(path.join(store, 'parser@2.0.0', 'node_modules', 'parser', 'package.json'), manifest('2.0.0', { dependencies: { tokens: '^1' } }));
+    write(path.join(store, 'tokens@1.5.0', 'node_modules', 'tokens', 'package.json'), manifest('1.5.0'));
+    symlinkSync(path.join(store, 'tokens@1.5.0', 'node_modules', 'tokens'), path.join(store, 'parser@2.0.0', 'node_modules', 'tokens'));
+    symlinkSync(path.join(store, 'parser@2.0.0', 'node_modules', 'parser'), path.join(tree, 'node_modules', 'parser'));
+    expect(compilerPackages([module])).toEqual(['parser@2.0.0', 'tokens@1.5.0']);
   });
 });
