@@ -72,6 +72,10 @@ function newVersion(pick: <T>(list: readonly T[]) => T, chance: (p: number) => b
 const said = (judgements: Judgement<Record>[]) =>
   judgements.map(({ record, accepted, siteDiagnostics }) => ({ file: record.file, accepted, problems: siteDiagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column} ${d.message}`) }));
 
+/** The findings of these rules each file reports, by file. */
+const reported = (records: Pick<Record, 'file' | 'siteDiagnostics'>[], ruleIds: readonly string[]) =>
+  Object.fromEntries(records.map(({ file, siteDiagnostics }) => [file, siteDiagnostics.filter((d) => ruleIds.includes(d.ruleId)).map((d) => `${d.ruleId} ${d.message}`).sort()]));
+
 describe('judging with the kept site index', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`says what judging every record afresh says, edit after edit (seed ${seed})`, () => {
@@ -87,8 +91,18 @@ describe('judging with the kept site index', () => {
       for (let step = 0; step < 60; step += 1) {
         const request = { records: records.values(), targets, facts: { routes, articlePath, now: new Date(now) }, source: () => '---\ntitle: x\nslug: y\n---\n', removed };
         const kept = judgeSite({ ...request, records: records.values(), index });
-        const fresh = judgeSite({ ...request, records: records.values() });
-        expect(said(kept)).toEqual(said(fresh));
+        // The kept index also judges files whose old title an edit left (it remembers it): each
+        // judgement is the one made afresh of the same file.
+        const judgedFiles = new Set(kept.map(({ record }) => record.file));
+        const fresh = judgeSite({ ...request, records: records.values(), targets: kept.map(({ record }) => record) });
+        expect(said(kept)).toEqual(said(fresh).filter(({ file }) => judgedFiles.has(file)));
+        // Of titles and redirects, what the server reports of every file, judged now or not, is what
+        // judging the whole site says (the check), not only of the files just judged.
+        const whole = judgeSite({ ...request, records: records.values(), targets: [...records.values()] });
+        const judgedNow = new Map(kept.map(({ record, siteDiagnostics }) => [record.file, siteDiagnostics]));
+        const server = [...records.values()].map((record) => ({ file: record.file, siteDiagnostics: judgedNow.get(record.file) ?? record.siteDiagnostics }));
+        const rules = ['title-duplicate', 'redirect-shadows-article'];
+        expect(reported(server, rules)).toEqual(reported(whole.map(({ record, siteDiagnostics }) => ({ file: record.file, siteDiagnostics })), rules));
         applyJudgements(kept, { reportKnown: false });
         // What the store remembers of each published article: the slugs readers reached it at.
         for (const { record, accepted } of kept) {

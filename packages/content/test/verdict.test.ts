@@ -140,6 +140,12 @@ const cases: Case[] = [
     expected: { 'kept.md': published(), 'by-hand.md': published(), 'shadowing.md': notPublished('redirect-shadows-article') },
     redirects: { 'old-by-hand': 'by-hand' },
   },
+  {
+    name: 'a new article takes the URL a live article\u2019s redirectFrom names (the live one, unchanged, is told at once)',
+    before: { 'moved.md': { slug: 'moved', extra: 'redirectFrom: [taken-later]\n' } },
+    files: { 'taker.md': { slug: 'taken-later' } },
+    expected: { 'moved.md': { outcome: 'published', ruleIds: ['redirect-shadows-article'] }, 'taker.md': published() },
+  },
 ];
 
 const roots: string[] = [];

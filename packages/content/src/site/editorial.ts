@@ -32,14 +32,20 @@ export function titleKey(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?:;]+$/, '').trim();
 }
 
+/** What `title-duplicate` tells a file of the others with its title (none: undefined). */
+export function titleDuplicateMessage(file: { file: string; listing: { title: string } }, titles: NonNullable<SiteFacts['titles']>): string | undefined {
+  const others = (titles.get(titleKey(file.listing.title)) ?? []).filter((other) => other !== file.file);
+  if (others.length === 0) return undefined;
+  return `Title "${file.listing.title}" is also the title of ${others.join(', ')}: readers cannot tell them apart in lists and search results; give each its own title`;
+}
+
 /** `title-duplicate`: another article has the same title; readers cannot tell them apart in lists and search. */
 export const titleRule: SiteRule = {
   ruleIds: ['title-duplicate'],
   check(file: SiteFile, facts: SiteFacts): Diagnostic[] {
     if (!facts.titles || file.ok === false) return [];
-    const others = (facts.titles.get(titleKey(file.listing.title)) ?? []).filter((other) => other !== file.file);
-    if (others.length === 0) return [];
-    const message = `Title "${file.listing.title}" is also the title of ${others.join(', ')}: readers cannot tell them apart in lists and search results; give each its own title`;
+    const message = titleDuplicateMessage(file, facts.titles);
+    if (message === undefined) return [];
     return [{ severity: rules['title-duplicate'].severity, ruleId: 'title-duplicate', message, file: file.file, ...positionOf(file.source(), 'title', 'value') }];
   },
 };

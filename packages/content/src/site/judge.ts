@@ -169,6 +169,8 @@ export function judgeSite<R extends Judged>(request: JudgeRequest<R>): Judgement
   const now = request.facts.now.getTime();
   index.refresh([...request.records], now, { articlePath: request.facts.articlePath, routes: request.facts.routes });
   const targets = new Set(request.targets);
+  // Files the change concerns though they did not change (a shared title, a redirect to a URL taken now).
+  for (const record of index.neighbours(targets)) targets.add(record);
   // What they wait for (a link target, a free URL) may have come with this change.
   for (const record of index.waiting()) targets.add(record);
   const taxonomy = request.facts.routes.some((route) => /:(category|tag)$/.test(route));

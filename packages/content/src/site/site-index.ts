@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../types.js';
 import { linkTargets, reaches, type LinkPaths, type ParsedLinkPaths, type Reach } from './reach.js';
 import { parseRoute } from './routes.js';
-import { titleKey } from './editorial.js';
+import { titleDuplicateMessage, titleKey } from './editorial.js';
 import { claimOrder } from './slugs.js';
 import { liveAt } from './visibility.js';
 import type { Judged } from './judge.js';
@@ -51,6 +51,11 @@ export class SiteIndex<R extends Judged> {
   private claims = new Holders<R>();
   /** Records by what their links point at that can come and go (reach.ts linkTargets): articles, category and tag pages. */
   private linkers = new Holders<R>();
+  /** Records by the slugs their `redirectFrom:` names (redirect-shadows-article when an article takes one). */
+  private redirectClaims = new Holders<R>();
+  /** Records last told their title is another file's too (title-duplicate). */
+  private titleWarned = new Set<R>();
+
   private now = -Infinity;
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
   private nextLive = Infinity;
@@ -114,6 +119,8 @@ export class SiteIndex<R extends Judged> {
     this.titles = new Holders();
     this.claims = new Holders();
     this.linkers = new Holders();
+    this.redirectClaims = new Holders();
+    this.titleWarned = new Set();
     this.nextLive = Infinity;
   }
 
@@ -154,7 +161,10 @@ export class SiteIndex<R extends Judged> {
     flag(this.notLive, (seen.liveSlugs?.length ?? 0) > 0 && !isLive(served, this.now));
     flag(this.withErrors, seen.siteDiagnostics.some(isError));
     flag(this.optimisticDiffers, differsOptimistically(seen, served, this.now));
+    flag(this.titleWarned, seen.siteDiagnostics.some((diagnostic) => diagnostic.ruleId === 'title-duplicate'));
     if (seen.ok) put(this.titles, titleKey(seen.listing.title));
+    // Every version is told of a redirect that shadows an article, broken or not (judge.ts decide).
+    for (const slug of seen.listing.redirectFrom ?? []) put(this.redirectClaims, slug);
     if (seen.good) put(this.claims, seen.good.listing.slug);
     if (seen.ok) put(this.claims, seen.listing.slug);
     for (const target of linkTargets(seen.links, this.paths as ParsedLinkPaths)) put(this.linkers, target);
@@ -171,6 +181,33 @@ export class SiteIndex<R extends Judged> {
   /** Files waiting on a site-wide error (judged again with any change), in the records' order. */
   waiting(): R[] {
     return this.inOrder(this.withErrors);
+  }
+
+  /**
+   * Files whose site-wide findings these targets change, though their own versions did not: those
+   * whose title-duplicate would now name other files (a target took or left their title), and
+   * those whose `redirectFrom:` names a target's URL (redirect-shadows-article). Judged with the
+   * targets, so what the server reports of them is what `cited-content check` says at once, not
+   * at their next edit.
+   */
+  neighbours(targets: ReadonlySet<R>): R[] {
+    const found = new Set<R>();
+    const titled = new Set(this.titleWarned);
+    for (const target of targets) {
+      if (target.ok) for (const record of this.titles.get(titleKey(target.listing.title)) ?? []) titled.add(record);
+      for (const slug of [target.listing.slug, target.good?.listing.slug]) {
+        for (const record of (slug === undefined ? undefined : this.redirectClaims.get(slug)) ?? []) found.add(record);
+      }
+    }
+    for (const record of titled) {
+      const seen = this.seen.get(record);
+      if (!seen) continue;
+      const told = seen.siteDiagnostics.find((diagnostic) => diagnostic.ruleId === 'title-duplicate')?.message;
+      const now = seen.ok ? titleDuplicateMessage({ file: record.file, listing: seen.listing }, this.titleHolders) : undefined;
+      if (told !== now) found.add(record);
+    }
+    for (const target of targets) found.delete(target);
+    return this.inOrder(found);
   }
 
   /** Files by title (titleKey in editorial.ts), for title-duplicate. */

@@ -427,6 +427,32 @@ describe('site links', () => {
     expect(site.logs.join('\n')).toContain('linker.md has errors: still serving its last good version');
   });
 
+  it('tells the other files at once of a title or a URL a save takes or gives up, as the check does', async () => {
+    site = makeSite();
+    site.write({ slug: 'basics', title: 'Back pain basics' });
+    site.write({ slug: 'other', title: 'Something else' });
+    site.write({ slug: 'moved', extra: 'redirectFrom: [taken-later]\n' });
+    const store = site.open({ watch: true });
+    await store.ready;
+    expect(store.snapshot().reports).toEqual([]);
+    const reportOf = (file: string) => store.snapshot().reports.find((r) => r.file === file)?.diagnostics.map((d) => `${d.ruleId}: ${d.message}`) ?? [];
+    // Each a save of one file (the watcher's path): only it changed, the others are told.
+    const saved = async (write: () => void) => {
+      const updated = new Promise((resolve) => store.subscribe(resolve));
+      write();
+      await updated;
+      await store.settled();
+    };
+
+    await saved(() => site.write({ slug: 'other', title: 'Back pain basics' }));
+    expect(reportOf('basics.md')).toEqual([expect.stringMatching(/^title-duplicate: .*also the title of other\.md:/)]);
+    await saved(() => site.write({ slug: 'other', title: 'Something else' }));
+    expect(reportOf('basics.md')).toEqual([]);
+
+    await saved(() => site.write({ slug: 'taken-later' }));
+    expect(reportOf('moved.md')).toEqual([expect.stringMatching(/^redirect-shadows-article: redirectFrom "taken-later" is the URL of taken-later\.md/)]);
+  });
+
   it('accepts links between two new articles and to known routes', async () => {
     site = makeSite();
     site.write({ slug: 'first', body: 'See [second](/articles/second#when-to-get-help), [feed](/rss.xml) and [top](#when-to-get-help).' });
