@@ -13,6 +13,9 @@ import type { Cite } from '@citation-js/core';
 const plugins = { bibtex: '@citation-js/plugin-bibtex', ris: '@citation-js/plugin-ris' } as const;
 export type CitationJsFormat = keyof typeof plugins;
 
+/** The packages loadCitationJs may load by name (no import names them): the compiler fingerprint counts them. */
+export const citationJsPackages: readonly string[] = ['@citation-js/core', ...Object.values(plugins)];
+
 /** citation-js's `Cite` with the plugin for `format` registered, or a sentence saying why it is missing. */
 export function loadCitationJs(format: CitationJsFormat): { Cite: typeof Cite; bibtexGrammar?: unknown } | { missing: string } {
   const packages = ['@citation-js/core', plugins[format]];

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { citationJsPackages } from '../bibliography/load-citation-js.js';
 import type { SearchDoc } from '../search/search.js';
 import { compilerPackages } from './compiler-packages.js';
 import type { CachedVersion, CompileSummary, Dependency } from './types.js';
@@ -55,7 +56,7 @@ function hashFiles(label: string, files: (dist: string) => string[], options: { 
     const dist = path.join(dir, 'dist');
     const modules = files(dist);
     for (const file of modules) hash.update(path.relative(dist, file)).update(readFileSync(file));
-    if (options.packages) for (const installed of compilerPackages(modules)) hash.update('\0').update(installed);
+    if (options.packages) for (const installed of compilerPackages(modules, { loadedByName: citationJsPackages })) hash.update('\0').update(installed);
   } catch {
     hash.update('source');
   }

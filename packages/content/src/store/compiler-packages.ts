@@ -31,12 +31,14 @@ interface PackageJson {
 }
 
 /**
- * The installed packages a compile runs: those the compiler's modules import, and theirs, each as
+ * The installed packages a compile runs: those the compiler's modules import, those it loads by
+ * name (`loadedByName`: citation-js, required on first use), and their dependencies, each as
  * 'name@version' (sorted, once per installed copy). Part of the compiler fingerprint, so upgrading
- * remark or one of its parsers compiles every article again instead of serving what the old
- * version made. A required package that is not installed counts as 'name@missing'.
+ * remark or one of its parsers, or installing citation-js after an install without it, compiles
+ * every article again instead of serving what the old install made. A required package that is
+ * not installed counts as 'name@missing'; type-only packages (@types/*) run nothing and are left out.
  */
-export function compilerPackages(modules: readonly string[]): string[] {
+export function compilerPackages(modules: readonly string[], options: { loadedByName?: readonly string[] } = {}): string[] {
   const found = new Map<string, string>();
   // `optional`: a peer or optional dependency, which need not be installed (then nothing runs it).
   const pending: { name: string; fromDir: string; optional: boolean }[] = [];
@@ -45,7 +47,9 @@ export function compilerPackages(modules: readonly string[]): string[] {
       pending.push({ name: packageName(specifier as string), fromDir: path.dirname(module), optional: false });
     }
   }
+  for (const name of options.loadedByName ?? []) if (modules[0]) pending.push({ name, fromDir: path.dirname(modules[0]), optional: false });
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.name.startsWith('@types/')) continue;
     const dir = installedAt(next.name, next.fromDir);
     if (!dir) {
       if (!next.optional) found.set(`missing:${next.name}`, `${next.name}@missing`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compilerModules } from '../../src/store/cache.js';
+import { citationJsPackages } from '../../src/bibliography/load-citation-js.js';
 import { compilerPackages } from '../../src/store/compiler-packages.js';
 import { builtPackage } from '../helpers.js';
 
@@ -41,7 +42,14 @@ describe('the compiler fingerprint covers the packages a compile runs', () => {
     // Imported by the compiler (unified), and only by what it imports (micromark, under remark-parse).
     expect(found).toContain(`unified@${installed('unified')}`);
     expect(found).toContain(`micromark@${installed('micromark')}`);
-    for (const name of ['better-sqlite3', 'piscina', 'react', 'chokidar']) expect(found.filter((id) => id.startsWith(`${name}@`))).toEqual([]);
+    for (const name of ['better-sqlite3', 'piscina', 'react', 'chokidar', '@types/']) expect(found.filter((id) => id.startsWith(name))).toEqual([]);
+    // citation-js is required by name on first use (no import names it).
+    expect(compilerPackages(compilerModules(dist), { loadedByName: citationJsPackages })).toContain(`@citation-js/plugin-ris@${installed('@citation-js/plugin-ris')}`);
+  });
+
+  it('has no import of the package itself (its code would be outside compilerModules, its dependencies all counted)', () => {
+    const selfImport = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]@cited\/content\b/;
+    for (const module of compilerModules(dist)) expect(readFileSync(module, 'utf8'), module).not.toMatch(selfImport);
   });
 
   let tree: string | undefined;
@@ -59,7 +67,8 @@ describe('the compiler fingerprint covers the packages a compile runs', () => {
     tree = mkdtempSync(path.join(tmpdir(), 'cited-packages-'));
     const module = path.join(tree, 'app', 'dist', 'compile.js');
     write(module, "import { parse } from 'parser/sub.js';\nimport fs from 'node:fs';\nimport './local.js';\nconst lazy = () => import('@scope/lazy');\n");
-    write(path.join(tree, 'node_modules', 'parser', 'package.json'), manifest('2.0.0', { dependencies: { tokens: '^1' }, peerDependencies: { 'not-installed-peer': '*' } }));
+    write(path.join(tree, 'node_modules', 'parser', 'package.json'), manifest('2.0.0', { dependencies: { tokens: '^1', '@types/parser': '^2' }, peerDependencies: { 'not-installed-peer': '*' } }));
+    write(path.join(tree, 'node_modules', '@types', 'parser', 'package.json'), manifest('2.0.1'));
     write(path.join(tree, 'node_modules', 'parser', 'node_modules', 'tokens', 'package.json'), manifest('1.5.0'));
     write(path.join(tree, 'node_modules', 'tokens', 'package.json'), manifest('3.0.0'));
     write(path.join(tree, 'node_modules', '@scope', 'lazy', 'package.json'), manifest('0.1.0', { dependencies: { gone: '^1' } }));
@@ -68,6 +77,11 @@ describe('the compiler fingerprint covers the packages a compile runs', () => {
     // An upgrade of a dependency of a dependency changes what the fingerprint hashes.
     write(path.join(tree, 'node_modules', 'parser', 'node_modules', 'tokens', 'package.json'), manifest('1.6.0'));
     expect(compilerPackages([module])).toContain('tokens@1.6.0');
+
+    // A package loaded by name on first use: missing, then installed.
+    expect(compilerPackages([module], { loadedByName: ['late'] })).toContain('late@missing');
+    write(path.join(tree, 'node_modules', 'late', 'package.json'), manifest('1.0.0'));
+    expect(compilerPackages([module], { loadedByName: ['late'] })).toContain('late@1.0.0');
   });
 
   it('follows a linked package to its folder, whose node_modules holds its dependencies (pnpm)', () => {
