@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import type { ArticleSummary } from '../lib/articles.server';
-import { formatDate, formatReadingTime } from '../lib/format';
+import { formatCount, formatDate, formatReadingTime } from '../lib/format';
 import * as styles from '../styles/list.css';
 import { TagList } from './TagList';
 
@@ -75,7 +75,7 @@ export function Pagination({
         <span />
       )}
       <p className={styles.pageStatus}>
-        Page {page} of {pageCount}
+        Page {formatCount(page)} of {formatCount(pageCount)}
       </p>
       {page < pageCount ? (
         <Link to={href(page + 1)} rel="next" className={styles.pageLink}>

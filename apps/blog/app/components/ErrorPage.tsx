@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import type { Category } from '../lib/articles.server';
+import { formatArticleCount } from '../lib/format';
 import * as styles from '../styles/list.css';
 
 interface ErrorPageProps {
@@ -40,8 +41,7 @@ export function ErrorPage({ status, categories, detail }: ErrorPageProps) {
         </li>
         {categories.map((category) => (
           <li key={category.slug}>
-            <Link to={`/category/${category.slug}`}>{category.name}</Link> ({category.count}{' '}
-            {category.count === 1 ? 'article' : 'articles'})
+            <Link to={`/category/${category.slug}`}>{category.name}</Link> ({formatArticleCount(category.count)})
           </li>
         ))}
       </ul>

@@ -9,7 +9,7 @@ import { ReadabilityReport } from '../components/ReadabilityReport';
 import { contentProgress, contentToday, getCatalog, getProblems, isPreview } from '../lib/articles.server';
 import { previewLinks } from '../lib/preview.server';
 import { readabilityReports } from '../lib/readability.server';
-import { formatDate } from '../lib/format';
+import { formatCount, formatDate } from '../lib/format';
 import * as styles from '../styles/diagnostics.css';
 
 // While a cold pass runs the page changes with every file: no cache or proxy may keep it (loader).
@@ -183,8 +183,8 @@ export default function ContentDiagnostics() {
     <div className={styles.problems}>
       <h1>Content diagnostics</h1>
       <p>
-        {published} published {published === 1 ? 'article' : 'articles'}; {errors} {errors === 1 ? 'error' : 'errors'} in{' '}
-        {files.length} {files.length === 1 ? 'file' : 'files'}. Fix a file and reload this page.
+        {formatCount(published)} published {published === 1 ? 'article' : 'articles'}; {formatCount(errors)} {errors === 1 ? 'error' : 'errors'} in{' '}
+        {formatCount(files.length)} {files.length === 1 ? 'file' : 'files'}. Fix a file and reload this page.
       </p>
       {page.coldPass ? <ColdPassNotice {...page.coldPass} /> : null}
       <Moves held={page.held} gone={page.gone} redirects={page.redirects} />

@@ -5,6 +5,7 @@ import { useLoaderData } from '@remix-run/react';
 import { ArticleList } from '../components/ArticleList';
 import { ContactDetails } from '../components/ContactDetails';
 import { getCatalog, summarize } from '../lib/articles.server';
+import { formatCount } from '../lib/format';
 import { personJsonLd, serializeJsonLd } from '../lib/jsonld';
 import { personById } from '../lib/people.server';
 import { seoMeta, siteOf } from '../lib/seo';
@@ -65,7 +66,7 @@ export default function AuthorPage() {
       {written.length > 0 ? (
         <section aria-labelledby="written-heading" className={styles.listSection}>
           <h2 id="written-heading" className={styles.sectionHeading}>
-            Articles by {person.name} ({written.length})
+            Articles by {person.name} ({formatCount(written.length)})
           </h2>
           <ArticleList articles={written} label={`Articles by ${person.name}`} headingLevel={3} idPrefix="written" />
         </section>
@@ -73,7 +74,7 @@ export default function AuthorPage() {
       {reviewed.length > 0 ? (
         <section aria-labelledby="reviewed-heading" className={styles.listSection}>
           <h2 id="reviewed-heading" className={styles.sectionHeading}>
-            Articles medically reviewed by {person.name} ({reviewed.length})
+            Articles medically reviewed by {person.name} ({formatCount(reviewed.length)})
           </h2>
           <ArticleList articles={reviewed} label={`Articles reviewed by ${person.name}`} headingLevel={3} idPrefix="reviewed" />
         </section>
