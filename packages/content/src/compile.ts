@@ -18,7 +18,7 @@ import type { CitedFileData } from './plugins/context.js';
 import { remarkCitedDirectives } from './plugins/directives.js';
 import { processImages } from './plugins/images.js';
 import { remarkPandocCitations } from './plugins/pandoc-citations.js';
-import { checkAnchors, collectSiteLinks, isSameSiteLink } from './plugins/links.js';
+import { checkAnchors, collectSiteLinks, isRelativeLink, isSameSiteLink, reportRelativeLink } from './plugins/links.js';
 import { checkUnclosedContainers } from './plugins/unclosed.js';
 import { rehypeKeyPoints } from './plugins/key-points.js';
 import { rehypeCitedHeadings } from './plugins/headings.js';
@@ -111,7 +111,8 @@ function compileBody(text: string, frontmatter: FrontmatterResult, file: VFile, 
   limitTreeDepth(mdast, file);
   checkUnclosedContainers(mdast, text, file);
   dependencies.push(...processImages(mdast, file, { articlePath: options.path, readFile: options.readFile }));
-  const siteLinks = collectSiteLinks(mdast);
+  const siteLinks = collectSiteLinks(mdast, file);
+  if (meta.cta && isRelativeLink(meta.cta.href)) reportRelativeLink(file, meta.cta.href, frontmatter.ctaHrefPosition);
   if (meta.cta && isSameSiteLink(meta.cta.href)) {
     const start = frontmatter.ctaHrefPosition?.start;
     siteLinks.push({ href: meta.cta.href, line: start?.line ?? 1, column: start?.column ?? 1 });

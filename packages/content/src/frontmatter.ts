@@ -171,8 +171,11 @@ function readMetaFields(yaml: ParsedYaml, file: VFile, result: FrontmatterResult
     const issue = parsed.error.issues[0];
     const ruleId: RuleId =
       field === 'slug' || field === 'redirectFrom' ? 'frontmatter-invalid-slug' : dateMetaFields.has(field) ? 'frontmatter-invalid-date' : 'frontmatter-invalid';
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    const shown = typeof value === 'string' ? ` "${value}"` : '';
+    // Inside a list or mapping: the item's value and place ("item 2"), not an index.
+    const inner = (issue?.path ?? []).reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), value);
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.map((key) => (typeof key === 'number' ? `item ${key + 1}` : String(key))).join(', ')})` : '';
+    const shownValue = typeof value === 'string' ? value : typeof inner === 'string' ? inner : undefined;
+    const shown = shownValue === undefined ? '' : ` "${shownValue}"`;
     report(file, ruleId, `\`${field}\`${shown}${where} ${issue?.message ?? 'is invalid'}`, nodePosition([field, ...((issue?.path ?? []) as (string | number)[])]));
   }
 }

@@ -29,7 +29,7 @@ const textOrNumber = z
 
 export const safeHrefSchema = z
   .string({ error: 'must be text' })
-  .refine(isSafeHref, { error: 'must be an http(s), relative, mailto: or tel: link' });
+  .refine(isSafeHref, { error: 'must be an http(s), mailto: or tel: link, or a path on this site (/contact)' });
 
 export const ctaSchema = z.strictObject({
   heading: text,

@@ -41,6 +41,7 @@ const fixtureExpectations: Record<string, Expected> = {
   'directive-unsafe-url': { line: 16, column: 1, message: ':::cta href "javascript:alert(1)" is not' },
   'directive-unclosed': { line: 16, column: 1, message: '`:::pullquote` is never closed: add a line with just `:::`' },
   'link-broken': { line: 16, column: 5, message: 'Link "#outcome" points at no heading or anchor on this page (did you mean `#outcomes`?)' },
+  'link-relative': { line: 16, column: 11, message: 'Link "contact" is relative, so where it leads depends on the page showing the article (on the article\'s own page, a 404); write it from the site\'s root or as a full address (did you mean `/contact`?)' },
   'link-unsafe-url': { line: 16, column: 3, message: 'Link URL with scheme "javascript:" is removed' },
   'image-offsite': { line: 16, column: 9, message: 'Image "https://evil.example/pixel.png" is not served from this site' },
   'html-ignored': { line: 16, column: 1, message: 'Raw HTML is not rendered' },
@@ -134,6 +135,36 @@ describe('one fixture per rule', () => {
 
   it('rule ids are kebab-case', () => {
     for (const ruleId of ruleIds) expect(ruleId).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+});
+
+describe('frontmatter values in a list', () => {
+  it('names the bad item by its value and place, not by an index', () => {
+    const result = compileArticle(article('Text.:cite[a2020]', 'redirectFrom: [old-guide, "Old Guide!"]\n'), { path: 'list.md', now });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('`redirectFrom` "Old Guide!" (item 2) must be URL-safe')]);
+  });
+});
+
+describe('relative links', () => {
+  it.each([
+    ['./contact', '/contact'],
+    ['../../contact', '/contact'],
+    ['articles/sciatica#treatment', '/articles/sciatica#treatment'],
+    ['www.nhs.uk/conditions/sciatica/', 'https://www.nhs.uk/conditions/sciatica/'],
+    ['nhs.uk', 'https://nhs.uk'],
+  ])('"%s" is an error that suggests %s, in the body and in a :::cta', (href, instead) => {
+    const body = `See [this](${href}).\n\n:::cta{href="${href}" label="Go"}\nNow.\n:::\n`;
+    const result = compileArticle(article(body), { path: 'relative.md', now });
+    const relative = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'link-relative');
+    expect(relative).toHaveLength(2);
+    for (const diagnostic of relative) expect(diagnostic.message).toContain(`(did you mean \`${instead}\`?)`);
+    expect(result.ok).toBe(false);
+  });
+
+  it('leaves site paths, anchors, queries and addresses with a scheme alone', () => {
+    const body = ['/contact', '#when-to-get-help', '?page=2', 'https://www.nhs.uk', 'mailto:clinic@example.org', 'tel:+441234567890'].map((href) => `[x](${href})`).join(' ');
+    const result = compileArticle(article(`${body}\n\n## When to get help\n\nNow.\n`), { path: 'fine.md', now });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'link-relative')).toEqual([]);
   });
 });
 

@@ -33,7 +33,7 @@ export function transformCta(node: ContainerDirective, file: VFile, label: strin
     missing(file, node, 'needs an `href` attribute (e.g. href="/contact")');
     valid = false;
   } else if (!isSafeHref(href)) {
-    report(file, 'directive-unsafe-url', `:::cta href "${href}" is not an http(s), relative, mailto: or tel: link`, node.position);
+    report(file, 'directive-unsafe-url', `:::cta href "${href}" is not an http(s), mailto: or tel: link, or a path on this site (/contact)`, node.position);
     valid = false;
   }
   if (!actionLabel) {
@@ -45,7 +45,7 @@ export function transformCta(node: ContainerDirective, file: VFile, label: strin
   }
   const secondaryValid = secondaryHref !== undefined && secondaryLabel !== undefined && isSafeHref(secondaryHref);
   if (secondaryHref !== undefined && !isSafeHref(secondaryHref)) {
-    report(file, 'directive-unsafe-url', `:::cta secondary-href "${secondaryHref}" is not an http(s), relative, mailto: or tel: link`, node.position);
+    report(file, 'directive-unsafe-url', `:::cta secondary-href "${secondaryHref}" is not an http(s), mailto: or tel: link, or a path on this site (/contact)`, node.position);
   }
   if (!valid || !heading || !href || !actionLabel) return node.children; // render the text without a broken call to action
   setElement(node, 'cited-cta', {

@@ -1,6 +1,6 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
-import type { Position } from 'unist';
+import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { SiteLink } from '../types.js';
@@ -11,13 +11,40 @@ export function isSameSiteLink(href: string): boolean {
   return (href.startsWith('/') && !href.startsWith('//')) || href.startsWith('#');
 }
 
+/** A path without a scheme or a leading '/', '#' or '?' ('contact', './x', '../x', 'www.nhs.uk'): resolved against the page showing it. */
+export function isRelativeLink(href: string): boolean {
+  // Trimmed as browsers trim it: ' javascript:x' has a scheme (and is reported as unsafe instead).
+  const trimmed = href.trim();
+  return trimmed !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[/#?]/.test(trimmed);
+}
+
+// 'www.nhs.uk', 'nhs.uk/conditions': an address written without https://.
+const bareDomain = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i;
+
+/**
+ * `link-relative`: where a relative link leads depends on the page showing the article (its own
+ * page, a feed reader, another app), and on the article's page `contact` is /articles/contact,
+ * a 404. Written from the site's root or in full, it is checked and leads one place.
+ */
+export function reportRelativeLink(file: VFile, href: string, place: Position | Point | undefined): void {
+  const instead = bareDomain.test(href) ? `https://${href}` : `/${href.replace(/^(?:\.{1,2}\/)+/, '')}`;
+  report(
+    file,
+    'link-relative',
+    `Link "${href}" is relative, so where it leads depends on the page showing the article (on the article's own page, a 404); write it from the site's root or as a full address (did you mean \`${instead}\`?)`,
+    place,
+  );
+}
+
 /**
  * Same-site links written in the body: markdown links and :::cta hrefs. Cross-article targets are
  * checked by the content store / `cited-content check` (they need the whole site); anchors here.
+ * Relative links are reported (`link-relative`) and not collected.
  */
-export function collectSiteLinks(tree: MdastRoot): SiteLink[] {
+export function collectSiteLinks(tree: MdastRoot, file: VFile): SiteLink[] {
   const links: SiteLink[] = [];
   const add = (href: string | null | undefined, position: Position | undefined): void => {
+    if (href && isRelativeLink(href)) reportRelativeLink(file, href, position);
     if (!href || !isSameSiteLink(href)) return;
     links.push({ href, line: position?.start.line ?? 1, column: position?.start.column ?? 1 });
   };
