@@ -158,7 +158,8 @@ export async function checkArticles(targets: string | readonly string[], options
 
   const files = await articleSet(paths, site, cwd);
   const compiled = await compileRecords(files, { now, readability, ...(cacheDir ? { cacheDir } : {}), ...(options.memo ? { memo: options.memo } : {}) });
-  const state = site && cacheDir ? await serverState(cacheDir, site.articlesDir) : undefined;
+  const read = site && cacheDir ? await serverState(cacheDir, site.articlesDir) : undefined;
+  const state = read && !('unknown' in read) ? read : undefined;
   const snapshots = judgeFiles(files, compiled, { facts, state });
 
   const checks = files
@@ -172,6 +173,7 @@ export async function checkArticles(targets: string | readonly string[], options
     configFiles: configuration.files,
     configProblems: configuration.problems,
     stateFrom: state ? cacheDir : undefined,
+    ...(read && 'unknown' in read ? { stateUnknown: read.unknown } : {}),
     cwd,
     articlePath,
     targets: list,

@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { storeDatabasePath } from '../src/store/database.js';
 import { createContentStore } from '../src/store/index.js';
 import { temporaryDirectories } from '@cited/test-utils/temporary';
 import { contentRoot } from '@cited/test-utils/workspace';
@@ -157,6 +159,7 @@ describe('cited-content check gives the server\'s verdict', () => {
     const site = blogSite({
       'x.md': article('See [search](/search) and [Jane](/authors/jane-doe).:cite[a2020]', 'slug: x\nreviewedBy: nobody\n'),
       'y.md': article('Text.:cite[a2020]', 'slug: y\nauthor: the-clinic\n').replace('title: Test article', 'title: Another article'),
+      'z.md': article('Text.:cite[a2020]', 'slug: z\ndraft: true\n').replace('title: Test article', 'title: A draft'),
     });
     const result = runIn(site.root, 'check', 'content/articles/x.md');
     expect(result.status, result.stdout + result.stderr).toBe(1);
@@ -167,7 +170,7 @@ describe('cited-content check gives the server\'s verdict', () => {
     expect(result.stdout).not.toContain('y.md'); // only the file asked for
     const clean = runIn(site.root, 'check', 'content/articles');
     expect(clean.stdout).toContain('content/articles/y.md: published at /articles/y');
-    expect(clean.stdout).toContain('2 articles checked in content/articles: 1 published, 1 not published');
+    expect(clean.stdout).toContain('3 articles checked in content/articles: 1 published, 1 draft, 1 not published');
   });
 
   it('checks a folder outside the site as if added to it, from the site of the working directory', () => {
@@ -227,6 +230,25 @@ describe('cited-content check gives the server\'s verdict', () => {
     expect(held.stdout).toContain('content/articles/live.md: held: readers keep getting its last good version at /articles/live; this version has 1 error: cite-unknown-key');
     const unknown = runIn(site.root, 'check', 'content/articles');
     expect(unknown.stdout).toContain('content/articles/live.md: would not be published (1 error: cite-unknown-key)');
+  });
+
+  it('says why a cache given does not tell what the server serves: none there, or another build of @cited/content wrote it', async () => {
+    const site = blogSite({ 'live.md': article('Text.:cite[a2020]', 'slug: live\n') });
+    const empty = tempDir();
+    const none = runIn(site.root, 'check', 'content/articles', '--cache', empty);
+    expect(none.stdout).toContain(`what the server serves now: unknown: ${empty} holds no store database (no server has run with this cache)`);
+
+    const cache = tempDir();
+    const store = createContentStore({ dir: site.articles, cacheDir: cache, workers: 0, watch: false, log: () => undefined });
+    await store.ready;
+    await store.close();
+    // As a server of an older @cited/content leaves it.
+    const db = new Database(storeDatabasePath(cache));
+    db.prepare("UPDATE sites SET compiler = 'an-older-build'").run();
+    db.close();
+    const foreign = runIn(site.root, 'check', 'content/articles', '--cache', cache);
+    expect(foreign.stdout).toContain(`what the server serves now: unknown: the server that wrote ${cache} runs another build of @cited/content than this check`);
+    expect(foreign.stdout).not.toContain('give its cache with --cache');
   });
 
   it('finds the server\'s cache where the blog keeps it by default (node_modules/.cache of the package declaring its pages)', async () => {

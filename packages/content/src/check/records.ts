@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { compilerFingerprint, contentKey, readDependencyList, readSummary, versionKey } from '../store/cache.js';
+import { storeDatabasePath } from '../store/database.js';
 import { DependencyReader } from '../store/dependencies.js';
 import { compileVersion } from '../store/job.js';
 import { RecordBook } from '../store/records.js';
@@ -124,24 +126,36 @@ export interface ServerState {
   removed: readonly RemovedFile[];
 }
 
+/** Why the check cannot read what the server serves from a cache, in the report's words. */
+export interface StateUnknown {
+  unknown: string;
+}
+
 /**
  * What the server recorded about its articles folder in its cache (the store's database): the
- * version it serves of each file, and its tombstones. Undefined when the cache holds no records for
- * that folder.
+ * version it serves of each file, and its tombstones; or why the cache does not say (no database,
+ * no records of that folder, records another build of @cited/content made).
  */
-export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | undefined> {
+export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | StateUnknown> {
+  if (!existsSync(storeDatabasePath(cacheDir))) return { unknown: `${cacheDir} holds no store database (no server has run with this cache)` };
+  let foreign = false;
   const book = new RecordBook({
     dir: articlesDir,
     cacheDir,
     fingerprint: compilerFingerprint(),
     siteSignature: () => '',
     enqueue: () => undefined,
-    log: () => undefined,
+    log: (message) => {
+      if (message.includes('another compiler version')) foreign = true;
+    },
     readOnly: true,
   });
   await book.load();
   await book.close();
-  if (!book.written) return undefined;
+  if (foreign) {
+    return { unknown: `the server that wrote ${cacheDir} runs another build of @cited/content than this check (run the check with the server's own, or start the server once with this one)` };
+  }
+  if (!book.written) return { unknown: `${cacheDir} holds no records of ${articlesDir}` };
   const files = new Map<string, KnownFile>();
   for (const record of book.values()) {
     files.set(record.file, {

@@ -25,6 +25,8 @@ export interface ReportContext {
   configProblems: Diagnostic[];
   /** The server's cache whose state was read, if any. */
   stateFrom: string | undefined;
+  /** Why the cache given does not say what the server serves (another build wrote it, no records). */
+  stateUnknown?: string;
   cwd: string;
   articlePath: (slug: string) => string;
   targets: readonly string[];
@@ -46,7 +48,9 @@ function siteLines(context: ReportContext): string[] {
   const pages = site.routesFile ? `pages from ${shown(site.routesFile, cwd)}` : 'pages besides articles: / (no "cited.routes" in a package.json above it)';
   const state = context.stateFrom
     ? `what the server serves now: from its cache ${shown(context.stateFrom, cwd)}`
-    : 'what the server serves now: unknown (give its cache with --cache or CITED_CACHE_DIR to see the last good versions it keeps)';
+    : context.stateUnknown
+      ? `what the server serves now: unknown: ${context.stateUnknown}`
+      : 'what the server serves now: unknown (give its cache with --cache or CITED_CACHE_DIR to see the last good versions it keeps)';
   return [`Site: ${shown(site.root, cwd)} (${config}; ${pages}); articles in ${shown(site.articlesDir, cwd)}`, `  ${state}`];
 }
 
@@ -61,13 +65,13 @@ function verdictLine(check: FileCheck, context: ReportContext): string {
   return `${check.file}: ${said}`;
 }
 
-const outcomeWords: Record<Outcome, string> = {
-  published: 'published',
-  scheduled: 'scheduled',
-  draft: 'drafts',
-  held: 'held at their last good version',
-  'not-published': 'not published',
-  withdrawn: 'withdrawn (410 Gone until published again)',
+const outcomeWords: Record<Outcome, (count: number) => string> = {
+  published: () => 'published',
+  scheduled: () => 'scheduled',
+  draft: (count) => (count === 1 ? 'draft' : 'drafts'),
+  held: (count) => (count === 1 ? 'held at its last good version' : 'held at their last good version'),
+  'not-published': () => 'not published',
+  withdrawn: () => 'withdrawn (410 Gone until published again)',
 };
 
 /** The report: the site used, then per file its verdict, its diagnostics and its readability. */
@@ -86,7 +90,7 @@ export function formatCheckReport(checks: readonly FileCheck[], context: ReportC
     const outcome = check.placement === 'not-read' ? 'not-published' : check.verdict.outcome;
     counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
   }
-  const tally = (Object.keys(outcomeWords) as Outcome[]).filter((outcome) => counts.has(outcome)).map((outcome) => `${counts.get(outcome)} ${outcomeWords[outcome]}`);
+  const tally = (Object.keys(outcomeWords) as Outcome[]).filter((outcome) => counts.has(outcome)).map((outcome) => `${counts.get(outcome)} ${outcomeWords[outcome](counts.get(outcome) as number)}`);
   const problems = checks.some((check) => check.diagnostics.length > 0) || context.configProblems.length > 0;
   const count = `${checks.length} article${checks.length === 1 ? '' : 's'} checked in ${context.targets.join(', ')}`;
   lines.push('', `${count}: ${tally.join(', ') || 'none'}${problems ? '' : '; no problems'}`);

@@ -16,12 +16,12 @@ function keyLine(source: string | undefined, key: string): number {
  */
 export function articleWithdrawn(file: SiteFile, options: { liveSlugs: readonly string[]; articlePath: (slug: string) => string }): Diagnostic {
   const source = file.source();
-  const how = file.listing.draft ? { key: 'draft', why: '`draft: true`' } : { key: 'published', why: `its \`published:\` date (${file.listing.published}) is in the future` };
+  const how = file.listing.draft ? { key: 'draft', why: 'it is now `draft: true`' } : { key: 'published', why: `its \`published:\` date (${file.listing.published}) is in the future` };
   const at = options.liveSlugs.map((slug) => options.articlePath(slug)).join(', ');
   return {
     severity: 'warning',
     ruleId: 'article-withdrawn',
-    message: `withdrawn: this article was published at ${at}; with ${how.why} readers get 410 Gone there (and links to it from other articles are errors) until it is published again`,
+    message: `withdrawn: this article was published at ${at}, and ${how.why}: readers get 410 Gone there (and links to it from other articles are errors) until it is published again`,
     file: file.file,
     line: keyLine(source, how.key),
     column: 1,

@@ -62,7 +62,10 @@ describe('moved and removed articles', () => {
     site.write({ slug: 'live', extra: 'draft: true\n' });
     const withdrawn = await store.refresh();
     expect(withdrawn.goneAt('live')?.reason).toBe('withdrawn');
-    expect(site.logs.join('\n')).toContain('[content] withdrawn: live.md was published at /articles/live');
+    expect(site.logs.join('\n')).toContain('[content] withdrawn: live.md was published at /articles/live, and it is now `draft: true`: readers get 410 Gone there');
+    site.write({ slug: 'live', published: '2099-01-01' });
+    await store.refresh();
+    expect(site.logs.join('\n')).toContain('[content] withdrawn: live.md was published at /articles/live, and its `published:` date (2099-01-01) is in the future: readers get 410 Gone there');
     site.write({ slug: 'live' });
     const back = await store.refresh();
     expect(back.goneAt('live')).toBeUndefined();
