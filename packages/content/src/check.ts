@@ -173,7 +173,7 @@ export async function checkArticles(targets: string | readonly string[], options
     configFiles: configuration.files,
     configProblems: configuration.problems,
     stateFrom: state ? cacheDir : undefined,
-    ...(read && 'unknown' in read ? { stateUnknown: read.unknown } : {}),
+    ...(read && 'unknown' in read && cacheDir ? { stateUnknown: { why: read.unknown, cacheDir } } : {}),
     cwd,
     articlePath,
     targets: list,

@@ -236,7 +236,7 @@ describe('cited-content check gives the server\'s verdict', () => {
     const site = blogSite({ 'live.md': article('Text.:cite[a2020]', 'slug: live\n') });
     const empty = tempDir();
     const none = runIn(site.root, 'check', 'content/articles', '--cache', empty);
-    expect(none.stdout).toContain(`what the server serves now: unknown: ${empty} holds no store database (no server has run with this cache)`);
+    expect(none.stdout).toContain(`what the server serves now: unknown: the cache ${empty} holds no store database (no server has run with it; give the server's cache with --cache or CITED_CACHE_DIR)`);
 
     const cache = tempDir();
     const store = createContentStore({ dir: site.articles, cacheDir: cache, workers: 0, watch: false, log: () => undefined });
@@ -247,7 +247,7 @@ describe('cited-content check gives the server\'s verdict', () => {
     db.prepare("UPDATE sites SET compiler = 'an-older-build'").run();
     db.close();
     const foreign = runIn(site.root, 'check', 'content/articles', '--cache', cache);
-    expect(foreign.stdout).toContain(`what the server serves now: unknown: the server that wrote ${cache} runs another build of @cited/content than this check`);
+    expect(foreign.stdout).toContain(`what the server serves now: unknown: the server that wrote the cache ${cache} runs another build of @cited/content than this check`);
     expect(foreign.stdout).not.toContain('give its cache with --cache');
   });
 

@@ -126,9 +126,9 @@ export interface ServerState {
   removed: readonly RemovedFile[];
 }
 
-/** Why the check cannot read what the server serves from a cache, in the report's words. */
+/** Why the check cannot read what the server serves from a cache (report.ts says it in words). */
 export interface StateUnknown {
-  unknown: string;
+  unknown: 'no-database' | 'no-records' | 'another-build';
 }
 
 /**
@@ -137,7 +137,7 @@ export interface StateUnknown {
  * no records of that folder, records another build of @cited/content made).
  */
 export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | StateUnknown> {
-  if (!existsSync(storeDatabasePath(cacheDir))) return { unknown: `${cacheDir} holds no store database (no server has run with this cache)` };
+  if (!existsSync(storeDatabasePath(cacheDir))) return { unknown: 'no-database' };
   let foreign = false;
   const book = new RecordBook({
     dir: articlesDir,
@@ -152,10 +152,8 @@ export async function serverState(cacheDir: string, articlesDir: string): Promis
   });
   await book.load();
   await book.close();
-  if (foreign) {
-    return { unknown: `the server that wrote ${cacheDir} runs another build of @cited/content than this check (run the check with the server's own, or start the server once with this one)` };
-  }
-  if (!book.written) return { unknown: `${cacheDir} holds no records of ${articlesDir}` };
+  if (foreign) return { unknown: 'another-build' };
+  if (!book.written) return { unknown: 'no-records' };
   const files = new Map<string, KnownFile>();
   for (const record of book.values()) {
     files.set(record.file, {

@@ -5,6 +5,7 @@ import type { SiteLayout } from '../site/layout.js';
 import { describeVerdict, type FileVerdict, type Outcome } from '../site/verdict.js';
 import type { Article, Diagnostic } from '../types.js';
 import { shownPath as shown, type Placement } from './files.js';
+import type { StateUnknown } from './records.js';
 
 /** One checked file: where it stands, what the server does with it, and why. */
 export interface FileCheck {
@@ -25,8 +26,8 @@ export interface ReportContext {
   configProblems: Diagnostic[];
   /** The server's cache whose state was read, if any. */
   stateFrom: string | undefined;
-  /** Why the cache given does not say what the server serves (another build wrote it, no records). */
-  stateUnknown?: string;
+  /** Why the cache does not say what the server serves (another build wrote it, no records), and which cache. */
+  stateUnknown?: { why: StateUnknown['unknown']; cacheDir: string };
   cwd: string;
   articlePath: (slug: string) => string;
   targets: readonly string[];
@@ -37,6 +38,13 @@ export interface ReportContext {
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 }
+
+const unknownWords: Record<StateUnknown['unknown'], (cache: string) => string> = {
+  'no-database': (cache) => `the cache ${cache} holds no store database (no server has run with it; give the server's cache with --cache or CITED_CACHE_DIR)`,
+  'no-records': (cache) => `the cache ${cache} holds no records of these articles (its server reads another folder)`,
+  'another-build': (cache) =>
+    `the server that wrote the cache ${cache} runs another build of @cited/content than this check (run the check with the server's own, or start the server once with this one)`,
+};
 
 function siteLines(context: ReportContext): string[] {
   const { site, cwd } = context;
@@ -49,7 +57,7 @@ function siteLines(context: ReportContext): string[] {
   const state = context.stateFrom
     ? `what the server serves now: from its cache ${shown(context.stateFrom, cwd)}`
     : context.stateUnknown
-      ? `what the server serves now: unknown: ${context.stateUnknown}`
+      ? `what the server serves now: unknown: ${unknownWords[context.stateUnknown.why](shown(context.stateUnknown.cacheDir, cwd))}`
       : 'what the server serves now: unknown (give its cache with --cache or CITED_CACHE_DIR to see the last good versions it keeps)';
   return [`Site: ${shown(site.root, cwd)} (${config}; ${pages}); articles in ${shown(site.articlesDir, cwd)}`, `  ${state}`];
 }
