@@ -4,7 +4,7 @@
  * render alike, and no page outlives an edit to its article.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -15,17 +15,22 @@ import { appDir, expectSecurityHeaders, freePort } from './helpers';
 let server: ChildProcess;
 let origin: string;
 let dir: string;
+/** The server's own copy of people.yml (a test edits it). */
+let peopleFile: string;
 
 beforeAll(async () => {
   dir = makeArticlesDir();
   writeArticle(dir, { slug: 'cached-article', title: 'Cached article', published: '2024-02-01' });
+  writeArticle(dir, { slug: 'by-the-center', title: 'By the center', published: '2024-01-15', author: 'magaziner-center' });
+  peopleFile = path.join(makeArticlesDir(), 'people.yml');
+  copyFileSync(path.join(appDir, 'content/people.yml'), peopleFile);
   // Newer ones: the server renders the newest three before it listens (warm-up), not this one.
   for (const n of [1, 2, 3]) writeArticle(dir, { slug: `newer-${n}`, title: `Newer ${n}`, published: `2024-03-0${n}` });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(appDir, 'server.js')], {
     cwd: appDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CITED_ARTICLES_DIR: dir, CITED_PEOPLE_FILE: peopleFile, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -44,6 +49,7 @@ beforeAll(async () => {
 afterAll(() => {
   server?.kill();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(path.dirname(peopleFile), { recursive: true, force: true });
 });
 
 interface RawResponse {
@@ -147,6 +153,25 @@ describe('server.js rendered-HTML cache', () => {
     }
     expect(after.headers.get('x-html-cache')).toBe('miss');
     expect(after.body.toString()).toContain('Cached article, revised');
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+  });
+
+  it('shows an edit to people.yml at once: a byline is never a stale hit', async () => {
+    const before = await raw('/articles/by-the-center');
+    expect((await raw('/articles/by-the-center')).headers.get('x-html-cache')).toBe('hit');
+    expect(before.body.toString()).toContain('Magaziner Center for Wellness');
+    writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('name: Magaziner Center for Wellness', 'name: Magaziner Center for Wellness and Rehabilitation'));
+    const future = new Date(Date.now() + 10_000);
+    utimesSync(peopleFile, future, future);
+    // The server learns of the edit from its directory watch: poll (bounded) for the first answer
+    // built from the new registry, which must be a cache miss, never a stale hit.
+    let after = await raw('/articles/by-the-center');
+    for (let attempt = 0; attempt < 200 && !after.body.toString().includes('and Rehabilitation'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await raw('/articles/by-the-center');
+    }
+    expect(after.headers.get('x-html-cache')).toBe('miss');
+    expect(after.body.toString()).toContain('Magaziner Center for Wellness and Rehabilitation');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 

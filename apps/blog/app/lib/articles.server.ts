@@ -10,7 +10,7 @@ import {
   type FileReport,
   type Visibility,
 } from '@cited/content/store';
-import { onConfigChange, siteFiles, siteRoutes } from './config-file.server';
+import { configVersion, onConfigChange, siteFiles, siteRoutes } from './config-file.server';
 import { memoizedSlugify, slugifyCategory } from './format';
 import { peopleRegistry } from './people.server';
 import { siteConfig } from './site.server';
@@ -249,11 +249,15 @@ export async function getArticle(slug: string, options: { unpublished?: boolean 
 
 /**
  * Content version for caches outside the app (server.js keys its HTML cache by it). It includes
- * today's date: an article page says when its medical review is overdue, which changes with the
- * day, not with the files (so each page is rendered again once a day).
+ * the versions of people.yml and site.yml in use (bylines, credentials and the disclaimer are on
+ * every page, and an edit to them changes no article), and today's date: an article page says
+ * when its medical review is overdue, which changes with the day, not with the files (so each
+ * page is rendered again once a day).
  */
 export async function contentVersion(): Promise<string> {
-  return `${(await getCatalog()).version}:${contentToday()}`;
+  // configVersion() costs nothing here: each file's directory watch reads it anew when it changes,
+  // and every render reads it too (a cache hit, per request, must not stat the files).
+  return `${(await getCatalog()).version}:${configVersion()}:${contentToday()}`;
 }
 
 export interface SourceExcerpt {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,18 @@ export function siteFiles(): ReturnType<typeof sitePaths> {
 
 /** The blog's pages besides articles ("cited.routes" in its package.json), for the store's link check. */
 export const siteRoutes: readonly string[] = declaredRoutes(contentRoot).routes;
+
+/** A digest of the text of each watched file's version in use, by name ('people.yml'). */
+const inUse = new Map<string, string>();
+
+/**
+ * Which versions of the watched files (people.yml, site.yml) the pages are rendered from: a
+ * digest of their texts, equal on every machine. Pages show them (bylines, the disclaimer), so a
+ * cache of rendered pages keys by it with the content's version.
+ */
+export function configVersion(): string {
+  return [...inUse].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, digest]) => `${name}=${digest}`).join(',');
+}
 
 /** Told the file's name ('people.yml') when a watched file is read anew with a good new version. */
 type ConfigListener = (config: string) => void;
@@ -55,8 +68,10 @@ export function watchedConfig<T>(
       throw new Error(`${file} could not be read: ${String(error)}`);
     }
     if (cached?.stamp === stamp) return cached.value;
-    const { value, diagnostics } = read(readFileSync(file, 'utf8'), file);
+    const text = readFileSync(file, 'utf8');
+    const { value, diagnostics } = read(text, file);
     if (value !== undefined) {
+      inUse.set(name, createHash('sha256').update(text).digest('hex').slice(0, 16));
       // Listeners hear of an edit to the file in use, not of a move to another file (tests point
       // CITED_* at other folders between suites; a server never does).
       const edited = cached !== null && cached.file === file;
