@@ -245,6 +245,33 @@ describe('search follows the content', () => {
 });
 
 describe('editing people.yml', () => {
+  it('a reviewer taken out of people.yml: the article is held, and its page names no reviewer, links to no missing page and claims no review date', async () => {
+    const original = 'jane-roe:\n  type: person\n  name: Dr Jane Roe\n  credentials: MD\n  role: Medical reviewer\n';
+    const rulesChanged = () => errors.mock.calls.filter((call) => String(call[0]).startsWith("[content] the site's rules changed")).length;
+    const before = rulesChanged();
+    writeFileSync(peopleFile, 'someone-else:\n  type: person\n  name: Someone Else\n');
+    const future = new Date(Date.now() + 20_000);
+    utimesSync(peopleFile, future, future);
+    try {
+      await vi.waitFor(() => expect(rulesChanged()).toBe(before + 1), { timeout: 20_000, interval: 50 });
+      await settle();
+      const response = await get(handler, '/articles/reviewed-article');
+      // Held at its last good version: still served.
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).not.toContain('/authors/jane-roe');
+      expect(mainText(html)).toContain('This article has not been medically reviewed.');
+      expect(mainText(html)).not.toContain('Last reviewed');
+      const [ld] = jsonLdBlocks(html) as Record<string, unknown>[];
+      expect(ld).not.toHaveProperty('reviewedBy');
+      expect(ld).not.toHaveProperty('lastReviewed');
+    } finally {
+      writeFileSync(peopleFile, original);
+      await vi.waitFor(() => expect(rulesChanged()).toBe(before + 2), { timeout: 20_000, interval: 50 });
+      await settle();
+    }
+  });
+
   it('judges every article again without a restart or an article edit: a person added publishes their article', async () => {
     const original = 'jane-roe:\n  type: person\n  name: Dr Jane Roe\n  credentials: MD\n  role: Medical reviewer\n';
     writeArticle(dir, { slug: 'by-sam', title: 'By a person not in the registry yet', published: '2024-01-28', author: 'sam-new' });

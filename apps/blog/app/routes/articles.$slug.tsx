@@ -68,6 +68,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const publisherRecord = personById(site.publisher.id);
   const author = person(article.meta.author);
   const reviewer = person(article.meta.reviewedBy);
+  // A reviewer people.yml no longer lists (a last good version, held since): no one can be named
+  // or linked, so no review date is claimed either.
+  const reviewUnvouched = Boolean(article.meta.reviewedBy) && !reviewer;
   const page = {
     kind: 'article' as const,
     article,
@@ -76,6 +79,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     canonicalUrl,
     author: bylineFor(article.meta.author),
     reviewer: bylineFor(article.meta.reviewedBy),
+    lastReviewed: reviewUnvouched ? undefined : article.meta.lastReviewed,
     // Review dates are judged against the content clock's day (the HTML cache rolls over daily).
     today: contentToday(),
     disclaimer: site.disclaimer,
@@ -86,7 +90,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     showFrontmatterCta: Boolean(article.meta.cta) && !bodyHasCta(article.hast),
     jsonLd: serializeJsonLd(
       medicalWebPageJsonLd(
-        article,
+        reviewUnvouched ? { ...article, meta: { ...article.meta, lastReviewed: undefined } } : article,
         canonicalUrl,
         {
           ...(author ? { author } : {}),
@@ -179,7 +183,7 @@ export default function ArticleRoute() {
 type ArticlePageData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: 'article' }>;
 
 function ArticlePage({ page }: { page: ArticlePageData }) {
-  const { article, author, reviewer, today, disclaimer, emergencyNumber, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
+  const { article, author, reviewer, lastReviewed, today, disclaimer, emergencyNumber, related, categorySlug, jsonLd, showFrontmatterCta, visibility } = page;
   const { meta } = article;
   const references = toReferenceListData(article);
   return (
@@ -205,7 +209,7 @@ function ArticlePage({ page }: { page: ArticlePageData }) {
           author={author}
           reviewer={reviewer}
           published={meta.published}
-          lastReviewed={meta.lastReviewed}
+          lastReviewed={lastReviewed}
           nextReviewDue={meta.nextReviewDue}
           today={today}
         />
