@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArticles, compileArticle, maxSourceChars, rules, ruleIds } from '../src/index.js';
 import { maxFrontmatterChars } from '../src/source.js';
 import { article, elements, fixturesDir, now, packageDir } from './helpers.js';
+import { source } from './store/fixtures.js';
 
 interface Expected {
   line: number;
@@ -81,10 +83,26 @@ describe('one fixture per rule', () => {
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0]).toMatchObject({ severity: 'error', line: 6, column: 7 });
     expect(duplicates[0]?.file).toMatch(/second\.md$/);
-    expect(duplicates[0]?.message).toMatch(/Slug "same-slug" is already used by .*first\.md/);
+    // Neither is published at the URL yet (no server state): the first by date, then by file name, gets it.
+    expect(duplicates[0]?.message).toMatch(/Slug "same-slug" is also the slug of .*first\.md, which gets the URL: neither is published there yet and .*first\.md has the same date and its file name comes first/);
     expect(result.errorCount).toBe(1);
     expect(result.report).toContain('6:7');
     expect(result.report).toContain('slug-duplicate');
+  });
+
+  it('slug-duplicate without the server\u2019s state: says which file gets the URL and why (its earlier date), not that it had it first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cited-slug-order-'));
+    try {
+      writeFileSync(join(dir, 'zz-original.md'), source({ slug: 'twin', title: 'Original', published: '2024-03-01' }));
+      writeFileSync(join(dir, 'aa-newcomer.md'), source({ slug: 'twin', title: 'Newcomer', published: '2024-01-01' }));
+      const result = await checkArticles(dir, { now, site: null });
+      const duplicates = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'slug-duplicate');
+      expect(duplicates.map((d) => [d.file.split('/').pop(), d.message])).toEqual([
+        ['zz-original.md', expect.stringMatching(/^Slug "twin" is also the slug of .*aa-newcomer\.md, which gets the URL: neither is published there yet and .*aa-newcomer\.md is dated earlier \(2024-01-01\): this file is not published/)],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('source-too-large: over the limit, the body is not parsed but the frontmatter is read', () => {

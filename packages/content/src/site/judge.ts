@@ -126,7 +126,11 @@ function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, 
     const siteDiagnostics = found.get(record) as Diagnostic[];
     // A file with other errors is told about the URL too, so fixing them is not the end of it.
     const owner = refused.get(record) ?? holders.get(record.listing.slug);
-    if (owner && owner !== record) siteDiagnostics.push(slugDuplicate(record.file, record.listing.slug, owner.file, request.source(record.file)));
+    if (owner && owner !== record) {
+      const serves = owner.good?.listing.slug === record.listing.slug;
+      const ownership = serves ? ({ serves } as const) : { serves, ownerPublished: owner.listing.published, published: record.listing.published };
+      siteDiagnostics.push(slugDuplicate(record.file, record.listing.slug, owner.file, request.source(record.file), ownership));
+    }
     return { record, accepted: accepted.has(record), siteDiagnostics };
   });
 }

@@ -13,13 +13,26 @@ export function claimOrder(a: { file: string; listing: ArticleListing }, b: { fi
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+/**
+ * How the owner came by the URL: it serves it (it had it first), or neither file has been
+ * published at it and the owner comes first by claimOrder (its date, else its file name): what a
+ * server without records of the site does (a fresh deploy, a check without the server's cache).
+ */
+export type SlugOwnership = { serves: true } | { serves: false; ownerPublished: string; published: string };
+
+function ownershipWords(owner: string, ownership: SlugOwnership): string {
+  if (ownership.serves) return `is already used by ${owner}, which had it first`;
+  const why = ownership.ownerPublished !== ownership.published ? `is dated earlier (${ownership.ownerPublished})` : 'has the same date and its file name comes first';
+  return `is also the slug of ${owner}, which gets the URL: neither is published there yet and ${owner} ${why}`;
+}
+
 /** `slug-duplicate` on the newcomer, at its `slug:` (or 1:1 when the slug comes from the file name). */
-export function slugDuplicate(file: string, slug: string, owner: string, source: string | undefined): Diagnostic {
+export function slugDuplicate(file: string, slug: string, owner: string, source: string | undefined, ownership: SlugOwnership = { serves: true }): Diagnostic {
   const position = source === undefined ? undefined : readFrontmatter(source.replace(/^\uFEFF/, ''), new VFile({ path: file }), undefined).slugPosition;
   return {
     severity: 'error',
     ruleId: 'slug-duplicate',
-    message: `Slug "${slug}" is already used by ${owner}, which had it first: this file is not published (give it another slug)`,
+    message: `Slug "${slug}" ${ownershipWords(owner, ownership)}: this file is not published (give it another slug)`,
     file,
     line: position?.start.line ?? 1,
     column: position?.start.column ?? 1,

@@ -83,7 +83,7 @@ export function describeVerdict(verdict: FileVerdict, options: DescribeOptions):
     }
     case 'not-published': {
       const not = options.stateKnown ? 'not published' : 'would not be published';
-      if (verdict.urlOwner && verdict.ruleIds.length === 1) return `${not}: its URL belongs to ${verdict.urlOwner}, which had it first (slug-duplicate)`;
+      if (verdict.urlOwner && verdict.ruleIds.length === 1) return `${not}: its URL goes to ${verdict.urlOwner} (slug-duplicate)`;
       return verdict.errorCount > 0 ? `${not} (${describeErrors(verdict)})` : not;
     }
   }
