@@ -54,6 +54,7 @@ export const rules = {
   'html-ignored': { severity: 'warning', summary: 'Raw HTML in markdown is never rendered.' },
   'category-unknown': { severity: 'error', summary: 'site.yml has a category registry and the article\'s category is not in it.' },
   'heading-level-skipped': { severity: 'warning', summary: 'A heading skips a level (`##` then `####`): screen readers announce the outline by level.' },
+  'title-too-long': { severity: 'error', summary: 'The title is longer than 200 characters (body text pasted into it?): every list, search result and tab repeats it.' },
   'title-duplicate': { severity: 'warning', summary: 'Another article has the same title: readers cannot tell them apart in lists and search results.' },
   'claim-without-citation': { severity: 'warning', summary: 'A paragraph states a figure (a percentage, "N of M patients", or in words: "three out of four", "one in five", "half of") without a citation.' },
   'review-overdue': { severity: 'warning', summary: 'nextReviewDue is in the past.' },

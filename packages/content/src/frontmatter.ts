@@ -180,6 +180,9 @@ function readMetaFields(yaml: ParsedYaml, file: VFile, result: FrontmatterResult
   }
 }
 
+/** Longer is a mistake (body text pasted into it), not a title: every list and result repeats it. */
+export const maxTitleChars = 200;
+
 /**
  * Parses and validates the frontmatter, reporting every problem to `file` at the YAML node it concerns.
  * Always returns a usable (possibly placeholder) meta so the body can still be checked and rendered.
@@ -218,6 +221,10 @@ export function readFrontmatter(text: string, file: VFile, now: Date | undefined
   }
   const { doc, record, nodePosition } = yaml;
   readMetaFields(yaml, file, result);
+  const titleLength = [...meta.title].length;
+  if (titleLength > maxTitleChars) {
+    report(file, 'title-too-long', `The title is ${titleLength} characters long; keep it to ${maxTitleChars} at most (lists, search results and browser tabs show about 60): is body text in it?`, nodePosition(['title']));
+  }
 
   if (meta.cta) result.ctaHrefPosition = nodePosition(['cta', 'href']);
   if (record.slug === undefined || record.slug === null) checkSlug(meta.slug, undefined, file);

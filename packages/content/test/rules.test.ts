@@ -44,6 +44,7 @@ const fixtureExpectations: Record<string, Expected> = {
   'directive-unclosed': { line: 16, column: 1, message: '`:::pullquote` is never closed: add a line with just `:::`' },
   'link-broken': { line: 16, column: 5, message: 'Link "#outcome" points at no heading or anchor on this page (did you mean `#outcomes`?)' },
   'link-relative': { line: 16, column: 11, message: 'Link "contact" is relative, so where it leads depends on the page showing the article (on the article\'s own page, a 404); write it from the site\'s root or as a full address (did you mean `/contact`?)' },
+  'title-too-long': { line: 2, column: 8, message: 'The title is 233 characters long; keep it to 200 at most' },
   'link-unsafe-url': { line: 16, column: 3, message: 'Link URL with scheme "javascript:" is removed' },
   'image-offsite': { line: 16, column: 9, message: 'Image "https://evil.example/pixel.png" is not served from this site' },
   'html-ignored': { line: 16, column: 1, message: 'Raw HTML is not rendered' },
