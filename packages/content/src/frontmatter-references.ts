@@ -75,7 +75,7 @@ export function readReferences(
       }
     }
 
-    for (const gap of referenceGaps(reference, { hint: 'leave it incomplete rather than guess; say why in an editorNote' })) {
+    for (const gap of referenceGaps(reference, { hint: 'leave it incomplete rather than guess; say why in an editorNote', siteField: '`journal:`' })) {
       report(file, gap.ruleId, gap.message, position);
     }
     references.push(reference);

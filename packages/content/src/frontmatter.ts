@@ -7,7 +7,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { report } from './diagnostics.js';
 import { excessFlowNesting, maxFrontmatterChars, maxFrontmatterFlowDepth } from './source.js';
-import { findIndentationSlip, findUnquotedColon, plainYamlError, unclosedOpener } from './yaml-errors.js';
+import { explainYamlError } from './yaml-errors.js';
 import { didYouMean } from './suggest.js';
 import { readReferences, type SourceReference } from './frontmatter-references.js';
 import type { RuleId } from './diagnostics.js';
@@ -91,19 +91,13 @@ function parseYamlBlock(text: string, block: FrontmatterBlock, file: VFile): Par
   const doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
   const [firstError] = doc.errors;
   if (firstError) {
-    // One error, in plain words, where the mistake is: the parser's own messages come in bunches,
-    // in its terms, and often lines after an indentation slip.
-    const indentation = findIndentationSlip(block.yaml);
-    const colon = findUnquotedColon(block.yaml);
-    const slip = colon && (!indentation || colon.line <= indentation.line) ? colon : indentation;
-    if (slip) {
+    const explained = explainYamlError(block.yaml, firstError);
+    if ('line' in explained.place) {
       const yamlStart = place.toPoint(block.yamlOffset);
-      const line = (yamlStart?.line ?? 2) + slip.line - 1;
-      report(file, 'frontmatter-invalid', `Invalid YAML: ${slip.message}`, { line, column: slip.column });
+      const line = (yamlStart?.line ?? 2) + explained.place.line - 1;
+      report(file, 'frontmatter-invalid', `Invalid YAML: ${explained.message}`, { line, column: explained.place.column });
     } else {
-      const opener = unclosedOpener(block.yaml, firstError);
-      const where = opener === undefined ? toPosition(firstError.pos) : toPosition([opener, opener + 1]);
-      report(file, 'frontmatter-invalid', `Invalid YAML: ${plainYamlError(firstError)}`, where);
+      report(file, 'frontmatter-invalid', `Invalid YAML: ${explained.message}`, toPosition(explained.place.range));
     }
     return { failed: true };
   }

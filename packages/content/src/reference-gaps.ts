@@ -19,7 +19,13 @@ export interface ReferenceGap {
  */
 export function referenceGaps(
   reference: CheckedReference,
-  options: { hint: string; /** The field is in the source but could not be read (a date with no year). */ written?: (field: ReferenceField) => boolean },
+  options: {
+    hint: string;
+    /** The field is in the source but could not be read (a date with no year). */
+    written?: (field: ReferenceField) => boolean;
+    /** Where the source names a web page's site, in its words (default: "publisher", as bibliography files do). */
+    siteField?: string;
+  },
 ): ReferenceGap[] {
   const gaps: ReferenceGap[] = [];
   const { id } = reference;
@@ -29,7 +35,7 @@ export function referenceGaps(
   const webpage = reference.type === 'webpage';
   const missing: { field: ReferenceField; words: string }[] = [];
   if (!reference.authors?.length && !(webpage && reference.journal)) {
-    missing.push(webpage ? { field: 'authors', words: 'author or site name (publisher)' } : { field: 'authors', words: 'authors' });
+    missing.push(webpage ? { field: 'authors', words: `author or site name (${options.siteField ?? 'publisher'})` } : { field: 'authors', words: 'authors' });
   }
   if (reference.year === undefined && !webpage) missing.push({ field: 'year', words: 'year' });
   if (missing.length > 0) {

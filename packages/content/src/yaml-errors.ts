@@ -114,3 +114,18 @@ export function plainYamlError(error: YAMLError): string {
       return `YAML cannot read this (${detail})`;
   }
 }
+
+/**
+ * The first YAML error of a file or frontmatter block, in plain words, where the mistake is: an
+ * unquoted `: ` or an indentation slip the parser only notices lines later, else the parser's
+ * error explained (at the bracket left open, when that is it). Its messages come in bunches, in
+ * its own terms; this is one, in an editor's.
+ */
+export function explainYamlError(yaml: string, firstError: YAMLError): { message: string; place: { line: number; column: number } | { range: [number, number] } } {
+  const indentation = findIndentationSlip(yaml);
+  const colon = findUnquotedColon(yaml);
+  const slip = colon && (!indentation || colon.line <= indentation.line) ? colon : indentation;
+  if (slip) return { message: slip.message, place: { line: slip.line, column: slip.column } };
+  const opener = unclosedOpener(yaml, firstError);
+  return { message: plainYamlError(firstError), place: { range: opener === undefined ? [firstError.pos[0], firstError.pos[1]] : [opener, opener + 1] } };
+}

@@ -123,6 +123,7 @@ describe('reference-incomplete for web pages', () => {
       `---\ntitle: T\ndescription: D\ncategory: C\npublished: 2024-01-01\nreferences:\n  - id: page\n    type: webpage\n    title: Sciatica\n${reference}---\n\n[@page]\n`;
     const incomplete = (reference: string) => only(compileArticle(source(reference), { path: 'articles/a.md', now }), 'reference-incomplete');
     expect(incomplete('    journal: NHS\n')).toEqual([]);
-    expect(incomplete('')[0]?.message).toContain('has no author or site name (publisher)');
+    // In the frontmatter, the site is written as `journal:` (a `publisher:` field is unknown there).
+    expect(incomplete('')[0]?.message).toContain('has no author or site name (`journal:`)');
   });
 });

@@ -26,6 +26,12 @@ describe('people registry', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'people-invalid', severity: 'error', file: 'people.yml', line: 5, column: 9 })]);
     expect(readPeopleRegistry('a:\n  type: person\n  name: A\n  phone: 1\n', 'p.yml').diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining('phone') });
     expect(readPeopleRegistry('a: [', 'p.yml').diagnostics[0]?.message).toMatch(/Invalid YAML/);
+    // In plain words and at the mistake, as for an article's frontmatter: not the parser's "Nested mappings are not allowed in compact mappings".
+    const colon = readPeopleRegistry('jane-roe:\n  type: person\n  name: Dr: Jane Roe\n', 'p.yml').diagnostics;
+    expect(colon).toHaveLength(1);
+    expect(colon[0]).toMatchObject({ line: 3, ruleId: 'people-invalid' });
+    expect(colon[0]?.message).not.toContain('compact mappings');
+    expect(colon[0]?.message).toMatch(/^Invalid YAML: .*quotes/);
   });
 
   it('person-unknown: an author id not in the registry is an error at the value', () => {

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { rules, type RuleId } from '../diagnostics.js';
 import type { Diagnostic } from '../types.js';
+import { explainYamlError } from '../yaml-errors.js';
 
 /**
  * A YAML file validated against a zod schema, every problem a Diagnostic at the YAML node it
@@ -21,8 +22,15 @@ export function readYamlFile<T>(
     const { line, col } = lineCounter.linePos(offset);
     diagnostics.push({ severity: rules[ruleId].severity, ruleId, message, file: path, line, column: col });
   };
-  for (const error of doc.errors) at(error.pos[0], `Invalid YAML: ${error.message.split('\n')[0]}`);
-  if (doc.errors.length > 0) return { value: undefined, diagnostics };
+  const [firstError] = doc.errors;
+  if (firstError) {
+    // One error, in plain words, as for an article's frontmatter (yaml-errors.ts).
+    const explained = explainYamlError(text, firstError);
+    const message = `Invalid YAML: ${explained.message}`;
+    if ('line' in explained.place) diagnostics.push({ severity: rules[ruleId].severity, ruleId, message, file: path, line: explained.place.line, column: explained.place.column });
+    else at(explained.place.range[0], message);
+    return { value: undefined, diagnostics };
+  }
 
   let data: unknown;
   try {
