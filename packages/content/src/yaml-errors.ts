@@ -10,6 +10,29 @@ export interface YamlProblem {
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
+ * Which lines are the text of a block scalar (`bio: >-` or `disclaimer: |` and the lines indented
+ * under it): free text, where a `: ` or a deeper indent is no mistake. 0-based, like `lines`.
+ */
+function blockScalarText(lines: readonly string[]): boolean[] {
+  const text = lines.map(() => false);
+  let scalarIndent: number | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    const content = line.trimStart();
+    const indent = line.length - content.length;
+    if (scalarIndent !== undefined) {
+      if (content === '' || indent > scalarIndent) {
+        text[index] = true;
+        continue;
+      }
+      scalarIndent = undefined;
+    }
+    if (/(?:^-|:)\s*[|>][+-]?\d*\s*(?:#.*)?$/.test(content)) scalarIndent = indent;
+  }
+  return text;
+}
+
+/**
  * Finds the first line whose indentation fits no block above it: the usual YAML mistake, which the
  * parser reports as several errors in its own terms, often lines later. Levels are the indents of
  * open blocks: a `key:` with no value or a `- ` item opens a deeper one.
@@ -18,7 +41,9 @@ export function findIndentationSlip(yaml: string): YamlProblem | undefined {
   const levels: number[] = [0];
   let opensBlock = false;
   const lines = yaml.split(/\r\n|\n|\r/);
+  const inText = blockScalarText(lines);
   for (let index = 0; index < lines.length; index += 1) {
+    if (inText[index]) continue;
     const line = lines[index] as string;
     const content = line.trimStart();
     if (content === '' || content.startsWith('#')) continue;
@@ -63,7 +88,9 @@ export function findIndentationSlip(yaml: string): YamlProblem | undefined {
  */
 export function findUnquotedColon(yaml: string): YamlProblem | undefined {
   const lines = yaml.split(/\r\n|\n|\r/);
+  const inText = blockScalarText(lines);
   for (let index = 0; index < lines.length; index += 1) {
+    if (inText[index]) continue;
     const match = /^(\s*(?:-\s+)?)([^\s#'"\-[{][^:#]*?):[ \t]+([^\s'"[{|>&*!%@`#].*)$/.exec(lines[index] as string);
     if (!match) continue;
     const [, lead = '', key = '', value = ''] = match;

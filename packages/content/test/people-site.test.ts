@@ -32,6 +32,11 @@ describe('people registry', () => {
     expect(colon[0]).toMatchObject({ line: 3, ruleId: 'people-invalid' });
     expect(colon[0]?.message).not.toContain('compact mappings');
     expect(colon[0]?.message).toMatch(/^Invalid YAML: .*quotes/);
+    // Free text in a block scalar (a bio) is no mistake: the error is the bracket left open below it.
+    const text = 'jane-roe:\n  type: person\n  name: Jane Roe\n  bio: >-\n    Note: see: below.\n       An indented line.\n  sameAs: [https://example.org\n';
+    const [open] = readPeopleRegistry(text, 'p.yml').diagnostics;
+    expect(open).toMatchObject({ line: 7, column: 11 });
+    expect(open?.message).toContain('is opened here but never closed');
   });
 
   it('person-unknown: an author id not in the registry is an error at the value', () => {
