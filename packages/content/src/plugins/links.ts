@@ -1,5 +1,5 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Definition, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
@@ -14,12 +14,15 @@ export function isSameSiteLink(href: string): boolean {
 /** A path without a scheme or a leading '/', '#' or '?' ('contact', './x', '../x', 'www.nhs.uk'): resolved against the page showing it. */
 export function isRelativeLink(href: string): boolean {
   // Trimmed as browsers trim it: ' javascript:x' has a scheme (and is reported as unsafe instead).
+  // A leading backslash is a slash to browsers ('\\host' is another site, like '//host').
   const trimmed = href.trim();
-  return trimmed !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[/#?]/.test(trimmed);
+  return trimmed !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[/#?\\]/.test(trimmed);
 }
 
-// 'www.nhs.uk', 'nhs.uk/conditions': an address written without https://.
+// 'www.nhs.uk', 'nhs.uk/conditions': an address written without https://. Not a file name
+// ('leaflet.pdf', 'x-ray.png'): its last part is a file extension, not a domain.
 const bareDomain = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i;
+const fileName = /^[^/?#]*\.(?:pdf|png|jpe?g|gif|svg|webp|avif|html?|md|docx?|xlsx?|pptx?|txt|csv|json|xml|zip|mp[34]|webm)(?:[?#]|$)/i;
 
 /**
  * `link-relative`: where a relative link leads depends on the page showing the article (its own
@@ -27,7 +30,7 @@ const bareDomain = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)
  * a 404. Written from the site's root or in full, it is checked and leads one place.
  */
 export function reportRelativeLink(file: VFile, href: string, place: Position | Point | undefined): void {
-  const instead = bareDomain.test(href) ? `https://${href}` : `/${href.replace(/^(?:\.{1,2}\/)+/, '')}`;
+  const instead = bareDomain.test(href) && !(fileName.test(href) && !/^www\./i.test(href)) ? `https://${href}` : `/${href.replace(/^(?:\.{1,2}\/)+/, '')}`;
   report(
     file,
     'link-relative',
@@ -48,16 +51,23 @@ export function collectSiteLinks(tree: MdastRoot, file: VFile): SiteLink[] {
     if (!href || !isSameSiteLink(href)) return;
     links.push({ href, line: position?.start.line ?? 1, column: position?.start.column ?? 1 });
   };
+  // A reference-style link ([text][name]) leads where its definition ([name]: url) says; a
+  // definition only images use ([s]: images/spine.png) is an image path, checked as one.
+  const linked = new Set<string>();
+  const definitions: Definition[] = [];
   const stack: MdastContent[] = [...tree.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop() as MdastContent;
     if (node.type === 'link') add(node.url, node.position);
+    if (node.type === 'linkReference') linked.add(node.identifier);
+    if (node.type === 'definition') definitions.push(node);
     if (node.type === 'containerDirective' && node.name === 'cta') {
       add(node.attributes?.href, node.position);
       add(node.attributes?.['secondary-href'], node.position);
     }
     if ('children' in node) stack.push(...[...(node.children as MdastContent[])].reverse());
   }
+  for (const definition of definitions) if (linked.has(definition.identifier)) add(definition.url, definition.position);
   return links;
 }
 
