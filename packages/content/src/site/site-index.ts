@@ -53,8 +53,11 @@ export class SiteIndex<R extends Judged> {
   private linkers = new Holders<R>();
   /** Records by the slugs their `redirectFrom:` names (redirect-shadows-article when an article takes one). */
   private redirectClaims = new Holders<R>();
-  /** Records last told their title is another file's too (title-duplicate). */
-  private titleWarned = new Set<R>();
+  /**
+   * Per title key, the files the last refresh counted in (+1) or out (-1) under it: a file counted
+   * again under the same title (an edit, its diagnostics changed) nets 0, and leaves the group as it was.
+   */
+  private titleMoves = new Map<string, Map<string, number>>();
 
   private now = -Infinity;
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
@@ -93,6 +96,7 @@ export class SiteIndex<R extends Judged> {
     }
     this.now = now;
     this.records = records;
+    this.titleMoves = new Map();
     const stamp = ++this.stamp;
     for (let position = 0; position < records.length; position += 1) {
       if (position > 0 && position % sliceSize === 0) yield;
@@ -120,7 +124,6 @@ export class SiteIndex<R extends Judged> {
     this.claims = new Holders();
     this.linkers = new Holders();
     this.redirectClaims = new Holders();
-    this.titleWarned = new Set();
     this.nextLive = Infinity;
   }
 
@@ -161,8 +164,13 @@ export class SiteIndex<R extends Judged> {
     flag(this.notLive, (seen.liveSlugs?.length ?? 0) > 0 && !isLive(served, this.now));
     flag(this.withErrors, seen.siteDiagnostics.some(isError));
     flag(this.optimisticDiffers, differsOptimistically(seen, served, this.now));
-    flag(this.titleWarned, seen.siteDiagnostics.some((diagnostic) => diagnostic.ruleId === 'title-duplicate'));
-    if (seen.ok) put(this.titles, titleKey(seen.listing.title));
+    if (seen.ok) {
+      const key = titleKey(seen.listing.title);
+      put(this.titles, key);
+      const moves = this.titleMoves.get(key) ?? new Map<string, number>();
+      moves.set(record.file, (moves.get(record.file) ?? 0) + by);
+      this.titleMoves.set(key, moves);
+    }
     // Every version is told of a redirect that shadows an article, broken or not (judge.ts decide).
     for (const slug of seen.listing.redirectFrom ?? []) put(this.redirectClaims, slug);
     if (seen.good) put(this.claims, seen.good.listing.slug);
@@ -191,20 +199,27 @@ export class SiteIndex<R extends Judged> {
    * at their next edit.
    */
   neighbours(targets: ReadonlySet<R>): R[] {
+    // Every file judged already (a whole-site judgement, the check): none to add.
+    if (targets.size >= this.records.length) return [];
     const found = new Set<R>();
-    const titled = new Set(this.titleWarned);
     for (const target of targets) {
-      if (target.ok) for (const record of this.titles.get(titleKey(target.listing.title)) ?? []) titled.add(record);
       for (const slug of [target.listing.slug, target.good?.listing.slug]) {
         for (const record of (slug === undefined ? undefined : this.redirectClaims.get(slug)) ?? []) found.add(record);
       }
     }
-    for (const record of titled) {
-      const seen = this.seen.get(record);
-      if (!seen) continue;
-      const told = seen.siteDiagnostics.find((diagnostic) => diagnostic.ruleId === 'title-duplicate')?.message;
-      const now = seen.ok ? titleDuplicateMessage({ file: record.file, listing: seen.listing }, this.titleHolders) : undefined;
-      if (told !== now) found.add(record);
+    // Only the titles whose holders this change changed (a file took or left one): their holders'
+    // messages, each group ordered once. A save that keeps its title leaves every message as it was.
+    for (const [key, moves] of this.titleMoves) {
+      if (![...moves.values()].some((net) => net !== 0)) continue;
+      const holders = this.titles.get(key) ?? [];
+      const files = holders.length > 1 ? this.inOrder(holders).map((record) => record.file) : undefined;
+      for (const record of holders) {
+        const seen = this.seen.get(record);
+        if (!seen || targets.has(record)) continue;
+        const told = seen.siteDiagnostics.find((diagnostic) => diagnostic.ruleId === 'title-duplicate')?.message;
+        const now = files ? titleDuplicateMessage({ file: record.file, listing: seen.listing }, { get: () => files }) : undefined;
+        if (told !== now) found.add(record);
+      }
     }
     for (const target of targets) found.delete(target);
     return this.inOrder(found);
