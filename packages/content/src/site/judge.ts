@@ -7,7 +7,7 @@ import type { GoneReason } from './links.js';
 import { articleWithdrawn, redirectShadows } from './moves.js';
 import type { Reach } from './reach.js';
 import { SiteIndex, SlugHolders, type ReachView } from './site-index.js';
-import { claimOrder, slugDuplicate } from './slugs.js';
+import { claimOrder, slugDuplicate, type SlugOwnership } from './slugs.js';
 import { visibilityOf } from './visibility.js';
 
 /** A version and its listing (what the server serves of a file). */
@@ -106,6 +106,14 @@ function resolveSlugs<R extends Judged>(acceptable: readonly R[], holders: SlugH
   return { accepted, refused };
 }
 
+/** How `owner` came by the URL `record` claims too, for the message (slugs.ts). */
+function ownershipOf<R extends Judged>(owner: R, record: R, acceptable: ReadonlySet<R>): SlugOwnership {
+  if (owner.good?.listing.slug === record.listing.slug) return { kind: 'serves' };
+  if (!acceptable.has(record)) return { kind: 'this-has-errors' };
+  if (claimOrder(owner, record) < 0) return { kind: 'comes-first', ownerPublished: owner.listing.published, published: record.listing.published };
+  return { kind: 'takes-it' };
+}
+
 function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, request: JudgeRequest<R>, reach: Reach, gone: ReadonlyMap<string, GoneReason>): Judgement<R>[] {
   const facts: SiteFacts = { ...request.facts, reachable: reach, gone, titles: index.titleHolders };
   const found = new Map<R, Diagnostic[]>();
@@ -122,14 +130,13 @@ function decide<R extends Judged>(index: SiteIndex<R>, targets: ReadonlySet<R>, 
   }
   const holders = new SlugHolders(index);
   const { accepted, refused } = resolveSlugs(acceptable, holders, targets);
+  const acceptableSet = new Set(acceptable);
   return [...targets].map((record) => {
     const siteDiagnostics = found.get(record) as Diagnostic[];
     // A file with other errors is told about the URL too, so fixing them is not the end of it.
     const owner = refused.get(record) ?? holders.get(record.listing.slug);
     if (owner && owner !== record) {
-      const serves = owner.good?.listing.slug === record.listing.slug;
-      const ownership = serves ? ({ serves } as const) : { serves, ownerPublished: owner.listing.published, published: record.listing.published };
-      siteDiagnostics.push(slugDuplicate(record.file, record.listing.slug, owner.file, request.source(record.file), ownership));
+      siteDiagnostics.push(slugDuplicate(record.file, record.listing.slug, owner.file, request.source(record.file), ownershipOf(owner, record, acceptableSet)));
     }
     return { record, accepted: accepted.has(record), siteDiagnostics };
   });

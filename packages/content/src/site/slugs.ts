@@ -14,20 +14,34 @@ export function claimOrder(a: { file: string; listing: ArticleListing }, b: { fi
 }
 
 /**
- * How the owner came by the URL: it serves it (it had it first), or neither file has been
- * published at it and the owner comes first by claimOrder (its date, else its file name): what a
- * server without records of the site does (a fresh deploy, a check without the server's cache).
+ * How the owner came by the URL: it serves it (it had it first); this file has errors, so the
+ * owner gets it; or neither is published there and the owner comes first by claimOrder (its date,
+ * else its file name), as on a server without records of the site (a fresh deploy, a check
+ * without the server's cache); else it simply takes it (another file moved off it first).
  */
-export type SlugOwnership = { serves: true } | { serves: false; ownerPublished: string; published: string };
+export type SlugOwnership =
+  | { kind: 'serves' }
+  | { kind: 'this-has-errors' }
+  | { kind: 'comes-first'; ownerPublished: string; published: string }
+  | { kind: 'takes-it' };
 
 function ownershipWords(owner: string, ownership: SlugOwnership): string {
-  if (ownership.serves) return `is already used by ${owner}, which had it first`;
-  const why = ownership.ownerPublished !== ownership.published ? `is dated earlier (${ownership.ownerPublished})` : 'has the same date and its file name comes first';
-  return `is also the slug of ${owner}, which gets the URL: neither is published there yet and ${owner} ${why}`;
+  switch (ownership.kind) {
+    case 'serves':
+      return `is already used by ${owner}, which had it first`;
+    case 'this-has-errors':
+      return `is also the slug of ${owner}, which gets the URL while this file has errors`;
+    case 'comes-first': {
+      const why = ownership.ownerPublished !== ownership.published ? `is dated earlier (${ownership.ownerPublished})` : 'has the same date and its file name comes first';
+      return `is also the slug of ${owner}, which gets the URL: neither is published there yet and ${owner} ${why}`;
+    }
+    case 'takes-it':
+      return `is also the slug of ${owner}, which gets the URL`;
+  }
 }
 
 /** `slug-duplicate` on the newcomer, at its `slug:` (or 1:1 when the slug comes from the file name). */
-export function slugDuplicate(file: string, slug: string, owner: string, source: string | undefined, ownership: SlugOwnership = { serves: true }): Diagnostic {
+export function slugDuplicate(file: string, slug: string, owner: string, source: string | undefined, ownership: SlugOwnership = { kind: 'serves' }): Diagnostic {
   const position = source === undefined ? undefined : readFrontmatter(source.replace(/^\uFEFF/, ''), new VFile({ path: file }), undefined).slugPosition;
   return {
     severity: 'error',
