@@ -101,6 +101,13 @@ describe('one fixture per rule', () => {
       expect(duplicates.map((d) => [d.file.split('/').pop(), d.message])).toEqual([
         ['zz-original.md', expect.stringMatching(/^Slug "twin" is also the slug of .*aa-newcomer\.md, which gets the URL: neither is published there yet and .*aa-newcomer\.md is dated earlier \(2024-01-01\): this file is not published/)],
       ]);
+      // An earlier file with errors of its own: the later one gets the URL, and the message says why.
+      writeFileSync(join(dir, 'aa-newcomer.md'), source({ slug: 'twin', title: 'Newcomer', published: '2024-01-01', body: 'See [nothing](/articles/nothing-here).' }));
+      const withErrors = await checkArticles(dir, { now, site: null });
+      const told = withErrors.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'slug-duplicate');
+      expect(told.map((d) => [d.file.split('/').pop(), d.message])).toEqual([
+        ['aa-newcomer.md', expect.stringMatching(/^Slug "twin" is also the slug of .*zz-original\.md, which gets the URL while this file has errors: this file is not published/)],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -171,6 +178,7 @@ describe('relative links', () => {
     ['articles/sciatica#treatment', '/articles/sciatica#treatment'],
     ['www.nhs.uk/conditions/sciatica/', 'https://www.nhs.uk/conditions/sciatica/'],
     ['nhs.uk', 'https://nhs.uk'],
+    ['leaflet.pdf', '/leaflet.pdf'],
   ])('"%s" is an error that suggests %s, in the body and in a :::cta', (href, instead) => {
     const body = `See [this](${href}).\n\n:::cta{href="${href}" label="Go"}\nNow.\n:::\n`;
     const result = compileArticle(article(body), { path: 'relative.md', now });
@@ -180,8 +188,14 @@ describe('relative links', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('checks a reference-style link by its definition', () => {
+    const result = compileArticle(article('See [the contact page][contact] and [the top][top].\n\n[contact]: contact\n[top]: #nowhere\n'), { path: 'refs.md', now });
+    expect(result.diagnostics.find((d) => d.ruleId === 'link-relative')?.message).toContain('Link "contact" is relative');
+    expect(result.diagnostics.find((d) => d.ruleId === 'link-broken')?.message).toContain('Link "#nowhere" points at no heading or anchor');
+  });
+
   it('leaves site paths, anchors, queries and addresses with a scheme alone', () => {
-    const body = ['/contact', '#when-to-get-help', '?page=2', 'https://www.nhs.uk', 'mailto:clinic@example.org', 'tel:+441234567890'].map((href) => `[x](${href})`).join(' ');
+    const body = ['/contact', '#when-to-get-help', '?page=2', 'https://www.nhs.uk', 'HTTPS://www.nhs.uk', 'MAILTO:clinic@example.org', 'tel:+441234567890', '//cdn.example.org/x'].map((href) => `[x](${href})`).join(' ');
     const result = compileArticle(article(`${body}\n\n## When to get help\n\nNow.\n`), { path: 'fine.md', now });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'link-relative')).toEqual([]);
   });

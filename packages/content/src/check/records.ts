@@ -138,21 +138,18 @@ export interface StateUnknown {
  */
 export async function serverState(cacheDir: string, articlesDir: string): Promise<ServerState | StateUnknown> {
   if (!existsSync(storeDatabasePath(cacheDir))) return { unknown: 'no-database' };
-  let foreign = false;
   const book = new RecordBook({
     dir: articlesDir,
     cacheDir,
     fingerprint: compilerFingerprint(),
     siteSignature: () => '',
     enqueue: () => undefined,
-    log: (message) => {
-      if (message.includes('another compiler version')) foreign = true;
-    },
+    log: () => undefined,
     readOnly: true,
   });
   await book.load();
   await book.close();
-  if (foreign) return { unknown: 'another-build' };
+  if (book.madeByAnotherCompiler) return { unknown: 'another-build' };
   if (!book.written) return { unknown: 'no-records' };
   const files = new Map<string, KnownFile>();
   for (const record of book.values()) {

@@ -48,6 +48,9 @@ export class RecordDatabase {
     return this.db;
   }
 
+  /** The last read found this directory's records made by another compiler (so it returned none). */
+  madeByAnotherCompiler = false;
+
   /** The connection (cache pruning reads every directory's keys from it), opened on first use; none without a driver. */
   get connection(): Database | undefined {
     return this.database();
@@ -65,6 +68,7 @@ export class RecordDatabase {
       | undefined;
     if (!site) return undefined;
     if (site.compiler !== this.options.fingerprint) {
+      this.madeByAnotherCompiler = true;
       this.options.log(
         `[content] the records of ${this.options.dir} in the store's database were made by another compiler version (${site.compiler}, this is ${this.options.fingerprint}); they are not used: every file is checked again`,
       );

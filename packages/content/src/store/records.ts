@@ -248,6 +248,11 @@ export class RecordBook {
     return this.database.page(query, options);
   }
 
+  /** The records load() found were made by another compiler version (so none were read). */
+  get madeByAnotherCompiler(): boolean {
+    return this.database.madeByAnotherCompiler;
+  }
+
   /** The database connection (cache pruning reads every directory's keys from it), if one is open. */
   get connection(): Database | undefined {
     return this.database.connection;
