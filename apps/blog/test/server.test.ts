@@ -78,6 +78,19 @@ function raw(pathname: string, headers: Record<string, string> = {}, method = 'G
   });
 }
 
+/**
+ * The first answer at `pathname` whose body has `text`, polled (bounded) after an edit the server
+ * learns of from a watcher: the test then checks it was a cache miss, never a stale hit.
+ */
+async function firstAnswerWith(pathname: string, text: string): Promise<RawResponse> {
+  let answer = await raw(pathname);
+  for (let attempt = 0; attempt < 200 && !answer.body.toString().includes(text); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answer = await raw(pathname);
+  }
+  return answer;
+}
+
 describe('server.js rendered-HTML cache', () => {
   it('has the newest articles and the home page rendered before it takes connections (warm-up)', async () => {
     for (const pathname of ['/', '/articles/newer-3', '/articles/newer-2', '/articles/newer-1']) {
@@ -144,13 +157,8 @@ describe('server.js rendered-HTML cache', () => {
     const file = writeArticle(dir, { slug: 'cached-article', title: 'Cached article, revised', published: '2024-02-01' });
     const future = new Date(Date.now() + 10_000);
     utimesSync(file, future, future);
-    // The server learns of the edit from its file watcher: poll (bounded) for the first answer
-    // built from the new version, which must be a cache miss, never a stale hit.
-    let after = await raw('/articles/cached-article');
-    for (let attempt = 0; attempt < 200 && !after.body.toString().includes('revised'); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      after = await raw('/articles/cached-article');
-    }
+    // The server learns of the edit from its file watcher.
+    const after = await firstAnswerWith('/articles/cached-article', 'revised');
     expect(after.headers.get('x-html-cache')).toBe('miss');
     expect(after.body.toString()).toContain('Cached article, revised');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
@@ -163,13 +171,8 @@ describe('server.js rendered-HTML cache', () => {
     writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('name: Magaziner Center for Wellness', 'name: Magaziner Center for Wellness and Rehabilitation'));
     const future = new Date(Date.now() + 10_000);
     utimesSync(peopleFile, future, future);
-    // The server learns of the edit from its directory watch: poll (bounded) for the first answer
-    // built from the new registry, which must be a cache miss, never a stale hit.
-    let after = await raw('/articles/by-the-center');
-    for (let attempt = 0; attempt < 200 && !after.body.toString().includes('and Rehabilitation'); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      after = await raw('/articles/by-the-center');
-    }
+    // The server learns of the edit from its directory watch.
+    const after = await firstAnswerWith('/articles/by-the-center', 'and Rehabilitation');
     expect(after.headers.get('x-html-cache')).toBe('miss');
     expect(after.body.toString()).toContain('Magaziner Center for Wellness and Rehabilitation');
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
