@@ -43,7 +43,7 @@ const fixtureExpectations: Record<string, Expected> = {
   'directive-unsafe-url': { line: 16, column: 1, message: ':::cta href "javascript:alert(1)" is not' },
   'directive-unclosed': { line: 16, column: 1, message: '`:::pullquote` is never closed: add a line with just `:::`' },
   'link-broken': { line: 16, column: 5, message: 'Link "#outcome" points at no heading or anchor on this page (did you mean `#outcomes`?)' },
-  'link-relative': { line: 16, column: 11, message: 'Link "contact" is relative, so where it leads depends on the page showing the article (on the article\'s own page, a 404); write it from the site\'s root or as a full address (did you mean `/contact`?)' },
+  'link-relative': { line: 16, column: 11, message: 'Link "contact" is relative, so where it leads depends on the page showing the article (on the article\'s own page, a 404); write it from the site\'s root or as a full address (did you mean `/contact` for a page of the site, or `/articles/contact` for an article?)' },
   'title-too-long': { line: 2, column: 8, message: 'The title is 233 characters long; keep it to 200 at most' },
   'link-unsafe-url': { line: 16, column: 3, message: 'Link URL with scheme "javascript:" is removed' },
   'image-offsite': { line: 16, column: 9, message: 'Image "https://evil.example/pixel.png" is not served from this site' },
@@ -173,18 +173,19 @@ describe('frontmatter values in a list', () => {
 
 describe('relative links', () => {
   it.each([
-    ['./contact', '/contact'],
-    ['../../contact', '/contact'],
-    ['articles/sciatica#treatment', '/articles/sciatica#treatment'],
-    ['www.nhs.uk/conditions/sciatica/', 'https://www.nhs.uk/conditions/sciatica/'],
-    ['nhs.uk', 'https://nhs.uk'],
-    ['leaflet.pdf', '/leaflet.pdf'],
+    ['./contact', '`/contact` for a page of the site, or `/articles/contact` for an article'],
+    ['failed-back-surgery-syndrome', '`/failed-back-surgery-syndrome` for a page of the site, or `/articles/failed-back-surgery-syndrome` for an article'],
+    ['../../images/x-ray.png', '`/images/x-ray.png`'],
+    ['articles/sciatica#treatment', '`/articles/sciatica#treatment`'],
+    ['www.nhs.uk/conditions/sciatica/', '`https://www.nhs.uk/conditions/sciatica/`'],
+    ['nhs.uk', '`https://nhs.uk`'],
+    ['leaflet.pdf', '`/leaflet.pdf`'],
   ])('"%s" is an error that suggests %s, in the body and in a :::cta', (href, instead) => {
     const body = `See [this](${href}).\n\n:::cta{href="${href}" label="Go"}\nNow.\n:::\n`;
     const result = compileArticle(article(body), { path: 'relative.md', now });
     const relative = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'link-relative');
     expect(relative).toHaveLength(2);
-    for (const diagnostic of relative) expect(diagnostic.message).toContain(`(did you mean \`${instead}\`?)`);
+    for (const diagnostic of relative) expect(diagnostic.message).toContain(`(did you mean ${instead}?)`);
     expect(result.ok).toBe(false);
   });
 

@@ -30,11 +30,16 @@ const fileName = /^[^/?#]*\.(?:pdf|png|jpe?g|gif|svg|webp|avif|html?|md|docx?|xl
  * a 404. Written from the site's root or in full, it is checked and leads one place.
  */
 export function reportRelativeLink(file: VFile, href: string, place: Position | Point | undefined): void {
-  const instead = bareDomain.test(href) && !(fileName.test(href) && !/^www\./i.test(href)) ? `https://${href}` : `/${href.replace(/^(?:\.{1,2}\/)+/, '')}`;
+  const path = href.replace(/^(?:\.{1,2}\/)+/, '');
+  let instead: string;
+  if (bareDomain.test(href) && !(fileName.test(href) && !/^www\./i.test(href))) instead = `\`https://${href}\``;
+  // One word ('contact', 'sciatica'): a page of the site or an article (at /articles/<slug> on the blog).
+  else if (/^[a-z0-9-]+(?:[?#].*)?$/i.test(path)) instead = `\`/${path}\` for a page of the site, or \`/articles/${path}\` for an article`;
+  else instead = `\`/${path}\``;
   report(
     file,
     'link-relative',
-    `Link "${href}" is relative, so where it leads depends on the page showing the article (on the article's own page, a 404); write it from the site's root or as a full address (did you mean \`${instead}\`?)`,
+    `Link "${href}" is relative, so where it leads depends on the page showing the article (on the article's own page, a 404); write it from the site's root or as a full address (did you mean ${instead}?)`,
     place,
   );
 }
