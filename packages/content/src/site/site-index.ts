@@ -56,8 +56,10 @@ export class SiteIndex<R extends Judged> {
   /**
    * Per title key, the files the last refresh counted in (+1) or out (-1) under it: a file counted
    * again under the same title (an edit, its diagnostics changed) nets 0, and leaves the group as it was.
+   * Not kept when the last refresh learnt every record afresh (`learntAfresh`): every group is new then.
    */
   private titleMoves = new Map<string, Map<string, number>>();
+  private learntAfresh = false;
 
   private now = -Infinity;
   /** The first go-live time after `now` among the listings counted: the counts hold until then. */
@@ -97,6 +99,7 @@ export class SiteIndex<R extends Judged> {
     this.now = now;
     this.records = records;
     this.titleMoves = new Map();
+    this.learntAfresh = this.seen.size === 0;
     const stamp = ++this.stamp;
     for (let position = 0; position < records.length; position += 1) {
       if (position > 0 && position % sliceSize === 0) yield;
@@ -167,9 +170,11 @@ export class SiteIndex<R extends Judged> {
     if (seen.ok) {
       const key = titleKey(seen.listing.title);
       put(this.titles, key);
-      const moves = this.titleMoves.get(key) ?? new Map<string, number>();
-      moves.set(record.file, (moves.get(record.file) ?? 0) + by);
-      this.titleMoves.set(key, moves);
+      if (!this.learntAfresh) {
+        const moves = this.titleMoves.get(key) ?? new Map<string, number>();
+        moves.set(record.file, (moves.get(record.file) ?? 0) + by);
+        this.titleMoves.set(key, moves);
+      }
     }
     // Every version is told of a redirect that shadows an article, broken or not (judge.ts decide).
     for (const slug of seen.listing.redirectFrom ?? []) put(this.redirectClaims, slug);
@@ -209,8 +214,8 @@ export class SiteIndex<R extends Judged> {
     }
     // Only the titles whose holders this change changed (a file took or left one): their holders'
     // messages, each group ordered once. A save that keeps its title leaves every message as it was.
-    for (const [key, moves] of this.titleMoves) {
-      if (![...moves.values()].some((net) => net !== 0)) continue;
+    const moved = this.learntAfresh ? this.titles.keys() : [...this.titleMoves].filter(([, moves]) => [...moves.values()].some((net) => net !== 0)).map(([key]) => key);
+    for (const key of moved) {
       const holders = this.titles.get(key) ?? [];
       const files = holders.length > 1 ? this.inOrder(holders).map((record) => record.file) : undefined;
       for (const record of holders) {
