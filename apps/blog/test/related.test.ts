@@ -6,11 +6,13 @@ function listing(slug: string, published: string, category: string, tags: string
   return { slug, title: slug, description: '', category, tags, published, readingTimeMinutes: 1, wordCount: 100, draft: false };
 }
 
-/** What relatedArticles reads of a snapshot: the articles (newest first) and the per-snapshot memo. */
+/** What relatedArticles reads of a snapshot: the articles (newest first), their positions and the per-snapshot memo. */
 function snapshotOf(articles: ArticleListing[]): ContentSnapshot {
   const derived = new Map<string, unknown>();
+  const sorted = [...articles].sort((a, b) => b.published.localeCompare(a.published));
   const snapshot = {
-    articles: [...articles].sort((a, b) => b.published.localeCompare(a.published)),
+    articles: sorted,
+    positionOf: (slug: string) => sorted.findIndex((article) => article.slug === slug),
     derive: <T>(name: string, build: (s: ContentSnapshot) => T): T => {
       if (!derived.has(name)) derived.set(name, build(snapshot as unknown as ContentSnapshot));
       return derived.get(name) as T;

@@ -16,8 +16,6 @@ interface TagIndex {
   tags: Tag[];
   /** Articles per tag slug, as positions in `snapshot.articles` (newest first): related articles count and rank by number. */
   positions: Map<string, number[]>;
-  /** Position of each slug in `snapshot.articles`. */
-  positionOf: Map<string, number>;
   /** Category slug per position. */
   categories: string[];
 }
@@ -30,12 +28,10 @@ function tagIndex(snapshot: ContentSnapshot): TagIndex {
   return snapshot.derive('blog:tags', (s) => {
     const names = new Map<string, string>();
     const positions = new Map<string, number[]>();
-    const positionOf = new Map<string, number>();
     const categories: string[] = [];
     const tagSlug = memoizedSlugify(slugifyTag);
     const categorySlug = memoizedSlugify(slugifyCategory);
     s.articles.forEach((article, position) => {
-      positionOf.set(article.slug, position);
       categories.push(categorySlug(article.category));
       for (const tag of article.tags) {
         const slug = tagSlug(tag);
@@ -47,7 +43,7 @@ function tagIndex(snapshot: ContentSnapshot): TagIndex {
       }
     });
     const tags = [...names].map(([slug, name]) => ({ name, slug, count: positions.get(slug)?.length ?? 0 }));
-    return { tags: tags.sort((a, b) => a.name.localeCompare(b.name, 'en')), positions, positionOf, categories };
+    return { tags: tags.sort((a, b) => a.name.localeCompare(b.name, 'en')), positions, categories };
   });
 }
 
@@ -85,8 +81,8 @@ export function tagNamed(snapshot: ContentSnapshot, slug: string): { tag: Tag; n
  */
 export function relatedArticles(snapshot: ContentSnapshot, current: ArticleListing, limit = 3): ArticleListing[] {
   if (limit <= 0) return [];
-  const { positions, positionOf, categories } = tagIndex(snapshot);
-  const self = positionOf.get(current.slug) ?? -1;
+  const { positions, categories } = tagIndex(snapshot);
+  const self = snapshot.positionOf(current.slug);
   const category = slugifyCategory(current.category);
   // Tags shared with `current`, per position (at most its number of distinct tags).
   const shared = new Uint32Array(snapshot.articles.length);
@@ -115,7 +111,7 @@ export function relatedArticles(snapshot: ContentSnapshot, current: ArticleListi
   // Fewer than `limit` share a tag: the newest of the same category fill the rest.
   for (const article of articlesInCategory(snapshot, category)) {
     if (ranked.length >= limit) break;
-    const position = positionOf.get(article.slug) ?? -1;
+    const position = snapshot.positionOf(article.slug);
     if (position !== self && !shared[position]) ranked.push(article);
   }
   return ranked;

@@ -76,51 +76,58 @@ export function buildSnapshot(
   let nextDue: number | undefined;
 
   // Judging gives each URL to one file; two served versions with one URL are left by a large cold
-  // start (served before judging) or an older store: the judge's order decides here too.
+  // start (served before judging) or an older store: the judge's order decides here too. A snapshot
+  // is rebuilt at every publish (100,000 records at a large site's every save): one map, of the
+  // URLs' owners, and the entries beside `sorted` (by index), not in maps of their own.
   const servedOf = (record: FileRecord): ServedVersion | undefined =>
     record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
   const owners = new Map<string, FileRecord>();
-  const entryOf = new Map<FileRecord, SnapshotEntry>();
-  for (const record of sorted) {
-    const served = servedOf(record);
-    if (!served) continue;
-    const other = owners.get(served.listing.slug);
+  const served: (ServedVersion | undefined)[] = sorted.map(servedOf);
+  sorted.forEach((record, index) => {
+    const version = served[index];
+    if (!version) return;
+    const other = owners.get(version.listing.slug);
     const beats = (o: FileRecord): boolean =>
-      o.provisional !== record.provisional ? !record.provisional : claimOrder({ file: record.file, listing: served.listing }, { file: o.file, listing: (servedOf(o) as ServedVersion).listing }) < 0;
-    if (!other || beats(other)) owners.set(served.listing.slug, record);
-  }
+      o.provisional !== record.provisional ? !record.provisional : claimOrder({ file: record.file, listing: version.listing }, { file: o.file, listing: (servedOf(o) as ServedVersion).listing }) < 0;
+    if (!other || beats(other)) owners.set(version.listing.slug, record);
+  });
 
-  for (const record of sorted) {
-    const served = servedOf(record);
-    let state: FileReport['state'] = served ? (served.key === record.key ? 'published' : 'last-good') : 'unpublished';
+  /** The entry of the file at each index of `sorted`, when it serves a URL. */
+  const entries: (SnapshotEntry | undefined)[] = new Array(sorted.length);
+  /** Entries of `bySlug` readers see (all of them in preview), in the order of `sorted`. */
+  const visible: SnapshotEntry[] = [];
+  sorted.forEach((record, index) => {
+    const version = served[index];
+    let state: FileReport['state'] = version ? (version.key === record.key ? 'published' : 'last-good') : 'unpublished';
     let duplicateOf: string | undefined;
-    if (served) {
-      const owner = owners.get(served.listing.slug) as FileRecord;
+    if (version) {
+      const owner = owners.get(version.listing.slug) as FileRecord;
       if (owner !== record) {
         duplicateOf = owner.file;
         state = 'unpublished';
       } else {
-        const visibility = visibilityOf(served.listing, now);
+        const visibility = visibilityOf(version.listing, now);
         const entry: SnapshotEntry = {
           file: record.file,
-          slug: served.listing.slug,
-          key: served.key,
-          listing: served.listing,
+          slug: version.listing.slug,
+          key: version.key,
+          listing: version.listing,
           visibility,
-          servingLastGood: served.key !== record.key,
+          servingLastGood: version.key !== record.key,
         };
         bySlug.set(entry.slug, entry);
-        entryOf.set(record, entry);
+        entries[index] = entry;
+        if (visibility === 'published' || options.preview) visible.push(entry);
         if (visibility !== 'published') unpublished.push(entry);
-        if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(served.listing));
+        if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(version.listing));
       }
     }
     // The judged site problems as of this snapshot (a later judgement replaces the array, never edits
     // it). Only files a report will list are kept: a published file without problems has none.
     const { siteDiagnostics } = record;
-    if (state === 'published' && !duplicateOf && record.diagnostics.length === 0 && siteDiagnostics.length === 0) continue;
-    outcomes.push({ record, siteDiagnostics, state, slug: served?.listing.slug ?? record.listing.slug, ...(duplicateOf ? { duplicateOf } : {}) });
-  }
+    if (state === 'published' && !duplicateOf && record.diagnostics.length === 0 && siteDiagnostics.length === 0) return;
+    outcomes.push({ record, siteDiagnostics, state, slug: version?.listing.slug ?? record.listing.slug, ...(duplicateOf ? { duplicateOf } : {}) });
+  });
 
   // Reports read every file's diagnostics, which a restart may have left in the cache (state.ts):
   // built when a diagnostics page or a check asks, never on the way to a reader's page.
@@ -140,13 +147,11 @@ export function buildSnapshot(
     return built;
   };
 
-  const { redirects, gone } = movesOf(sorted, options.tombstones ?? [], { bySlug, entryOf });
+  const { redirects, gone } = movesOf(sorted, options.tombstones ?? [], { bySlug, entries });
 
-  const articles = newestFirstOf([...bySlug.values()].filter((entry) => entry.visibility === 'published').map((entry) => entry.listing));
+  const articles = newestFirstOf((options.preview ? visible.filter((entry) => entry.visibility === 'published') : visible).map((entry) => entry.listing));
   const hash = createHash('sha256');
-  for (const entry of [...bySlug.values()].filter((e) => e.visibility === 'published' || options.preview)) {
-    hash.update(`${entry.slug}\0${entry.key}\0${entry.visibility}\n`);
-  }
+  for (const entry of visible) hash.update(`${entry.slug}\0${entry.key}\0${entry.visibility}\n`);
   for (const redirect of redirects.values()) hash.update(`${redirect.from}\0>${redirect.to}\n`);
   for (const entry of gone.values()) hash.update(`${entry.slug}\0${entry.reason}\n`);
   const version = hash.digest('base64url').slice(0, 20);
@@ -172,6 +177,22 @@ export function buildSnapshot(
       if (!entry) return undefined;
       return entry.visibility === 'published' || options.preview ? entry : undefined;
     },
+    positionOf(slug) {
+      // A binary search on the order `articles` is sorted by, not a map of every slug: snapshots
+      // are rebuilt at every publish, and a large site's map would cost more than its lookups.
+      const listing = bySlug.get(slug)?.listing;
+      if (!listing) return -1;
+      let low = 0;
+      let high = articles.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const order = newestFirst(articles[middle] as ArticleListing, listing);
+        if (order === 0) return articles[middle] === listing ? middle : -1;
+        if (order < 0) low = middle + 1;
+        else high = middle - 1;
+      }
+      return -1;
+    },
     derive<T>(name: string, build: (snapshot: ContentSnapshot) => T): T {
       if (!derived.has(name)) derived.set(name, build(snapshot));
       return derived.get(name) as T;
@@ -188,30 +209,30 @@ export function buildSnapshot(
 function movesOf(
   sorted: readonly FileRecord[],
   tombstones: Iterable<FileRecord>,
-  served: { bySlug: ReadonlyMap<string, SnapshotEntry>; entryOf: ReadonlyMap<FileRecord, SnapshotEntry> },
+  served: { bySlug: ReadonlyMap<string, SnapshotEntry>; entries: readonly (SnapshotEntry | undefined)[] },
 ): { redirects: Map<string, Redirect>; gone: Map<string, GoneEntry> } {
-  const { bySlug, entryOf } = served;
+  const { bySlug, entries } = served;
   const redirects = new Map<string, Redirect>();
   const gone = new Map<string, GoneEntry>();
   const free = (slug: string): boolean => !bySlug.has(slug) && !redirects.has(slug) && !gone.has(slug);
-  for (const record of sorted) {
-    const entry = entryOf.get(record);
-    if (entry?.visibility !== 'published') continue;
-    const add = (from: string, by: Redirect['by']): void => {
-      if (from !== entry.slug && free(from)) redirects.set(from, { from, to: entry.slug, file: record.file, by });
-    };
-    for (const slug of entry.listing.redirectFrom ?? []) add(slug, 'frontmatter');
-    for (const slug of record.liveSlugs ?? []) add(slug, 'history');
-  }
-  for (const record of sorted) {
-    const entry = entryOf.get(record);
-    if (!record.liveSlugs || entry?.visibility === 'published') continue;
+  const add = (from: string, entry: SnapshotEntry, by: Redirect['by']): void => {
+    if (from !== entry.slug && free(from)) redirects.set(from, { from, to: entry.slug, file: entry.file, by });
+  };
+  sorted.forEach((record, index) => {
+    const entry = entries[index];
+    if (entry?.visibility !== 'published') return;
+    if (entry.listing.redirectFrom) for (const slug of entry.listing.redirectFrom) add(slug, entry, 'frontmatter');
+    if (record.liveSlugs) for (const slug of record.liveSlugs) add(slug, entry, 'history');
+  });
+  sorted.forEach((record, index) => {
+    const entry = entries[index];
+    if (!record.liveSlugs || entry?.visibility === 'published') return;
     const listing = record.good?.listing ?? record.listing;
     for (const slug of record.liveSlugs) {
       const other = bySlug.get(slug);
       if ((other === undefined || other === entry) && !redirects.has(slug) && !gone.has(slug)) gone.set(slug, { slug, file: record.file, listing, reason: 'withdrawn' });
     }
-  }
+  });
   for (const tombstone of tombstones) {
     for (const slug of tombstone.liveSlugs ?? []) {
       if (free(slug)) gone.set(slug, { slug, file: tombstone.file, listing: tombstone.listing, reason: 'removed', ...(tombstone.removed ? { removedOn: tombstone.removed } : {}) });

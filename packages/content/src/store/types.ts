@@ -149,6 +149,8 @@ export interface ContentSnapshot {
   page(query: ListingQuery): ListingPage;
   /** A published article (or, in preview mode, a draft or scheduled one) by slug. */
   entry(slug: string): SnapshotEntry | undefined;
+  /** Where the published article with this slug is in `articles`; -1 when it is not listed there. */
+  positionOf(slug: string): number;
   /** Every file with a diagnostic, and every file not served as it is on disk. */
   readonly reports: readonly FileReport[];
   /** Drafts and scheduled articles (listed for preview tools, never for readers). */

@@ -102,6 +102,21 @@ describe('listing pages from the database', () => {
     expect(knee.items).toEqual(snapshot.articles.filter((a) => a.category === 'Knee pain'));
   });
 
+  it('finds each listed article\'s position in `articles`, and none for a draft, a scheduled article or an unknown slug', async () => {
+    site = makeSite();
+    writeSite();
+    for (const mode of ['production', 'preview'] as const) {
+      const store = site.open({ clock: () => now, mode });
+      await store.ready;
+      const snapshot = store.snapshot();
+      expect(snapshot.articles.map((article) => snapshot.positionOf(article.slug))).toEqual(snapshot.articles.map((_, position) => position));
+      // A draft and a scheduled article are entries in preview, never in `articles`.
+      expect(snapshot.entry('article-07') !== undefined).toBe(mode === 'preview');
+      for (const slug of ['article-07', 'later', 'no-such-article']) expect(snapshot.positionOf(slug), `${mode} ${slug}`).toBe(-1);
+      await store.close();
+    }
+  });
+
   it('shows an edit on the next page asked for, and pages from memory when the cache cannot hold a database', async () => {
     site = makeSite();
     writeSite();
