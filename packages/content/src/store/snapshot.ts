@@ -82,21 +82,24 @@ export function buildSnapshot(
   const servedOf = (record: FileRecord): ServedVersion | undefined =>
     record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
   const owners = new Map<string, FileRecord>();
+  // Plain loops, not callbacks: what a callback reads would stay with the snapshot's own closures.
   const served: (ServedVersion | undefined)[] = sorted.map(servedOf);
-  sorted.forEach((record, index) => {
+  for (let index = 0; index < sorted.length; index += 1) {
+    const record = sorted[index] as FileRecord;
     const version = served[index];
-    if (!version) return;
+    if (!version) continue;
     const other = owners.get(version.listing.slug);
     const beats = (o: FileRecord): boolean =>
       o.provisional !== record.provisional ? !record.provisional : claimOrder({ file: record.file, listing: version.listing }, { file: o.file, listing: (servedOf(o) as ServedVersion).listing }) < 0;
     if (!other || beats(other)) owners.set(version.listing.slug, record);
-  });
+  }
 
   /** The entry of the file at each index of `sorted`, when it serves a URL. */
   const entries: (SnapshotEntry | undefined)[] = new Array(sorted.length);
   /** Entries of `bySlug` readers see (all of them in preview), in the order of `sorted`. */
   const visible: SnapshotEntry[] = [];
-  sorted.forEach((record, index) => {
+  for (let index = 0; index < sorted.length; index += 1) {
+    const record = sorted[index] as FileRecord;
     const version = served[index];
     let state: FileReport['state'] = version ? (version.key === record.key ? 'published' : 'last-good') : 'unpublished';
     let duplicateOf: string | undefined;
@@ -125,9 +128,9 @@ export function buildSnapshot(
     // The judged site problems as of this snapshot (a later judgement replaces the array, never edits
     // it). Only files a report will list are kept: a published file without problems has none.
     const { siteDiagnostics } = record;
-    if (state === 'published' && !duplicateOf && record.diagnostics.length === 0 && siteDiagnostics.length === 0) return;
+    if (state === 'published' && !duplicateOf && record.diagnostics.length === 0 && siteDiagnostics.length === 0) continue;
     outcomes.push({ record, siteDiagnostics, state, slug: version?.listing.slug ?? record.listing.slug, ...(duplicateOf ? { duplicateOf } : {}) });
-  });
+  }
 
   // Reports read every file's diagnostics, which a restart may have left in the cache (state.ts):
   // built when a diagnostics page or a check asks, never on the way to a reader's page.
@@ -218,21 +221,23 @@ function movesOf(
   const add = (from: string, entry: SnapshotEntry, by: Redirect['by']): void => {
     if (from !== entry.slug && free(from)) redirects.set(from, { from, to: entry.slug, file: entry.file, by });
   };
-  sorted.forEach((record, index) => {
+  for (let index = 0; index < sorted.length; index += 1) {
+    const { liveSlugs } = sorted[index] as FileRecord;
     const entry = entries[index];
-    if (entry?.visibility !== 'published') return;
+    if (entry?.visibility !== 'published') continue;
     if (entry.listing.redirectFrom) for (const slug of entry.listing.redirectFrom) add(slug, entry, 'frontmatter');
-    if (record.liveSlugs) for (const slug of record.liveSlugs) add(slug, entry, 'history');
-  });
-  sorted.forEach((record, index) => {
+    if (liveSlugs) for (const slug of liveSlugs) add(slug, entry, 'history');
+  }
+  for (let index = 0; index < sorted.length; index += 1) {
+    const record = sorted[index] as FileRecord;
     const entry = entries[index];
-    if (!record.liveSlugs || entry?.visibility === 'published') return;
+    if (!record.liveSlugs || entry?.visibility === 'published') continue;
     const listing = record.good?.listing ?? record.listing;
     for (const slug of record.liveSlugs) {
       const other = bySlug.get(slug);
       if ((other === undefined || other === entry) && !redirects.has(slug) && !gone.has(slug)) gone.set(slug, { slug, file: record.file, listing, reason: 'withdrawn' });
     }
-  });
+  }
   for (const tombstone of tombstones) {
     for (const slug of tombstone.liveSlugs ?? []) {
       if (free(slug)) gone.set(slug, { slug, file: tombstone.file, listing: tombstone.listing, reason: 'removed', ...(tombstone.removed ? { removedOn: tombstone.removed } : {}) });
