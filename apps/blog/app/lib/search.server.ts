@@ -17,12 +17,21 @@ interface Indexer {
   index: SearchIndex;
   /** Snapshot version and index generation the index matches (after `syncing` resolves). */
   version: string;
+  /**
+   * The snapshot the index was last brought to, or the store's first after its start (what the file
+   * holds after a restart on the content it last synced): the next sync compares the new one with
+   * it, when the file says it holds it.
+   */
+  synced: ContentSnapshot | undefined;
   generation: number;
   syncing: Promise<void>;
   unsubscribe: () => void;
 }
 
 let indexer: Indexer | null = null;
+
+/** The store's snapshot when it became ready (see Indexer.synced), until an index is opened on it. */
+let atStart: { store: ContentStore; snapshot: ContentSnapshot } | undefined;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -32,8 +41,10 @@ const indexFile = (): string => searchIndexFile(defaultCacheDir(), articlesDir()
 async function sync(state: Indexer, snapshot: ContentSnapshot): Promise<void> {
   const generation = state.index.generation;
   // Damaged and emptied meanwhile: the next request starts over.
-  if (!(await syncSearchIndex(state.index, snapshot, { readDoc: (entry) => state.store.searchDoc(entry), between: nextTurn }))) return;
+  const since = state.synced;
+  if (!(await syncSearchIndex(state.index, snapshot, { readDoc: (entry) => state.store.searchDoc(entry), between: nextTurn, ...(since ? { since } : {}) }))) return;
   state.version = snapshot.version;
+  state.synced = snapshot;
   state.generation = generation;
 }
 
@@ -57,6 +68,7 @@ function open(store: ContentStore): Indexer {
     store,
     index: new SearchIndex({ file: indexFile() }),
     version: '',
+    synced: atStart?.store === store ? atStart.snapshot : undefined,
     generation: -1,
     syncing: Promise.resolve(),
     unsubscribe: () => undefined,
@@ -72,6 +84,7 @@ function open(store: ContentStore): Indexer {
     clearTimeout(timer);
     unsubscribe();
   };
+  atStart = undefined;
   return state;
 }
 
@@ -121,7 +134,10 @@ const warmDelayMs = 5_000;
 export function warmSearchIndex(): void {
   const store = contentStore();
   void store.ready
-    .then(() => store.settled())
+    .then(() => {
+      atStart = { store, snapshot: store.snapshot() };
+      return store.settled();
+    })
     .then(() => new Promise((resolve) => setTimeout(resolve, warmDelayMs).unref()))
     .then(() => getSearchIndex())
     .catch((error: unknown) => console.error(`[search] could not build the index: ${String(error)}`));

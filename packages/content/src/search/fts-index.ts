@@ -1,9 +1,9 @@
-import { checkFile, isDamage, openDatabase, removeFiles, type Database } from './database.js';
+import { checkFile, isDamage, openDatabase, removeFiles, statement, type Database } from './database.js';
 import { cleanQuery, queryWords } from './query.js';
 import { defaultRankLimit, plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
 import { refreshVocabulary } from './vocabulary.js';
-import { writeChanges, type SearchChanges } from './write.js';
+import { syncedState, writeChanges, type SearchChanges } from './write.js';
 
 export type { SearchChanges };
 
@@ -139,6 +139,19 @@ export class SearchIndex {
     const had = this.has(id);
     if (had) this.apply({ delete: [id] });
     return had;
+  }
+
+  /**
+   * The content snapshot version (ContentSnapshot.version) the last completed sync brought the index
+   * to, kept in the file: any write since clears it. Undefined when unknown.
+   */
+  get syncedVersion(): string | undefined {
+    return this.#guard(() => (statement(this.#db, `SELECT value FROM state WHERE name = '${syncedState}'`).pluck().get() as string | undefined) ?? undefined, () => undefined);
+  }
+
+  /** Records that the index holds exactly the published articles of the snapshot with this version (sync.ts, after its last write). */
+  markSynced(version: string): void {
+    this.#guard(() => void statement(this.#db, `INSERT OR REPLACE INTO state (name, value) VALUES ('${syncedState}', ?)`).run(version), () => undefined, { write: true });
   }
 
   /** Removals, then additions and replacements, in one transaction. */

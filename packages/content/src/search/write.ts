@@ -40,6 +40,9 @@ function rowFor(published: string, { lastRowOfDay, lastRow }: RowQueries): numbe
   return last + 1 < first + rowsPerDay ? last + 1 : (lastRow.get() as number) + 1;
 }
 
+/** The `state` row naming the snapshot version a completed sync brought the index to (sync.ts). */
+export const syncedState = 'synced-version';
+
 /** Removals, then additions and replacements, in one transaction (a failed write changes nothing). */
 export function writeChanges(db: Database, changes: SearchChanges): void {
   // Nothing to write (a sync that found every article as indexed): the vocabulary stays fresh.
@@ -60,6 +63,8 @@ export function writeChanges(db: Database, changes: SearchChanges): void {
     removeCard.run(row);
   };
   db.transaction(() => {
+    // The index no longer holds the snapshot a sync brought it to (see syncedVersion).
+    statement(db, `DELETE FROM state WHERE name = '${syncedState}'`).run();
     vocabulary.begin();
     for (const id of changes.delete ?? []) remove(id);
     for (const { doc, key = '' } of changes.set ?? []) {
