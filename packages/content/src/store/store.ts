@@ -101,7 +101,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   function watchedDirectories(): Set<string> {
     const directories = new Set<string>();
     for (const record of book.values()) {
-      for (const dependency of record.deps ?? []) directories.add(path.dirname(path.resolve(dir, dependency.path)));
+      // Most records have no dependency: no empty list made for each at every pass.
+      if (!record.deps) continue;
+      for (const dependency of record.deps) directories.add(path.dirname(path.resolve(dir, dependency.path)));
     }
     return directories;
   }
