@@ -47,10 +47,45 @@ function newestFirstOf(listings: ArticleListing[]): ArticleListing[] {
   return keyed.map((entry) => entry.listing);
 }
 
+/** The index of `file` in records sorted by file name (buildSnapshot's `sorted`). */
+function indexOfFile(sorted: readonly FileRecord[], file: string): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const here = (sorted[middle] as FileRecord).file;
+    if (here === file) return middle;
+    if (here < file) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * Of the files serving one URL (indexes in `sorted`), the one that keeps it: a judged version beats
+ * one served before judging, then claimOrder. (Not a closure in buildSnapshot: it would keep that
+ * call's arrays alive with the snapshot.)
+ */
+function firstClaimant(claimants: readonly number[], sorted: readonly FileRecord[], served: readonly (ServedVersion | undefined)[]): number {
+  const claim = (index: number) => ({ record: sorted[index] as FileRecord, listing: (served[index] as ServedVersion).listing });
+  let best = claimants[0] as number;
+  for (const index of claimants) {
+    const [a, b] = [claim(index), claim(best)];
+    const beats = a.record.provisional !== b.record.provisional ? !a.record.provisional : claimOrder({ file: a.record.file, listing: a.listing }, { file: b.record.file, listing: b.listing }) < 0;
+    if (beats) best = index;
+  }
+  return best;
+}
+
 export interface BuiltSnapshot {
   snapshot: ContentSnapshot;
   /** When the next scheduled article becomes due (ms), if any. */
   nextDue: number | undefined;
+  /**
+   * Records whose published URL is not yet among their `liveSlugs` (url-continuity.ts remembers
+   * it): found here, beside each record, rather than by looking every published article up again.
+   */
+  newlyLive: { record: FileRecord; slug: string }[];
 }
 
 /** One immutable view of the site for a clock reading: orderings, lookups, reports. */
@@ -74,56 +109,63 @@ export function buildSnapshot(
   /** Per file, what its report says beyond its diagnostics (reports are built on first use). */
   const outcomes: { record: FileRecord; siteDiagnostics: Diagnostic[]; state: FileReport['state']; slug: string; duplicateOf?: string }[] = [];
   let nextDue: number | undefined;
+  const newlyLive: BuiltSnapshot['newlyLive'] = [];
 
   // Judging gives each URL to one file; two served versions with one URL are left by a large cold
   // start (served before judging) or an older store: the judge's order decides here too. A snapshot
-  // is rebuilt at every publish (100,000 records at a large site's every save): one map, of the
-  // URLs' owners, and the entries beside `sorted` (by index), not in maps of their own.
+  // is rebuilt at every publish (100,000 records at a large site's every save): the entries sit
+  // beside `sorted` (by index), and only URLs that several files serve get a map of their own.
   const servedOf = (record: FileRecord): ServedVersion | undefined =>
     record.good ?? (record.provisional ? { key: record.key, listing: record.listing } : undefined);
-  const owners = new Map<string, FileRecord>();
   // Plain loops, not callbacks: what a callback reads would stay with the snapshot's own closures.
   const served: (ServedVersion | undefined)[] = sorted.map(servedOf);
+  /** The entry of the file at each index of `sorted`, when it serves a URL. */
+  const entries: (SnapshotEntry | undefined)[] = new Array(sorted.length);
+  /** Per URL several files serve, their indexes in `sorted` (in that order). */
+  const contested = new Map<string, number[]>();
   for (let index = 0; index < sorted.length; index += 1) {
     const record = sorted[index] as FileRecord;
     const version = served[index];
     if (!version) continue;
-    const other = owners.get(version.listing.slug);
-    const beats = (o: FileRecord): boolean =>
-      o.provisional !== record.provisional ? !record.provisional : claimOrder({ file: record.file, listing: version.listing }, { file: o.file, listing: (servedOf(o) as ServedVersion).listing }) < 0;
-    if (!other || beats(other)) owners.set(version.listing.slug, record);
+    const entry: SnapshotEntry = {
+      file: record.file,
+      slug: version.listing.slug,
+      key: version.key,
+      listing: version.listing,
+      visibility: visibilityOf(version.listing, now),
+      servingLastGood: version.key !== record.key,
+    };
+    entries[index] = entry;
+    const first = bySlug.get(entry.slug);
+    if (!first) bySlug.set(entry.slug, entry);
+    else contested.set(entry.slug, [...(contested.get(entry.slug) ?? [indexOfFile(sorted, first.file)]), index]);
+  }
+  /** The files that lost a contested URL, by index, with the file that serves it. */
+  const duplicates = new Map<number, string>();
+  for (const [slug, claimants] of contested) {
+    const owner = firstClaimant(claimants, sorted, served);
+    bySlug.set(slug, entries[owner] as SnapshotEntry);
+    for (const index of claimants) {
+      if (index === owner) continue;
+      entries[index] = undefined;
+      duplicates.set(index, (sorted[owner] as FileRecord).file);
+    }
   }
 
-  /** The entry of the file at each index of `sorted`, when it serves a URL. */
-  const entries: (SnapshotEntry | undefined)[] = new Array(sorted.length);
   /** Entries of `bySlug` readers see (all of them in preview), in the order of `sorted`. */
   const visible: SnapshotEntry[] = [];
   for (let index = 0; index < sorted.length; index += 1) {
     const record = sorted[index] as FileRecord;
     const version = served[index];
-    let state: FileReport['state'] = version ? (version.key === record.key ? 'published' : 'last-good') : 'unpublished';
-    let duplicateOf: string | undefined;
-    if (version) {
-      const owner = owners.get(version.listing.slug) as FileRecord;
-      if (owner !== record) {
-        duplicateOf = owner.file;
-        state = 'unpublished';
-      } else {
-        const visibility = visibilityOf(version.listing, now);
-        const entry: SnapshotEntry = {
-          file: record.file,
-          slug: version.listing.slug,
-          key: version.key,
-          listing: version.listing,
-          visibility,
-          servingLastGood: version.key !== record.key,
-        };
-        bySlug.set(entry.slug, entry);
-        entries[index] = entry;
-        if (visibility === 'published' || options.preview) visible.push(entry);
-        if (visibility !== 'published') unpublished.push(entry);
-        if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(version.listing));
-      }
+    const entry = entries[index];
+    const duplicateOf = duplicates.get(index);
+    const state: FileReport['state'] = !version || duplicateOf ? 'unpublished' : version.key === record.key ? 'published' : 'last-good';
+    if (entry) {
+      const { visibility } = entry;
+      if (visibility === 'published' || options.preview) visible.push(entry);
+      if (visibility !== 'published') unpublished.push(entry);
+      if (visibility === 'scheduled') nextDue = Math.min(nextDue ?? Infinity, liveAt(entry.listing));
+      if (visibility === 'published' && !record.liveSlugs?.includes(entry.slug)) newlyLive.push({ record, slug: entry.slug });
     }
     // The judged site problems as of this snapshot (a later judgement replaces the array, never edits
     // it). Only files a report will list are kept: a published file without problems has none.
@@ -201,7 +243,7 @@ export function buildSnapshot(
       return derived.get(name) as T;
     },
   };
-  return { snapshot, nextDue };
+  return { snapshot, nextDue, newlyLive };
 }
 
 /**

@@ -14,7 +14,7 @@ import { pruneCache, type PruneResult } from './prune.js';
 import { RecordBook } from './records.js';
 import { rememberLiveSlugs } from './url-continuity.js';
 import { statDirectoryInWorker } from './scan.js';
-import { buildSnapshot, type FileRecord } from './snapshot.js';
+import { buildSnapshot, type BuiltSnapshot, type FileRecord } from './snapshot.js';
 import { SiteIndex } from '../site/site-index.js';
 import type { ContentSnapshot, ContentStore, ContentStoreOptions, ListingPage, ListingQuery, SnapshotEntry } from './types.js';
 import { FileUpdater } from './update.js';
@@ -56,7 +56,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   const progress = new PassProgress(clock);
   let closed = false;
   let watcher: DirectoryWatcher | undefined;
-  let current = buildSnapshot([], { dir, now: clock(), preview });
+  let current: Pick<BuiltSnapshot, 'snapshot' | 'nextDue'> = buildSnapshot([], { dir, now: clock(), preview });
 
   /** What the links and ids were judged against: a restart with another one judges every file again. */
   const siteSignature = (): string => {
@@ -92,8 +92,9 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
 
   function publish(): void {
     const previous = current.snapshot.version;
-    current = buildSnapshot(book.values(), { dir, now: clock(), preview, tombstones: book.tombstones(), pageFromDatabase: databasePage });
-    rememberLiveSlugs(book, current.snapshot);
+    const { snapshot, nextDue, newlyLive } = buildSnapshot(book.values(), { dir, now: clock(), preview, tombstones: book.tombstones(), pageFromDatabase: databasePage });
+    rememberLiveSlugs(book, newlyLive);
+    current = { snapshot, nextDue };
     if (current.snapshot.version !== previous) for (const listener of listeners) listener(current.snapshot);
   }
 

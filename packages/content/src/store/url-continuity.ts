@@ -2,26 +2,16 @@
 // deleted file's URLs become when another file takes its place. Kept apart from the record book
 // (records.ts) because it is a policy about readers' links, not about keeping records.
 import type { RecordBook } from './records.js';
-import type { FileRecord } from './snapshot.js';
-import type { ArticleListing, ContentSnapshot } from './types.js';
+import type { BuiltSnapshot, FileRecord } from './snapshot.js';
 
 /**
- * Listings whose slug their file's record holds: a file's slugs are only ever added to (a new
- * version of the file, or its heir, takes them over), and each listing belongs to one version of
- * one file, so each published listing is looked up once, not at every snapshot (100,000 of them).
+ * Remembers the URL readers can now reach each of these files at (buildSnapshot's `newlyLive`):
+ * what a later slug change or withdrawal answers with (a 301, a 410).
  */
-const remembered = new WeakSet<ArticleListing>();
-
-/** Remembers every slug readers can reach each file at now: what a later slug change or withdrawal answers with (a 301, a 410). */
-export function rememberLiveSlugs(book: RecordBook, snapshot: ContentSnapshot): void {
-  for (const listing of snapshot.articles) {
-    if (remembered.has(listing)) continue;
-    const entry = snapshot.entry(listing.slug);
-    const record = entry ? book.get(entry.file) : undefined;
-    if (!record) continue;
-    remembered.add(listing);
-    if (record.liveSlugs?.includes(listing.slug)) continue;
-    record.liveSlugs = [...(record.liveSlugs ?? []), listing.slug];
+export function rememberLiveSlugs(book: RecordBook, newlyLive: BuiltSnapshot['newlyLive']): void {
+  for (const { record, slug } of newlyLive) {
+    if (record.liveSlugs?.includes(slug)) continue;
+    record.liveSlugs = [...(record.liveSlugs ?? []), slug];
     book.touched(record.file);
   }
 }
