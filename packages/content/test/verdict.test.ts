@@ -68,6 +68,16 @@ const cases: Case[] = [
     expected: { 'to-pages.md': published() },
   },
   {
+    name: 'page names in another case, as the router matches them; a slug or category as written',
+    files: {
+      'cased.md': { slug: 'cased', body: 'See [contact](/Contact), [search](/SEARCH), [more](/Category/back-pain) and [this](/Articles/plain).' },
+      'plain.md': { slug: 'plain' },
+      'wrong-slug.md': { slug: 'wrong-slug', body: 'See [this](/articles/Plain).' },
+      'wrong-category.md': { slug: 'wrong-category', body: 'See [more](/category/Back-Pain).' },
+    },
+    expected: { 'cased.md': published(), 'plain.md': published(), 'wrong-slug.md': notPublished('link-broken'), 'wrong-category.md': notPublished('link-broken') },
+  },
+  {
     name: 'a duplicate slug: the file that had the URL first keeps it, whatever the names and dates',
     before: { 'zz-original.md': { slug: 'twin', title: 'Original', published: '2024-03-01' } },
     files: { 'aa-newcomer.md': { slug: 'twin', title: 'Newcomer', published: '2024-01-01' } },

@@ -1,7 +1,7 @@
 import type { PeopleRegistry } from '../people/registry.js';
 import { closestMatch } from '../suggest.js';
 import type { Diagnostic, SiteLink } from '../types.js';
-import { matchRoute, parseRoute, type KnownRouteParam, type Route } from './routes.js';
+import { matchRoute, parseRoute, startsWithPage, type KnownRouteParam, type Route } from './routes.js';
 
 /** Why readers get 410 Gone at an article's URL: it was made a draft or post-dated, or its file was deleted. */
 export type GoneReason = 'withdrawn' | 'removed';
@@ -68,7 +68,7 @@ export function articleSlugOf(href: string, articlePath: (slug: string) => strin
   if (href.startsWith('#')) return undefined;
   const prefix = articlePath('');
   const target = sitePathOf(href);
-  return target.startsWith(prefix) && target.length > prefix.length ? target.slice(prefix.length) : undefined;
+  return target.length > prefix.length && startsWithPage(target, prefix) ? target.slice(prefix.length) : undefined;
 }
 
 const goneWords: Record<GoneReason, string> = {
@@ -89,7 +89,7 @@ export function checkSiteLinks(links: readonly SiteLink[], file: string, site: S
     if (link.href.startsWith('#')) continue;
     const target = sitePathOf(link.href);
     let message: string | undefined;
-    if (target.startsWith(prefix) && target.length > prefix.length) {
+    if (target.length > prefix.length && startsWithPage(target, prefix)) {
       const slug = target.slice(prefix.length);
       const gone = site.slugs.has(slug) ? undefined : site.gone?.get(slug);
       if (gone) {

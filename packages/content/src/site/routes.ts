@@ -38,12 +38,21 @@ export function parseRoute(pattern: string): Route {
   return { pattern, kind: 'exact', path: pattern };
 }
 
+/**
+ * Whether `path` starts with the page path `prefix`. Page names match whatever their case, as the
+ * blog's router matches them (React Router routes are case-insensitive unless declared otherwise):
+ * `/Contact` is the contact page. What follows them (a slug, a category) is looked up as written.
+ */
+export function startsWithPage(path: string, prefix: string): boolean {
+  return path.length >= prefix.length && (path.startsWith(prefix) || path.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase());
+}
+
 /** The route a same-site path is served by, with the parameter's value (decoded), if any. */
 export function matchRoute(routes: readonly Route[], target: string): { route: Route; value?: string } | undefined {
   for (const route of routes) {
     if (route.kind === 'exact') {
-      if (route.path === target) return { route };
-    } else if (target.startsWith(route.path) && target.length > route.path.length) {
+      if (target.length === route.path.length && startsWithPage(target, route.path)) return { route };
+    } else if (target.length > route.path.length && startsWithPage(target, route.path)) {
       const rest = target.slice(route.path.length);
       if (route.kind === 'prefix') return { route };
       if (!rest.includes('/')) return { route, value: rest };
