@@ -16,7 +16,7 @@ const needs = '@cited/content/store keeps its records in SQLite and';
 const applicationId = 0x43697443;
 
 /** PRAGMA user_version: bumped whenever the tables or what a row holds change (the file is then rebuilt). */
-export const storeSchemaVersion = 2;
+export const storeSchemaVersion = 3;
 
 /** The store's file in a cache directory. */
 export function storeDatabasePath(cacheDir: string): string {

@@ -76,10 +76,12 @@ export class RecordDatabase {
     }
     // Row by row: each row's JSON text is garbage as soon as it is decoded (reading them all first
     // held the whole table's text at once, which the process kept as resident memory afterwards).
-    const rows = db.prepare('SELECT file, key, source_key, data FROM records WHERE site = ?').raw().iterate(site.id) as IterableIterator<[string, string, string | null, string]>;
+    const rows = db.prepare('SELECT file, key, source_key, good_key, data FROM records WHERE site = ?').raw().iterate(site.id) as IterableIterator<
+      [string, string, string | null, string | null, string]
+    >;
     const decoder = new RowDecoder();
     const records: FileRecord[] = [];
-    for (const [file, key, source_key, data] of rows) records.push(decoder.decode({ file, key, source_key, data }));
+    for (const [file, key, source_key, good_key, data] of rows) records.push(decoder.decode({ file, key, source_key, good_key, data }));
     return { records, signature: site.signature };
   }
 

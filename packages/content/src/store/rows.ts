@@ -54,8 +54,12 @@ export function encodeRow(record: FileRecord): RecordRow {
   const { file, key, sourceKey, good, provisional: _provisional, diagnostics, siteDiagnostics, ...rest } = record;
   const data: Record<string, unknown> = { ...rest, diagnostics: storeDiagnostics(diagnostics, file) };
   if (siteDiagnostics.length > 0) data.siteDiagnostics = storeDiagnostics(siteDiagnostics, file);
-  // The last good version: its key alone when it is the version on disk (same listing).
-  if (good) data.good = good.key === key ? { key: good.key } : good;
+  // A key the row's `key` column already holds is `true` here (a 64-digit key twice more per row
+  // was a fifth of the JSON a start reads and parses).
+  if (rest.judgedKey === key) data.judgedKey = true;
+  // The last good version: its key is the `good_key` column; `true` when it is the version on disk
+  // (same listing), else its listing.
+  if (good) data.good = good.key === key ? true : { listing: good.listing };
   delete data.file;
   const served: ArticleListing | undefined = good?.listing;
   return {
@@ -125,14 +129,14 @@ export class RowDecoder {
     return links;
   }
 
-  decode(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'data'>): FileRecord {
+  decode(row: Pick<RecordRow, 'file' | 'key' | 'source_key' | 'good_key' | 'data'>): FileRecord {
     const data = JSON.parse(row.data) as Record<string, unknown> & {
       diagnostics?: StoredDiagnostic[];
       siteDiagnostics?: StoredDiagnostic[];
-      good?: { key: string; listing?: ArticleListing };
+      good?: true | { listing: ArticleListing };
       listing: ArticleListing;
       links?: FileRecord['links'];
-      judgedKey?: string;
+      judgedKey?: string | true;
       liveSlugs?: string[];
     };
     const record = data as unknown as FileRecord;
@@ -142,14 +146,17 @@ export class RowDecoder {
     record.diagnostics = this.diagnostics(data.diagnostics, row.file);
     record.siteDiagnostics = this.diagnostics(data.siteDiagnostics, row.file);
     if (data.links) record.links = this.links(data.links) as FileRecord['links'];
-    if (data.judgedKey === row.key) record.judgedKey = row.key;
+    if (data.judgedKey === true) record.judgedKey = row.key;
     this.listing(data.listing);
-    if (data.good) {
-      const key = data.good.key === row.key ? row.key : data.good.key;
-      if (data.good.listing) this.listing(data.good.listing);
-      // A new object, not the parsed one with `listing` added: that one takes a second block for
-      // the added field (4 MB at 100,000 records).
-      data.good = { key, listing: data.good.listing ?? data.listing };
+    if (data.good && row.good_key) {
+      const key = row.good_key === row.key ? row.key : row.good_key;
+      const listing = data.good === true ? data.listing : data.good.listing;
+      if (data.good !== true) this.listing(listing);
+      // A new object of the two fields, sharing the key and (when it is the version on disk) the listing.
+      record.good = { key, listing };
+    } else if (data.good) {
+      // Never written so (encodeRow fills good_key whenever there is a last good version).
+      record.good = undefined;
     }
     const slug = data.listing.slug;
     if (data.liveSlugs) data.liveSlugs = data.liveSlugs.map((live) => (live === slug ? slug : live));
