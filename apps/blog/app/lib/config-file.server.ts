@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, watch } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostics, sitePaths, siteRoutes as declaredRoutes, type Diagnostic } from '@cited/content';
 
-// app/lib/ in dev and build/server/ in production are both two levels below apps/blog.
-const contentRoot = fileURLToPath(new URL('../../content/', import.meta.url));
+/**
+ * The blog's folder (its package.json): above app/lib/ in dev, and above build/server/ or one of
+ * its chunks in build/server/assets/ in production.
+ */
+function blogDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}: the blog's folder cannot be found`);
+  }
+}
+
+const contentRoot = path.join(blogDir(), 'content');
 
 /**
  * Where the site's files are: found by @cited/content as `cited-content check` finds them (site.yml,

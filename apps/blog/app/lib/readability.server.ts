@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileArticle, type ArticleReadability } from '@cited/content';
+import type { ArticleReadability } from '@cited/content';
 import type { SnapshotEntry } from '@cited/content/store';
 import { LRUCache } from 'lru-cache';
 import { articlesDir } from './articles.server';
@@ -72,6 +72,9 @@ export async function readabilityOf(file: string, key: string | undefined, listi
   const full = path.join(articlesDir(), file);
   const bytes = await readFile(full).catch(() => undefined);
   if (!bytes) return undefined;
+  // Loaded here, not with the module: only the dev pages measure, and the compiler is some 300
+  // modules a production start has no use for.
+  const { compileArticle } = await import('@cited/content');
   const article = compileArticle(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     path: full,
     readFile: (target) => readFileSync(target),

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dependencyDigest } from './job.js';
 import type { Dependency } from './types.js';
+
+/** sha-256 of a dependency's bytes (null: it could not be read): part of the version key. */
+export function dependencyDigest(bytes: Uint8Array | undefined): string | null {
+  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+}
 
 /** A dependency as last seen on disk: its stat tells cheaply whether it may have changed. */
 export interface DependencyState extends Dependency {

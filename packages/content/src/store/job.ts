@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileArticle } from '../compile.js';
 import type { SearchDoc } from '../search/search.js';
 import { searchDocFromMarkdown } from '../search/text.js';
 import { decodeSource } from '../source.js';
+import { dependencyDigest } from './dependencies.js';
 import type { Article, CompileOptions } from '../types.js';
 import type { ArticleListing, CompileSummary, Dependency } from './types.js';
 
@@ -35,11 +35,6 @@ export function listingOf(article: Article): ArticleListing {
     draft: meta.draft === true,
     ...(meta.redirectFrom && meta.redirectFrom.length > 0 ? { redirectFrom: meta.redirectFrom } : {}),
   };
-}
-
-/** sha-256 of a dependency's bytes (null: it could not be read): part of the version key. */
-export function dependencyDigest(bytes: Uint8Array | undefined): string | null {
-  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
 }
 
 /** How `cited-content check` compiles the files it reports on (the store always uses the defaults). */

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { FixedQueue, Piscina, queueOptionsSymbol, type TaskQueue } from 'piscina';
 import { compileToCache, packageDir } from './cache.js';
-import { compileVersion } from './job.js';
+import { loadCompiler } from './load-compiler.js';
 import type { CompileSummary } from './types.js';
 import type { CompileTask } from './worker.js';
 
@@ -129,6 +129,7 @@ export class CompilePool {
   }
 
   private async compileHere({ file, sourceKey, bytes, cacheDir, dir }: CompileTask): Promise<Compiled> {
+    const { compileVersion } = await loadCompiler();
     await new Promise((resolve) => setImmediate(resolve));
     return compileToCache(() => compileVersion(bytes, file, dir), cacheDir, sourceKey);
   }

@@ -6,7 +6,8 @@ import type { Article } from '../types.js';
 import { compilerFingerprint, contentKey, defaultCacheDir, judgeFingerprint, readObject, readSearchDoc, versionKey } from './cache.js';
 import { siteRulesSignature } from '../site/trust.js';
 import { articleExtension, ChangeQueue } from './changes.js';
-import { compileVersion } from './job.js';
+import type { compileVersion } from './job.js';
+import { loadCompiler } from './load-compiler.js';
 import { judgeRecords, runPass, type PassContext, type PassOptions } from './pass.js';
 import { CompilePool, defaultWorkerCount, defaultWorkerFile } from './pool.js';
 import { PassProgress } from './progress.js';
@@ -234,7 +235,7 @@ export function createContentStore(options: ContentStoreOptions): ContentStore {
   async function rebuild(entry: SnapshotEntry): Promise<ReturnType<typeof compileVersion> | undefined> {
     const bytes = await readFile(path.join(dir, entry.file)).catch(() => undefined);
     if (!bytes) return undefined;
-    const compiled = compileVersion(bytes, entry.file, dir);
+    const compiled = (await loadCompiler()).compileVersion(bytes, entry.file, dir);
     return versionKey(contentKey(fingerprint, entry.file, bytes), compiled.summary.dependencies) === entry.key ? compiled : undefined;
   }
 
