@@ -10,25 +10,37 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat as statFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { parseImageVariantWidth } from '@cited/content';
-import sharp from 'sharp';
+import { parseImageVariantWidth } from '@cited/content/images';
 import { isNotModified, sendNotModified } from './conditional.js';
 import { HttpError } from './errors.js';
 import { contentEtag } from './static-files.js';
 
-// The server shares two cores with page rendering: one libvips thread, and no libvips memory
-// cache (each copy is made once, then read from disk).
-sharp.concurrency(1);
-sharp.cache(false);
+/** @type {Promise<typeof import('sharp')> | undefined} */
+let loadingSharp;
+
+/**
+ * sharp (libvips: 10 MB resident) is loaded by the first copy made, not at the start: most
+ * requests for a copy read it from the cache, and many servers never make one.
+ */
+function loadSharp() {
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // The server shares two cores with page rendering: one libvips thread, and no libvips memory
+    // cache (each copy is made once, then read from disk).
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loadingSharp;
+}
 
 /** An original larger than this many pixels is refused (a decompression bomb's memory). */
 const maxInputPixels = 50_000_000;
 
 /** Fixed encoder settings per format: the same input gives the same bytes on every replica. */
 const encoders = {
-  png: (/** @type {sharp.Sharp} */ image) => image.png({ compressionLevel: 9, adaptiveFiltering: false }),
-  jpeg: (/** @type {sharp.Sharp} */ image) => image.jpeg({ quality: 80, mozjpeg: true }),
-  webp: (/** @type {sharp.Sharp} */ image) => image.webp({ quality: 80, effort: 4 }),
+  png: (/** @type {import('sharp').Sharp} */ image) => image.png({ compressionLevel: 9, adaptiveFiltering: false }),
+  jpeg: (/** @type {import('sharp').Sharp} */ image) => image.jpeg({ quality: 80, mozjpeg: true }),
+  webp: (/** @type {import('sharp').Sharp} */ image) => image.webp({ quality: 80, effort: 4 }),
 };
 
 /** The Content-Type of a copy, from its first bytes (the cached file carries no extension). @param {Buffer} bytes */
@@ -46,6 +58,7 @@ function contentTypeOf(bytes) {
  * @param {Buffer} bytes @param {number} width
  */
 async function resize(bytes, width) {
+  const sharp = await loadSharp();
   const input = () => sharp(bytes, { failOn: 'error', limitInputPixels: maxInputPixels });
   const { format, width: originalWidth } = await input().metadata();
   if (format !== 'png' && format !== 'jpeg' && format !== 'webp') {

@@ -7,8 +7,7 @@
  * `&w=<width>` asks for a resized copy, made and kept by image-variants.js.
  */
 import path from 'node:path';
-import { imageVersion, localImageName } from '@cited/content';
-import { defaultCacheDir } from '@cited/content/store';
+import { defaultCacheDir, imageVersion, localImageName } from '@cited/content/images';
 import express from 'express';
 import { HttpError } from './errors.js';
 import { imageVariants } from './image-variants.js';

@@ -11,10 +11,7 @@ import type { CachedVersion, CompileSummary, Dependency } from './types.js';
 /** Bumped when the cache layout or the summary shape changes. */
 export const storeFormat = 'cited-store-3';
 
-export function defaultCacheDir(): string {
-  const configured = process.env.CITED_CACHE_DIR?.trim();
-  return configured ? path.resolve(configured) : path.join(process.cwd(), 'node_modules/.cache/cited-content');
-}
+export { defaultCacheDir } from './cache-dir.js';
 
 /** The installed @cited/content package directory (its dist holds the compiler and the worker). */
 export function packageDir(): string | undefined {
