@@ -1,6 +1,6 @@
 /**
- * A server restarting on an unchanged cache compiles nothing, so the store and search modules it
- * imports must not load the compiler (unified, remark, retext: some 300 modules, about 0.3 s of a
+ * A server restarting on an unchanged cache compiles nothing, so the store, search and images
+ * modules it imports must not load the compiler (unified, remark, retext: some 300 modules, about 0.3 s of a
  * start): store/load-compiler.ts imports it when a file is first compiled.
  */
 import { readFileSync } from 'node:fs';
@@ -35,15 +35,19 @@ function loadedFrom(entry: string): Map<string, string[]> {
   return reached;
 }
 
-describe('loading the store and search', () => {
+describe('loading the store, search and images entries', () => {
   it('does not load the compiler', () => {
-    for (const entry of ['store/index.ts', 'search/index.ts']) {
+    for (const entry of ['store/index.ts', 'search/index.ts', 'images.ts']) {
       const loaded = loadedFrom(entry);
       const compiler = [...loaded].filter(([name]) => name === 'compile.ts' || /^(unified|remark-|retext-)/.test(name)).map(([, chain]) => chain.join(' → '));
       expect(compiler, entry).toEqual([]);
       // The walk follows the store's own modules (a broken walk would find nothing to refuse).
       expect(loaded.has('store/records.ts') || entry !== 'store/index.ts').toBe(true);
     }
+  });
+
+  it('serving images does not load the store', () => {
+    expect([...loadedFrom('images.ts').keys()].filter((name) => name.startsWith('store/') && name !== 'store/cache-dir.ts')).toEqual([]);
   });
 
   it('finds the compiler where it is loaded statically (the walk sees what it must refuse)', () => {
