@@ -109,6 +109,7 @@ function compileBody(text: string, frontmatter: FrontmatterResult, file: VFile, 
     throw error;
   }
   limitTreeDepth(mdast, file);
+  options.onMarkdownTree?.(mdast);
   checkUnclosedContainers(mdast, text, file);
   dependencies.push(...processImages(mdast, file, { articlePath: options.path, readFile: options.readFile }));
   const siteLinks = collectSiteLinks(mdast, file);

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Root as MarkdownRoot } from 'mdast';
 import type { CareLevel } from './plugins/care.js';
 import type { ArticleReadability, ReadabilityOptions } from './readability/report.js';
 
@@ -137,4 +138,10 @@ export interface CompileOptions {
    * Off by default (it is for editors, not for rendering); `cited-content check` turns it on.
    */
   readability?: boolean | ReadabilityOptions;
+  /**
+   * Called once with the parsed markdown (frontmatter included as a `yaml` node), before the
+   * transform changes it, so a caller can read the tree without parsing the source again (the
+   * store takes each article's searchable text from it). Must not change the tree.
+   */
+  onMarkdownTree?: (tree: Readonly<MarkdownRoot>) => void;
 }

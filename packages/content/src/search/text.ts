@@ -1,13 +1,16 @@
 import type { Root, RootContent } from 'mdast';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import { directive } from 'micromark-extension-directive';
-import { splitFrontmatter } from '../frontmatter.js';
+import { parseMarkdown } from '../markdown-tree.js';
 import type { ArticleMeta } from '../types.js';
 import type { SearchDoc } from './search.js';
 
-/** Blocks kept in the searchable body: prose, not the reference list or code. */
+/** The searchable text of an article's body: its headings, and its prose as one line per block. */
+export interface SearchText {
+  headings: string[];
+  body: string;
+}
+
+/** Blocks kept in the searchable body: prose and table cells, not the frontmatter, HTML or code. */
 function collect(node: Root | RootContent, headings: string[], body: string[]): void {
   if (node.type === 'heading') {
     headings.push(toString(node));
@@ -22,26 +25,35 @@ function collect(node: Root | RootContent, headings: string[], body: string[]): 
 }
 
 /**
- * The searchable text of an article's markdown source: its headings and the plain text of its
- * paragraphs (directive labels included, syntax removed). Parsed with mdast-util-from-markdown
- * and the directive extension only, which is several times cheaper than a full compile, so a
- * site's index can be built from sources that have not been compiled yet.
+ * The searchable text of the compile's markdown tree, read before the transform changes it
+ * (directive labels included, syntax removed). The store collects it during the compile
+ * (`onMarkdownTree`), so the source is parsed once.
  */
-export function searchDocFromMarkdown(meta: ArticleMeta, source: string): SearchDoc {
-  const block = splitFrontmatter(source);
-  const markdown = block ? source.slice(block.end) : source;
-  const tree = fromMarkdown(markdown, { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] });
+export function searchTextOfTree(tree: Readonly<Root>): SearchText {
   const headings: string[] = [];
   const body: string[] = [];
   collect(tree, headings, body);
+  return { headings, body: body.join('\n') };
+}
+
+/** An article's search document: its listing fields and the searchable text of its body. */
+export function searchDocOf(meta: ArticleMeta, text: SearchText): SearchDoc {
   return {
     id: meta.slug,
     title: meta.title,
     description: meta.description,
     tags: meta.tags,
     category: meta.category,
-    headings,
-    body: body.join('\n'),
+    headings: text.headings,
+    body: text.body,
     published: meta.published,
   };
+}
+
+/**
+ * The search document of an article's markdown source, parsed as the compile parses it: the same
+ * text the store indexes for that article.
+ */
+export function searchDocFromMarkdown(meta: ArticleMeta, source: string): SearchDoc {
+  return searchDocOf(meta, searchTextOfTree(parseMarkdown(source)));
 }

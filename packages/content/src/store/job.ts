@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileArticle } from '../compile.js';
 import type { SearchDoc } from '../search/search.js';
-import { searchDocFromMarkdown } from '../search/text.js';
-import { decodeSource } from '../source.js';
+import { searchDocOf, searchTextOfTree } from '../search/text.js';
+import type { SearchText } from '../search/text.js';
 import { dependencyDigest } from './dependencies.js';
 import type { Article, CompileOptions } from '../types.js';
 import type { ArticleListing, CompileSummary, Dependency } from './types.js';
@@ -69,14 +69,17 @@ export function compileVersion(
       dependencies.push({ path: target.split(path.sep).join('/'), digest: dependencyDigest(read) });
     }
   };
+  // Read from the tree the compile parses, so the source is not parsed a second time.
+  let searchText: SearchText | undefined;
   const article = compileArticle(bytes, {
     path: file,
     now: options.now ?? compileEpoch,
     readFile,
     ...(options.readability ? { readability: options.readability } : {}),
+    ...(options.search !== false ? { onMarkdownTree: (tree) => (searchText = searchTextOfTree(tree)) } : {}),
   });
   // Only a version without errors can be served, so only those need searchable text.
-  const search = article.ok && options.search !== false ? searchDocFromMarkdown(article.meta, decodeSource(bytes).text) : undefined;
+  const search = article.ok && searchText ? searchDocOf(article.meta, searchText) : undefined;
   return {
     summary: { ok: article.ok, diagnostics: article.diagnostics, listing: listingOf(article), links: article.siteLinks, dependencies },
     article,

@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPeopleRegistry, type PeopleRegistry } from '../../src/people/index.js';
-import { makeSite, type Site } from './fixtures.js';
+import { searchDocFromMarkdown } from '../../src/search/text.js';
+import { makeSite, source, type Site } from './fixtures.js';
 
 let site: Site;
 afterEach(async () => {
@@ -157,5 +158,40 @@ describe('searchable text', () => {
     // A version no longer on disk (edited since) is not invented.
     site.write({ slug: 'findable', title: 'Renamed' });
     expect(await store.searchDoc(entry)).toBeNull();
+  });
+
+  it('indexes what the public searchDocFromMarkdown gives for the file: table cells as words, no frontmatter, HTML or code', async () => {
+    site = makeSite();
+    const body = [
+      'Prolotherapy is an *injection* treatment.',
+      '',
+      '| Treatment | Evidence |',
+      '| --- | --- |',
+      '| Spinal cord stimulation | Moderate certainty |',
+      '',
+      '<div>raw html words</div>',
+      '',
+      '```',
+      'code words',
+      '```',
+    ].join('\n');
+    const fixture = { slug: 'tabled', body };
+    site.write(fixture);
+    const store = site.open({ workers: 1 });
+    await store.ready;
+    const entry = store.snapshot().entry('tabled');
+    if (!entry) throw new Error('not published');
+    const doc = await store.searchDoc(entry);
+    expect(doc?.body.split('\n')).toEqual([
+      'Prolotherapy is an injection treatment.',
+      'Treatment',
+      'Evidence',
+      'Spinal cord stimulation',
+      'Moderate certainty',
+      'See a clinician if the pain is severe.',
+    ]);
+    const article = await store.article('tabled');
+    if (!article) throw new Error('no article');
+    expect(doc).toEqual(searchDocFromMarkdown(article.meta, source(fixture)));
   });
 });
