@@ -3,7 +3,7 @@
 // Articles are read at runtime, never built: a content error cannot fail the build (the check,
 // `npm run content:check`, is the strict gate). A build that fails for another reason (an app
 // change that does not compile) never takes the site down: the previous build is served.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -39,7 +39,13 @@ export function ensureBuild({ serverBuild, sources, runBuild, log }) {
   if (built && statSync(serverBuild).mtimeMs >= newestMtime(sources)) return true;
   log(built ? 'Build is older than its sources: rebuilding…' : 'No build yet: building…');
   const status = runBuild();
-  if (status === 0) return true;
+  if (status === 0) {
+    // turbo compares sources by content: a file saved again unchanged is a cache hit that leaves
+    // build/ as it was, older than the file. Marked fresh, the next start does not run turbo again.
+    const now = new Date();
+    if (existsSync(serverBuild)) utimesSync(serverBuild, now, now);
+    return true;
+  }
   if (!built) {
     log('Build failed and there is no earlier build; not starting the server.');
     return false;

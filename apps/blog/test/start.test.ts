@@ -66,6 +66,15 @@ describe('npm start with a stale build', () => {
     expect(ensureBuild({ ...staleBuild(), runBuild: () => (builds += 1, 0), log: () => undefined })).toBe(true);
     expect(builds).toBe(1);
   });
+
+  it('builds once for a source saved again unchanged (a turbo cache hit leaves build/ as it was)', () => {
+    const stale = staleBuild();
+    let builds = 0;
+    const options = { ...stale, runBuild: () => (builds += 1, 0), log: () => undefined };
+    expect(ensureBuild(options)).toBe(true);
+    expect(ensureBuild(options)).toBe(true);
+    expect(builds).toBe(1);
+  });
 });
 
 describe('the production server with one broken article', () => {
