@@ -51,7 +51,7 @@ describe('/_content', () => {
     const text = mainText(await (await get(handler, '/_content')).text());
     expect(text).toContain('Held back steady.md: readers keep getting its last good version at /articles/steady');
     expect(text).toContain('/articles/live: “Live article” (live.md) withdrawn');
-    expect(text).toContain('/articles/doomed: “Doomed article” (doomed.md) removed on November 27, 2026');
+    expect(text).toContain('/articles/doomed: “Doomed article” (doomed.md) removed on 27 November 2026');
     expect(text).toContain('/articles/old-place → /articles/new-place (moved.md, an earlier slug)');
   });
 

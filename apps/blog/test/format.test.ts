@@ -21,7 +21,7 @@ describe('parsePageParam', () => {
 
 describe('formatting', () => {
   it('formats calendar dates without shifting the day', () => {
-    expect(formatDate('2024-03-01')).toBe('March 1, 2024');
+    expect(formatDate('2024-03-01')).toBe('1 March 2024');
   });
   it('never says 0 minutes', () => {
     expect(formatReadingTime(0.2)).toBe('1 min read');

@@ -109,26 +109,26 @@ describe('dev diagnostics', () => {
     expect(text).toContain(`${path.join(dir, 'bad-yaml.md')}:`);
     expect(text).toContain('Not published: readers get a 404 until this is fixed.');
     expect(text).toContain('A draft: draft');
-    expect(text).toContain('Later: scheduled for March 1, 2027');
+    expect(text).toContain('Later: scheduled for 1 March 2027');
   });
 
   it('lists the overdue medical reviews on /_content by the injected clock’s day', async () => {
     const text = mainText(await (await get(handler, '/_content')).text());
-    expect(text).toContain('Medical reviews overdue or soon due review-overdue (warning), as of November 27, 2026');
-    expect(text).toContain('Due for review (due-for-review.md): review was due on June 1, 2026');
+    expect(text).toContain('Medical reviews overdue or soon due review-overdue (warning), as of 27 November 2026');
+    expect(text).toContain('Due for review (due-for-review.md): review was due on 1 June 2026');
     expect(text).not.toContain('Not yet due (not-yet-due.md): review was due');
     expect(text).not.toContain('Not yet due (not-yet-due.md): review due on');
     setClock(new Date('2026-12-15T12:00:00Z'));
     try {
       const soon = mainText(await (await get(handler, '/_content')).text());
-      expect(soon).toContain('Not yet due (not-yet-due.md): review due on January 1, 2027 (within 30 days)');
+      expect(soon).toContain('Not yet due (not-yet-due.md): review due on 1 January 2027 (within 30 days)');
     } finally {
       setClock(new Date('2026-11-27T12:00:00Z'));
     }
     setClock(new Date('2027-02-01T12:00:00Z'));
     try {
       const later = mainText(await (await get(handler, '/_content')).text());
-      expect(later).toContain('Not yet due (not-yet-due.md): review was due on January 1, 2027');
+      expect(later).toContain('Not yet due (not-yet-due.md): review was due on 1 January 2027');
     } finally {
       setClock(new Date('2026-11-27T12:00:00Z'));
     }
@@ -155,7 +155,7 @@ describe('drafts and scheduled articles in dev', () => {
 
   it('shows a scheduled article with its date', async () => {
     const html = await (await get(handler, '/articles/later')).text();
-    expect(mainText(html)).toContain('Scheduled for March 1, 2027: not published yet.');
+    expect(mainText(html)).toContain('Scheduled for 1 March 2027: not published yet.');
     expect(html).toContain('<meta name="robots" content="noindex"/>');
   });
 

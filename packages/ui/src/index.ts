@@ -60,6 +60,7 @@ export {
   type ReviewState,
   type ReviewStatusInput,
   type ReviewStatusProps,
+  formatIsoDate,
 } from './components/ReviewStatus';
 export { Disclosure, type DisclosureProps } from './components/Disclosure';
 export {

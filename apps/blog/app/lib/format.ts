@@ -1,12 +1,10 @@
 // The browser-safe entry: components import this module too.
 import { taxonomySlug } from '@cited/content/taxonomy';
+import { formatIsoDate } from '@cited/ui';
 
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** '2024-03-12' → 'March 12, 2024'. Dates are calendar dates, so they are formatted in UTC. */
+/** '2024-03-12' → '12 March 2024': as the article's byline (ReviewStatus) prints dates, so a page never shows two formats. */
 export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
+  return formatIsoDate(isoDate.slice(0, 10)) ?? isoDate;
 }
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -7,3 +7,4 @@ export {
   type ReviewStatusInput,
   type ReviewStatusProps,
 } from './ReviewStatus';
+export { formatIsoDate } from './reviewDates';
