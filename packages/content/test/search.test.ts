@@ -140,6 +140,45 @@ describe('prefixes and typos', () => {
     expect(searchIndex(index, 'the sciatca').didYouMean).toBe('the sciatica');
   });
 
+  it('matches a prefix as the words it begins, one word or several, numbers included, with the vocabulary fresh or stale', () => {
+    const articles = [
+      doc('covid', { body: 'covid vaccines' }),
+      doc('covid19', { body: 'covid19 vaccines' }),
+      doc('surgery', { body: 'spine surgery' }),
+      doc('surgeon', { body: 'the surgeon' }),
+    ];
+    const fresh = buildSearchIndex(articles);
+    // Eleven articles in one write leave the vocabulary stale: the index itself matches the prefix.
+    const stale = new SearchIndex();
+    stale.apply({ set: [...articles, ...Array.from({ length: 7 }, (_, i) => doc(`filler${i}`))].map((entry) => ({ doc: entry })) });
+    const check = (within: SearchIndex) => {
+      expect(ids('covid', within).sort()).toEqual(['covid', 'covid19']);
+      expect(ids('surge', within).sort()).toEqual(['surgeon', 'surgery']);
+      // One word begins "surgery": searched as that word, marked as a prefix would be.
+      const one = searchIndex(within, 'spine surgery');
+      expect(one.hits.map((hit) => hit.id)).toEqual(['surgery']);
+      expect(marked(one.hits[0]!.snippet)).toEqual(['spine', 'surgery']);
+      expect(one.didYouMean).toBeUndefined();
+      // A longer word that no word begins is a typo, not a prefix match.
+      expect(searchIndex(within, 'surgeryx').didYouMean).toBe('surgery');
+    };
+    check(fresh);
+    check(stale);
+    // Refreshed whole, the vocabulary has every word again, numbers too.
+    stale.optimize();
+    check(stale);
+    fresh.close();
+    stale.close();
+  });
+
+  it('never offers a number as a close spelling', () => {
+    const numbered = buildSearchIndex([doc('covid19', { body: 'covid19 vaccines' })]);
+    // "covidx" is two edits from "covid19": a word, it would be offered.
+    expect(searchIndex(numbered, 'covidx').didYouMean).toBeUndefined();
+    expect(searchIndex(numbered, 'vacines').didYouMean).toBe('vaccines');
+    numbered.close();
+  });
+
   it('offers no correction for words it has, short words or numbers', () => {
     expect(searchIndex(index, 'sciatica').didYouMean).toBeUndefined();
     expect(searchIndex(index, 'kne').didYouMean).toBeUndefined(); // a prefix of "knee"
@@ -275,36 +314,54 @@ describe('pages and tags', () => {
     many.close();
   });
 
-  it('ranks the newest matches when more match than it ranks, then lists the older ones newest first', () => {
+  it('breaks ties by date, then id, across page boundaries', () => {
+    // Equally relevant: three on one day (written out of id order), two on the day before.
+    const tied = buildSearchIndex(
+      [['t3', '2026-02-02'], ['t1', '2026-02-02'], ['t0', '2026-02-01'], ['t2', '2026-02-02'], ['t4', '2026-02-01']].map(([id, published]) =>
+        doc(id as string, { published: published as string, body: 'spine' }),
+      ),
+    );
+    const pages = [1, 2, 3].map((page) => searchIndex(tied, 'spine', { pageSize: 2, page }).hits.map((hit) => hit.id));
+    expect(pages).toEqual([['t1', 't2'], ['t3', 't0'], ['t4']]);
+    tied.close();
+  });
+
+  it('finds the newest matches, ranked, when more match than it finds, and says more matched', () => {
     // Six matches, published a day apart; the two oldest mention the word in their title.
     const dated = Array.from({ length: 6 }, (_, i) =>
       doc(`d${i}`, { published: `2026-03-0${i + 1}`, body: 'spine', ...(i < 2 ? { title: 'Spine spine spine' } : {}) }),
     );
     const broad = buildSearchIndex(dated, { rankLimit: 3 });
-    const first = searchIndex(broad, 'spine', { pageSize: 4 });
-    expect(first).toMatchObject({ total: 6, pageCount: 2, rankedNewest: 3 });
-    // The three newest by relevance (equal here: newest first), then the older matches by date,
+    const first = searchIndex(broad, 'spine', { pageSize: 2 });
+    expect(first).toMatchObject({ total: 3, pageCount: 2, rankedNewest: 3 });
+    // The three newest, by relevance (equal here: newest first); the older matches are not listed,
     // though their titles would rank them first among all six.
-    expect(first.hits.map((hit) => hit.id)).toEqual(['d5', 'd4', 'd3', 'd2']);
-    const second = searchIndex(broad, 'spine', { pageSize: 4, page: 2 });
-    expect(second.hits.map((hit) => hit.id)).toEqual(['d1', 'd0']);
-    expect(marked(second.hits[0]!.titleParts)).toEqual(['Spine', 'spine', 'spine']);
+    expect(first.hits.map((hit) => hit.id)).toEqual(['d5', 'd4']);
+    const second = searchIndex(broad, 'spine', { pageSize: 2, page: 2 });
+    expect(second.hits.map((hit) => hit.id)).toEqual(['d3']);
+    expect(searchIndex(broad, 'spine', { pageSize: 2, page: 9 }).page).toBe(2);
     // Within the limit, every match is ranked: the title matches come first.
     const all = buildSearchIndex(dated, { rankLimit: 6 });
     const ranked = searchIndex(all, 'spine');
+    expect(ranked).toMatchObject({ total: 6, pageCount: 1 });
     expect(ranked.hits.map((hit) => hit.id).slice(0, 2)).toEqual(['d1', 'd0']);
     expect(ranked.rankedNewest).toBeUndefined();
+    // Among the newest three, a title match ranks first.
+    broad.set(doc('d3', { published: '2026-03-04', body: 'spine', title: 'Spine' }));
+    expect(ids('spine', broad)).toEqual(['d3', 'd5', 'd4']);
     broad.close();
     all.close();
   });
 
-  it('keeps the newest-first order of the older matches whatever order they were written in', () => {
+  it('finds the newest matches by publication date whatever order they were written in', () => {
     const dated = ['2026-01-03', '2025-06-01', '2026-01-01', '2024-12-31', '2026-01-02'].map((published, i) => doc(`w${i}`, { published, body: 'spine' }));
-    const broad = buildSearchIndex(dated, { rankLimit: 1 });
-    expect(ids('spine', broad)).toEqual(['w0', 'w4', 'w2', 'w1', 'w3']);
+    const broad = buildSearchIndex(dated, { rankLimit: 2 });
+    expect(ids('spine', broad)).toEqual(['w0', 'w4']);
     // An edit moves an article to its new date, not to the end.
     broad.set(doc('w3', { published: '2026-01-04', body: 'spine' }));
-    expect(ids('spine', broad)).toEqual(['w3', 'w0', 'w4', 'w2', 'w1']);
+    expect(ids('spine', broad)).toEqual(['w3', 'w0']);
+    broad.set(doc('w3', { published: '2020-01-01', body: 'spine' }));
+    expect(ids('spine', broad)).toEqual(['w0', 'w4']);
     broad.close();
   });
 

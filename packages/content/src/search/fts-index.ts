@@ -16,8 +16,8 @@ export interface SearchIndexOptions {
   /** Where a damaged or outdated file is reported (default console.error). */
   log?: (message: string) => void;
   /**
-   * Matches ranked by relevance at most (default 1,000): a query that matches more ranks the newest
-   * this many, and the older matches follow, newest first. Bounds the work of a query of common words.
+   * Matches found at most (default 1,000): a query that matches more gives the newest this many,
+   * ranked by relevance (SearchResults.rankedNewest says so). Bounds the work of a query of common words.
    */
   rankLimit?: number;
 }

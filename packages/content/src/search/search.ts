@@ -41,13 +41,15 @@ export interface SearchResults {
   query: string;
   /** True when the query was longer than maxQueryChars (or had more than maxQueryTerms words). */
   truncated: boolean;
+  /** Articles found: every match, or with `rankedNewest`, the newest of them (more matched). */
   total: number;
   page: number;
   pageCount: number;
   hits: SearchHit[];
   /**
-   * Present when more articles matched than are ranked (SearchIndexOptions.rankLimit): the newest
-   * this many are ranked by relevance, the older matches follow them, newest first.
+   * Present when more articles matched than this (SearchIndexOptions.rankLimit): the results are
+   * the newest this many, ranked by relevance, and `total` and `pageCount` count only them. The
+   * older matches are not counted or listed: a query of words most articles have would read them all.
    */
   rankedNewest?: number;
   /** A corrected query when words were not found and close spellings were ("prolotheraphy" → "prolotherapy"). */
