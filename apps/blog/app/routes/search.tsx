@@ -109,7 +109,7 @@ export default function SearchPage() {
           {!query
             ? 'Type a condition, treatment or any word in the search box above.'
             : results.total > 0
-              ? `${formatArticleCount(results.total)} found${results.pageCount > 1 ? ` (page ${count(results.page)} of ${count(results.pageCount)})` : ''}.`
+              ? `${results.rankedNewest ? 'More than ' : ''}${formatArticleCount(results.total)} found${results.pageCount > 1 ? ` (page ${count(results.page)} of ${count(results.pageCount)})` : ''}.`
               : 'No articles found.'}
         </p>
       </div>
@@ -121,8 +121,8 @@ export default function SearchPage() {
       {results.rankedNewest ? (
         <div className={styles.notice}>
           <p>
-            Many articles have these words. The {count(results.rankedNewest)} newest are sorted by best match, and older
-            ones follow, newest first. Add a word to narrow the search.
+            Many articles have these words. The {count(results.rankedNewest)} newest are shown, sorted by best match.
+            Add a word to narrow the search.
           </p>
         </div>
       ) : null}
@@ -139,7 +139,7 @@ export default function SearchPage() {
       ) : null}
       {results.hits.length > 0 ? (
         <>
-          <ol className={styles.list} aria-label={results.rankedNewest ? 'Search results, the newest by best match, then older ones' : 'Search results, best match first'}>
+          <ol className={styles.list} aria-label={results.rankedNewest ? 'Search results, the newest, best match first' : 'Search results, best match first'}>
             {results.hits.map((hit) => (
               <Result key={hit.id} hit={hit} />
             ))}
