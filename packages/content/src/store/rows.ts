@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../types.js';
 import type { FileRecord } from './snapshot.js';
 import { liveAt, visibilityOf } from '../site/visibility.js';
+import type { CareLevel } from '../plugins/care.js';
 import type { ArticleListing } from './types.js';
 
 /**
@@ -88,6 +89,8 @@ export function servedTags(record: FileRecord): readonly string[] {
  */
 export class RowDecoder {
   private readonly strings = new Map<string, string>();
+  /** Care levels, by the levels joined: a site has a handful of combinations, each kept once (frozen). */
+  private readonly levels = new Map<string, readonly CareLevel[]>();
 
   private shared(value: string): string {
     const known = this.strings.get(value);
@@ -104,6 +107,16 @@ export class RowDecoder {
     if (listing.updated !== undefined) listing.updated = this.shared(listing.updated);
     if (listing.nextReviewDue !== undefined) listing.nextReviewDue = this.shared(listing.nextReviewDue);
     listing.tags = listing.tags.map((tag) => this.shared(tag));
+    if (listing.careLevels) listing.careLevels = this.sharedLevels(listing.careLevels);
+  }
+
+  private sharedLevels(levels: readonly CareLevel[]): readonly CareLevel[] {
+    const name = levels.join(' ');
+    const known = this.levels.get(name);
+    if (known) return known;
+    const kept = Object.freeze([...levels]);
+    this.levels.set(name, kept);
+    return kept;
   }
 
   /**

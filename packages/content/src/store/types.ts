@@ -25,7 +25,7 @@ export interface ArticleListing {
   /** The frontmatter has a `disclosure` (disclosure-missing). */
   disclosed?: true;
   /** Levels of the article's care cards, when it has any (care-card-missing). */
-  careLevels?: CareLevel[];
+  careLevels?: readonly CareLevel[];
   /** ISO date 'YYYY-MM-DD'. */
   published: string;
   updated?: string;

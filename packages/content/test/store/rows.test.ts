@@ -58,3 +58,19 @@ describe("a record's row", () => {
     expect(row.data).not.toContain(key);
   });
 });
+
+describe('rows read by one decoder (a start)', () => {
+  it('share one frozen list of care levels per combination', () => {
+    const decoder = new RowDecoder();
+    const withLevels = (file: string, careLevels: ArticleListing['careLevels']) =>
+      decoder.decode(encodeRow(record({ file, listing: { ...listing(file), careLevels } }))).listing.careLevels;
+    const first = withLevels('a.md', ['urgent', 'emergency']);
+    const second = withLevels('b.md', ['urgent', 'emergency']);
+    const other = withLevels('c.md', ['emergency']);
+    expect(first).toEqual(['urgent', 'emergency']);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(other).toEqual(['emergency']);
+    expect(other).not.toBe(first);
+  });
+});
