@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readConfiguration } from './check.js';
 import { findSiteRoot, siteLayout } from './site/layout.js';
 import { renameSync } from 'node:fs';
-import { removeFiles } from './search/database.js';
+import { identityOf, markClosedCleanly, removeFiles, takeCleanClose } from './search/database.js';
 import { SearchIndex } from './search/fts-index.js';
 import type { SearchDoc } from './search/search.js';
 import { searchIndexFile, syncSearchIndex } from './search/sync.js';
@@ -90,8 +90,12 @@ async function writeSearchIndex(snapshot: ContentSnapshot, target: SearchIndexTa
   } finally {
     index.close();
   }
+  // Written whole and closed here (its mark says so): the server that opens it skips the check of every page.
+  const closed = takeCleanClose(building);
   // No -wal or -shm of an older file may be applied to the new one.
   removeFiles(indexFile);
   renameSync(building, indexFile);
+  const renamed = identityOf(indexFile);
+  if (closed && renamed) markClosedCleanly(indexFile, renamed);
   return indexFile;
 }

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, schemaVersion, SearchIndex, searchIndex, type SearchDoc } from '../src/search/index.js';
+import { takeCleanClose } from '../src/search/database.js';
 import { builtPackage } from './helpers.js';
 
 // The index's file in a cache directory: reused by the next process when it is sound and of this
@@ -198,6 +199,48 @@ describe('the index file', () => {
     expect(statSync(file).isFile()).toBe(true);
     expect(log).not.toHaveBeenCalled();
     index.close();
+  });
+});
+
+describe('the check of every page at a restart', () => {
+  const marked = () => existsSync(`${file}.closed`);
+
+  it('is skipped for a file the last process closed cleanly, untouched since', () => {
+    writeIndex();
+    expect(takeCleanClose(file)).toBe(true);
+    // Taken: the file is in use from then on, until the next clean close.
+    expect(takeCleanClose(file)).toBe(false);
+  });
+
+  it('runs when the file changed after the close, even with its modification time put back', () => {
+    writeIndex();
+    const { atime, mtime } = statSync(file);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from('x'), 0, 1, statSync(file).size - 1);
+    closeSync(fd);
+    utimesSync(file, atime, mtime);
+    expect(takeCleanClose(file)).toBe(false);
+  });
+
+  it('runs after a process that never closed the file (a crash)', () => {
+    writeIndex();
+    const open = new SearchIndex({ file, log: () => undefined });
+    open.apply({ set: [{ doc: docs[0]!, key: 'changed' }] });
+    // No close: the mark was taken at open and never written again.
+    expect(marked()).toBe(false);
+    open.close();
+  });
+
+  it('is not skipped next time when a process closes before its own check has ended', async () => {
+    writeIndex();
+    takeCleanClose(file);
+    const unchecked = new SearchIndex({ file, log: () => undefined });
+    unchecked.close();
+    expect(marked()).toBe(false);
+    const checked = new SearchIndex({ file, log: () => undefined });
+    await checked.checked;
+    checked.close();
+    expect(takeCleanClose(file)).toBe(true);
   });
 });
 

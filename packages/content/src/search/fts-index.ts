@@ -1,4 +1,4 @@
-import { checkFile, isDamage, openDatabase, removeFiles, statement, type Database } from './database.js';
+import { checkFile, identityOf, isDamage, markClosedCleanly, openDatabase, removeFiles, statement, takeCleanClose, type Database, type FileIdentity } from './database.js';
 import { cleanQuery, queryWords } from './query.js';
 import { defaultRankLimit, plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
@@ -42,6 +42,10 @@ export class SearchIndex {
   #db: Database;
   #generation = 0;
   #closed = false;
+  /** The file the connection opened (undefined: the in-memory stand-in for a file that cannot be written). */
+  #opened: FileIdentity | undefined;
+  /** Every page of the file is known sound: only then does a close mark it so (markClosedCleanly). */
+  #whole = false;
   readonly #log: (message: string) => void;
   readonly #rankLimit: number;
   #popular: { tag: string; count: number }[] | undefined;
@@ -54,15 +58,24 @@ export class SearchIndex {
     this.file = options.file ?? ':memory:';
     this.#log = options.log ?? ((message) => console.error(message));
     this.#rankLimit = whole(options.rankLimit, defaultRankLimit, 1);
+    // Before the connection opens: the mark describes the file as the last clean close left it.
+    const closedCleanly = this.file !== ':memory:' && takeCleanClose(this.file);
     const { db, reused } = openDatabase(this.file, this.#log);
     this.#db = db;
-    const check = reused ? checkFile(this.file) : undefined;
+    this.#opened = db.name === ':memory:' ? undefined : identityOf(this.file);
+    const check = reused && !closedCleanly ? checkFile(this.file) : undefined;
+    // A new file, or one closed cleanly and untouched since, is known whole; a reused one once its check says so.
+    this.#whole = check === undefined;
+    void check?.sound.then((sound) => {
+      if (sound && this.#db === db) this.#whole = true;
+    });
     this.#holdCheck = check?.hold ?? (() => undefined);
     this.#checked = check ? this.#emptyIfDamaged(check.problem) : Promise.resolve();
   }
 
   /**
-   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged).
+   * Resolves once a reused file has been checked whole in a worker thread (and emptied if damaged),
+   * at once when it needs no check (new, or closed cleanly and untouched since: takeCleanClose).
    * The check alone does not keep a process alive (a server or script may end before it does);
    * asking for this promise does, until the check ends.
    */
@@ -197,9 +210,12 @@ export class SearchIndex {
     return this.#guard(() => ({ query, truncated, ...run(this.#db, plan(this.#db, query, words), page) }), () => none);
   }
 
+  /** Closes the file; the next process to open it, unchanged, skips the check of every page. */
   close(): void {
+    if (this.#closed) return;
     this.#closed = true;
     this.#db.close();
+    if (this.#opened && this.#whole) markClosedCleanly(this.file, this.#opened);
   }
 
   #changed(): void {
@@ -243,6 +259,8 @@ export class SearchIndex {
       // openDatabase reports a file it cannot replace, and keeps the index in memory.
     }
     this.#db = openDatabase(this.file, this.#log).db;
+    this.#opened = this.#db.name === ':memory:' ? undefined : identityOf(this.file);
+    this.#whole = true;
     this.#keys = undefined;
     this.#generation += 1;
     this.#changed();

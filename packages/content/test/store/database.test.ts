@@ -410,6 +410,8 @@ describe('the build-time database (cited-content build)', () => {
     const built = await buildContent({ target: site.dir, cacheDir: site.cacheDir, log: (m) => site.logs.push(m) });
     expect(built.searchIndexFile).toBe(searchIndexFile(site.cacheDir, site.dir));
     expect(readdirSync(path.dirname(built.searchIndexFile)).filter((name) => name.includes('.building'))).toEqual([]);
+    // Written whole and closed by the build: the server opening it need not check every page.
+    expect(readdirSync(path.dirname(built.searchIndexFile))).toContain(`${path.basename(built.searchIndexFile)}.closed`);
     const store = site.open();
     const snapshot = await store.settled();
     const index = new SearchIndex({ file: built.searchIndexFile });
