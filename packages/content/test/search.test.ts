@@ -369,6 +369,25 @@ describe('pages and tags', () => {
     expect(index.popularTags[0]).toEqual({ tag: 'sciatica', count: 2 });
   });
 
+  it('keeps the tag counts with every write: added, replaced, removed, a tag repeated in one article counted once', () => {
+    const tagged = buildSearchIndex([doc('a', { tags: ['Knee', 'Hip'] }), doc('b', { tags: ['Knee', 'Knee'] })]);
+    expect(tagged.popularTags).toEqual([
+      { tag: 'Knee', count: 2 },
+      { tag: 'Hip', count: 1 },
+    ]);
+    tagged.set(doc('a', { tags: ['Hip', 'Spine'] }));
+    tagged.set(doc('c', { tags: ['Spine'] }));
+    expect(tagged.popularTags).toEqual([
+      { tag: 'Spine', count: 2 },
+      { tag: 'Hip', count: 1 },
+      { tag: 'Knee', count: 1 },
+    ]);
+    tagged.delete('b');
+    tagged.apply({ delete: ['a', 'c'], set: [{ doc: doc('d', { tags: ['Ankle'] }) }] });
+    expect(tagged.popularTags).toEqual([{ tag: 'Ankle', count: 1 }]);
+    tagged.close();
+  });
+
   it('keeps one entry per id', () => {
     const same = buildSearchIndex([doc('same'), doc('same')]);
     expect(same.size).toBe(1);

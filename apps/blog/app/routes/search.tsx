@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { results, index } = await searchArticles(params.get('q') ?? '', { page, pageSize: RESULTS_PER_PAGE });
   return {
     results,
-    // Shown only when nothing is found; counting every article's tags after each edit costs tens of ms at 100,000.
+    // Shown only when nothing is found: somewhere to go instead.
     popularTags: results.hits.length > 0 ? [] : index.popularTags.slice(0, 8).map(({ tag, count }) => ({ name: tag, slug: slugifyCategory(tag), count })),
     canonicalUrl: absoluteUrl('/search'),
   };

@@ -134,7 +134,7 @@ export class SearchIndex {
       () =>
         (
           this.#db
-            .prepare('SELECT value AS tag, count(DISTINCT row) AS count FROM articles, json_each(articles.tags) GROUP BY value')
+            .prepare('SELECT tag, count FROM tag_counts')
             .all() as { tag: string; count: number }[]
         ).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
       () => [],
