@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, schemaVersion, SearchIndex, searchIndex, type SearchDoc } from '../src/search/index.js';
-import { takeCleanClose } from '../src/search/database.js';
+import { takeCleanClose } from '../src/search/clean-close.js';
 import { builtPackage } from './helpers.js';
 
 // The index's file in a cache directory: reused by the next process when it is sound and of this

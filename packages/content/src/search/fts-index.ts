@@ -1,4 +1,5 @@
-import { checkFile, identityOf, isDamage, markClosedCleanly, openDatabase, removeFiles, statement, takeCleanClose, type Database, type FileIdentity } from './database.js';
+import { identityOf, markClosedCleanly, takeCleanClose, type FileIdentity } from './clean-close.js';
+import { checkFile, isDamage, openDatabase, removeFiles, statement, type Database } from './database.js';
 import { cleanQuery, queryWords } from './query.js';
 import { defaultRankLimit, plan, run } from './run.js';
 import type { SearchDoc, SearchOptions, SearchResults } from './search.js';
